@@ -1,0 +1,14 @@
+// Integration tests: through HTTP against the real PostgreSQL (DATABASE_URL or 127.0.0.1:5432).
+// Each test file creates and drops its own database, so files run in parallel safely.
+module.exports = {
+  displayName: 'backend-integration',
+  preset: '../jest.preset.js',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.int-spec.ts'],
+  transform: { '^.+\\.ts$': require('./swc.jest.cjs') },
+  moduleFileExtensions: ['ts', 'js'],
+  moduleNameMapper: { '^@mobility-hub/domain$': '<rootDir>/../libs/domain/src/index.ts' },
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,34 @@
+import type { IsoDate } from '@mobility-hub/domain';
+
+/** The one source of "now" in the backend; tests replace it with a fixed clock. */
+export abstract class Clock {
+  abstract now(): Date;
+
+  /** The calendar date of `now()` in an IANA time zone. */
+  today(timeZone: string): IsoDate {
+    // en-CA formats as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+      this.now(),
+    );
+  }
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+export class FixedClock extends Clock {
+  constructor(private instant: Date) {
+    super();
+  }
+
+  now(): Date {
+    return new Date(this.instant);
+  }
+
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+}

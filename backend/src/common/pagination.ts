@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+export const MAX_PAGE_SIZE = 500;
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 25 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+export interface Paging {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly offset: number;
+}
+
+export function pagingOf(query: PageQuery): Paging {
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 25;
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+export abstract class PageDto {
+  @ApiProperty({ description: 'Items matching the filters, over all pages' })
+  total: number;
+
+  @ApiProperty()
+  page: number;
+
+  @ApiProperty()
+  pageSize: number;
+}

@@ -1,0 +1,39 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+
+export class FieldErrorDto {
+  @ApiProperty({ example: 'endDate' }) field: string;
+  @ApiProperty({ example: 'endDate >= startDate' }) rule: string;
+  @ApiProperty() message: string;
+}
+
+export class ProblemDto {
+  @ApiProperty({ example: 'urn:mobility-hub:problem:invalid-request' }) type: string;
+  @ApiProperty({ example: 'Invalid request' }) title: string;
+  @ApiProperty({ example: 400 }) status: number;
+  @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({ example: '/api/organisations' }) instance?: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed, has unknown fields or wrong types (the fields are named in errors)',
+  404: 'No such record',
+  409: 'Refused in the current state',
+  412: 'If-Match names a stale version',
+  413: 'Body larger than 1 MB',
+  422: 'Breaks a business rule (named in errors)',
+};
+
+/** Documents the problem+json answers of an endpoint. */
+export function ApiProblems(...statuses: number[]): MethodDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+      }),
+    ),
+  );
+}

@@ -1,0 +1,53 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, Problems } from './problem';
+
+/**
+ * Every error leaves as `application/problem+json`. Client mistakes keep their 4xx status and a
+ * message that names the field; anything unexpected is a 500 whose details stay in the log.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
+    const problem = { ...toProblem(exception, this.logger), instance: request.url.split('?')[0] };
+    void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+/** Turns anything thrown into a problem document (also used by Fastify's own error handler). */
+export function toProblem(exception: unknown, logger: Logger): Problem {
+  if (exception instanceof ProblemException) return exception.problem;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const response = exception.getResponse();
+    const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    return Problems.fromStatus(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+  }
+  // Errors raised by Fastify itself before a handler runs (body parsing, size, media type).
+  const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return Problems.fromStatus(fastifyError.statusCode, describeFastifyError(fastifyError));
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return Problems.fromStatus(500, 'An unexpected error occurred; it has been logged.');
+}
+
+function describeFastifyError(error: { code?: unknown; message?: unknown }): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is larger than the 1 MB limit.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Send the request body as application/json.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The request body is empty but declared as JSON.';
+    default:
+      return typeof error.message === 'string' && error.message.length > 0
+        ? `Malformed request: ${error.message}`
+        : 'Malformed request.';
+  }
+}

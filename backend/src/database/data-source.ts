@@ -1,0 +1,40 @@
+import { types } from 'pg';
+import { DataSourceOptions } from 'typeorm';
+import { OrganisationEntity } from '../modules/organisation/organisation.entity';
+import { ProjectEntity } from '../modules/project/project.entity';
+import { ParticipantEntity } from '../modules/mobility/participant.entity';
+import { MobilityEntity } from '../modules/mobility/mobility.entity';
+import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity';
+import { TaskEntity } from '../modules/checklist/task.entity';
+import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-CreateCoreSchema';
+
+// Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
+const PG_DATE_OID = 1082;
+types.setTypeParser(PG_DATE_OID, (value: string) => value);
+
+export const ENTITIES = [
+  OrganisationEntity,
+  ProjectEntity,
+  ParticipantEntity,
+  MobilityEntity,
+  LifecycleEventEntity,
+  TaskEntity,
+];
+
+export const MIGRATIONS = [CreateCoreSchema1764350000000];
+
+/** TypeORM options: migrations only, run on start; `synchronize` is never on. */
+export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    extra: { max: poolSize },
+    logging: ['error', 'migration'],
+  };
+}

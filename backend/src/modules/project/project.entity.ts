@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+
+export const PROJECT_ACTIONS = ['KA121-VET', 'KA122-VET'] as const;
+export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
+
+@Entity('project')
+export class ProjectEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Grant agreement reference, e.g. 2026-1-DE02-KA122-VET-000123456. */
+  @Column('text', { unique: true })
+  reference: string;
+
+  @Column('text')
+  title: string;
+
+  @Column('text')
+  action: ProjectAction;
+
+  @Column('int', { name: 'call_year' })
+  callYear: number;
+
+  @Column('uuid', { name: 'beneficiary_organisation_id' })
+  beneficiaryOrganisationId: string;
+
+  @ManyToOne(() => OrganisationEntity)
+  @JoinColumn({ name: 'beneficiary_organisation_id' })
+  beneficiaryOrganisation?: OrganisationEntity;
+
+  @Column('date', { name: 'start_date' })
+  startDate: string;
+
+  @Column('date', { name: 'end_date' })
+  endDate: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,77 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  NavigationEnd,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, skip } from 'rxjs';
+import { ApiStatus } from './layout/api-status';
+
+interface NavItem {
+  readonly path: string;
+  readonly label: string;
+  /** SVG path data for a 24×24 stroke icon (decorative). */
+  readonly icon: string;
+}
+
+@Component({
+  selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ApiStatus],
+  templateUrl: './app.html',
+  styleUrl: './app.css',
+})
+export class App {
+  private readonly router = inject(Router);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  protected readonly productName = 'Mobility Hub';
+  protected readonly navItems: readonly NavItem[] = [
+    {
+      path: '/projects',
+      label: 'Projects',
+      icon: 'M3 7h18v13H3zM8 7V4h8v3',
+    },
+    {
+      path: '/mobilities',
+      label: 'Mobilities',
+      icon: 'M2 16l20-8-9 13-2-6zM11 15l11-7',
+    },
+    {
+      path: '/organisations',
+      label: 'Organisations',
+      icon: 'M4 21V5l8-3v19M12 9h8v12M8 8h.01M8 12h.01M8 16h.01M16 13h.01M16 17h.01M2 21h20',
+    },
+  ];
+
+  constructor() {
+    // After an in-app navigation, move focus to the new content so keyboard and
+    // screen-reader users start reading there (the first navigation is the page load).
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => this.focusMain());
+  }
+
+  protected skipToMain(event: Event): void {
+    // A plain "#main-content" href would resolve against <base href="/"> and reload the app.
+    event.preventDefault();
+    this.focusMain();
+  }
+
+  private focusMain(): void {
+    this.main().nativeElement.focus();
+  }
+}

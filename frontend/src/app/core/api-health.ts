@@ -1,0 +1,27 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, catchError, map, of, timeout } from 'rxjs';
+
+export type ApiHealth = 'up' | 'down';
+
+/** Shape of a Terminus-style health answer; only `status` matters here. */
+interface HealthResponse {
+  readonly status?: string;
+}
+
+export const HEALTH_URL = '/api/health';
+const HEALTH_TIMEOUT_MS = 5_000;
+
+/** Asks the API whether it is alive. Never errors: any failure means "down". */
+@Injectable({ providedIn: 'root' })
+export class ApiHealthService {
+  private readonly http = inject(HttpClient);
+
+  check(): Observable<ApiHealth> {
+    return this.http.get<HealthResponse | null>(HEALTH_URL).pipe(
+      timeout(HEALTH_TIMEOUT_MS),
+      map((body): ApiHealth => (body?.status === 'error' ? 'down' : 'up')),
+      catchError(() => of<ApiHealth>('down')),
+    );
+  }
+}
