@@ -2,6 +2,7 @@ export * from './lib/dates';
 export * from './lib/phases';
 export * from './lib/countries';
 export * from './lib/activity-types';
+export * from './lib/projects';
 export * from './lib/checklist/template.types';
 export * from './lib/checklist/checklist';
 export * from './lib/machine/conditions';

@@ -1,8 +1,6 @@
+import type { ProjectAction } from '@mobility-hub/domain';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
-
-export const PROJECT_ACTIONS = ['KA121-VET', 'KA122-VET'] as const;
-export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
 
 @Entity('project')
 export class ProjectEntity {

@@ -1,0 +1,77 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+// Brings reply.sendFile into Fastify's types (the plugin is registered by useStaticAssets).
+import type {} from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Clock } from '../common/clock';
+import { PROBLEM_CONTENT_TYPE, Problems } from '../common/problem/problem';
+import { ProblemFilter, toProblem } from '../common/problem/problem.filter';
+import { createValidationPipe } from '../common/problem/validation';
+import { AppConfig } from '../config/app-config';
+import { LifecycleRefusedDto } from '../modules/mobility/dto/mobility.dto';
+import { ProblemDto } from '../common/problem/api-problems';
+import { ApiModule } from './api.module';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** The HTTP application exactly as production runs it; tests build it through here too. */
+export async function createApp(config: AppConfig, clock?: Clock): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock), adapter, {
+    logger: levelsFrom(config.logLevel),
+    bufferLogs: false,
+  });
+  configureHttp(app);
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  await serveFrontend(app, config);
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function configureHttp(app: NestFastifyApplication): void {
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  // Only JSON bodies: anything else is a 415, not a string handed to validation.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Mobility Hub API')
+    .setDescription(
+      'Erasmus+ KA1 VET learning mobility: organisations, projects, mobilities with their lifecycle ' +
+        '(application → preparation → implementation → evaluation → finalisation) and dated checklists. ' +
+        'Errors are application/problem+json (RFC 9457).',
+    )
+    .setVersion('0.1.0')
+    .build();
+  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, LifecycleRefusedDto] });
+}
+
+/** Serves the built Angular app at `/` (same origin as the API) when it has been built. */
+async function serveFrontend(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const root = resolve(config.frontendDist);
+  if (!existsSync(join(root, 'index.html'))) return;
+  app.useStaticAssets({ root, prefix: '/', wildcard: false, index: ['index.html'] });
+  // Client-side routes (/projects/…) get the app shell; unknown /api paths stay a problem+json 404.
+  app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
+    const path = request.url.split('?')[0];
+    if (path === '/api' || path.startsWith('/api/')) {
+      const problem = { ...Problems.fromStatus(404, `No route GET ${path}`), instance: path };
+      void reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+      return;
+    }
+    void reply.type('text/html').sendFile('index.html', root);
+  });
+}
+
+function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

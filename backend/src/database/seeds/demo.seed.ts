@@ -1,0 +1,158 @@
+import { addDays, ActivityTypeCode, PHASES, Phase, MobilityState } from '@mobility-hub/domain';
+import { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
+import { OrganisationService } from '../../modules/organisation/organisation.service';
+import { ProjectService } from '../../modules/project/project.service';
+import { LifecycleService } from '../../modules/mobility/lifecycle.service';
+import { MobilityService } from '../../modules/mobility/mobility.service';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+
+const ACTOR = 'demo-seed';
+
+interface DemoMobility {
+  firstName: string;
+  lastName: string;
+  host: 'ES' | 'IT' | 'NL' | 'IE' | null;
+  activityType: ActivityTypeCode;
+  /** T0 relative to today, and duration in days (first and last day counted). */
+  startIn: number;
+  days: number;
+  target: MobilityState;
+  /** Leave the current phase's past-due tasks open, so the board shows overdue work. */
+  overdue?: boolean;
+  withdrawReason?: string;
+}
+
+const MOBILITIES: DemoMobility[] = [
+  { firstName: 'Lena', lastName: 'Schmidt', host: 'ES', activityType: 'LM-SHORT-VET', startIn: 100, days: 28, target: 'application', overdue: true },
+  { firstName: 'Jonas', lastName: 'Weber', host: null, activityType: 'LM-SHORT-VET', startIn: 150, days: 35, target: 'application' },
+  { firstName: 'Mia', lastName: 'Fischer', host: 'IT', activityType: 'LM-SHORT-VET', startIn: 45, days: 30, target: 'preparation', overdue: true },
+  { firstName: 'Felix', lastName: 'Wagner', host: 'NL', activityType: 'LM-SHORT-VET', startIn: 20, days: 21, target: 'preparation' },
+  { firstName: 'Thomas', lastName: 'Neumann', host: 'NL', activityType: 'SM-JOB-SHDW', startIn: 30, days: 10, target: 'preparation' },
+  { firstName: 'Emma', lastName: 'Becker', host: 'IE', activityType: 'LM-SHORT-VET', startIn: -10, days: 28, target: 'implementation' },
+  { firstName: 'Paul', lastName: 'Hoffmann', host: 'ES', activityType: 'LM-LONG-VET', startIn: -40, days: 101, target: 'implementation', overdue: true },
+  { firstName: 'Hannah', lastName: 'Schulz', host: 'IT', activityType: 'LM-SHORT-VET', startIn: -49, days: 30, target: 'evaluation' },
+  { firstName: 'Leon', lastName: 'Koch', host: 'NL', activityType: 'LM-SHORT-VET', startIn: -76, days: 32, target: 'evaluation', overdue: true },
+  { firstName: 'Sophie', lastName: 'Richter', host: 'IE', activityType: 'LM-SHORT-VET', startIn: -100, days: 30, target: 'finalisation' },
+  { firstName: 'Lukas', lastName: 'Klein', host: 'ES', activityType: 'LM-SHORT-VET', startIn: -160, days: 40, target: 'completed' },
+  { firstName: 'Marie', lastName: 'Wolf', host: 'IT', activityType: 'LM-SHORT-VET', startIn: 60, days: 28, target: 'withdrawn', withdrawReason: 'Apprenticeship contract ended before the placement' },
+];
+
+const HOSTS: Record<'ES' | 'IT' | 'NL' | 'IE', CreateOrganisationDto> = {
+  ES: { name: 'Talleres Mecánicos Castilla S.L.', kind: 'company', country: 'ES', city: 'Valladolid', email: 'practicas@talleres-castilla.example', oid: 'E10234561' },
+  IT: { name: 'Officina Digitale Bologna S.r.l.', kind: 'company', country: 'IT', city: 'Bologna', email: 'tirocini@officina-digitale.example', oid: 'E10234562' },
+  NL: { name: 'Groenhuis Installatietechniek B.V.', kind: 'company', country: 'NL', city: 'Utrecht', email: 'stage@groenhuis.example', oid: 'E10234563' },
+  IE: { name: 'Shannon Hospitality Group Ltd', kind: 'company', country: 'IE', city: 'Limerick', email: 'placements@shannon-hospitality.example', oid: 'E10234564' },
+};
+
+/**
+ * Demo data for an empty database: a German VET school's KA122-VET project with host companies in
+ * Spain, Italy, the Netherlands and Ireland and twelve mobilities over every phase, dated around
+ * today so that some tasks are overdue. Goes through the services, so every rule holds.
+ * Returns a one-line summary, or null when the database already had data.
+ */
+export async function seedDemoData(app: INestApplicationContext): Promise<string | null> {
+  const db = app.get(DataSource);
+  const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM organisation')) as { n: number }[];
+  if (n > 0) return null;
+  const clock = app.get(Clock);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const organisations = app.get(OrganisationService);
+  const projects = app.get(ProjectService);
+  const mobilities = app.get(MobilityService);
+  const lifecycle = app.get(LifecycleService);
+  const today = clock.today(config.timeZone);
+
+  const school = await organisations.create({
+    name: 'Berufskolleg Rhein-Ruhr', kind: 'vet-provider', country: 'DE', city: 'Essen',
+    email: 'erasmus@bk-rhein-ruhr.example', oid: 'E10234560',
+  });
+  const hosts = Object.fromEntries(
+    await Promise.all(Object.entries(HOSTS).map(async ([country, dto]) => [country, await organisations.create(dto)])),
+  ) as Record<keyof typeof HOSTS, { id: string }>;
+  await organisations.create({ name: 'EuroPlacements Intermediary', kind: 'intermediary', country: 'ES', city: 'Sevilla', email: 'office@europlacements.example' });
+
+  const projectStart = `${addDays(today, -200).slice(0, 7)}-01`;
+  const year = Number(projectStart.slice(0, 4));
+  const project = await projects.create({
+    reference: `${year}-1-DE02-KA122-VET-000${String(100000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Apprentices abroad: metal, IT, building services and hospitality',
+    action: 'KA122-VET',
+    callYear: year,
+    beneficiaryOrganisationId: school.id,
+    startDate: projectStart,
+    endDate: addDays(addMonths(projectStart, 18), -1),
+  });
+
+  for (const [index, m] of MOBILITIES.entries()) {
+    const startDate = addDays(today, m.startIn);
+    const created = await mobilities.create(
+      project.id,
+      {
+        participant: {
+          firstName: m.firstName,
+          lastName: m.lastName,
+          email: `${m.firstName}.${m.lastName}@students.bk-rhein-ruhr.example`.toLowerCase(),
+        },
+        activityType: m.activityType,
+        sendingOrganisationId: school.id,
+        hostOrganisationId: m.host ? hosts[m.host].id : undefined,
+        startDate,
+        endDate: addDays(startDate, m.days - 1),
+        travelDays: 2,
+        greenTravel: index % 3 === 0,
+      },
+      ACTOR,
+    );
+    await walk(db, lifecycle, created.id, m, today);
+  }
+  return `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations`;
+}
+
+/** Moves a demo mobility to its target state the way a coordinator would: tick, confirm, advance. */
+async function walk(db: DataSource, lifecycle: LifecycleService, id: string, m: DemoMobility, today: string): Promise<void> {
+  const send = (type: 'ADVANCE' | 'HOST_CONFIRM' | 'WITHDRAW', reason?: string) =>
+    lifecycle.apply({ mobilityId: id, type, reason, actor: ACTOR });
+  const tick = (phases: readonly Phase[], dueBefore?: string) =>
+    db.query(
+      `UPDATE task SET status = 'done', status_changed_by = $1, status_changed_at = now()
+        WHERE mobility_id = $2 AND phase = ANY($3) AND status = 'open' AND template_key <> 'host-confirmation'
+          AND ($4::date IS NULL OR due_date < $4)`,
+      [ACTOR, id, phases, dueBefore ?? null],
+    );
+  if (m.target === 'withdrawn') {
+    await send('WITHDRAW', m.withdrawReason);
+    return;
+  }
+  const targetIndex = m.target === 'completed' ? PHASES.length : PHASES.indexOf(m.target);
+  for (const phase of PHASES.slice(0, targetIndex)) {
+    await tick([phase]);
+    if (phase === 'application' || phase === 'preparation') {
+      if (phase === 'preparation' || m.target !== 'preparation') await confirmOnce(send, db, id);
+    }
+    await send('ADVANCE');
+  }
+  if (m.target === 'completed') return;
+  if (m.target === 'preparation' && !m.overdue) await confirmOnce(send, db, id);
+  if (!m.overdue) await tick([m.target as Phase], addDays(today, -3));
+}
+
+async function confirmOnce(
+  send: (type: 'HOST_CONFIRM') => Promise<unknown>,
+  db: DataSource,
+  id: string,
+): Promise<void> {
+  const [{ confirmed }] = (await db.query(
+    'SELECT placement_confirmed_at IS NOT NULL AS confirmed FROM mobility WHERE id = $1',
+    [id],
+  )) as { confirmed: boolean }[];
+  if (!confirmed) await send('HOST_CONFIRM');
+}
+
+function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}

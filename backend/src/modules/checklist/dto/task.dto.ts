@@ -1,0 +1,42 @@
+import { PHASES, Phase, TASK_ROLES, TASK_STATUSES, TaskRole, TaskStatus } from '@mobility-hub/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+export class UpdateTaskDto {
+  @ApiProperty({ enum: TASK_STATUSES })
+  @IsIn(TASK_STATUSES)
+  status: TaskStatus;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Free note kept with the task' })
+  @IsOptional() @IsString() @MaxLength(2000)
+  note?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Required when waiving; only allowed when waiving' })
+  @ValidateIf((dto: UpdateTaskDto, value) => dto.status === 'waived' || value !== undefined)
+  @IsString({ message: 'waiverReason must be a text explaining why the task is waived' })
+  @Matches(/\S/, { message: 'waiverReason is required to waive a task' })
+  @MaxLength(2000)
+  waiverReason?: string;
+}
+
+export class TaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) mobilityId: string;
+  @ApiProperty({ enum: PHASES }) phase: Phase;
+  @ApiProperty({ description: 'Stable template key' }) key: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'Practitioner guidance' }) guidance: string;
+  @ApiProperty({ enum: TASK_ROLES }) role: TaskRole;
+  @ApiProperty() mandatory: boolean;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
+  @ApiProperty({ description: 'Open and past its due date' }) overdue: boolean;
+  @ApiProperty({ type: String, nullable: true }) statusChangedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) statusChangedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ type: String, nullable: true }) waiverReason: string | null;
+}
+
+export class UpdatedTaskDto extends TaskDto {
+  @ApiProperty({ description: 'The mobility\'s new version (its ETag)' }) mobilityVersion: number;
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ACTOR } from '../../common/actor';
+import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
+import { ApiProblems } from '../../common/problem/api-problems';
+import { ChecklistService } from './checklist.service';
+import { TaskDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
+
+@ApiTags('tasks')
+@Controller()
+export class TaskController {
+  constructor(private readonly checklist: ChecklistService) {}
+
+  @Get('mobilities/:id/tasks')
+  @ApiOperation({ summary: 'The checklist of a mobility, ordered by phase then due date' })
+  @ApiOkResponse({ type: [TaskDto] })
+  @ApiProblems(400, 404)
+  list(@UuidParam() id: string): Promise<TaskDto[]> {
+    return this.checklist.list(id);
+  }
+
+  @Patch('tasks/:id')
+  @ApiOperation({ summary: 'Tick, untick or waive (with a reason) a task' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the mobility the task belongs to' })
+  @ApiOkResponse({ type: UpdatedTaskDto })
+  @ApiProblems(400, 404, 409, 412)
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateTaskDto,
+    @IfMatch() ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<UpdatedTaskDto> {
+    const task = await this.checklist.update(id, dto, parseIfMatch(ifMatch), ACTOR);
+    void reply.header('ETag', etagOf(task.mobilityVersion));
+    return task;
+  }
+}

@@ -1,0 +1,243 @@
+import {
+  ACTIVITY_TYPE_CODES,
+  ActivityTypeCode,
+  MOBILITY_EVENT_TYPES,
+  MOBILITY_STATES,
+  MobilityEventType,
+  MobilityState,
+  UnmetConditionCode,
+} from '@mobility-hub/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmptyObject,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageDto, PageQuery } from '../../../common/pagination';
+import { IsCalendarDate } from '../../../common/validators';
+import { OrganisationRefDto } from '../../project/dto/project.dto';
+
+export class CreateParticipantDto {
+  @ApiProperty({ example: 'Lena', maxLength: 100 })
+  @IsString() @Length(1, 100)
+  firstName: string;
+
+  @ApiProperty({ example: 'Schmidt', maxLength: 100 })
+  @IsString() @Length(1, 100)
+  lastName: string;
+
+  @ApiProperty({ example: 'lena.schmidt@example.org' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiPropertyOptional({ format: 'date', example: '2007-04-12' })
+  @IsOptional() @IsCalendarDate()
+  dateOfBirth?: string;
+}
+
+export class CreateMobilityDto {
+  @ApiProperty({ type: CreateParticipantDto })
+  @IsObject() @IsNotEmptyObject() @ValidateNested() @Type(() => CreateParticipantDto)
+  participant: CreateParticipantDto;
+
+  @ApiProperty({ enum: ACTIVITY_TYPE_CODES, description: 'Beneficiary Module activity code' })
+  @IsIn(ACTIVITY_TYPE_CODES, { message: `activityType must be one of ${ACTIVITY_TYPE_CODES.join(', ')}` })
+  activityType: ActivityTypeCode;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'sendingOrganisationId must be a UUID' })
+  sendingOrganisationId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Host organisation abroad; may be assigned later' })
+  @IsOptional() @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
+  hostOrganisationId?: string;
+
+  @ApiProperty({ format: 'date', description: 'First day of the activity abroad (T0), travel excluded' })
+  @IsCalendarDate()
+  startDate: string;
+
+  @ApiProperty({ format: 'date', description: 'Last day of the activity abroad (T1), travel excluded' })
+  @IsCalendarDate()
+  endDate: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 6, default: 0, description: 'Funded travel days: up to 2, up to 6 with green travel' })
+  @IsOptional() @IsInt() @Min(0) @Max(6)
+  travelDays?: number;
+
+  @ApiPropertyOptional({ default: false, description: 'Sustainable means of transport for the main part of the trip' })
+  @IsOptional() @IsBoolean()
+  greenTravel?: boolean;
+}
+
+export class UpdateMobilityDto {
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional() @IsCalendarDate()
+  startDate?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional() @IsCalendarDate()
+  endDate?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null removes the host' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID('all', { message: 'hostOrganisationId must be a UUID or null' })
+  hostOrganisationId?: string | null;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 6 })
+  @IsOptional() @IsInt() @Min(0) @Max(6)
+  travelDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsBoolean()
+  greenTravel?: boolean;
+}
+
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListMobilitiesQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID('all', { message: 'projectId must be a UUID' })
+  projectId?: string;
+
+  @ApiPropertyOptional({ enum: MOBILITY_STATES })
+  @IsOptional() @IsIn(MOBILITY_STATES)
+  phase?: MobilityState;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional() @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
+  hostOrganisationId?: string;
+
+  @ApiPropertyOptional({ description: 'true: only mobilities with an overdue open task; false: only those without' })
+  @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Search in the participant\'s name and e-mail and the host\'s name' })
+  @IsOptional() @IsString() @MaxLength(100)
+  q?: string;
+}
+
+export class ParticipantDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+}
+
+export class ParticipantSummaryDto {
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+  @ApiProperty() email: string;
+}
+
+export class DueTaskDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() key: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+}
+
+export class MobilitySummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ type: ParticipantSummaryDto }) participant: ParticipantSummaryDto;
+  @ApiProperty({ enum: ACTIVITY_TYPE_CODES }) activityType: ActivityTypeCode;
+  @ApiProperty({ type: OrganisationRefDto }) sendingOrganisation: OrganisationRefDto;
+  @ApiProperty({ type: OrganisationRefDto, nullable: true }) hostOrganisation: OrganisationRefDto | null;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
+  @ApiProperty() version: number;
+  @ApiProperty() placementConfirmed: boolean;
+  @ApiProperty({ description: 'Open tasks past their due date (0 once completed or withdrawn)' }) overdueTasks: number;
+  @ApiProperty({ type: DueTaskDto, nullable: true, description: 'The open task due first' }) nextDueTask: DueTaskDto | null;
+}
+
+export class MobilityPageDto extends PageDto {
+  @ApiProperty({ type: [MobilitySummaryDto] })
+  items: MobilitySummaryDto[];
+}
+
+export class TaskCountsDto {
+  @ApiProperty() open: number;
+  @ApiProperty() done: number;
+  @ApiProperty() waived: number;
+  @ApiProperty() overdue: number;
+}
+
+export class MobilityDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ type: ParticipantDto }) participant: ParticipantDto;
+  @ApiProperty({ enum: ACTIVITY_TYPE_CODES }) activityType: ActivityTypeCode;
+  @ApiProperty({ type: OrganisationRefDto }) sendingOrganisation: OrganisationRefDto;
+  @ApiProperty({ type: OrganisationRefDto, nullable: true }) hostOrganisation: OrganisationRefDto | null;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiProperty({ description: 'Days abroad, first and last day counted, travel excluded' }) durationDays: number;
+  @ApiProperty() travelDays: number;
+  @ApiProperty() greenTravel: boolean;
+  @ApiProperty() placementConfirmed: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) placementConfirmedAt: string | null;
+  @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
+  @ApiProperty({ description: 'Changes with every update; sent as the ETag' }) version: number;
+  @ApiProperty({ enum: MOBILITY_EVENT_TYPES, isArray: true, description: 'Events the lifecycle accepts now' })
+  allowedEvents: MobilityEventType[];
+  @ApiProperty({ type: TaskCountsDto }) taskCounts: TaskCountsDto;
+  @ApiProperty({ type: DueTaskDto, nullable: true }) nextDueTask: DueTaskDto | null;
+  @ApiProperty() checklistVersion: number;
+  @ApiProperty() machineVersion: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MobilityEventRequestDto {
+  @ApiProperty({ enum: MOBILITY_EVENT_TYPES })
+  @IsIn(MOBILITY_EVENT_TYPES, { message: `type must be one of ${MOBILITY_EVENT_TYPES.join(', ')}` })
+  type: MobilityEventType;
+
+  @ApiPropertyOptional({ description: 'Required for REOPEN and WITHDRAW', maxLength: 2000 })
+  @IsOptional() @IsString() @MaxLength(2000)
+  reason?: string;
+}
+
+export class UnmetConditionDto {
+  @ApiProperty({ example: 'MANDATORY_TASK_OPEN' }) code: UnmetConditionCode;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional() taskKey?: string;
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional({ enum: MOBILITY_STATES }) phase?: string;
+}
+
+export class LifecycleRefusedDto {
+  @ApiProperty({ example: 'urn:mobility-hub:problem:lifecycle-refused' }) type: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ example: 409 }) status: number;
+  @ApiProperty() detail: string;
+  @ApiProperty({ enum: MOBILITY_EVENT_TYPES }) event: MobilityEventType;
+  @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
+  @ApiProperty({ type: [UnmetConditionDto] }) unmet: UnmetConditionDto[];
+}
+
+export class LifecycleEventDto {
+  @ApiProperty() sequence: number;
+  @ApiProperty({ example: 'ADVANCE', description: 'CREATE or a lifecycle event type' }) event: string;
+  @ApiProperty({ type: String, nullable: true, enum: MOBILITY_STATES }) from: MobilityState | null;
+  @ApiProperty({ enum: MOBILITY_STATES }) to: MobilityState;
+  @ApiProperty() actor: string;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+}

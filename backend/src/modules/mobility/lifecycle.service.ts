@@ -1,0 +1,105 @@
+import {
+  applyEvent,
+  MOBILITY_MACHINE_VERSION,
+  MobilityEffect,
+  MobilityEventType,
+  persistSnapshot,
+  restoreSnapshot,
+  TASK_KEYS,
+} from '@mobility-hub/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Problems } from '../../common/problem/problem';
+import { ChecklistService } from '../checklist/checklist.service';
+import { MobilityDto } from './dto/mobility.dto';
+import { MobilityEntity } from './mobility.entity';
+import { MobilityQueries } from './mobility.queries';
+import { MobilityRepository } from './mobility.repository';
+
+export interface LifecycleCommand {
+  readonly mobilityId: string;
+  readonly type: MobilityEventType;
+  readonly reason?: string;
+  readonly expectedVersion?: number;
+  readonly actor: string;
+}
+
+/**
+ * THE protocol for every lifecycle event, in one transaction: lock the row, check the version,
+ * restore the snapshot (migrated or rejected by the domain), let the machine decide on the
+ * current facts, carry out its effects, save snapshot + phase + version (compare-and-set) and
+ * append the history entry. Two concurrent events on one mobility queue on the lock; the second
+ * sees the first one's result.
+ */
+@Injectable()
+export class LifecycleService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: MobilityRepository,
+    private readonly queries: MobilityQueries,
+    private readonly checklist: ChecklistService,
+    private readonly clock: Clock,
+  ) {}
+
+  apply(command: LifecycleCommand): Promise<MobilityDto> {
+    return this.db.transaction(async (em) => {
+      const mobility = await this.repository.lock(em, command.mobilityId);
+      this.repository.checkVersion(mobility, command.expectedVersion);
+      const snapshot = restoreSnapshot(mobility.machineSnapshot, mobility.machineVersion);
+      const facts = await this.repository.facts(em, mobility);
+      const reason = command.reason?.trim() || undefined;
+      const result = applyEvent(snapshot, { type: command.type, reason, facts });
+      if (!result.ok) {
+        throw Problems.conflict(
+          'lifecycle-refused',
+          'Event refused',
+          `${command.type} is not possible now: ${result.unmet.map((u) => u.message).join('; ')}`,
+          { event: command.type, phase: mobility.phase, unmet: result.unmet },
+        );
+      }
+      const changes: Partial<MobilityEntity> = {
+        machineSnapshot: persistSnapshot(result.snapshot),
+        machineVersion: MOBILITY_MACHINE_VERSION,
+        phase: result.to,
+      };
+      for (const effect of result.effects) {
+        Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor));
+      }
+      await this.repository.save(em, mobility, changes);
+      await this.repository.appendEvent(em, {
+        mobilityId: mobility.id,
+        event: command.type,
+        from: result.from,
+        to: result.to,
+        actor: command.actor,
+        reason: reason ?? null,
+        at: this.clock.now(),
+      });
+      return this.queries.detail(mobility.id, em);
+    });
+  }
+
+  /** The machine names its effects; they are persisted here, in the same transaction. */
+  private async carryOut(
+    em: EntityManager,
+    mobility: MobilityEntity,
+    effect: MobilityEffect,
+    actor: string,
+  ): Promise<Partial<MobilityEntity>> {
+    switch (effect) {
+      case 'confirmPlacement':
+        return { placementConfirmedAt: this.clock.now() };
+      case 'completeHostConfirmationTask':
+        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostConfirmation, 'done', actor);
+        return {};
+      case 'clearHost':
+        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostConfirmation, 'open', actor);
+        return { hostOrganisationId: null, placementConfirmedAt: null };
+      case 'reopenHostSearchTask':
+        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostSearch, 'open', actor);
+        return {};
+    }
+  }
+}

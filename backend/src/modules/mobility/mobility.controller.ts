@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ACTOR } from '../../common/actor';
+import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
+import { ApiProblems } from '../../common/problem/api-problems';
+import {
+  CreateMobilityDto,
+  LifecycleEventDto,
+  LifecycleRefusedDto,
+  ListMobilitiesQuery,
+  MobilityDto,
+  MobilityEventRequestDto,
+  MobilityPageDto,
+  UpdateMobilityDto,
+} from './dto/mobility.dto';
+import { HistoryService } from './history.service';
+import { LifecycleService } from './lifecycle.service';
+import { MobilityService } from './mobility.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the mobility as last read' };
+
+@ApiTags('mobilities')
+@Controller()
+export class MobilityController {
+  constructor(
+    private readonly mobilities: MobilityService,
+    private readonly lifecycle: LifecycleService,
+    private readonly history: HistoryService,
+  ) {}
+
+  @Post('projects/:id/mobilities')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add a participant\'s mobility to a project; its dated checklist is generated' })
+  @ApiCreatedResponse({ type: MobilityDto })
+  @ApiProblems(400, 404, 422)
+  async create(
+    @UuidParam() projectId: string,
+    @Body() dto: CreateMobilityDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MobilityDto> {
+    return withEtag(reply, await this.mobilities.create(projectId, dto, ACTOR));
+  }
+
+  @Get('mobilities')
+  @ApiOperation({ summary: 'Mobilities, filtered and paged' })
+  @ApiOkResponse({ type: MobilityPageDto })
+  @ApiProblems(400)
+  list(@Query() query: ListMobilitiesQuery): Promise<MobilityPageDto> {
+    return this.mobilities.list(query);
+  }
+
+  @Get('mobilities/:id')
+  @ApiOperation({ summary: 'One mobility with the events its lifecycle accepts now; ETag = version' })
+  @ApiOkResponse({ type: MobilityDto })
+  @ApiProblems(400, 404)
+  async get(@UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MobilityDto> {
+    return withEtag(reply, await this.mobilities.get(id));
+  }
+
+  @Patch('mobilities/:id')
+  @ApiOperation({ summary: 'Change dates, host or travel; due dates of tasks not done follow the dates' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: MobilityDto })
+  @ApiProblems(400, 404, 409, 412, 422)
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateMobilityDto,
+    @IfMatch() ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MobilityDto> {
+    return withEtag(reply, await this.mobilities.update(id, dto, parseIfMatch(ifMatch), ACTOR));
+  }
+
+  @Post('mobilities/:id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a lifecycle event (ADVANCE, REOPEN, WITHDRAW, HOST_CONFIRM, HOST_DECLINE)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: MobilityDto, description: 'The event applied; the mobility in its new state' })
+  @ApiConflictResponse({
+    description: 'The lifecycle refuses the event now; `unmet` lists why',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/LifecycleRefusedDto' } } },
+  })
+  @ApiProblems(400, 404, 412)
+  async send(
+    @UuidParam() id: string,
+    @Body() dto: MobilityEventRequestDto,
+    @IfMatch() ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MobilityDto> {
+    const mobility = await this.lifecycle.apply({
+      mobilityId: id,
+      type: dto.type,
+      reason: dto.reason,
+      expectedVersion: parseIfMatch(ifMatch),
+      actor: ACTOR,
+    });
+    return withEtag(reply, mobility);
+  }
+
+  @Get('mobilities/:id/history')
+  @ApiOperation({ summary: 'The lifecycle events of a mobility, in order' })
+  @ApiOkResponse({ type: [LifecycleEventDto] })
+  @ApiProblems(400, 404)
+  getHistory(@UuidParam() id: string): Promise<LifecycleEventDto[]> {
+    return this.history.list(id);
+  }
+}
+
+function withEtag(reply: FastifyReply, mobility: MobilityDto): MobilityDto {
+  void reply.header('ETag', etagOf(mobility.version));
+  return mobility;
+}
+
+/** Referenced from the 409 response's schema. */
+export const LIFECYCLE_SCHEMAS = [LifecycleRefusedDto];

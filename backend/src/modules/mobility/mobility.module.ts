@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChecklistModule } from '../checklist/checklist.module';
+import { HistoryService } from './history.service';
+import { LifecycleService } from './lifecycle.service';
+import { MobilityController } from './mobility.controller';
+import { MobilityQueries } from './mobility.queries';
+import { MobilityRepository } from './mobility.repository';
+import { MobilityService } from './mobility.service';
+
+@Module({
+  imports: [ChecklistModule],
+  controllers: [MobilityController],
+  providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries, MobilityRepository],
+})
+export class MobilityModule {}

@@ -1,0 +1,189 @@
+import { activityDays, allowedEvents, restoreSnapshot } from '@mobility-hub/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Paging } from '../../common/pagination';
+import { Problems } from '../../common/problem/problem';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { escapeLike } from '../organisation/organisation.service';
+import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
+import { MobilityRepository } from './mobility.repository';
+import { MobilityEntity } from './mobility.entity';
+
+interface SummaryRow {
+  id: string;
+  project_id: string;
+  activity_type: MobilitySummaryDto['activityType'];
+  start_date: string;
+  end_date: string;
+  phase: MobilitySummaryDto['phase'];
+  version: number;
+  placement_confirmed: boolean;
+  first_name: string;
+  last_name: string;
+  email: string;
+  s_id: string;
+  s_name: string;
+  s_country: string;
+  h_id: string | null;
+  h_name: string | null;
+  h_country: string | null;
+  overdue: number;
+  nd_id: string | null;
+  nd_key: string | null;
+  nd_title: string | null;
+  nd_due: string | null;
+}
+
+/** The read side of mobilities: lists and the detail view, in plain SQL through indexes. */
+@Injectable()
+export class MobilityQueries {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: MobilityRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  today(): string {
+    return this.clock.today(this.config.timeZone);
+  }
+
+  async list(query: ListMobilitiesQuery, paging: Paging): Promise<{ items: MobilitySummaryDto[]; total: number }> {
+    const params: unknown[] = [this.today()];
+    // $1 (today) is referenced even when no overdue filter uses it, so every query types it.
+    const where: string[] = ['$1::date IS NOT NULL'];
+    const param = (value: unknown) => `$${params.push(value)}`;
+    if (query.projectId) where.push(`m.project_id = ${param(query.projectId)}`);
+    if (query.phase) where.push(`m.phase = ${param(query.phase)}`);
+    if (query.hostOrganisationId) where.push(`m.host_organisation_id = ${param(query.hostOrganisationId)}`);
+    if (query.overdue !== undefined) {
+      where.push(
+        `${query.overdue ? '' : 'NOT '}(m.phase NOT IN ('completed', 'withdrawn') AND EXISTS (SELECT 1 FROM task t
+           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1))`,
+      );
+    }
+    if (query.q) {
+      const pattern = param(`%${escapeLike(query.q.trim())}%`);
+      where.push(`(p.first_name || ' ' || p.last_name ILIKE ${pattern} OR p.email ILIKE ${pattern}
+                   OR h.name ILIKE ${pattern})`);
+    }
+    const filter = `FROM mobility m
+      JOIN participant p ON p.id = m.participant_id
+      LEFT JOIN organisation h ON h.id = m.host_organisation_id
+      WHERE ${where.join(' AND ')}`;
+    const countParams = params.slice();
+    const limit = param(paging.pageSize);
+    const offset = param(paging.offset);
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `WITH page AS (SELECT m.id, m.start_date ${filter} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
+         ${this.summarySelect()} FROM page JOIN mobility m ON m.id = page.id ${this.summaryJoins()}
+         ORDER BY m.start_date, m.id`,
+        params,
+      ) as Promise<SummaryRow[]>,
+      this.db.query(`SELECT count(*)::int AS total ${filter}`, countParams) as Promise<{ total: number }[]>,
+    ]);
+    return { items: rows.map(toSummary), total };
+  }
+
+  async detail(id: string, em: EntityManager = this.db.manager): Promise<MobilityDto> {
+    const [row] = (await em.query(
+      `${this.summarySelect()}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version,
+              m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
+              tc.open, tc.done, tc.waived
+         FROM mobility m ${this.summaryJoins()}
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
+                                    count(*) FILTER (WHERE status = 'done')::int AS done,
+                                    count(*) FILTER (WHERE status = 'waived')::int AS waived
+                               FROM task WHERE mobility_id = m.id) tc
+        WHERE m.id = $2`,
+      [this.today(), id],
+    )) as (SummaryRow & DetailColumns)[];
+    if (!row) throw Problems.notFound('Mobility', id);
+    const mobility = { id: row.id, hostOrganisationId: row.h_id, placementConfirmedAt: row.placement_confirmed_at } as MobilityEntity;
+    const facts = await this.repository.facts(em, mobility);
+    const snapshot = restoreSnapshot(row.machine_snapshot, row.machine_version);
+    const summary = toSummary(row);
+    return {
+      ...summary,
+      participant: {
+        id: row.participant_id,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        email: row.email,
+        dateOfBirth: row.date_of_birth,
+      },
+      durationDays: activityDays(row.start_date, row.end_date),
+      travelDays: row.travel_days,
+      greenTravel: row.green_travel,
+      placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
+      allowedEvents: allowedEvents(snapshot, facts),
+      taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
+      checklistVersion: row.checklist_version,
+      machineVersion: row.machine_version,
+      createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at.toISOString(),
+    };
+  }
+
+  private summarySelect(): string {
+    return `SELECT m.id, m.project_id, m.activity_type, m.start_date, m.end_date, m.phase, m.version,
+                   m.placement_confirmed_at IS NOT NULL AS placement_confirmed,
+                   p.first_name, p.last_name, p.email,
+                   s.id AS s_id, s.name AS s_name, s.country AS s_country,
+                   h.id AS h_id, h.name AS h_name, h.country AS h_country,
+                   CASE WHEN m.phase IN ('completed', 'withdrawn') THEN 0 ELSE od.overdue END AS overdue,
+                   nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
+  }
+
+  /** Joins for one summary row; `$1` is today's date. */
+  private summaryJoins(): string {
+    return `JOIN participant p ON p.id = m.participant_id
+      JOIN organisation s ON s.id = m.sending_organisation_id
+      LEFT JOIN organisation h ON h.id = m.host_organisation_id
+      CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
+                           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1) od
+      LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
+                          WHERE t.mobility_id = m.id AND t.status = 'open' AND m.phase NOT IN ('completed', 'withdrawn')
+                          ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
+  }
+}
+
+interface DetailColumns {
+  travel_days: number;
+  green_travel: boolean;
+  placement_confirmed_at: Date | null;
+  checklist_version: number;
+  machine_snapshot: unknown;
+  machine_version: number;
+  created_at: Date;
+  updated_at: Date;
+  participant_id: string;
+  date_of_birth: string | null;
+  open: number;
+  done: number;
+  waived: number;
+}
+
+function toSummary(row: SummaryRow): MobilitySummaryDto {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    participant: { firstName: row.first_name, lastName: row.last_name, email: row.email },
+    activityType: row.activity_type,
+    sendingOrganisation: { id: row.s_id, name: row.s_name, country: row.s_country },
+    hostOrganisation: row.h_id ? { id: row.h_id, name: row.h_name ?? '', country: row.h_country ?? '' } : null,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    phase: row.phase,
+    version: row.version,
+    placementConfirmed: row.placement_confirmed,
+    overdueTasks: row.overdue,
+    nextDueTask:
+      row.nd_id && row.nd_key && row.nd_title && row.nd_due
+        ? { id: row.nd_id, key: row.nd_key, title: row.nd_title, dueDate: row.nd_due }
+        : null,
+  };
+}

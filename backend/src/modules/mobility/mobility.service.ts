@@ -1,0 +1,205 @@
+import {
+  CURRENT_CHECKLIST,
+  initialMobilitySnapshot,
+  isFinalState,
+  KA122_MAX_PARTICIPANTS,
+  MOBILITY_MACHINE_VERSION,
+  persistSnapshot,
+  RuleViolation,
+  stateOf,
+  TASK_KEYS,
+  validateMobilityDates,
+} from '@mobility-hub/domain';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Not } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { pagingOf } from '../../common/pagination';
+import { Problems } from '../../common/problem/problem';
+import { ChecklistService } from '../checklist/checklist.service';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { ProjectEntity } from '../project/project.entity';
+import { CreateMobilityDto, ListMobilitiesQuery, MobilityDto, MobilityPageDto, UpdateMobilityDto } from './dto/mobility.dto';
+import { MobilityEntity } from './mobility.entity';
+import { MobilityQueries } from './mobility.queries';
+import { MobilityRepository } from './mobility.repository';
+import { ParticipantEntity } from './participant.entity';
+
+/** Standard travel funds up to 2 travel days, green travel up to 6 (reference §3.2, [rule]). */
+const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
+
+@Injectable()
+export class MobilityService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repository: MobilityRepository,
+    private readonly queries: MobilityQueries,
+    private readonly checklist: ChecklistService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Participant, mobility, its whole dated checklist and the first history entry: all or nothing. */
+  async create(projectId: string, dto: CreateMobilityDto, actor: string): Promise<MobilityDto> {
+    const id = await this.db.transaction(async (em) => {
+      // The project row lock serialises creations, so the KA122 participant cap holds under load.
+      const project = await em
+        .createQueryBuilder(ProjectEntity, 'p')
+        .setLock('pessimistic_write')
+        .where('p.id = :projectId', { projectId })
+        .getOne();
+      if (!project) throw Problems.notFound('Project', projectId);
+      const travelDays = dto.travelDays ?? 0;
+      const greenTravel = dto.greenTravel ?? false;
+      const sending = await this.organisation(em, dto.sendingOrganisationId, 'sendingOrganisationId');
+      const host = dto.hostOrganisationId ? await this.organisation(em, dto.hostOrganisationId, 'hostOrganisationId') : null;
+      const violations = [
+        ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
+        ...travelViolations(travelDays, greenTravel),
+        ...hostViolations(sending, host),
+      ];
+      if (violations.length) throw Problems.ruleViolated(violations);
+      if (project.action === 'KA122-VET') {
+        const participants = await em.countBy(MobilityEntity, { projectId, phase: Not('withdrawn') });
+        if (participants >= KA122_MAX_PARTICIPANTS) {
+          throw Problems.ruleViolated([
+            {
+              field: 'participant',
+              rule: `KA122-VET max ${KA122_MAX_PARTICIPANTS} participants`,
+              message: `a KA122-VET project takes at most ${KA122_MAX_PARTICIPANTS} participants`,
+            },
+          ]);
+        }
+      }
+      const participant = await em.save(
+        ParticipantEntity,
+        em.create(ParticipantEntity, {
+          firstName: dto.participant.firstName.trim(),
+          lastName: dto.participant.lastName.trim(),
+          email: dto.participant.email.toLowerCase(),
+          dateOfBirth: dto.participant.dateOfBirth ?? null,
+        }),
+      );
+      const snapshot = initialMobilitySnapshot();
+      const mobility = await em.save(
+        MobilityEntity,
+        em.create(MobilityEntity, {
+          projectId,
+          participantId: participant.id,
+          activityType: dto.activityType,
+          sendingOrganisationId: sending.id,
+          hostOrganisationId: host?.id ?? null,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          travelDays,
+          greenTravel,
+          placementConfirmedAt: null,
+          checklistVersion: CURRENT_CHECKLIST.version,
+          machineSnapshot: persistSnapshot(snapshot),
+          machineVersion: MOBILITY_MACHINE_VERSION,
+          phase: stateOf(snapshot),
+          version: 1,
+        }),
+      );
+      await this.checklist.generate(em, mobility.id, dto);
+      await this.repository.appendEvent(em, {
+        mobilityId: mobility.id,
+        event: 'CREATE',
+        from: null,
+        to: mobility.phase,
+        actor,
+        reason: null,
+        at: this.clock.now(),
+      });
+      return mobility.id;
+    });
+    return this.queries.detail(id);
+  }
+
+  async list(query: ListMobilitiesQuery): Promise<MobilityPageDto> {
+    const paging = pagingOf(query);
+    const { items, total } = await this.queries.list(query, paging);
+    return { items, total, page: paging.page, pageSize: paging.pageSize };
+  }
+
+  get(id: string): Promise<MobilityDto> {
+    return this.queries.detail(id);
+  }
+
+  /** Dates, host and travel; due dates of open and waived tasks follow new dates. */
+  async update(id: string, dto: UpdateMobilityDto, expectedVersion: number | undefined, actor: string): Promise<MobilityDto> {
+    return this.db.transaction(async (em) => {
+      const mobility = await this.repository.lock(em, id);
+      this.repository.checkVersion(mobility, expectedVersion);
+      const changes: Partial<MobilityEntity> = {};
+      const startDate = dto.startDate ?? mobility.startDate;
+      const endDate = dto.endDate ?? mobility.endDate;
+      const hostId = dto.hostOrganisationId === undefined ? mobility.hostOrganisationId : dto.hostOrganisationId;
+      const travelDays = dto.travelDays ?? mobility.travelDays;
+      const greenTravel = dto.greenTravel ?? mobility.greenTravel;
+      const datesChanged = startDate !== mobility.startDate || endDate !== mobility.endDate;
+      const hostChanged = hostId !== mobility.hostOrganisationId;
+      if (!datesChanged && !hostChanged && travelDays === mobility.travelDays && greenTravel === mobility.greenTravel) {
+        return this.queries.detail(id, em);
+      }
+      if (isFinalState(mobility.phase)) {
+        throw Problems.conflict('mobility-closed', 'Mobility closed', `The mobility is ${mobility.phase} and can no longer change.`);
+      }
+      if (hostChanged && !['application', 'preparation'].includes(mobility.phase)) {
+        throw Problems.conflict(
+          'host-fixed',
+          'Host can no longer change',
+          `The host can change during application and preparation only; the mobility is in ${mobility.phase}.`,
+          { errors: [{ field: 'hostOrganisationId', rule: 'changeable before implementation', message: 'the host is fixed once the mobility is under way' }] },
+        );
+      }
+      const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
+      const host = hostChanged && hostId ? await this.organisation(em, hostId, 'hostOrganisationId') : null;
+      const violations = [
+        ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
+        ...travelViolations(travelDays, greenTravel),
+        ...(host ? hostViolations(sending, host) : []),
+      ];
+      if (violations.length) throw Problems.ruleViolated(violations);
+
+      if (datesChanged) {
+        Object.assign(changes, { startDate, endDate });
+        await this.checklist.redate(em, mobility, { startDate, endDate });
+      }
+      if (hostChanged) {
+        // A new (or no) host has not confirmed anything yet.
+        Object.assign(changes, { hostOrganisationId: hostId, placementConfirmedAt: null });
+        await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor);
+      }
+      Object.assign(changes, { travelDays, greenTravel });
+      await this.repository.save(em, mobility, changes);
+      return this.queries.detail(id, em);
+    });
+  }
+
+  private async organisation(em: EntityManager, id: string, field: string): Promise<OrganisationEntity> {
+    const organisation = await em.findOneBy(OrganisationEntity, { id });
+    if (!organisation) throw Problems.notFound('Organisation', id, field);
+    return organisation;
+  }
+}
+
+function travelViolations(travelDays: number, greenTravel: boolean): RuleViolation[] {
+  const max = greenTravel ? MAX_TRAVEL_DAYS.green : MAX_TRAVEL_DAYS.standard;
+  return travelDays > max
+    ? [{
+        field: 'travelDays',
+        rule: `at most ${max} travel days${greenTravel ? ' with green travel' : ' without green travel'}`,
+        message: `travelDays can be at most ${MAX_TRAVEL_DAYS.standard}, or ${MAX_TRAVEL_DAYS.green} with green travel`,
+      }]
+    : [];
+}
+
+function hostViolations(sending: OrganisationEntity, host: OrganisationEntity | null): RuleViolation[] {
+  return host && host.country === sending.country
+    ? [{
+        field: 'hostOrganisationId',
+        rule: 'host abroad',
+        message: `the host must be in another country than the sending organisation (both are in ${host.country})`,
+      }]
+    : [];
+}

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/params';
+import { ApiProblems } from '../../common/problem/api-problems';
+import { CreateProjectDto, ListProjectsQuery, ProjectDto, ProjectPageDto } from './dto/project.dto';
+import { ProjectService } from './project.service';
+
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectController {
+  constructor(private readonly projects: ProjectService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)' })
+  @ApiCreatedResponse({ type: ProjectDto })
+  @ApiProblems(400, 404, 409, 422)
+  create(@Body() dto: CreateProjectDto): Promise<ProjectDto> {
+    return this.projects.create(dto);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List projects with mobility counts per phase' })
+  @ApiOkResponse({ type: ProjectPageDto })
+  @ApiProblems(400)
+  list(@Query() query: ListProjectsQuery): Promise<ProjectPageDto> {
+    return this.projects.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One project with mobility counts per phase' })
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiProblems(400, 404)
+  get(@UuidParam() id: string): Promise<ProjectDto> {
+    return this.projects.get(id);
+  }
+}
