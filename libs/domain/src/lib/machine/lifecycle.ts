@@ -57,7 +57,8 @@ function isStoredSnapshot(value: unknown): value is StoredSnapshot {
   return (
     (MOBILITY_STATES as readonly unknown[]).includes(candidate.value) &&
     typeof candidate.context === 'object' &&
-    candidate.context !== null
+    candidate.context !== null &&
+    !Array.isArray(candidate.context)
   );
 }
 
@@ -98,7 +99,7 @@ export function unmetConditions(snapshot: MobilitySnapshot, event: MobilityEvent
 }
 
 function acceptsType(state: Phase, type: MobilityEventType): boolean {
-  return type in (mobilityMachine.states[state]?.config.on ?? {});
+  return Object.prototype.hasOwnProperty.call(mobilityMachine.states[state]?.config.on ?? {}, type);
 }
 
 /** Event types the machine accepts now (REOPEN and WITHDRAW assuming a reason is given). */

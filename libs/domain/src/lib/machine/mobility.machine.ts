@@ -9,7 +9,7 @@ import {
 } from './conditions';
 
 /**
- * Bump when states, events or context change shape, and add a migration in `snapshot.ts` that
+ * Bump when states, events or context change shape, and add a migration in `lifecycle.ts` that
  * turns a stored snapshot of the previous version into the new one.
  */
 export const MOBILITY_MACHINE_VERSION = 1;

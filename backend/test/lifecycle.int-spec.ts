@@ -1,0 +1,241 @@
+import { completeMandatoryTasks, createMobilityFixture, sendEvent } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+const PHASES = ['application', 'preparation', 'implementation', 'evaluation', 'finalisation'];
+const EVENTS = ['ADVANCE', 'REOPEN', 'WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE'];
+
+describe('mobility lifecycle through HTTP', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function toPhase(mobilityId: string, target: string): Promise<void> {
+    const current = (await t.get(`/api/mobilities/${mobilityId}`)).body.phase;
+    for (const phase of PHASES.slice(PHASES.indexOf(current), PHASES.indexOf(target))) {
+      await completeMandatoryTasks(t, mobilityId, [phase]);
+      if (phase === 'preparation') {
+        expect((await sendEvent(t, mobilityId, 'HOST_CONFIRM')).status).toBe(200);
+      }
+      const res = await sendEvent(t, mobilityId, 'ADVANCE');
+      expect(res.status).toBe(200);
+    }
+  }
+
+  it('walks one mobility from application to completed, with an ETag and history at every step', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    expect(mobility.phase).toBe('application');
+    expect(mobility.version).toBe(1);
+    expect(mobility.allowedEvents).toEqual(expect.arrayContaining(['WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE']));
+    expect(mobility.allowedEvents).not.toContain('ADVANCE');
+
+    for (const [index, phase] of PHASES.entries()) {
+      await completeMandatoryTasks(t, mobility.id, [phase]);
+      if (phase === 'preparation') expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+      const before = await t.get(`/api/mobilities/${mobility.id}`);
+      expect(before.body.allowedEvents).toContain('ADVANCE');
+      const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': before.headers.get('etag')! });
+      expect(res.status).toBe(200);
+      expect(res.body.phase).toBe(PHASES[index + 1] ?? 'completed');
+      expect(res.headers.get('etag')).toBe(`"${res.body.version}"`);
+      expect(res.body.version).toBeGreaterThan(before.body.version);
+    }
+    const done = await t.get(`/api/mobilities/${mobility.id}`);
+    expect(done.body.phase).toBe('completed');
+    expect(done.body.allowedEvents).toEqual([]);
+
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    expect(history.map((e: any) => [e.event, e.from, e.to])).toEqual([
+      ['CREATE', null, 'application'],
+      ['ADVANCE', 'application', 'preparation'],
+      ['HOST_CONFIRM', 'preparation', 'preparation'],
+      ['ADVANCE', 'preparation', 'implementation'],
+      ['ADVANCE', 'implementation', 'evaluation'],
+      ['ADVANCE', 'evaluation', 'finalisation'],
+      ['ADVANCE', 'finalisation', 'completed'],
+    ]);
+    expect(history.map((e: any) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('answers 409 with the open mandatory tasks when ADVANCE is refused in each phase', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const refused = await sendEvent(t, mobility.id, 'ADVANCE');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.unmet.length).toBeGreaterThan(0);
+    expect(refused.body.unmet.every((u: any) => u.code === 'MANDATORY_TASK_OPEN' && u.phase === 'application')).toBe(true);
+    expect(refused.body.unmet.map((u: any) => u.taskKey)).toContain('selection-decision');
+    expect(refused.body.unmet[0].title).toEqual(expect.any(String));
+    expect((await t.get(`/api/mobilities/${mobility.id}`)).body.phase).toBe('application');
+
+    for (const phase of ['preparation', 'implementation', 'evaluation']) {
+      await toPhase(mobility.id, phase);
+      const res = await sendEvent(t, mobility.id, 'ADVANCE');
+      expect(res.status).toBe(409);
+      const keys = res.body.unmet.filter((u: any) => u.code === 'MANDATORY_TASK_OPEN').map((u: any) => u.phase);
+      expect(new Set(keys)).toEqual(new Set([phase]));
+    }
+  });
+
+  it('needs a host to leave application', async () => {
+    const { mobility } = await createMobilityFixture(t, { hostOrganisationId: undefined });
+    await completeMandatoryTasks(t, mobility.id, ['application']);
+    const res = await sendEvent(t, mobility.id, 'ADVANCE');
+    expect(res.status).toBe(409);
+    expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'HOST_REQUIRED' })]);
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).body.unmet).toEqual([expect.objectContaining({ code: 'HOST_REQUIRED' })]);
+  });
+
+  it('needs the placement confirmed and the learning agreement signed (not waived) to start implementation', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await toPhase(mobility.id, 'preparation');
+    await completeMandatoryTasks(t, mobility.id, ['preparation'], 'waived');
+    const res = await sendEvent(t, mobility.id, 'ADVANCE');
+    expect(res.status).toBe(409);
+    expect(res.body.unmet.map((u: any) => u.code).sort()).toEqual(['LEARNING_AGREEMENT_NOT_SIGNED', 'PLACEMENT_NOT_CONFIRMED']);
+
+    const tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    const agreement = tasks.find((x: any) => x.key === 'learning-agreement');
+    await t.patch(`/api/tasks/${agreement.id}`, { status: 'done' });
+    const second = await sendEvent(t, mobility.id, 'ADVANCE');
+    expect(second.body.unmet.map((u: any) => u.code)).toEqual(['PLACEMENT_NOT_CONFIRMED']);
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+    expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('implementation');
+  });
+
+  it('needs every mandatory task of every phase done or waived to complete', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await toPhase(mobility.id, 'finalisation');
+    // Reopen one earlier mandatory task: finalisation → completed must see it.
+    const tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    const earlier = tasks.find((x: any) => x.key === 'selection-decision');
+    expect((await t.patch(`/api/tasks/${earlier.id}`, { status: 'open' })).status).toBe(200);
+    await completeMandatoryTasks(t, mobility.id, ['finalisation'], 'waived');
+    const res = await sendEvent(t, mobility.id, 'ADVANCE');
+    expect(res.status).toBe(409);
+    expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'MANDATORY_TASK_OPEN', taskKey: 'selection-decision', phase: 'application' })]);
+    await t.patch(`/api/tasks/${earlier.id}`, { status: 'waived', waiverReason: 'selected by the previous coordinator' });
+    expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('completed');
+  });
+
+  it('HOST_CONFIRM marks the confirmation task done; HOST_DECLINE removes the host and reopens the host search', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const hostSearch = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'host-search');
+    await t.patch(`/api/tasks/${hostSearch.id}`, { status: 'done' });
+
+    const confirmed = await sendEvent(t, mobility.id, 'HOST_CONFIRM');
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.placementConfirmed).toBe(true);
+    let tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    expect(tasks.find((x: any) => x.key === 'host-confirmation').status).toBe('done');
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).body.unmet).toEqual([expect.objectContaining({ code: 'PLACEMENT_ALREADY_CONFIRMED' })]);
+
+    const declined = await sendEvent(t, mobility.id, 'HOST_DECLINE');
+    expect(declined.status).toBe(200);
+    expect(declined.body.hostOrganisation).toBeNull();
+    expect(declined.body.placementConfirmed).toBe(false);
+    tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    expect(tasks.find((x: any) => x.key === 'host-search').status).toBe('open');
+    expect(tasks.find((x: any) => x.key === 'host-confirmation').status).toBe('open');
+    expect((await sendEvent(t, mobility.id, 'HOST_DECLINE')).status).toBe(409);
+  });
+
+  it('refuses host events once implementation has started', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await toPhase(mobility.id, 'implementation');
+    for (const type of ['HOST_CONFIRM', 'HOST_DECLINE']) {
+      const res = await sendEvent(t, mobility.id, type);
+      expect(res.status).toBe(409);
+      expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'EVENT_NOT_ALLOWED' })]);
+    }
+  });
+
+  it('applies exactly one of 20 concurrent ADVANCE requests', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await completeMandatoryTasks(t, mobility.id, ['application']);
+    const results = await Promise.all(Array.from({ length: 20 }, () => sendEvent(t, mobility.id, 'ADVANCE')));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const current = (await t.get(`/api/mobilities/${mobility.id}`)).body;
+    expect(current.phase).toBe('preparation');
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    expect(history.filter((e: any) => e.event === 'ADVANCE')).toHaveLength(1);
+  });
+
+  it('answers 412 when If-Match names a stale version, and changes nothing', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag')!;
+    expect(etag).toBe('"1"');
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM', undefined, { 'if-match': etag })).status).toBe(200);
+    const stale = await sendEvent(t, mobility.id, 'WITHDRAW', 'moved away', { 'if-match': etag });
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(2);
+    const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
+    expect(after.phase).toBe('application');
+    expect((await t.get(`/api/mobilities/${mobility.id}/history`)).body).toHaveLength(2);
+    const staleTask = await t.patch(`/api/tasks/${(await t.get(`/api/mobilities/${mobility.id}/tasks`)).body[0].id}`, { status: 'done' }, { 'if-match': etag });
+    expect(staleTask.status).toBe(412);
+    const stalePatch = await t.patch(`/api/mobilities/${mobility.id}`, { travelDays: 1 }, { 'if-match': etag });
+    expect(stalePatch.status).toBe(412);
+    expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'x', { 'if-match': 'garbage' })).status).toBe(400);
+  });
+
+  it('REOPEN and WITHDRAW need a reason, which lands in the history', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await toPhase(mobility.id, 'preparation');
+    for (const type of ['REOPEN', 'WITHDRAW']) {
+      for (const reason of [undefined, '', '   ']) {
+        const res = await sendEvent(t, mobility.id, type, reason);
+        expect(res.status).toBe(409);
+        expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'REASON_REQUIRED' })]);
+      }
+    }
+    const reopened = await sendEvent(t, mobility.id, 'REOPEN', 'host asked for a second interview');
+    expect(reopened.body.phase).toBe('application');
+    expect((await sendEvent(t, mobility.id, 'REOPEN', 'again')).status).toBe(409);
+    const withdrawn = await sendEvent(t, mobility.id, 'WITHDRAW', 'learner fell ill');
+    expect(withdrawn.body.phase).toBe('withdrawn');
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    expect(history.slice(-2).map((e: any) => [e.event, e.reason])).toEqual([
+      ['REOPEN', 'host asked for a second interview'],
+      ['WITHDRAW', 'learner fell ill'],
+    ]);
+  });
+
+  it('final states refuse every event, every task change and every edit', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'no longer eligible')).status).toBe(200);
+    for (const type of EVENTS) {
+      const res = await sendEvent(t, mobility.id, type, 'a reason');
+      expect(res.status).toBe(409);
+      expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'EVENT_NOT_ALLOWED' })]);
+    }
+    const task = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body[0];
+    expect((await t.patch(`/api/tasks/${task.id}`, { status: 'done' })).status).toBe(409);
+    expect((await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-06-02' })).status).toBe(409);
+    expect((await t.get(`/api/mobilities/${mobility.id}/history`)).body).toHaveLength(2);
+  });
+
+  it('recomputes the due dates of tasks not done when the dates change', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const before = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    const byKey = (list: any[], key: string) => list.find((x) => x.key === key);
+    expect(byKey(before, 'learning-agreement').dueDate).toBe('2026-05-18');
+    expect(byKey(before, 'participant-report-submitted').dueDate).toBe('2026-07-28');
+    await t.patch(`/api/tasks/${byKey(before, 'selection-decision').id}`, { status: 'done' });
+    await t.patch(`/api/tasks/${byKey(before, 'insurance').id}`, { status: 'waived', waiverReason: 'covered by the school' });
+
+    const res = await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-07-01', endDate: '2026-07-31' });
+    expect(res.status).toBe(200);
+    expect(res.body.durationDays).toBe(31);
+    const after = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    expect(byKey(after, 'learning-agreement').dueDate).toBe('2026-06-17');
+    expect(byKey(after, 'participant-report-submitted').dueDate).toBe('2026-08-30');
+    expect(byKey(after, 'insurance').dueDate).toBe('2026-06-17');
+    expect(byKey(after, 'selection-decision').dueDate).toBe(byKey(before, 'selection-decision').dueDate);
+  });
+});

@@ -1,0 +1,81 @@
+import type { TestApp } from './test-app';
+
+let counter = 0;
+const unique = () => `${process.pid}${++counter}`;
+
+export async function createOrganisation(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
+  const res = await t.post('/api/organisations', {
+    name: `Organisation ${unique()}`,
+    kind: 'company',
+    country: 'ES',
+    city: 'Valencia',
+    email: 'contact@example.org',
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`organisation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function createProject(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
+  const beneficiary = overrides['beneficiaryOrganisationId']
+    ? undefined
+    : await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
+  const number = String(++counter).padStart(9, '0');
+  const res = await t.post('/api/projects', {
+    reference: `2026-1-DE02-KA122-VET-${number}`,
+    title: 'Apprentices abroad',
+    action: 'KA122-VET',
+    callYear: 2026,
+    beneficiaryOrganisationId: beneficiary?.id,
+    startDate: '2026-01-01',
+    endDate: '2027-06-30',
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`project: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export interface MobilityFixture {
+  project: any;
+  sending: any;
+  host: any;
+  mobility: any;
+}
+
+/** A project with a German sending school, a Spanish host and one 28-day mobility starting 2026-06-01. */
+export async function createMobilityFixture(t: TestApp, overrides: Record<string, unknown> = {}): Promise<MobilityFixture> {
+  const sending = await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
+  const host = await createOrganisation(t, { country: 'ES', city: 'Madrid' });
+  const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
+  const res = await t.post(`/api/projects/${project.id}/mobilities`, {
+    participant: { firstName: 'Lena', lastName: 'Schmidt', email: `lena${unique()}@example.org` },
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: sending.id,
+    hostOrganisationId: host.id,
+    startDate: '2026-06-01',
+    endDate: '2026-06-28',
+    ...overrides,
+  });
+  if (res.status !== 201) throw new Error(`mobility: ${res.status} ${JSON.stringify(res.body)}`);
+  return { project, sending, host, mobility: res.body };
+}
+
+/** Marks every open mandatory task of the given phases done (or waived) through the API. */
+export async function completeMandatoryTasks(
+  t: TestApp,
+  mobilityId: string,
+  phases: string[],
+  how: 'done' | 'waived' = 'done',
+): Promise<void> {
+  const tasks = (await t.get(`/api/mobilities/${mobilityId}/tasks`)).body as any[];
+  for (const task of tasks) {
+    if (!phases.includes(task.phase) || !task.mandatory || task.status !== 'open' || task.key === 'host-confirmation') continue;
+    const body = how === 'waived' ? { status: 'waived', waiverReason: 'not applicable in test' } : { status: 'done' };
+    const res = await t.patch(`/api/tasks/${task.id}`, body);
+    if (res.status !== 200) throw new Error(`task ${task.key}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}
+
+export function sendEvent(t: TestApp, mobilityId: string, type: string, reason?: string, headers?: Record<string, string>) {
+  return t.post(`/api/mobilities/${mobilityId}/events`, reason === undefined ? { type } : { type, reason }, headers);
+}
