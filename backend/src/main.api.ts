@@ -11,7 +11,10 @@ async function main(): Promise<void> {
   let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
   if (!config.database.url) {
     embedded = await startEmbeddedPostgres(config.database.embedded.dataDir, config.database.embedded.port);
-    config = { ...config, database: { ...config.database, url: embedded.url, poolSize: Math.min(config.database.poolSize, 4) } };
+    // PGlite is a single session at heart: its socket server interleaves the extended-protocol
+    // messages of concurrent connections ("unnamed prepared statement does not exist"), so the
+    // embedded database gets exactly one pooled connection. Transactions then simply queue.
+    config = { ...config, database: { ...config.database, url: embedded.url, poolSize: 1 } };
   }
   const app = await createApp(config);
   if (config.seedDemoData) {

@@ -21,7 +21,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 16 });
+  const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 4 });
   await server.start();
   logger.log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${port}, data in ${dir}`);
   return {

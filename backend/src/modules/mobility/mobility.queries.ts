@@ -36,6 +36,77 @@ interface SummaryRow {
   nd_due: string | null;
 }
 
+const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date, m.end_date, m.phase, m.version,
+                   m.placement_confirmed_at IS NOT NULL AS placement_confirmed,
+                   p.first_name, p.last_name, p.email,
+                   s.id AS s_id, s.name AS s_name, s.country AS s_country,
+                   h.id AS h_id, h.name AS h_name, h.country AS h_country,
+                   CASE WHEN m.phase IN ('completed', 'withdrawn') THEN 0 ELSE od.overdue END AS overdue,
+                   nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
+
+/** Joins for one summary row; `$1` is today's date. */
+const SUMMARY_JOINS = `JOIN participant p ON p.id = m.participant_id
+      JOIN organisation s ON s.id = m.sending_organisation_id
+      LEFT JOIN organisation h ON h.id = m.host_organisation_id
+      CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
+                           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1) od
+      LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
+                          WHERE t.mobility_id = m.id AND t.status = 'open' AND m.phase NOT IN ('completed', 'withdrawn')
+                          ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
+
+/** The filters of the mobility list: its query without the paging. */
+export type MobilityListFilter = Pick<ListMobilitiesQuery, 'projectId' | 'phase' | 'hostOrganisationId' | 'overdue' | 'q'>;
+
+/** The two statements behind one page of the mobility list, each with its own parameters. */
+export interface MobilityListSql {
+  /** The page's summary rows, ordered by start date. */
+  readonly sql: string;
+  readonly params: unknown[];
+  /** `total`: the rows matching the filters over all pages. */
+  readonly countSql: string;
+  readonly countParams: unknown[];
+}
+
+/**
+ * Builds the list statements for `filter` and `paging`, `today` being the calendar date overdue
+ * tasks are measured against. Pure, so that the benchmark's bare baseline runs exactly this text.
+ */
+export function mobilityListSql(filter: MobilityListFilter, paging: Paging, today: string): MobilityListSql {
+  const params: unknown[] = [today];
+  // $1 (today) is referenced even when no overdue filter uses it, so every query types it.
+  const where: string[] = ['$1::date IS NOT NULL'];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (filter.projectId) where.push(`m.project_id = ${param(filter.projectId)}`);
+  if (filter.phase) where.push(`m.phase = ${param(filter.phase)}`);
+  if (filter.hostOrganisationId) where.push(`m.host_organisation_id = ${param(filter.hostOrganisationId)}`);
+  if (filter.overdue !== undefined) {
+    where.push(
+      `${filter.overdue ? '' : 'NOT '}(m.phase NOT IN ('completed', 'withdrawn') AND EXISTS (SELECT 1 FROM task t
+         WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1))`,
+    );
+  }
+  if (filter.q) {
+    const pattern = param(`%${escapeLike(filter.q.trim())}%`);
+    where.push(`(p.first_name || ' ' || p.last_name ILIKE ${pattern} OR p.email ILIKE ${pattern}
+                 OR h.name ILIKE ${pattern})`);
+  }
+  const from = `FROM mobility m
+      JOIN participant p ON p.id = m.participant_id
+      LEFT JOIN organisation h ON h.id = m.host_organisation_id
+      WHERE ${where.join(' AND ')}`;
+  const countParams = params.slice();
+  const limit = param(paging.pageSize);
+  const offset = param(paging.offset);
+  return {
+    sql: `WITH page AS (SELECT m.id, m.start_date ${from} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
+         ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${SUMMARY_JOINS}
+         ORDER BY m.start_date, m.id`,
+    params,
+    countSql: `SELECT count(*)::int AS total ${from}`,
+    countParams,
+  };
+}
+
 /** The read side of mobilities: lists and the detail view, in plain SQL through indexes. */
 @Injectable()
 export class MobilityQueries {
@@ -51,49 +122,20 @@ export class MobilityQueries {
   }
 
   async list(query: ListMobilitiesQuery, paging: Paging): Promise<{ items: MobilitySummaryDto[]; total: number }> {
-    const params: unknown[] = [this.today()];
-    // $1 (today) is referenced even when no overdue filter uses it, so every query types it.
-    const where: string[] = ['$1::date IS NOT NULL'];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    if (query.projectId) where.push(`m.project_id = ${param(query.projectId)}`);
-    if (query.phase) where.push(`m.phase = ${param(query.phase)}`);
-    if (query.hostOrganisationId) where.push(`m.host_organisation_id = ${param(query.hostOrganisationId)}`);
-    if (query.overdue !== undefined) {
-      where.push(
-        `${query.overdue ? '' : 'NOT '}(m.phase NOT IN ('completed', 'withdrawn') AND EXISTS (SELECT 1 FROM task t
-           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1))`,
-      );
-    }
-    if (query.q) {
-      const pattern = param(`%${escapeLike(query.q.trim())}%`);
-      where.push(`(p.first_name || ' ' || p.last_name ILIKE ${pattern} OR p.email ILIKE ${pattern}
-                   OR h.name ILIKE ${pattern})`);
-    }
-    const filter = `FROM mobility m
-      JOIN participant p ON p.id = m.participant_id
-      LEFT JOIN organisation h ON h.id = m.host_organisation_id
-      WHERE ${where.join(' AND ')}`;
-    const countParams = params.slice();
-    const limit = param(paging.pageSize);
-    const offset = param(paging.offset);
+    const { sql, params, countSql, countParams } = mobilityListSql(query, paging, this.today());
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
-        `WITH page AS (SELECT m.id, m.start_date ${filter} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
-         ${this.summarySelect()} FROM page JOIN mobility m ON m.id = page.id ${this.summaryJoins()}
-         ORDER BY m.start_date, m.id`,
-        params,
-      ) as Promise<SummaryRow[]>,
-      this.db.query(`SELECT count(*)::int AS total ${filter}`, countParams) as Promise<{ total: number }[]>,
+      this.db.query(sql, params) as Promise<SummaryRow[]>,
+      this.db.query(countSql, countParams) as Promise<{ total: number }[]>,
     ]);
     return { items: rows.map(toSummary), total };
   }
 
   async detail(id: string, em: EntityManager = this.db.manager): Promise<MobilityDto> {
     const [row] = (await em.query(
-      `${this.summarySelect()}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version,
+      `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
-         FROM mobility m ${this.summaryJoins()}
+         FROM mobility m ${SUMMARY_JOINS}
          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
                                     count(*) FILTER (WHERE status = 'done')::int AS done,
                                     count(*) FILTER (WHERE status = 'waived')::int AS waived
@@ -126,28 +168,6 @@ export class MobilityQueries {
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };
-  }
-
-  private summarySelect(): string {
-    return `SELECT m.id, m.project_id, m.activity_type, m.start_date, m.end_date, m.phase, m.version,
-                   m.placement_confirmed_at IS NOT NULL AS placement_confirmed,
-                   p.first_name, p.last_name, p.email,
-                   s.id AS s_id, s.name AS s_name, s.country AS s_country,
-                   h.id AS h_id, h.name AS h_name, h.country AS h_country,
-                   CASE WHEN m.phase IN ('completed', 'withdrawn') THEN 0 ELSE od.overdue END AS overdue,
-                   nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
-  }
-
-  /** Joins for one summary row; `$1` is today's date. */
-  private summaryJoins(): string {
-    return `JOIN participant p ON p.id = m.participant_id
-      JOIN organisation s ON s.id = m.sending_organisation_id
-      LEFT JOIN organisation h ON h.id = m.host_organisation_id
-      CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
-                           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1) od
-      LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
-                          WHERE t.mobility_id = m.id AND t.status = 'open' AND m.phase NOT IN ('completed', 'withdrawn')
-                          ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
   }
 }
 
