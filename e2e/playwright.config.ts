@@ -1,0 +1,49 @@
+import { defineConfig, devices } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = Number(process.env['E2E_PORT'] ?? 3310);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * Browser tests against the app started exactly as `npm start` starts it (no DATABASE_URL: the
+ * embedded PostgreSQL, demo data), on a fresh database folder each run. Chromium is Debian's
+ * (`apt-get install chromium`), never a downloaded browser.
+ */
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  reporter: [['list'], ['html', { outputFolder: 'playwright-report', open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node backend/scripts/run.cjs backend/src/main.api.ts',
+    cwd: join(__dirname, '..'),
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_DIR: mkdtempSync(join(tmpdir(), 'mh-e2e-')),
+      EMBEDDED_PG_PORT: String(PORT + 1000),
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('npm start on a fresh machine', () => {
+  test('serves health, the API docs and the demo data from the embedded database', async ({ request }) => {
+    const health = await request.get('/api/health');
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' } } });
+
+    const docs = await request.get('/api/docs');
+    expect(docs.status()).toBe(200);
+    expect(docs.headers()['content-type']).toContain('text/html');
+    const openapi = await (await request.get('/api/docs/openapi.json')).json();
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/mobilities/{id}/events', '/api/tasks/{id}']));
+
+    const projects = await (await request.get('/api/projects')).json();
+    expect(projects.total).toBe(1);
+    const [project] = projects.items;
+    expect(project.action).toBe('KA122-VET');
+    expect(project.beneficiaryOrganisation.country).toBe('DE');
+    expect(project.mobilityTotal).toBeGreaterThanOrEqual(12);
+    for (const phase of ['application', 'preparation', 'implementation', 'evaluation', 'finalisation', 'completed', 'withdrawn']) {
+      expect(project.mobilityCounts[phase], phase).toBeGreaterThan(0);
+    }
+    expect(project.overdueMobilities).toBeGreaterThan(0);
+
+    const hosts = await (await request.get('/api/organisations?kind=company&pageSize=50')).json();
+    expect(new Set(hosts.items.map((o: { country: string }) => o.country))).toEqual(new Set(['ES', 'IT', 'NL', 'IE']));
+  });
+
+  test('shows the dashboard shell with the API up', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await expect(page.getByRole('banner')).toContainText('Mobility Hub');
+    const nav = page.getByRole('navigation');
+    for (const name of ['Projects', 'Mobilities', 'Organisations']) {
+      await expect(nav.getByRole('link', { name })).toBeVisible();
+    }
+    await expect(page.getByText('API: up')).toBeVisible();
+    await nav.getByRole('link', { name: 'Organisations' }).click();
+    await expect(page).toHaveURL(/\/organisations$/);
+    await page.screenshot({ path: testInfo.outputPath('shell.png'), fullPage: true });
+  });
+});
