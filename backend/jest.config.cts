@@ -2,6 +2,7 @@ module.exports = {
   displayName: 'backend',
   preset: '../jest.preset.js',
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': require('./swc.jest.cjs') },

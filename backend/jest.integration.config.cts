@@ -4,6 +4,7 @@ module.exports = {
   displayName: 'backend-integration',
   preset: '../jest.preset.js',
   testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.int-spec.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': require('./swc.jest.cjs') },
