@@ -68,7 +68,8 @@ export class CreateCoreSchema1764350000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX mobility_project_phase_idx ON mobility (project_id, phase)`);
     await q.query(`CREATE INDEX mobility_host_idx ON mobility (host_organisation_id)`);
-    await q.query(`CREATE INDEX mobility_created_idx ON mobility (created_at, id)`);
+    // The default list order (start date, then id) pages through this index.
+    await q.query(`CREATE INDEX mobility_start_idx ON mobility (start_date, id)`);
 
     await q.query(`
       CREATE TABLE task (
