@@ -152,12 +152,25 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses a text/plain body with 415', async () => {
-      await expectRefused(415, undefined, 'POST', '/api/organisations', JSON.stringify(organisationBody()), {
+      const res = await expectRefused(415, undefined, 'POST', '/api/organisations', JSON.stringify(organisationBody()), {
         'content-type': 'text/plain',
       });
+      expect(res.body.detail).toMatch(/application\/json/);
       await expectRefused(415, undefined, 'POST', mobilitiesOf(project.id), JSON.stringify(mobilityBody()), {
         'content-type': 'text/plain; charset=utf-8',
       });
+    });
+    it('refuses a form-encoded body with 415 (no cross-site form posts)', async () => {
+      await expectRefused(415, undefined, 'POST', '/api/organisations', 'name=Evil&kind=company&country=ES&city=X', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
+    });
+
+    it('refuses required texts made only of whitespace instead of saving them empty', async () => {
+      await expectRefused(400, 'name', 'POST', '/api/organisations', organisationBody({ name: '   ' }));
+      await expectRefused(400, 'participant.lastName', 'POST', mobilitiesOf(project.id), mobilityBody({
+        participant: { firstName: 'Jonas', lastName: ' \t ', email: 'blank@example.org' },
+      }));
     });
   });
 
@@ -246,6 +259,42 @@ describe('bad input through HTTP', () => {
       await expectRefused(400, 'beneficiaryOrganisationId', 'POST', '/api/projects', projectBody({ beneficiaryOrganisationId: 'x' }));
       const { mobility } = await createMobilityFixture(t);
       await expectRefused(400, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, { hostOrganisationId: 'nope' });
+    });
+  });
+
+  describe('input the database or the validators could not take (400, never 500)', () => {
+    it('refuses the NUL character in body text, field names and query text', async () => {
+      await expectRefused(400, 'name', 'POST', '/api/organisations', organisationBody({ name: 'Hotel\u0000Sol' }));
+      await expectRefused(400, 'participant.firstName', 'POST', mobilitiesOf(project.id), mobilityBody({
+        participant: { firstName: 'Jo\u0000nas', lastName: 'Weber', email: 'jonas.nul@example.org' },
+      }));
+      await expectRefused(400, undefined, 'POST', '/api/organisations', '{"na\\u0000me": "Hotel"}');
+      await expectRefused(400, 'q', 'GET', '/api/mobilities?q=%00abc');
+      await expectRefused(400, 'q', 'GET', '/api/organisations?q=abc%00');
+    });
+
+    it('refuses deeply nested bodies', async () => {
+      const depth = 50_000;
+      const arrays = JSON.stringify(organisationBody()).replace(/}$/, `,"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+      await expectRefused(400, undefined, 'POST', '/api/organisations', arrays);
+      const objects = `{"participant":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}`;
+      await expectRefused(400, undefined, 'POST', mobilitiesOf(project.id), objects);
+    });
+
+    it('refuses dates whose due dates would leave four-digit years', async () => {
+      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '9999-12-01', endDate: '9999-12-28' }));
+      await expectRefused(400, 'startDate', 'POST', '/api/projects', projectBody({ startDate: '9999-01-01', endDate: '9999-12-31' }));
+      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '0100-03-01', endDate: '0100-03-28' }));
+      const { mobility } = await createMobilityFixture(t);
+      await expectRefused(400, 'endDate', 'PATCH', `/api/mobilities/${mobility.id}`, { startDate: '2026-06-01', endDate: '9999-06-28' });
+      expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.version).toBe(1);
+    });
+
+    it('refuses a null task note', async () => {
+      const { mobility } = await createMobilityFixture(t);
+      const task = (await send('GET', `/api/mobilities/${mobility.id}/tasks`)).body[0];
+      await expectRefused(400, 'note', 'PATCH', `/api/tasks/${task.id}`, { status: 'done', note: null });
+      expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.version).toBe(1);
     });
   });
 
@@ -429,6 +478,9 @@ describe('bad input through HTTP', () => {
       ['/api/organisations?kind=school', 'kind'],
       ['/api/projects?pageSize=abc', 'pageSize'],
       ['/api/projects?page=-1', 'page'],
+      ['/api/mobilities?page=1e20', 'page'],
+      ['/api/organisations?page=1e20', 'page'],
+      ['/api/projects?page=99999999999', 'page'],
     ])('GET %s → 400 naming %s', async (path, field) => {
       await expectRefused(400, field, 'GET', path);
     });

@@ -23,6 +23,8 @@ export async function createApp(config: AppConfig, clock?: Clock): Promise<NestF
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock), adapter, {
     logger: levelsFrom(config.logLevel),
     bufferLogs: false,
+    // Fastify's own JSON parser only (with the 1 MB limit): Nest would add form-body parsing.
+    bodyParser: false,
   });
   configureHttp(app);
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
@@ -37,8 +39,8 @@ export function configureHttp(app: NestFastifyApplication): void {
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
-  // Only JSON bodies: anything else is a 415, not a string handed to validation.
-  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  // Only JSON bodies: anything else is a 415 (and no cross-site form can post here without a preflight).
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

@@ -35,6 +35,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     synchronize: false,
     uuidExtension: 'pgcrypto',
     extra: { max: poolSize },
-    logging: ['error', 'migration'],
+    // Not 'error' or 'query': those print query parameters, i.e. personal data, into the log.
+    logging: ['migration'],
   };
 }

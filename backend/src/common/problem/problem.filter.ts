@@ -22,6 +22,10 @@ export class ProblemFilter implements ExceptionFilter {
 /** Turns anything thrown into a problem document (also used by Fastify's own error handler). */
 export function toProblem(exception: unknown, logger: Logger): Problem {
   if (exception instanceof ProblemException) return exception.problem;
+  // Nest's Fastify adapter wraps Fastify's own 4xx errors in an HttpException; describe the original.
+  if (exception instanceof HttpException && isClientFastifyError(exception.cause)) {
+    return Problems.fromStatus(exception.cause.statusCode, describeFastifyError(exception.cause));
+  }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
@@ -29,12 +33,16 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
     return Problems.fromStatus(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
   }
   // Errors raised by Fastify itself before a handler runs (body parsing, size, media type).
-  const fastifyError = exception as { statusCode?: unknown; code?: unknown; message?: unknown };
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return Problems.fromStatus(fastifyError.statusCode, describeFastifyError(fastifyError));
+  if (isClientFastifyError(exception)) {
+    return Problems.fromStatus(exception.statusCode, describeFastifyError(exception));
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return Problems.fromStatus(500, 'An unexpected error occurred; it has been logged.');
+}
+
+function isClientFastifyError(error: unknown): error is { statusCode: number; code?: unknown; message?: unknown } {
+  const statusCode = (error as { statusCode?: unknown } | null | undefined)?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
 function describeFastifyError(error: { code?: unknown; message?: unknown }): string {

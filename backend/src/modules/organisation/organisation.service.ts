@@ -2,6 +2,7 @@ import { defaultTimeZone } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
+import { isUniqueViolation } from '../../common/db-errors';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
@@ -19,23 +20,29 @@ export class OrganisationService {
         { field: 'timeZone', rule: 'required', message: `timeZone is required for organisations in ${country}` },
       ]);
     }
-    if (dto.oid && (await this.organisations.existsBy({ oid: dto.oid }))) {
-      throw Problems.conflict('duplicate-oid', 'Duplicate OID', `An organisation with OID ${dto.oid} already exists`, {
-        errors: [{ field: 'oid', rule: 'unique', message: `OID ${dto.oid} is already registered` }],
+    const duplicate = (oid: string) =>
+      Problems.conflict('duplicate-oid', 'Duplicate OID', `An organisation with OID ${oid} already exists`, {
+        errors: [{ field: 'oid', rule: 'unique', message: `OID ${oid} is already registered` }],
       });
+    if (dto.oid && (await this.organisations.existsBy({ oid: dto.oid }))) throw duplicate(dto.oid);
+    try {
+      const saved = await this.organisations.save(
+        this.organisations.create({
+          name: dto.name.trim(),
+          kind: dto.kind,
+          country,
+          city: dto.city.trim(),
+          oid: dto.oid ?? null,
+          email: dto.email?.toLowerCase() ?? null,
+          timeZone,
+        }),
+      );
+      return toOrganisationDto(saved);
+    } catch (error) {
+      // A concurrent request registered the same OID between the check and the insert.
+      if (dto.oid && isUniqueViolation(error, 'organisation_oid_key')) throw duplicate(dto.oid);
+      throw error;
     }
-    const saved = await this.organisations.save(
-      this.organisations.create({
-        name: dto.name.trim(),
-        kind: dto.kind,
-        country,
-        city: dto.city.trim(),
-        oid: dto.oid ?? null,
-        email: dto.email?.toLowerCase() ?? null,
-        timeZone,
-      }),
-    );
-    return toOrganisationDto(saved);
   }
 
   async list(query: ListOrganisationsQuery): Promise<OrganisationPageDto> {

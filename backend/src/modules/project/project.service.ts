@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { isUniqueViolation } from '../../common/db-errors';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -36,17 +37,22 @@ export class ProjectService {
   async create(dto: CreateProjectDto): Promise<ProjectDto> {
     const violations = validateProject(dto);
     if (violations.length) throw Problems.ruleViolated(violations);
-    const id = await this.db.transaction(async (em) => {
-      const beneficiary = await em.findOneBy(OrganisationEntity, { id: dto.beneficiaryOrganisationId });
-      if (!beneficiary) throw Problems.notFound('Organisation', dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
-      if (await em.existsBy(ProjectEntity, { reference: dto.reference })) {
-        throw Problems.conflict('duplicate-reference', 'Duplicate project', `Project ${dto.reference} already exists`, {
-          errors: [{ field: 'reference', rule: 'unique', message: `a project with reference ${dto.reference} exists` }],
-        });
-      }
-      const saved = await em.save(ProjectEntity, em.create(ProjectEntity, { ...dto, title: dto.title.trim() }));
-      return saved.id;
-    });
+    const duplicate = () =>
+      Problems.conflict('duplicate-reference', 'Duplicate project', `Project ${dto.reference} already exists`, {
+        errors: [{ field: 'reference', rule: 'unique', message: `a project with reference ${dto.reference} exists` }],
+      });
+    const id = await this.db
+      .transaction(async (em) => {
+        const beneficiary = await em.findOneBy(OrganisationEntity, { id: dto.beneficiaryOrganisationId });
+        if (!beneficiary) throw Problems.notFound('Organisation', dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
+        if (await em.existsBy(ProjectEntity, { reference: dto.reference })) throw duplicate();
+        const saved = await em.save(ProjectEntity, em.create(ProjectEntity, { ...dto, title: dto.title.trim() }));
+        return saved.id;
+      })
+      .catch((error: unknown) => {
+        // A concurrent request created the same reference between the check and the insert.
+        throw isUniqueViolation(error, 'project_reference_key') ? duplicate() : error;
+      });
     return this.get(id);
   }
 

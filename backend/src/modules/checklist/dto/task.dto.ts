@@ -1,6 +1,6 @@
 import { PHASES, Phase, TASK_ROLES, TASK_STATUSES, TaskRole, TaskStatus } from '@mobility-hub/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
 
 export class UpdateTaskDto {
   @ApiProperty({ enum: TASK_STATUSES })
@@ -8,7 +8,8 @@ export class UpdateTaskDto {
   status: TaskStatus;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Free note kept with the task' })
-  @IsOptional() @IsString() @MaxLength(2000)
+  // Absent leaves the note as it is; null is refused (an empty string clears the note).
+  @ValidateIf((_, value) => value !== undefined) @IsString() @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when waiving; only allowed when waiving' })

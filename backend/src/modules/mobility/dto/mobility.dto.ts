@@ -27,16 +27,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageDto, PageQuery } from '../../../common/pagination';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, Trim } from '../../../common/validators';
 import { OrganisationRefDto } from '../../project/dto/project.dto';
 
 export class CreateParticipantDto {
   @ApiProperty({ example: 'Lena', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @Trim() @IsString() @Length(1, 100)
   firstName: string;
 
   @ApiProperty({ example: 'Schmidt', maxLength: 100 })
-  @IsString() @Length(1, 100)
+  @Trim() @IsString() @Length(1, 100)
   lastName: string;
 
   @ApiProperty({ example: 'lena.schmidt@example.org' })

@@ -12,13 +12,14 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageDto, PageQuery } from '../../../common/pagination';
+import { Trim } from '../../../common/validators';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value);
 
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Berufskolleg Rhein-Ruhr', maxLength: 200 })
-  @IsString() @Length(1, 200)
+  @Trim() @IsString() @Length(1, 200)
   name: string;
 
   @ApiProperty({ enum: ORGANISATION_KINDS })
@@ -30,7 +31,7 @@ export class CreateOrganisationDto {
   country: string;
 
   @ApiProperty({ example: 'Essen', maxLength: 120 })
-  @IsString() @Length(1, 120)
+  @Trim() @IsString() @Length(1, 120)
   city: string;
 
   @ApiPropertyOptional({ example: 'E10012345', description: 'Erasmus+ Organisation ID (E followed by 8 digits)' })

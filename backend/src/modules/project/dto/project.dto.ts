@@ -1,7 +1,7 @@
 import { PROJECT_ACTIONS, PROJECT_REFERENCE_PATTERN, ProjectAction } from '@mobility-hub/domain';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../../../common/validators';
+import { IsCalendarDate, Trim } from '../../../common/validators';
 import { PageDto, PageQuery } from '../../../common/pagination';
 
 export class CreateProjectDto {
@@ -11,7 +11,7 @@ export class CreateProjectDto {
   reference: string;
 
   @ApiProperty({ example: 'Apprentices abroad 2026', maxLength: 300 })
-  @IsString() @Length(1, 300)
+  @Trim() @IsString() @Length(1, 300)
   title: string;
 
   @ApiProperty({ enum: PROJECT_ACTIONS })
