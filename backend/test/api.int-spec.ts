@@ -270,13 +270,18 @@ describe('API through HTTP', () => {
       // Due today is not overdue yet.
       t.clock.set(new Date('2026-06-03T12:00:00Z'));
       expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(0);
-      // 22:30 UTC on 3 June is already 4 June in Brussels: candidate-application (due 3 June) is overdue
-      // for the open and the advanced mobility; not for the one that did it, nor the withdrawn one.
+      // 22:30 UTC on 3 June is already 4 June in Brussels: candidate-application (optional, due 3 June)
+      // is overdue for the mobility still in application; not for the advanced one (optional advice of
+      // a phase it has left), nor the one that did it, nor the withdrawn one.
       t.clock.set(new Date('2026-06-03T22:30:00Z'));
-      expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(2);
+      expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(1);
+      // 14 June: readiness-self-check (due 13 June) is overdue for both mobilities in application.
       t.clock.set(new Date('2026-06-14T10:00:00Z'));
-      expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(3);
+      expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(2);
       expect((await t.get(`/api/mobilities/${open.id}`)).body.taskCounts.overdue).toBe(2);
+      expect((await t.get(`/api/mobilities/${advanced.id}`)).body.taskCounts.overdue).toBe(0);
+      const advancedTasks = (await t.get(`/api/mobilities/${advanced.id}/tasks`)).body;
+      expect(advancedTasks.find((x: any) => x.key === 'candidate-application')).toMatchObject({ status: 'open', overdue: false });
       expect((await t.get(`/api/mobilities/${withdrawn.id}`)).body.taskCounts.overdue).toBe(0);
     });
   });

@@ -37,7 +37,7 @@ describe('mobility lifecycle through HTTP', () => {
       if (phase === 'preparation') expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
       const before = await t.get(`/api/mobilities/${mobility.id}`);
       expect(before.body.allowedEvents).toContain('ADVANCE');
-      const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': before.headers.get('etag')! });
+      const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': before.headers.get('etag') ?? '' });
       expect(res.status).toBe(200);
       expect(res.body.phase).toBe(PHASES[index + 1] ?? 'completed');
       expect(res.headers.get('etag')).toBe(`"${res.body.version}"`);
@@ -166,9 +166,73 @@ describe('mobility lifecycle through HTTP', () => {
     expect(history.filter((e: any) => e.event === 'ADVANCE')).toHaveLength(1);
   });
 
+  it('with If-Match, a repeated ADVANCE cannot step twice even when the next phase could be left too', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await completeMandatoryTasks(t, mobility.id, ['application', 'preparation']);
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+    const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag') ?? '';
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': etag })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(19);
+    expect((await t.get(`/api/mobilities/${mobility.id}`)).body.phase).toBe('preparation');
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    expect(history.filter((e: any) => e.event === 'ADVANCE')).toHaveLength(1);
+    // A deliberate second ADVANCE, sent after the first answered, does apply.
+    expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('implementation');
+  });
+
+  it('refuses, explicitly and without writing, a mobility whose snapshot comes from an unknown machine version', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await t.db.query('UPDATE mobility SET machine_version = 99 WHERE id = $1', [mobility.id]);
+    for (const res of [await t.get(`/api/mobilities/${mobility.id}`), await sendEvent(t, mobility.id, 'WITHDRAW', 'x')]) {
+      expect(res.status).toBe(500);
+      expect(res.body.type).toBe('urn:mobility-hub:problem:snapshot-version-unsupported');
+      expect(res.body.detail).toContain('version 99');
+    }
+    const [row] = await t.db.query('SELECT phase, version FROM mobility WHERE id = $1', [mobility.id]);
+    expect(row).toEqual({ phase: 'application', version: 1 });
+  });
+
+  it('records date and host edits in the history; removing the host reopens the host search', async () => {
+    const { mobility, host } = await createMobilityFixture(t);
+    const tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    const hostSearch = tasks.find((x: any) => x.key === 'host-search');
+    await t.patch(`/api/tasks/${hostSearch.id}`, { status: 'done' });
+    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+
+    const moved = await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-06-08', endDate: '2026-07-05' });
+    expect(moved.status).toBe(200);
+    const removed = await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: null });
+    expect(removed.body.hostOrganisation).toBeNull();
+    expect(removed.body.placementConfirmed).toBe(false);
+    const after = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
+    expect(after.find((x: any) => x.key === 'host-search').status).toBe('open');
+    expect(after.find((x: any) => x.key === 'host-confirmation').status).toBe('open');
+
+    const edits = (await t.get(`/api/mobilities/${mobility.id}/history`)).body.filter((e: any) => e.event === 'EDIT');
+    expect(edits.map((e: any) => [e.from, e.to, e.reason])).toEqual([
+      ['application', 'application', 'dates 2026-06-01–2026-06-28 → 2026-06-08–2026-07-05'],
+      ['application', 'application', `host ${host.id} → none`],
+    ]);
+  });
+
+  it('keeps the version when a task change changes nothing', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const task = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'selection-decision');
+    const first = await t.patch(`/api/tasks/${task.id}`, { status: 'done', note: 'decided by the board' });
+    expect(first.body.mobilityVersion).toBe(2);
+    const again = await t.patch(`/api/tasks/${task.id}`, { status: 'done', note: 'decided by the board' });
+    expect(again.status).toBe(200);
+    expect(again.body.mobilityVersion).toBe(2);
+    expect(again.headers.get('etag')).toBe('"2"');
+    expect(again.body.statusChangedAt).toBe(first.body.statusChangedAt);
+  });
+
   it('answers 412 when If-Match names a stale version, and changes nothing', async () => {
     const { mobility } = await createMobilityFixture(t);
-    const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag')!;
+    const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
     expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM', undefined, { 'if-match': etag })).status).toBe(200);
     const stale = await sendEvent(t, mobility.id, 'WITHDRAW', 'moved away', { 'if-match': etag });

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock } from '../common/clock';
 import { PROBLEM_CONTENT_TYPE, Problems } from '../common/problem/problem';
-import { ProblemFilter, toProblem } from '../common/problem/problem.filter';
+import { ProblemFilter } from '../common/problem/problem.filter';
 import { createValidationPipe } from '../common/problem/validation';
 import { AppConfig } from '../config/app-config';
 import { LifecycleRefusedDto } from '../modules/mobility/dto/mobility.dto';

@@ -4,12 +4,17 @@ import type { IsoDate } from '@mobility-hub/domain';
 export abstract class Clock {
   abstract now(): Date;
 
+  private readonly formats = new Map<string, Intl.DateTimeFormat>();
+
   /** The calendar date of `now()` in an IANA time zone. */
   today(timeZone: string): IsoDate {
-    // en-CA formats as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-      this.now(),
-    );
+    let format = this.formats.get(timeZone);
+    if (!format) {
+      // en-CA formats as YYYY-MM-DD.
+      format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      this.formats.set(timeZone, format);
+    }
+    return format.format(this.now());
   }
 }
 

@@ -63,13 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   return {
-    http: { host: parsed.HOST ?? '0.0.0.0', port: parsed.PORT ?? 3000 },
+    // Loopback unless told otherwise: there are no accounts yet in front of personal data.
+    http: { host: parsed.HOST ?? '127.0.0.1', port: parsed.PORT ?? 3000 },
     database: {
       url: parsed.DATABASE_URL,
       poolSize: parsed.DATABASE_POOL_SIZE ?? 10,
       embedded: { dataDir: parsed.EMBEDDED_PG_DIR ?? '.data/pglite', port: parsed.EMBEDDED_PG_PORT ?? 54329 },
     },
-    seedDemoData: (parsed.SEED_DEMO_DATA ?? 'true') === 'true',
+    // Demo data by default only into the embedded database, never uninvited into an external one.
+    seedDemoData: (parsed.SEED_DEMO_DATA ?? (parsed.DATABASE_URL ? 'false' : 'true')) === 'true',
     timeZone: parsed.APP_TIME_ZONE ?? 'Europe/Brussels',
     logLevel: (parsed.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
     frontendDist: parsed.FRONTEND_DIST ?? 'dist/frontend/browser',

@@ -34,7 +34,12 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
-    extra: { max: poolSize },
+    extra: {
+      max: poolSize,
+      // A stuck transaction must not hold a mobility's row lock (and the pool) for ever:
+      // waits end after 10 s (answered 503, retry) and statements after 30 s.
+      options: '-c lock_timeout=10000 -c statement_timeout=30000',
+    },
     // Not 'error' or 'query': those print query parameters, i.e. personal data, into the log.
     logging: ['migration'],
   };

@@ -4,11 +4,9 @@ import { generateOpenApi, OPENAPI_PATH } from './openapi';
 generateOpenApi()
   .then((json) => {
     writeFileSync(OPENAPI_PATH, json);
-    // eslint-disable-next-line no-console
-    console.log(`wrote ${OPENAPI_PATH}`);
+      console.log(`wrote ${OPENAPI_PATH}`);
   })
   .catch((error: unknown) => {
-    // eslint-disable-next-line no-console
-    console.error(error);
+      console.error(error);
     process.exit(1);
   });

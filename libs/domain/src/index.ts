@@ -3,6 +3,7 @@ export * from './lib/phases';
 export * from './lib/countries';
 export * from './lib/activity-types';
 export * from './lib/projects';
+export * from './lib/mobility-rules';
 export * from './lib/checklist/template.types';
 export * from './lib/checklist/checklist';
 export * from './lib/machine/conditions';

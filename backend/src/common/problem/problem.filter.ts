@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, Problems } from './problem';
@@ -14,14 +15,18 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const problem = { ...toProblem(exception, this.logger), instance: request.url.split('?')[0] };
+    const problem: Problem = { ...toProblem(exception, this.logger), instance: request.url.split('?')[0] };
+    if (typeof problem['retryAfterSeconds'] === 'number') void reply.header('retry-after', String(problem['retryAfterSeconds']));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
 
 /** Turns anything thrown into a problem document (also used by Fastify's own error handler). */
 export function toProblem(exception: unknown, logger: Logger): Problem {
-  if (exception instanceof ProblemException) return exception.problem;
+  if (exception instanceof ProblemException) {
+    if (exception.problem.status >= 500) logger.error(`${exception.problem.title}: ${exception.problem.detail ?? ''}`);
+    return exception.problem;
+  }
   // Nest's Fastify adapter wraps Fastify's own 4xx errors in an HttpException; describe the original.
   if (exception instanceof HttpException && isClientFastifyError(exception.cause)) {
     return Problems.fromStatus(exception.cause.statusCode, describeFastifyError(exception.cause));
@@ -36,8 +41,25 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
   if (isClientFastifyError(exception)) {
     return Problems.fromStatus(exception.statusCode, describeFastifyError(exception));
   }
+  if (exception instanceof QueryFailedError) {
+    const driver = exception.driverError as { code?: string; constraint?: string; table?: string };
+    if (driver.code === LOCK_NOT_AVAILABLE || driver.code === QUERY_CANCELED) {
+      return { ...Problems.fromStatus(503, 'The mobility is busy with another change; try again in a moment.'), retryAfterSeconds: 2 };
+    }
+    // Never the message: PostgreSQL quotes input values (personal data) in it.
+    logger.error(`QueryFailedError code=${driver.code} constraint=${driver.constraint ?? '-'} table=${driver.table ?? '-'}\n${stackFrames(exception)}`);
+    return Problems.fromStatus(500, 'An unexpected error occurred; it has been logged.');
+  }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   return Problems.fromStatus(500, 'An unexpected error occurred; it has been logged.');
+}
+
+/** SQLSTATEs of the lock and statement timeouts set on every connection. */
+const LOCK_NOT_AVAILABLE = '55P03';
+const QUERY_CANCELED = '57014';
+
+function stackFrames(error: Error): string {
+  return (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
 }
 
 function isClientFastifyError(error: unknown): error is { statusCode: number; code?: unknown; message?: unknown } {

@@ -2,10 +2,12 @@ import {
   checklistTemplate,
   CURRENT_CHECKLIST,
   dueDate,
-  isFinalState,
+  isTaskOverdue,
   MobilityDates,
+  MobilityState,
+  PHASES,
   planChecklist,
-  TASK_KEYS,
+  taskEditBlocker,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -45,39 +47,40 @@ export class ChecklistService {
     await em.insert(TaskEntity, rows);
   }
 
-  /** New dates: every task not done moves with them; done tasks keep their history. */
-  async redate(em: EntityManager, mobility: MobilityEntity, dates: MobilityDates): Promise<void> {
+  /** New dates: every task not done moves with them (one statement); done tasks keep their history. */
+  async redate(em: EntityManager, mobility: Pick<MobilityEntity, 'id' | 'checklistVersion'>, dates: MobilityDates): Promise<void> {
     const template = checklistTemplate(mobility.checklistVersion);
-    const tasks = await em.find(TaskEntity, { where: { mobilityId: mobility.id, status: Not('done') } });
-    for (const task of tasks) {
-      const rule = template.tasks.find((t) => t.key === task.templateKey)?.due;
-      if (!rule) continue;
-      const next = dueDate(rule, dates);
-      if (next !== task.dueDate) await em.update(TaskEntity, { id: task.id }, { dueDate: next });
-    }
+    await em.query(
+      `UPDATE task SET due_date = planned.due_date
+         FROM unnest($2::text[], $3::date[]) AS planned(template_key, due_date)
+        WHERE task.mobility_id = $1 AND task.template_key = planned.template_key
+          AND task.status <> 'done' AND task.due_date <> planned.due_date`,
+      [mobility.id, template.tasks.map((t) => t.key), template.tasks.map((t) => dueDate(t.due, dates))],
+    );
   }
 
+  /** Sets a task's status as an effect of a lifecycle event or edit; a task already there is left alone. */
   async setStatus(em: EntityManager, mobilityId: string, key: string, status: 'open' | 'done', actor: string): Promise<void> {
     await em.update(
       TaskEntity,
-      { mobilityId, templateKey: key },
+      { mobilityId, templateKey: key, status: Not(status) },
       { status, statusChangedBy: actor, statusChangedAt: this.clock.now(), waiverReason: null },
     );
   }
 
   async list(mobilityId: string): Promise<TaskDto[]> {
-    if (!(await this.db.manager.existsBy(MobilityEntity, { id: mobilityId }))) {
-      throw Problems.notFound('Mobility', mobilityId);
-    }
+    const mobility = await this.db.manager.findOne(MobilityEntity, { where: { id: mobilityId }, select: { id: true, phase: true } });
+    if (!mobility) throw Problems.notFound('Mobility', mobilityId);
     const tasks = await this.db.manager
       .createQueryBuilder(TaskEntity, 't')
       .where('t.mobility_id = :mobilityId', { mobilityId })
-      .orderBy(`array_position(ARRAY['application','preparation','implementation','evaluation','finalisation'], t.phase)`)
+      .orderBy('array_position(:phases::text[], t.phase)')
       .addOrderBy('t.due_date')
       .addOrderBy('t.position')
+      .setParameter('phases', PHASES)
       .getMany();
     const today = this.today();
-    return tasks.map((t) => toTaskDto(t, today));
+    return tasks.map((t) => toTaskDto(t, mobility.phase, today));
   }
 
   /** Tick, untick or waive one task, under the mobility's lock (so it never races a transition). */
@@ -93,27 +96,24 @@ export class ChecklistService {
       const mobility = await this.mobilities.lock(em, found.mobilityId);
       this.mobilities.checkVersion(mobility, expectedVersion);
       const task = await em.findOneByOrFail(TaskEntity, { id: taskId });
-      if (isFinalState(mobility.phase)) {
-        throw Problems.conflict('checklist-closed', 'Checklist closed', `The mobility is ${mobility.phase}; its checklist can no longer change.`);
+      const blocker = taskEditBlocker(mobility.phase, task.templateKey);
+      if (blocker) throw Problems.conflict(blocker.code, 'Task cannot change', blocker.message);
+      const statusChanged = task.status !== dto.status || (dto.status === 'waived' && task.waiverReason !== dto.waiverReason);
+      const note = dto.note === undefined ? task.note : dto.note.trim() === '' ? null : dto.note;
+      if (!statusChanged && note === task.note) {
+        // Nothing to write: the mobility keeps its version, so nobody else's ETag goes stale.
+        return { ...toTaskDto(task, mobility.phase, this.today()), mobilityVersion: mobility.version };
       }
-      if (task.templateKey === TASK_KEYS.hostConfirmation) {
-        throw Problems.conflict(
-          'host-confirmation-by-event',
-          'Use the host events',
-          'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
-        );
-      }
-      const changed = task.status !== dto.status || (dto.status === 'waived' && task.waiverReason !== dto.waiverReason);
-      if (changed) {
+      if (statusChanged) {
         task.status = dto.status;
         task.statusChangedBy = actor;
         task.statusChangedAt = this.clock.now();
         task.waiverReason = dto.status === 'waived' ? (dto.waiverReason ?? null) : null;
       }
-      if (dto.note !== undefined) task.note = dto.note.trim() === '' ? null : dto.note;
+      task.note = note;
       await em.save(TaskEntity, task);
       const mobilityVersion = await this.mobilities.save(em, mobility, {});
-      return { ...toTaskDto(task, this.today()), mobilityVersion };
+      return { ...toTaskDto(task, mobility.phase, this.today()), mobilityVersion };
     });
   }
 
@@ -122,7 +122,7 @@ export class ChecklistService {
   }
 }
 
-export function toTaskDto(t: TaskEntity, today: string): TaskDto {
+export function toTaskDto(t: TaskEntity, state: MobilityState, today: string): TaskDto {
   return {
     id: t.id,
     mobilityId: t.mobilityId,
@@ -134,7 +134,7 @@ export function toTaskDto(t: TaskEntity, today: string): TaskDto {
     mandatory: t.mandatory,
     dueDate: t.dueDate,
     status: t.status,
-    overdue: t.status === 'open' && t.dueDate < today,
+    overdue: isTaskOverdue(t, state, today),
     statusChangedBy: t.statusChangedBy,
     statusChangedAt: t.statusChangedAt?.toISOString() ?? null,
     note: t.note,

@@ -14,7 +14,7 @@ export class LifecycleEventEntity {
   sequence: number;
 
   @Column('text')
-  event: MobilityEventType | 'CREATE';
+  event: MobilityEventType | 'CREATE' | 'EDIT';
 
   @Column('text', { name: 'from_state', nullable: true })
   fromState: MobilityState | null;

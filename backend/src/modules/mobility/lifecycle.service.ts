@@ -4,7 +4,6 @@ import {
   MobilityEffect,
   MobilityEventType,
   persistSnapshot,
-  restoreSnapshot,
   TASK_KEYS,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
@@ -16,7 +15,7 @@ import { ChecklistService } from '../checklist/checklist.service';
 import { MobilityDto } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
-import { MobilityRepository } from './mobility.repository';
+import { MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 
 export interface LifecycleCommand {
   readonly mobilityId: string;
@@ -47,7 +46,7 @@ export class LifecycleService {
     return this.db.transaction(async (em) => {
       const mobility = await this.repository.lock(em, command.mobilityId);
       this.repository.checkVersion(mobility, command.expectedVersion);
-      const snapshot = restoreSnapshot(mobility.machineSnapshot, mobility.machineVersion);
+      const snapshot = restoreMobilitySnapshot(mobility);
       const facts = await this.repository.facts(em, mobility);
       const reason = command.reason?.trim() || undefined;
       const result = applyEvent(snapshot, { type: command.type, reason, facts });

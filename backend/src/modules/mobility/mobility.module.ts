@@ -4,12 +4,11 @@ import { HistoryService } from './history.service';
 import { LifecycleService } from './lifecycle.service';
 import { MobilityController } from './mobility.controller';
 import { MobilityQueries } from './mobility.queries';
-import { MobilityRepository } from './mobility.repository';
 import { MobilityService } from './mobility.service';
 
 @Module({
   imports: [ChecklistModule],
   controllers: [MobilityController],
-  providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries, MobilityRepository],
+  providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries],
 })
 export class MobilityModule {}

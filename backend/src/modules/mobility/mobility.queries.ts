@@ -1,4 +1,4 @@
-import { activityDays, allowedEvents, restoreSnapshot } from '@mobility-hub/domain';
+import { activityDays, allowedEvents, StoredSnapshot } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -6,12 +6,13 @@ import { Clock } from '../../common/clock';
 import { Paging } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { escapeLike } from '../organisation/organisation.service';
+import { escapeLike } from '../../common/sql';
+import { overdueTaskSql, pendingTaskSql } from '../checklist/task.sql';
 import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
-import { MobilityRepository } from './mobility.repository';
-import { MobilityEntity } from './mobility.entity';
+import { MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 
-interface SummaryRow {
+/** One row of the list statement (exported for the benchmark's bare baseline). */
+export interface SummaryRow {
   id: string;
   project_id: string;
   activity_type: MobilitySummaryDto['activityType'];
@@ -41,7 +42,7 @@ const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date
                    p.first_name, p.last_name, p.email,
                    s.id AS s_id, s.name AS s_name, s.country AS s_country,
                    h.id AS h_id, h.name AS h_name, h.country AS h_country,
-                   CASE WHEN m.phase IN ('completed', 'withdrawn') THEN 0 ELSE od.overdue END AS overdue,
+                   od.overdue,
                    nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
 
 /** Joins for one summary row; `$1` is today's date. */
@@ -49,9 +50,9 @@ const SUMMARY_JOINS = `JOIN participant p ON p.id = m.participant_id
       JOIN organisation s ON s.id = m.sending_organisation_id
       LEFT JOIN organisation h ON h.id = m.host_organisation_id
       CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
-                           WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1) od
+                           WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')}) od
       LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
-                          WHERE t.mobility_id = m.id AND t.status = 'open' AND m.phase NOT IN ('completed', 'withdrawn')
+                          WHERE t.mobility_id = m.id AND ${pendingTaskSql()}
                           ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
 
 /** The filters of the mobility list: its query without the paging. */
@@ -81,8 +82,7 @@ export function mobilityListSql(filter: MobilityListFilter, paging: Paging, toda
   if (filter.hostOrganisationId) where.push(`m.host_organisation_id = ${param(filter.hostOrganisationId)}`);
   if (filter.overdue !== undefined) {
     where.push(
-      `${filter.overdue ? '' : 'NOT '}(m.phase NOT IN ('completed', 'withdrawn') AND EXISTS (SELECT 1 FROM task t
-         WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1))`,
+      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')})`,
     );
   }
   if (filter.q) {
@@ -130,7 +130,12 @@ export class MobilityQueries {
     return { items: rows.map(toSummary), total };
   }
 
-  async detail(id: string, em: EntityManager = this.db.manager): Promise<MobilityDto> {
+  /** One mobility; its row, tasks and allowed events from one snapshot of the database. */
+  detail(id: string, em?: EntityManager): Promise<MobilityDto> {
+    return em ? this.read(id, em) : this.db.transaction('REPEATABLE READ', (tx) => this.read(id, tx));
+  }
+
+  private async read(id: string, em: EntityManager): Promise<MobilityDto> {
     const [row] = (await em.query(
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
@@ -144,9 +149,12 @@ export class MobilityQueries {
       [this.today(), id],
     )) as (SummaryRow & DetailColumns)[];
     if (!row) throw Problems.notFound('Mobility', id);
-    const mobility = { id: row.id, hostOrganisationId: row.h_id, placementConfirmedAt: row.placement_confirmed_at } as MobilityEntity;
-    const facts = await this.repository.facts(em, mobility);
-    const snapshot = restoreSnapshot(row.machine_snapshot, row.machine_version);
+    const facts = await this.repository.facts(em, {
+      id: row.id,
+      hostOrganisationId: row.h_id,
+      placementConfirmedAt: row.placement_confirmed_at,
+    });
+    const snapshot = restoreMobilitySnapshot({ id: row.id, machineSnapshot: row.machine_snapshot, machineVersion: row.machine_version });
     const summary = toSummary(row);
     return {
       ...summary,
@@ -176,7 +184,7 @@ interface DetailColumns {
   green_travel: boolean;
   placement_confirmed_at: Date | null;
   checklist_version: number;
-  machine_snapshot: unknown;
+  machine_snapshot: StoredSnapshot;
   machine_version: number;
   created_at: Date;
   updated_at: Date;
@@ -187,7 +195,7 @@ interface DetailColumns {
   waived: number;
 }
 
-function toSummary(row: SummaryRow): MobilitySummaryDto {
+export function toSummary(row: SummaryRow): MobilitySummaryDto {
   return {
     id: row.id,
     projectId: row.project_id,

@@ -1,7 +1,7 @@
-import { MobilityFacts, MobilityState } from '@mobility-hub/domain';
+import { MobilityFacts, MobilitySnapshot, MobilityState, restoreSnapshot, SnapshotVersionError } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Problems } from '../../common/problem/problem';
+import { ProblemException, Problems } from '../../common/problem/problem';
 import { TaskEntity } from '../checklist/task.entity';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
@@ -30,7 +30,10 @@ export class MobilityRepository {
     }
   }
 
-  async facts(em: EntityManager, mobility: MobilityEntity): Promise<MobilityFacts> {
+  async facts(
+    em: EntityManager,
+    mobility: Pick<MobilityEntity, 'id' | 'hostOrganisationId' | 'placementConfirmedAt'>,
+  ): Promise<MobilityFacts> {
     const tasks = await em.find(TaskEntity, {
       where: { mobilityId: mobility.id },
       select: { templateKey: true, phase: true, title: true, mandatory: true, status: true },
@@ -69,5 +72,26 @@ export class MobilityRepository {
        SELECT $1, coalesce(max(sequence), 0) + 1, $2, $3, $4, $5, $6, $7 FROM lifecycle_event WHERE mobility_id = $1`,
       [entry.mobilityId, entry.event, entry.from, entry.to, entry.actor, entry.reason, entry.at],
     );
+  }
+}
+
+/**
+ * The mobility's lifecycle snapshot, migrated from an older machine version by the domain. One the
+ * domain cannot read (a newer or unknown version) stops the request with an explicit 500 — it is
+ * never guessed at, and nothing is written.
+ */
+export function restoreMobilitySnapshot(
+  mobility: Pick<MobilityEntity, 'id' | 'machineSnapshot' | 'machineVersion'>,
+): MobilitySnapshot {
+  try {
+    return restoreSnapshot(mobility.machineSnapshot, mobility.machineVersion);
+  } catch (error) {
+    if (!(error instanceof SnapshotVersionError)) throw error;
+    throw new ProblemException({
+      type: 'urn:mobility-hub:problem:snapshot-version-unsupported',
+      title: 'Lifecycle state unreadable',
+      status: 500,
+      detail: `Mobility ${mobility.id} was saved with lifecycle machine version ${mobility.machineVersion}, which this server cannot read: ${error.message}`,
+    });
   }
 }

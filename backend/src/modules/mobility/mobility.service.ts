@@ -5,9 +5,11 @@ import {
   KA122_MAX_PARTICIPANTS,
   MOBILITY_MACHINE_VERSION,
   persistSnapshot,
-  RuleViolation,
+  canChangeHost,
+  hostViolations,
   stateOf,
   TASK_KEYS,
+  travelViolations,
   validateMobilityDates,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
@@ -24,9 +26,6 @@ import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityRepository } from './mobility.repository';
 import { ParticipantEntity } from './participant.entity';
-
-/** Standard travel funds up to 2 travel days, green travel up to 6 (reference §3.2, [rule]). */
-const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
 
 @Injectable()
 export class MobilityService {
@@ -55,7 +54,7 @@ export class MobilityService {
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
         ...travelViolations(travelDays, greenTravel),
-        ...hostViolations(sending, host),
+        ...hostViolations(sending.country, host?.country ?? null),
       ];
       if (violations.length) throw Problems.ruleViolated(violations);
       if (project.action === 'KA122-VET') {
@@ -144,7 +143,7 @@ export class MobilityService {
       if (isFinalState(mobility.phase)) {
         throw Problems.conflict('mobility-closed', 'Mobility closed', `The mobility is ${mobility.phase} and can no longer change.`);
       }
-      if (hostChanged && !['application', 'preparation'].includes(mobility.phase)) {
+      if (hostChanged && !canChangeHost(mobility.phase)) {
         throw Problems.conflict(
           'host-fixed',
           'Host can no longer change',
@@ -157,7 +156,7 @@ export class MobilityService {
       const violations = [
         ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
         ...travelViolations(travelDays, greenTravel),
-        ...(host ? hostViolations(sending, host) : []),
+        ...hostViolations(sending.country, host?.country ?? null),
       ];
       if (violations.length) throw Problems.ruleViolated(violations);
 
@@ -166,12 +165,23 @@ export class MobilityService {
         await this.checklist.redate(em, mobility, { startDate, endDate });
       }
       if (hostChanged) {
-        // A new (or no) host has not confirmed anything yet.
+        // A new (or no) host has not confirmed anything yet; without a host the search is open again.
         Object.assign(changes, { hostOrganisationId: hostId, placementConfirmedAt: null });
         await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor);
+        if (!hostId) await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
       }
       Object.assign(changes, { travelDays, greenTravel });
       await this.repository.save(em, mobility, changes);
+      if (datesChanged || hostChanged) {
+        // Dates and host shape the whole file: the history says who changed them, and from what.
+        const what = [
+          datesChanged ? `dates ${mobility.startDate}–${mobility.endDate} → ${startDate}–${endDate}` : null,
+          hostChanged ? `host ${mobility.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
+        ].filter(Boolean).join('; ');
+        await this.repository.appendEvent(em, {
+          mobilityId: id, event: 'EDIT', from: mobility.phase, to: mobility.phase, actor, reason: what, at: this.clock.now(),
+        });
+      }
       return this.queries.detail(id, em);
     });
   }
@@ -181,25 +191,4 @@ export class MobilityService {
     if (!organisation) throw Problems.notFound('Organisation', id, field);
     return organisation;
   }
-}
-
-function travelViolations(travelDays: number, greenTravel: boolean): RuleViolation[] {
-  const max = greenTravel ? MAX_TRAVEL_DAYS.green : MAX_TRAVEL_DAYS.standard;
-  return travelDays > max
-    ? [{
-        field: 'travelDays',
-        rule: `at most ${max} travel days${greenTravel ? ' with green travel' : ' without green travel'}`,
-        message: `travelDays can be at most ${MAX_TRAVEL_DAYS.standard}, or ${MAX_TRAVEL_DAYS.green} with green travel`,
-      }]
-    : [];
-}
-
-function hostViolations(sending: OrganisationEntity, host: OrganisationEntity | null): RuleViolation[] {
-  return host && host.country === sending.country
-    ? [{
-        field: 'hostOrganisationId',
-        rule: 'host abroad',
-        message: `the host must be in another country than the sending organisation (both are in ${host.country})`,
-      }]
-    : [];
 }

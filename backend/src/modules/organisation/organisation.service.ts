@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
 import { pagingOf } from '../../common/pagination';
+import { escapeLike } from '../../common/sql';
 import { Problems } from '../../common/problem/problem';
 import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
 import { OrganisationEntity } from './organisation.entity';
@@ -63,10 +64,6 @@ export class OrganisationService {
     if (!found) throw Problems.notFound('Organisation', id);
     return toOrganisationDto(found);
   }
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 export function toOrganisationDto(o: OrganisationEntity): OrganisationDto {

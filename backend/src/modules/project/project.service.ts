@@ -10,6 +10,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { CreateProjectDto, ListProjectsQuery, PhaseCountsDto, ProjectDto, ProjectPageDto } from './dto/project.dto';
 import { ProjectEntity } from './project.entity';
+import { overdueTaskSql } from '../checklist/task.sql';
 
 interface ProjectRow {
   id: string;
@@ -80,8 +81,7 @@ export class ProjectService {
               (SELECT jsonb_object_agg(phase, n) FROM (SELECT phase, count(*)::int AS n FROM mobility m
                  WHERE m.project_id = p.id GROUP BY phase) c) AS counts,
               (SELECT count(*)::int FROM mobility m WHERE m.project_id = p.id
-                 AND m.phase NOT IN ('completed', 'withdrawn')
-                 AND EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND t.status = 'open' AND t.due_date < $1)
+                 AND EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')})
               ) AS overdue
          FROM project p JOIN organisation o ON o.id = p.beneficiary_organisation_id
         WHERE true ${tail}`,

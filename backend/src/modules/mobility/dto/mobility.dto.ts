@@ -234,7 +234,7 @@ export class LifecycleRefusedDto {
 
 export class LifecycleEventDto {
   @ApiProperty() sequence: number;
-  @ApiProperty({ example: 'ADVANCE', description: 'CREATE or a lifecycle event type' }) event: string;
+  @ApiProperty({ example: 'ADVANCE', description: 'CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type' }) event: string;
   @ApiProperty({ type: String, nullable: true, enum: MOBILITY_STATES }) from: MobilityState | null;
   @ApiProperty({ enum: MOBILITY_STATES }) to: MobilityState;
   @ApiProperty() actor: string;

@@ -1,0 +1,159 @@
+/*
+ * Set-based seed for the benchmarks: one project with `count` mobilities in `application`, each
+ * with a host, a stored machine snapshot, its CREATE history entry and its whole checklist from
+ * `planChecklist`. A handful of statements, not one INSERT per row; seeding is not measured.
+ */
+import {
+  addDays,
+  CURRENT_CHECKLIST,
+  initialMobilitySnapshot,
+  IsoDate,
+  MOBILITY_MACHINE_VERSION,
+  persistSnapshot,
+  planChecklist,
+  stateOf,
+} from '@mobility-hub/domain';
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+
+export const SEED_ACTOR = 'bench-seed';
+
+const HOST_COUNTRIES = ['ES', 'IT', 'NL', 'IE', 'FR', 'PT', 'FI', 'SE'] as const;
+const HOSTS_PER_COUNTRY = 3;
+const FIRST_NAMES = ['Lena', 'Jonas', 'Mia', 'Felix', 'Emma', 'Paul', 'Hannah', 'Leon', 'Sophie', 'Lukas', 'Marie', 'Noah', 'Lea', 'Elias'];
+const LAST_NAMES = ['Schmidt', 'Weber', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Braun'];
+/** Short-term VET placements (LM-SHORT-VET allows 10–89 days, both ends counted). */
+const DURATIONS = [14, 21, 28, 42, 60] as const;
+/** Start dates spread over [today − 250, today + 250]: older ones have overdue tasks, later ones none yet. */
+const START_SPREAD = 501;
+const START_FROM = -250;
+
+export interface SeededData {
+  /** Mobility ids in seeding order; mobility i has host i mod hosts and start date pattern i. */
+  readonly mobilityIds: readonly string[];
+  readonly tasks: number;
+  readonly overdueTasks: number;
+  readonly ms: number;
+}
+
+/** Seeds an empty, migrated database. `today` is the API's calendar today (its APP_TIME_ZONE). */
+export async function seedBenchData(db: Client, count: number, today: IsoDate): Promise<SeededData> {
+  const started = Date.now();
+  await db.query('BEGIN');
+
+  const [sending] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone)
+       VALUES ('Berufskolleg Bench', 'vet-provider', 'DE', 'Essen', 'E90000000', 'erasmus@bench.example', 'Europe/Berlin')
+       RETURNING id`,
+    )
+  ).rows;
+  const hosts = HOST_COUNTRIES.flatMap((country) => Array.from({ length: HOSTS_PER_COUNTRY }, (_, n) => ({ country, n })));
+  const hostIds = (
+    await db.query<{ id: string }>(
+      `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone)
+       SELECT 'Host ' || c || ' ' || n, 'company', c, 'City ' || c, 'E9' || lpad(ord::text, 7, '0'), NULL, 'Europe/Brussels'
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS h(c, n, ord)
+        ORDER BY ord
+       RETURNING id`,
+      [hosts.map((h) => h.country), hosts.map((h) => h.n)],
+    )
+  ).rows.map((r) => r.id);
+
+  const projectStart = `${addDays(today, -300).slice(0, 7)}-01`;
+  const callYear = Number(projectStart.slice(0, 4));
+  const [project] = (
+    await db.query<{ id: string }>(
+      `INSERT INTO project (reference, title, action, call_year, beneficiary_organisation_id, start_date, end_date)
+       VALUES ($1, 'Benchmark accreditation', 'KA121-VET', $2, $3, $4, $5) RETURNING id`,
+      [`${callYear}-1-DE02-KA121-VET-000999999`, callYear, sending.id, projectStart, addDays(projectStart, 730)],
+    )
+  ).rows;
+
+  // Mobilities: ids and dates decided here, so that the checklist below comes from planChecklist.
+  const mobilityIds: string[] = [];
+  const participantIds: string[] = [];
+  const startDates: IsoDate[] = [];
+  const endDates: IsoDate[] = [];
+  for (let i = 0; i < count; i++) {
+    const startDate = addDays(today, START_FROM + ((i * 7919) % START_SPREAD));
+    mobilityIds.push(randomUUID());
+    participantIds.push(randomUUID());
+    startDates.push(startDate);
+    endDates.push(addDays(startDate, DURATIONS[i % DURATIONS.length] - 1));
+  }
+  await db.query(
+    `INSERT INTO participant (id, first_name, last_name, email)
+     SELECT pid, f, l, lower(f || '.' || l || '.' || (ord - 1) || '@students.bench.example')
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS x(pid, ord)
+      CROSS JOIN LATERAL (SELECT ($2::text[])[1 + (ord - 1) % cardinality($2::text[])] AS f,
+                                 ($3::text[])[1 + ((ord - 1) / 7) % cardinality($3::text[])] AS l) names`,
+    [participantIds, FIRST_NAMES, LAST_NAMES],
+  );
+  const initial = initialMobilitySnapshot();
+  await db.query(
+    `INSERT INTO mobility (id, project_id, participant_id, activity_type, sending_organisation_id, host_organisation_id,
+                           start_date, end_date, travel_days, green_travel, checklist_version, machine_snapshot,
+                           machine_version, phase, version)
+     SELECT mid, $5, pid, 'LM-SHORT-VET', $6, ($7::uuid[])[1 + (ord - 1) % cardinality($7::uuid[])],
+            s, e, 2, (ord - 1) % 3 = 0, $8, $9::jsonb, $10, $11, 1
+       FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(mid, pid, s, e, ord)`,
+    [
+      mobilityIds, participantIds, startDates, endDates, project.id, sending.id, hostIds,
+      CURRENT_CHECKLIST.version, JSON.stringify(persistSnapshot(initial)), MOBILITY_MACHINE_VERSION, stateOf(initial),
+    ],
+  );
+  await db.query(
+    `INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, occurred_at)
+     SELECT id, 1, 'CREATE', NULL, phase, $1, created_at FROM mobility`,
+    [SEED_ACTOR],
+  );
+
+  // Checklists: planChecklist once per distinct (start, end) pair (~2,500 pairs instead of 10,000
+  // mobilities), joined to the mobilities with those dates and to the template's texts.
+  const template = CURRENT_CHECKLIST.tasks;
+  const plan = { start: [] as IsoDate[], end: [] as IsoDate[], key: [] as string[], due: [] as IsoDate[] };
+  const pairs = new Set(startDates.map((s, i) => `${s}/${endDates[i]}`));
+  for (const pair of pairs) {
+    const [startDate, endDate] = pair.split('/');
+    for (const task of planChecklist({ startDate, endDate }, CURRENT_CHECKLIST)) {
+      plan.start.push(startDate);
+      plan.end.push(endDate);
+      plan.key.push(task.key);
+      plan.due.push(task.dueDate);
+    }
+  }
+  // About half of the mobilities (by a bit of their random id) have ticked their application tasks
+  // that were due over a week ago; everything else stays open, so overdue counts vary from 0 to
+  // most of the checklist.
+  const tasks = await db.query(
+    `INSERT INTO task (mobility_id, phase, template_key, title, guidance, role, mandatory, position, due_date,
+                       status, status_changed_by, status_changed_at)
+     SELECT m.id, t.phase, t.key, t.title, t.guidance, t.role, t.mandatory, t.ord - 1, p.due, d.status,
+            CASE WHEN d.status = 'done' THEN $12 END, CASE WHEN d.status = 'done' THEN now() END
+       FROM mobility m
+       JOIN unnest($1::date[], $2::date[], $3::text[], $4::date[]) AS p(start_date, end_date, key, due)
+         ON p.start_date = m.start_date AND p.end_date = m.end_date
+       JOIN unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::boolean[])
+              WITH ORDINALITY AS t(key, phase, title, guidance, role, mandatory, ord) ON t.key = p.key
+      CROSS JOIN LATERAL (SELECT CASE WHEN t.phase = 'application' AND p.due < $11::date - 7
+                                       AND get_byte(uuid_send(m.id), 15) % 2 = 0 THEN 'done' ELSE 'open' END AS status) d`,
+    [
+      plan.start, plan.end, plan.key, plan.due,
+      template.map((t) => t.key), template.map((t) => t.phase), template.map((t) => t.title),
+      template.map((t) => t.guidance), template.map((t) => t.role), template.map((t) => t.mandatory),
+      today, SEED_ACTOR,
+    ],
+  );
+  const [{ overdue }] = (
+    await db.query<{ overdue: number }>(`SELECT count(*)::int AS overdue FROM task WHERE status = 'open' AND due_date < $1`, [today])
+  ).rows;
+  await db.query('COMMIT');
+  // Fresh statistics, so both servers get the plans a settled database would give.
+  await db.query('VACUUM ANALYZE');
+  const taskCount = tasks.rowCount ?? 0;
+  if (taskCount !== count * template.length) {
+    throw new Error(`seeded ${taskCount} tasks, expected ${count} × ${template.length}`);
+  }
+  return { mobilityIds, tasks: taskCount, overdueTasks: overdue, ms: Date.now() - started };
+}

@@ -1,0 +1,69 @@
+import type { RuleViolation } from './activity-types';
+import type { TaskFact } from './machine/conditions';
+import { isFinalState, MobilityState, Phase } from './phases';
+import { TASK_KEYS } from './checklist/checklist';
+
+/** Funded travel days: up to 2, or up to 6 with green travel (reference §3.2 #11, [rule]). */
+export const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
+
+export function travelViolations(travelDays: number, greenTravel: boolean): RuleViolation[] {
+  const max = greenTravel ? MAX_TRAVEL_DAYS.green : MAX_TRAVEL_DAYS.standard;
+  return travelDays > max
+    ? [{
+        field: 'travelDays',
+        rule: `at most ${max} travel days${greenTravel ? ' with green travel' : ' without green travel'}`,
+        message: `travelDays can be at most ${MAX_TRAVEL_DAYS.standard}, or ${MAX_TRAVEL_DAYS.green} with green travel`,
+      }]
+    : [];
+}
+
+/** A learning mobility goes abroad: the host is in another country than the sending organisation. */
+export function hostViolations(sendingCountry: string, hostCountry: string | null): RuleViolation[] {
+  return hostCountry !== null && hostCountry.toUpperCase() === sendingCountry.toUpperCase()
+    ? [{
+        field: 'hostOrganisationId',
+        rule: 'host abroad',
+        message: `the host must be in another country than the sending organisation (both are in ${hostCountry})`,
+      }]
+    : [];
+}
+
+/** The host can be changed while the placement is being arranged, not once it is under way. */
+export const HOST_CHANGEABLE_IN: readonly Phase[] = ['application', 'preparation'];
+
+export function canChangeHost(state: MobilityState): boolean {
+  return (HOST_CHANGEABLE_IN as readonly string[]).includes(state);
+}
+
+/** Why a person may not tick, untick or waive a task by hand now; null when they may. */
+export function taskEditBlocker(state: MobilityState, taskKey: string): { code: string; message: string } | null {
+  if (isFinalState(state)) {
+    return { code: 'checklist-closed', message: `The mobility is ${state}; its checklist can no longer change.` };
+  }
+  if (taskKey === TASK_KEYS.hostConfirmation) {
+    return {
+      code: 'host-confirmation-by-event',
+      message: 'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
+    };
+  }
+  return null;
+}
+
+/**
+ * The tasks a mobility is still waiting for: open tasks that are mandatory or belong to the phase
+ * the mobility is in. Optional advice of a phase already left (or not yet reached) does not nag,
+ * and nothing is pending once the mobility is completed or withdrawn. The backend's SQL
+ * (`checklist/task.sql.ts`) says the same; keep the two together.
+ */
+export function isTaskPending(task: Pick<TaskFact, 'status' | 'mandatory' | 'phase'>, state: MobilityState): boolean {
+  return !isFinalState(state) && task.status === 'open' && (task.mandatory || task.phase === state);
+}
+
+/** A pending task whose due date has passed. */
+export function isTaskOverdue(
+  task: Pick<TaskFact, 'status' | 'mandatory' | 'phase'> & { dueDate: string },
+  state: MobilityState,
+  today: string,
+): boolean {
+  return isTaskPending(task, state) && task.dueDate < today;
+}
