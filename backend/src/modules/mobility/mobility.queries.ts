@@ -90,9 +90,13 @@ export function mobilityListSql(filter: MobilityListFilter, paging: Paging, toda
     where.push(`(p.first_name || ' ' || p.last_name ILIKE ${pattern} OR p.email ILIKE ${pattern}
                  OR h.name ILIKE ${pattern})`);
   }
-  const from = `FROM mobility m
-      JOIN participant p ON p.id = m.participant_id
-      LEFT JOIN organisation h ON h.id = m.host_organisation_id
+  // Participant and host are joined only for the text search: the other filters, the order and
+  // the count need the mobility row alone (participant_id is NOT NULL, so counts do not change).
+  const joins = filter.q
+    ? `JOIN participant p ON p.id = m.participant_id
+      LEFT JOIN organisation h ON h.id = m.host_organisation_id`
+    : '';
+  const from = `FROM mobility m ${joins}
       WHERE ${where.join(' AND ')}`;
   const countParams = params.slice();
   const limit = param(paging.pageSize);
