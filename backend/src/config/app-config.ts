@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     // Loopback unless told otherwise: there are no accounts yet in front of personal data.
-    http: { host: parsed.HOST ?? '127.0.0.1', port: parsed.PORT ?? 3000 },
+    http: { host: parsed.HOST ?? 'localhost', port: parsed.PORT ?? 3000 },
     database: {
       url: parsed.DATABASE_URL,
       poolSize: parsed.DATABASE_POOL_SIZE ?? 10,
