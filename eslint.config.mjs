@@ -5,7 +5,7 @@ export default [
   ...nx.configs['flat/typescript'],
   ...nx.configs['flat/javascript'],
   {
-    ignores: ['**/dist', '**/out-tsc', '**/.angular', 'libs/api-client/**', 'e2e/test-results/**', 'e2e/playwright-report/**'],
+    ignores: ['**/dist', '**/out-tsc', '**/.angular', 'libs/api-client/src/generated/**', 'e2e/test-results/**', 'e2e/playwright-report/**'],
   },
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],

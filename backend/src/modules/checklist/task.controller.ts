@@ -13,7 +13,7 @@ export class TaskController {
   constructor(private readonly checklist: ChecklistService) {}
 
   @Get('mobilities/:id/tasks')
-  @ApiOperation({ summary: 'The checklist of a mobility, ordered by phase then due date' })
+  @ApiOperation({ operationId: 'listMobilityTasks', summary: 'The checklist of a mobility, ordered by phase then due date' })
   @ApiOkResponse({ type: [TaskDto] })
   @ApiProblems(400, 404)
   list(@UuidParam() id: string): Promise<TaskDto[]> {
@@ -21,7 +21,7 @@ export class TaskController {
   }
 
   @Patch('tasks/:id')
-  @ApiOperation({ summary: 'Tick, untick or waive (with a reason) a task' })
+  @ApiOperation({ operationId: 'updateTask', summary: 'Tick, untick or waive (with a reason) a task' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the mobility the task belongs to' })
   @ApiOkResponse({ type: UpdatedTaskDto })
   @ApiProblems(400, 404, 409, 412)

@@ -12,7 +12,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Liveness and dependencies: 200 when PostgreSQL answers, 503 otherwise' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and dependencies: 200 when PostgreSQL answers, 503 otherwise' })
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }

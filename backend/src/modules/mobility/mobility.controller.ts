@@ -31,7 +31,7 @@ export class MobilityController {
 
   @Post('projects/:id/mobilities')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Add a participant\'s mobility to a project; its dated checklist is generated' })
+  @ApiOperation({ operationId: 'createMobility', summary: 'Add a participant\'s mobility to a project; its dated checklist is generated' })
   @ApiCreatedResponse({ type: MobilityDto })
   @ApiProblems(400, 404, 422)
   async create(
@@ -43,7 +43,7 @@ export class MobilityController {
   }
 
   @Get('mobilities')
-  @ApiOperation({ summary: 'Mobilities, filtered and paged' })
+  @ApiOperation({ operationId: 'listMobilities', summary: 'Mobilities, filtered and paged' })
   @ApiOkResponse({ type: MobilityPageDto })
   @ApiProblems(400)
   list(@Query() query: ListMobilitiesQuery): Promise<MobilityPageDto> {
@@ -51,7 +51,7 @@ export class MobilityController {
   }
 
   @Get('mobilities/:id')
-  @ApiOperation({ summary: 'One mobility with the events its lifecycle accepts now; ETag = version' })
+  @ApiOperation({ operationId: 'getMobility', summary: 'One mobility with the events its lifecycle accepts now; ETag = version' })
   @ApiOkResponse({ type: MobilityDto })
   @ApiProblems(400, 404)
   async get(@UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MobilityDto> {
@@ -59,7 +59,7 @@ export class MobilityController {
   }
 
   @Patch('mobilities/:id')
-  @ApiOperation({ summary: 'Change dates, host or travel; due dates of tasks not done follow the dates' })
+  @ApiOperation({ operationId: 'updateMobility', summary: 'Change dates, host or travel; due dates of tasks not done follow the dates' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto })
   @ApiProblems(400, 404, 409, 412, 422)
@@ -74,7 +74,7 @@ export class MobilityController {
 
   @Post('mobilities/:id/events')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Send a lifecycle event (ADVANCE, REOPEN, WITHDRAW, HOST_CONFIRM, HOST_DECLINE)' })
+  @ApiOperation({ operationId: 'sendMobilityEvent', summary: 'Send a lifecycle event (ADVANCE, REOPEN, WITHDRAW, HOST_CONFIRM, HOST_DECLINE)' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto, description: 'The event applied; the mobility in its new state' })
   @ApiConflictResponse({
@@ -99,7 +99,7 @@ export class MobilityController {
   }
 
   @Get('mobilities/:id/history')
-  @ApiOperation({ summary: 'The lifecycle events of a mobility, in order' })
+  @ApiOperation({ operationId: 'getMobilityHistory', summary: 'The lifecycle events of a mobility, in order' })
   @ApiOkResponse({ type: [LifecycleEventDto] })
   @ApiProblems(400, 404)
   getHistory(@UuidParam() id: string): Promise<LifecycleEventDto[]> {

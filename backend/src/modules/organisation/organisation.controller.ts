@@ -12,7 +12,7 @@ export class OrganisationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Register an organisation (sending, host, intermediary…)' })
+  @ApiOperation({ operationId: 'createOrganisation', summary: 'Register an organisation (sending, host, intermediary…)' })
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiProblems(400, 409)
   create(@Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
@@ -20,7 +20,7 @@ export class OrganisationController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List organisations, filtered by country, kind and free text' })
+  @ApiOperation({ operationId: 'listOrganisations', summary: 'List organisations, filtered by country, kind and free text' })
   @ApiOkResponse({ type: OrganisationPageDto })
   @ApiProblems(400)
   list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPageDto> {
@@ -28,7 +28,7 @@ export class OrganisationController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One organisation' })
+  @ApiOperation({ operationId: 'getOrganisation', summary: 'One organisation' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblems(400, 404)
   get(@UuidParam() id: string): Promise<OrganisationDto> {

@@ -12,7 +12,7 @@ export class ProjectController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)' })
+  @ApiOperation({ operationId: 'createProject', summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)' })
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiProblems(400, 404, 409, 422)
   create(@Body() dto: CreateProjectDto): Promise<ProjectDto> {
@@ -20,7 +20,7 @@ export class ProjectController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List projects with mobility counts per phase' })
+  @ApiOperation({ operationId: 'listProjects', summary: 'List projects with mobility counts per phase' })
   @ApiOkResponse({ type: ProjectPageDto })
   @ApiProblems(400)
   list(@Query() query: ListProjectsQuery): Promise<ProjectPageDto> {
@@ -28,7 +28,7 @@ export class ProjectController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One project with mobility counts per phase' })
+  @ApiOperation({ operationId: 'getProject', summary: 'One project with mobility counts per phase' })
   @ApiOkResponse({ type: ProjectDto })
   @ApiProblems(400, 404)
   get(@UuidParam() id: string): Promise<ProjectDto> {
