@@ -3,13 +3,16 @@ import {
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
 import { provideHttpClient, withFetch } from '@angular/common/http';
-import { provideRouter } from '@angular/router';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideHttpClient(withFetch()),
-    provideRouter(appRoutes),
+    provideRouter(appRoutes, withComponentInputBinding()),
+    // Same origin as the API: the generated client's paths already start with /api.
+    provideApiConfiguration(''),
   ],
 };

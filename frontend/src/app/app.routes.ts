@@ -10,6 +10,21 @@ export const appRoutes: Routes = [
       import('./features/projects/projects-page').then((m) => m.ProjectsPage),
   },
   {
+    path: 'projects/:projectId',
+    title: 'Pipeline · Mobility Hub',
+    loadComponent: () => import('./features/board/board-page').then((m) => m.BoardPage),
+  },
+  {
+    path: 'projects/:projectId/mobilities/new',
+    title: 'New mobility · Mobility Hub',
+    loadComponent: () => import('./features/mobility/new-mobility-page').then((m) => m.NewMobilityPage),
+  },
+  {
+    path: 'mobilities/:mobilityId',
+    title: 'Mobility · Mobility Hub',
+    loadComponent: () => import('./features/mobility/mobility-page').then((m) => m.MobilityPage),
+  },
+  {
     path: 'mobilities',
     title: 'Mobilities · Mobility Hub',
     loadComponent: () =>

@@ -15,6 +15,7 @@ import {
 } from '@angular/router';
 import { filter, skip } from 'rxjs';
 import { ApiStatus } from './layout/api-status';
+import { NotificationsOutlet } from './layout/notifications-outlet';
 
 interface NavItem {
   readonly path: string;
@@ -26,7 +27,7 @@ interface NavItem {
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ApiStatus],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, ApiStatus, NotificationsOutlet],
   templateUrl: './app.html',
   styleUrl: './app.css',
 })
