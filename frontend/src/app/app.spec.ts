@@ -42,6 +42,21 @@ describe('App shell', () => {
     await fixture.whenStable();
   }
 
+  /** Lets the lazy page start its request, answers it with an empty page, then waits for stability. */
+  async function flushPage(
+    fixture: Awaited<ReturnType<typeof render>>['fixture'],
+    url: string,
+  ) {
+    for (let i = 0; i < 3; i++) {
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    httpTesting
+      .expectOne((req) => req.url === url)
+      .flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    await fixture.whenStable();
+  }
+
   function statusText(el: HTMLElement): string {
     return (
       el
@@ -93,11 +108,11 @@ describe('App shell', () => {
 
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/'); // the initial navigation (page load) keeps focus where it is
-    await fixture.whenStable();
+    await flushPage(fixture, '/api/projects');
     expect(document.activeElement).not.toBe(el.querySelector('main'));
 
     await router.navigateByUrl('/mobilities');
-    await fixture.whenStable();
+    await flushPage(fixture, '/api/mobilities');
 
     expect(el.querySelector('main h1')?.textContent).toBe('Mobilities');
     const current = el.querySelector('nav a[aria-current="page"]');
@@ -110,7 +125,7 @@ describe('App shell', () => {
     await respond(fixture, (req) => req.flush({ status: 'ok' }));
 
     await TestBed.inject(Router).navigateByUrl('/');
-    await fixture.whenStable();
+    await flushPage(fixture, '/api/projects');
 
     expect(el.querySelector('main h1')?.textContent).toBe('Projects');
   });

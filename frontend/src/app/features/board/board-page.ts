@@ -1,12 +1,186 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import {
+  Api,
+  getProject,
+  listOrganisations,
+  type OrganisationDto,
+  type ProjectDto,
+} from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { BoardColumn } from './board-column';
+import {
+  BOARD_COLUMNS,
+  BOARD_PAGE_SIZE,
+  ColumnLoader,
+  formatDate,
+  problemMessage,
+  type BoardFilters,
+} from './board-data';
 
+/** Typing pauses this long before the search goes to the API. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** At most this many pages of organisations feed the host filter. */
+const MAX_ORGANISATION_PAGES = 10;
+
+function sameFilters(a: BoardFilters, b: BoardFilters): boolean {
+  return a.hostOrganisationId === b.hostOrganisationId && a.overdue === b.overdue && a.q === b.q;
+}
+
+/** The pipeline board of one project: a column per phase, filtered on the server, virtual-scrolled. */
 @Component({
   selector: 'app-board-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
-  template: `
-    <h1 class="page-title">Pipeline board</h1>
-    <p class="page-note">This section is being built.</p>
-  `,
+  imports: [RouterLink, BoardColumn],
+  templateUrl: './board-page.html',
+  styleUrl: './board-page.css',
 })
-export class BoardPage {}
+export class BoardPage {
+  /** From the route parameter `:projectId` (component input binding). */
+  readonly projectId = input.required<string>();
+
+  private readonly api = inject(Api);
+
+  protected readonly columns = BOARD_COLUMNS.map((phase) => new ColumnLoader(this.api, phase));
+
+  protected readonly project = signal<ProjectDto | null>(null);
+  protected readonly projectProblem = signal<ApiProblem | null>(null);
+  protected readonly projectError = computed(() => {
+    const problem = this.projectProblem();
+    return problem ? problemMessage(problem) : null;
+  });
+  protected readonly notFound = computed(() => this.projectProblem()?.status === 404);
+
+  protected readonly hosts = signal<readonly OrganisationDto[]>([]);
+  protected readonly hostsError = signal<string | null>(null);
+
+  protected readonly hostId = signal('');
+  protected readonly overdueOnly = signal(false);
+  /** What is in the search box; `query` follows it after the debounce. */
+  protected readonly searchText = signal('');
+  private readonly query = signal('');
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+
+  readonly filters = computed<BoardFilters>(
+    () => {
+      const hostOrganisationId = this.hostId() || undefined;
+      const q = this.query() || undefined;
+      return {
+        ...(hostOrganisationId ? { hostOrganisationId } : {}),
+        ...(this.overdueOnly() ? { overdue: true as const } : {}),
+        ...(q ? { q } : {}),
+      };
+    },
+    { equal: sameFilters },
+  );
+  protected readonly filtered = computed(() => Object.keys(this.filters()).length > 0 || this.searchText() !== '');
+
+  protected readonly dates = computed(() => {
+    const project = this.project();
+    return project ? `${formatDate(project.startDate)} – ${formatDate(project.endDate)}` : '';
+  });
+
+  /** Announced politely once every column has its count. */
+  protected readonly summary = computed(() => {
+    if (this.columns.some((c) => c.total() === null && c.loading())) return 'Loading mobilities…';
+    const counted = this.columns.filter((c) => c.total() !== null);
+    const total = counted.reduce((sum, c) => sum + (c.total() ?? 0), 0);
+    const noun = total === 1 ? 'mobility' : 'mobilities';
+    return `${total.toLocaleString('en-GB')} ${noun}${Object.keys(this.filters()).length ? ' match the filters' : ''}`;
+  });
+  protected readonly breakdown = computed(() =>
+    this.columns
+      .filter((c) => c.total() !== null)
+      .map((c) => `${c.label} ${c.total()}`)
+      .join(', '),
+  );
+
+  constructor() {
+    effect(() => {
+      const projectId = this.projectId();
+      untracked(() => {
+        void this.loadProject(projectId);
+      });
+    });
+    void this.loadHosts();
+    for (const column of this.columns) {
+      effect(() => {
+        const projectId = this.projectId();
+        const filters = this.filters();
+        column.expanded(); // expanding a final-state column loads its cards
+        untracked(() => column.load(projectId, filters));
+      });
+    }
+    inject(DestroyRef).onDestroy(() => clearTimeout(this.debounce));
+  }
+
+  protected onHost(event: Event): void {
+    this.hostId.set((event.target as HTMLSelectElement).value);
+  }
+
+  protected onOverdue(event: Event): void {
+    this.overdueOnly.set((event.target as HTMLInputElement).checked);
+  }
+
+  protected onSearch(event: Event): void {
+    this.searchText.set((event.target as HTMLInputElement).value);
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => this.query.set(this.searchText().trim()), SEARCH_DEBOUNCE_MS);
+  }
+
+  /** Enter in the search box searches at once. */
+  protected searchNow(event: Event): void {
+    event.preventDefault();
+    clearTimeout(this.debounce);
+    this.query.set(this.searchText().trim());
+  }
+
+  protected clearFilters(): void {
+    clearTimeout(this.debounce);
+    this.hostId.set('');
+    this.overdueOnly.set(false);
+    this.searchText.set('');
+    this.query.set('');
+  }
+
+  protected retryProject(): void {
+    void this.loadProject(this.projectId());
+    if (this.hostsError()) void this.loadHosts();
+  }
+
+  private async loadProject(id: string): Promise<void> {
+    this.projectProblem.set(null);
+    try {
+      const project = await this.api.invoke(getProject, { id });
+      if (id === this.projectId()) this.project.set(project);
+    } catch (error) {
+      if (id === this.projectId()) this.projectProblem.set(toApiProblem(error));
+    }
+  }
+
+  private async loadHosts(): Promise<void> {
+    this.hostsError.set(null);
+    try {
+      const all: OrganisationDto[] = [];
+      for (let page = 1; page <= MAX_ORGANISATION_PAGES; page++) {
+        const result = await this.api.invoke(listOrganisations, { page, pageSize: BOARD_PAGE_SIZE });
+        all.push(...result.items);
+        if (all.length >= result.total || result.items.length === 0) break;
+      }
+      this.hosts.set(all.sort((a, b) => a.name.localeCompare(b.name)));
+    } catch (error) {
+      this.hostsError.set(problemMessage(toApiProblem(error)));
+    }
+  }
+}

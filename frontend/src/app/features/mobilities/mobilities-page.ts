@@ -1,16 +1,67 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, signal } from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { Api, listMobilities, type MobilitySummaryDto } from '@mobility-hub/api-client';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { toApiProblem } from '../../core/api/problem';
+import { Notifications } from '../../core/notifications';
+import { formatDate } from '../projects/format-date';
+
+type Phase = MobilitySummaryDto['phase'];
+
+const PHASE_LABEL: Record<Phase, string> = {
+  application: 'Application',
+  preparation: 'Preparation',
+  implementation: 'Implementation',
+  evaluation: 'Evaluation',
+  finalisation: 'Finalisation',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn',
+};
+
+export const OVERDUE_PAGE_SIZE = 100;
+const SEARCH_DEBOUNCE_MS = 300;
 
 @Component({
   selector: 'app-mobilities-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
-  template: `
-    <h1 class="page-title">Mobilities</h1>
-    <p class="page-lead">
-      Every learner and staff mobility with its phase, dates, host and the
-      checklist of tasks still to do.
-    </p>
-    <p class="page-note">This section is being built.</p>
-  `,
+  imports: [RouterLink],
+  host: { class: 'page page-wide' },
+  templateUrl: './mobilities-page.html',
+  styleUrl: '../projects/page-kit.css',
 })
-export class MobilitiesPage {}
+export class MobilitiesPage {
+  private readonly api = inject(Api);
+  private readonly notifications = inject(Notifications);
+
+  protected readonly phaseLabel = PHASE_LABEL;
+  protected readonly formatDate = formatDate;
+
+  protected readonly query = signal('');
+  private readonly debouncedQuery = toSignal(
+    toObservable(this.query).pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged()),
+    { initialValue: '' },
+  );
+
+  protected readonly mobilities = resource({
+    params: () => ({ overdue: true, page: 1, pageSize: OVERDUE_PAGE_SIZE, q: this.debouncedQuery().trim() || undefined }),
+    loader: async ({ params }) => {
+      try {
+        return await this.api.invoke(listMobilities, params);
+      } catch (error) {
+        const problem = toApiProblem(error);
+        throw new Error(`${problem.title}: ${problem.detail}`);
+      }
+    },
+  });
+  protected readonly items = computed(() => (this.mobilities.hasValue() ? this.mobilities.value().items : []));
+  protected readonly total = computed(() => (this.mobilities.hasValue() ? this.mobilities.value().total : 0));
+  protected readonly filtered = computed(() => !!this.debouncedQuery().trim());
+
+  constructor() {
+    effect(() => {
+      const error = this.mobilities.error();
+      if (error) this.notifications.show('error', `Overdue mobilities could not be loaded. ${error.message}`);
+    });
+  }
+}

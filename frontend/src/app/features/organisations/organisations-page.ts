@@ -1,16 +1,212 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  Api,
+  createOrganisation,
+  listOrganisations,
+  type CreateOrganisationDto,
+  type OrganisationDto,
+} from '@mobility-hub/api-client';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { Notifications } from '../../core/notifications';
+
+export type OrganisationKind = OrganisationDto['kind'];
+
+export const ORGANISATION_KINDS: readonly { readonly value: OrganisationKind; readonly label: string }[] = [
+  { value: 'vet-provider', label: 'VET provider' },
+  { value: 'company', label: 'Company' },
+  { value: 'intermediary', label: 'Intermediary' },
+  { value: 'other', label: 'Other' },
+];
+
+const KIND_LABEL = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k.value, k.label])) as Record<OrganisationKind, string>;
+
+/** Fields of the create form, in the order they appear (the first one with an error gets focus). */
+const FIELDS = ['name', 'kind', 'country', 'city', 'oid', 'email', 'timeZone'] as const;
+type Field = (typeof FIELDS)[number];
+
+const CLIENT_MESSAGES: Record<Field, Record<string, string>> = {
+  name: { required: 'Enter the name of the organisation.' },
+  kind: { required: 'Choose the kind of organisation.' },
+  country: { required: 'Enter the country code.', pattern: 'Use a two-letter ISO country code such as DE or ES.' },
+  city: { required: 'Enter the city.' },
+  oid: { pattern: 'An OID is the letter E followed by 8 digits, e.g. E10012345.' },
+  email: { email: 'Enter a valid e-mail address.' },
+  timeZone: {},
+};
+
+export const PAGE_SIZE = 25;
+const SEARCH_DEBOUNCE_MS = 300;
 
 @Component({
   selector: 'app-organisations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
-  template: `
-    <h1 class="page-title">Organisations</h1>
-    <p class="page-lead">
-      Sending, host and intermediary organisations with their OID, contacts and
-      agreements.
-    </p>
-    <p class="page-note">This section is being built.</p>
-  `,
+  imports: [ReactiveFormsModule],
+  host: { class: 'page page-wide' },
+  templateUrl: './organisations-page.html',
+  styleUrl: '../projects/page-kit.css',
 })
-export class OrganisationsPage {}
+export class OrganisationsPage {
+  private readonly api = inject(Api);
+  private readonly notifications = inject(Notifications);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('createForm');
+
+  protected readonly kinds = ORGANISATION_KINDS;
+  protected readonly kindLabel = KIND_LABEL;
+  protected readonly timeZones = supportedTimeZones();
+
+  // --- Filters and paging -------------------------------------------------
+  protected readonly query = signal('');
+  protected readonly country = signal('');
+  protected readonly kind = signal<OrganisationKind | ''>('');
+  protected readonly page = signal(1);
+  private readonly debouncedQuery = toSignal(
+    toObservable(this.query).pipe(debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged()),
+    { initialValue: '' },
+  );
+  /** The country filter only applies once it is empty or a full two-letter code. */
+  private readonly countryFilter = computed(() => {
+    const c = this.country().trim().toUpperCase();
+    return c.length === 2 ? c : '';
+  });
+
+  protected readonly organisations = resource({
+    params: () => ({
+      page: this.page(),
+      pageSize: PAGE_SIZE,
+      country: this.countryFilter() || undefined,
+      kind: this.kind() || undefined,
+      q: this.debouncedQuery().trim() || undefined,
+    }),
+    loader: async ({ params }) => {
+      try {
+        return await this.api.invoke(listOrganisations, params);
+      } catch (error) {
+        const problem = toApiProblem(error);
+        throw new Error(`${problem.title}: ${problem.detail}`);
+      }
+    },
+  });
+
+  protected readonly items = computed(() => (this.organisations.hasValue() ? this.organisations.value().items : []));
+  protected readonly total = computed(() => (this.organisations.hasValue() ? this.organisations.value().total : 0));
+  protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / PAGE_SIZE)));
+
+  // --- Create form --------------------------------------------------------
+  protected readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    kind: new FormControl<OrganisationKind | ''>('', { nonNullable: true, validators: [Validators.required] }),
+    country: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z]{2}\s*$/)] }),
+    city: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
+    oid: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\s*E\d{8}\s*$/)] }),
+    email: new FormControl('', { nonNullable: true, validators: [Validators.email] }),
+    timeZone: new FormControl('', { nonNullable: true }),
+  });
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  private readonly clientErrors = signal<Partial<Record<Field, string>>>({});
+  protected readonly errors = computed(() => {
+    const client = this.clientErrors();
+    const problem = this.problem();
+    return Object.fromEntries(FIELDS.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<Field, string | null>;
+  });
+  protected readonly errorCount = computed(() => Object.values(this.errors()).filter(Boolean).length);
+
+  constructor() {
+    effect(() => {
+      const error = this.organisations.error();
+      if (error) this.notifications.show('error', `Organisations could not be loaded. ${error.message}`);
+    });
+  }
+
+  protected onQuery(value: string): void {
+    this.query.set(value);
+    this.page.set(1);
+  }
+
+  protected onCountry(value: string): void {
+    this.country.set(value);
+    this.page.set(1);
+  }
+
+  protected onKind(value: string): void {
+    this.kind.set(value as OrganisationKind | '');
+    this.page.set(1);
+  }
+
+  protected goTo(page: number): void {
+    this.page.set(Math.min(Math.max(1, page), this.pageCount()));
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.problem.set(null);
+    const client: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) {
+      const errors = this.form.controls[field].errors;
+      if (errors) client[field] = CLIENT_MESSAGES[field][Object.keys(errors)[0]] ?? 'Check this field.';
+    }
+    this.clientErrors.set(client);
+    if (Object.keys(client).length) {
+      this.focusFirstError();
+      return;
+    }
+
+    const v = this.form.getRawValue();
+    const body: CreateOrganisationDto = {
+      name: v.name.trim(),
+      kind: v.kind as OrganisationKind,
+      country: v.country.trim().toUpperCase(),
+      city: v.city.trim(),
+      ...(v.oid.trim() ? { oid: v.oid.trim() } : {}),
+      ...(v.email.trim() ? { email: v.email.trim() } : {}),
+      ...(v.timeZone.trim() ? { timeZone: v.timeZone.trim() } : {}),
+    };
+
+    this.saving.set(true);
+    try {
+      const created = await this.api.invoke(createOrganisation, { body });
+      this.form.reset();
+      this.notifications.show('info', `Organisation “${created.name}” created.`);
+      this.organisations.reload();
+    } catch (error) {
+      const problem = toApiProblem(error);
+      this.problem.set(problem);
+      const known = problem.errors.filter((e) => FIELDS.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
+      if (known.length) {
+        this.focusFirstError();
+      }
+      if (known.length < problem.errors.length || !problem.errors.length) {
+        this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private focusFirstError(): void {
+    const first = FIELDS.find((f) => this.errors()[f]);
+    if (!first) return;
+    this.formEl()?.nativeElement.querySelector<HTMLElement>(`#org-${first}`)?.focus();
+  }
+}
+
+function supportedTimeZones(): readonly string[] {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+}

@@ -1,16 +1,204 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import {
+  Api,
+  createProject,
+  listOrganisations,
+  listProjects,
+  type CreateProjectDto,
+  type PhaseCountsDto,
+  type ProjectDto,
+} from '@mobility-hub/api-client';
+import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { Notifications } from '../../core/notifications';
+import { formatDate } from './format-date';
+
+type Phase = keyof PhaseCountsDto;
+type Action = ProjectDto['action'];
+
+export const PHASES: readonly { readonly key: Phase; readonly label: string }[] = [
+  { key: 'application', label: 'Application' },
+  { key: 'preparation', label: 'Preparation' },
+  { key: 'implementation', label: 'Implementation' },
+  { key: 'evaluation', label: 'Evaluation' },
+  { key: 'finalisation', label: 'Finalisation' },
+  { key: 'completed', label: 'Completed' },
+  { key: 'withdrawn', label: 'Withdrawn' },
+];
+
+export const PROJECTS_PAGE_SIZE = 100;
+
+const FIELDS = ['reference', 'title', 'action', 'callYear', 'beneficiaryOrganisationId', 'startDate', 'endDate'] as const;
+type Field = (typeof FIELDS)[number];
+
+const CLIENT_MESSAGES: Record<Field, Record<string, string>> = {
+  reference: { required: 'Enter the grant agreement reference.' },
+  title: { required: 'Enter a title.', maxlength: 'Use at most 300 characters.' },
+  action: { required: 'Choose the key action.' },
+  callYear: { required: 'Enter the call year.', min: 'The call year is 2021 or later.', max: 'The call year is 2100 or earlier.' },
+  beneficiaryOrganisationId: { required: 'Choose the beneficiary organisation.' },
+  startDate: { required: 'Enter the start date.' },
+  endDate: { required: 'Enter the end date.' },
+};
 
 @Component({
   selector: 'app-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
-  template: `
-    <h1 class="page-title">Projects</h1>
-    <p class="page-lead">
-      Your KA1 VET accreditation and short-term projects: grant agreement,
-      budget, flows and deadlines in one place.
-    </p>
-    <p class="page-note">This section is being built.</p>
-  `,
+  imports: [ReactiveFormsModule, RouterLink],
+  host: { class: 'page page-wide' },
+  templateUrl: './projects-page.html',
+  styleUrls: ['./page-kit.css', './projects-page.css'],
 })
-export class ProjectsPage {}
+export class ProjectsPage {
+  private readonly api = inject(Api);
+  private readonly notifications = inject(Notifications);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('createForm');
+
+  protected readonly phases = PHASES;
+  protected readonly formatDate = formatDate;
+
+  protected readonly projects = resource({
+    loader: async () => {
+      try {
+        return await this.api.invoke(listProjects, { page: 1, pageSize: PROJECTS_PAGE_SIZE });
+      } catch (error) {
+        const problem = toApiProblem(error);
+        throw new Error(`${problem.title}: ${problem.detail}`);
+      }
+    },
+  });
+  protected readonly items = computed(() => (this.projects.hasValue() ? this.projects.value().items : []));
+  protected readonly total = computed(() => (this.projects.hasValue() ? this.projects.value().total : 0));
+  /** The id of the project just created, highlighted in the list. */
+  protected readonly createdId = signal<string | null>(null);
+
+  // --- New project form ---------------------------------------------------
+  protected readonly formOpen = signal(false);
+  protected readonly organisations = resource({
+    params: () => (this.formOpen() ? { page: 1, pageSize: 500 } : undefined),
+    loader: async ({ params }) => {
+      try {
+        return await this.api.invoke(listOrganisations, params);
+      } catch (error) {
+        const problem = toApiProblem(error);
+        throw new Error(`${problem.title}: ${problem.detail}`);
+      }
+    },
+  });
+  protected readonly organisationOptions = computed(() =>
+    this.organisations.hasValue() ? [...this.organisations.value().items].sort((a, b) => a.name.localeCompare(b.name)) : [],
+  );
+
+  protected readonly form = new FormGroup({
+    reference: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    title: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(300)] }),
+    action: new FormControl<Action | ''>('', { nonNullable: true, validators: [Validators.required] }),
+    callYear: new FormControl<number | null>(new Date().getFullYear(), {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(2021), Validators.max(2100)],
+    }),
+    beneficiaryOrganisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    startDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    endDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<ApiProblem | null>(null);
+  private readonly clientErrors = signal<Partial<Record<Field, string>>>({});
+  protected readonly errors = computed(() => {
+    const client = this.clientErrors();
+    const problem = this.problem();
+    return Object.fromEntries(FIELDS.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<Field, string | null>;
+  });
+  protected readonly errorCount = computed(() => Object.values(this.errors()).filter(Boolean).length);
+
+  constructor() {
+    effect(() => {
+      const error = this.projects.error();
+      if (error) this.notifications.show('error', `Projects could not be loaded. ${error.message}`);
+    });
+    effect(() => {
+      const error = this.organisations.error();
+      if (error) this.notifications.show('error', `Organisations could not be loaded. ${error.message}`);
+    });
+  }
+
+  protected toggleForm(): void {
+    this.formOpen.update((open) => !open);
+    if (this.formOpen()) {
+      // The form is rendered on the next change detection; then move focus into it.
+      setTimeout(() => this.formEl()?.nativeElement.querySelector<HTMLElement>('#project-reference')?.focus());
+    }
+  }
+
+  protected cancel(): void {
+    this.formOpen.set(false);
+    this.form.reset();
+    this.problem.set(null);
+    this.clientErrors.set({});
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.saving()) return;
+    this.problem.set(null);
+    const client: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) {
+      const errors = this.form.controls[field].errors;
+      if (errors) client[field] = CLIENT_MESSAGES[field][Object.keys(errors)[0]] ?? 'Check this field.';
+    }
+    this.clientErrors.set(client);
+    if (Object.keys(client).length) {
+      this.focusFirstError();
+      return;
+    }
+
+    const v = this.form.getRawValue();
+    const body: CreateProjectDto = {
+      reference: v.reference.trim(),
+      title: v.title.trim(),
+      action: v.action as Action,
+      callYear: Number(v.callYear),
+      beneficiaryOrganisationId: v.beneficiaryOrganisationId,
+      startDate: v.startDate,
+      endDate: v.endDate,
+    };
+
+    this.saving.set(true);
+    try {
+      const created = await this.api.invoke(createProject, { body });
+      this.projects.update((page) =>
+        page ? { ...page, items: [created, ...page.items.filter((p) => p.id !== created.id)], total: page.total + 1 } : page,
+      );
+      this.createdId.set(created.id);
+      this.form.reset();
+      this.formOpen.set(false);
+      this.notifications.show('info', `Project ${created.reference} created.`);
+    } catch (error) {
+      const problem = toApiProblem(error);
+      this.problem.set(problem);
+      const known = problem.errors.filter((e) => FIELDS.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
+      if (known.length) this.focusFirstError();
+      if (known.length < problem.errors.length || !problem.errors.length) {
+        this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private focusFirstError(): void {
+    const first = FIELDS.find((f) => this.errors()[f]);
+    if (!first) return;
+    this.formEl()?.nativeElement.querySelector<HTMLElement>(`#project-${first}`)?.focus();
+  }
+}

@@ -1,0 +1,74 @@
+import type { MobilityDto, TaskDto } from '@mobility-hub/api-client';
+
+export type MobilityState = MobilityDto['phase'];
+export type MobilityEventType = MobilityDto['allowedEvents'][number];
+
+const STATE_LABELS: Record<MobilityState, string> = {
+  application: 'Application',
+  preparation: 'Preparation',
+  implementation: 'Implementation',
+  evaluation: 'Evaluation',
+  finalisation: 'Finalisation',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn',
+};
+
+const ROLE_LABELS: Record<TaskDto['role'], string> = {
+  coordinator: 'Coordinator',
+  sending: 'Sending organisation',
+  host: 'Host organisation',
+  learner: 'Learner',
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  CREATE: 'Created',
+  EDIT: 'Edited',
+  ADVANCE: 'Advance',
+  REOPEN: 'Reopen',
+  WITHDRAW: 'Withdraw',
+  HOST_CONFIRM: 'Confirm placement',
+  HOST_DECLINE: 'Host declined',
+};
+
+export function stateLabel(state: string | null | undefined): string {
+  return state ? (STATE_LABELS[state as MobilityState] ?? state) : '—';
+}
+
+export function roleLabel(role: TaskDto['role']): string {
+  return ROLE_LABELS[role] ?? role;
+}
+
+export function eventLabel(event: string): string {
+  return EVENT_LABELS[event] ?? event;
+}
+
+/** `"3"` for version 3: the ETag the API sends and expects back in If-Match. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** 2026-03-02 → "2 Mar 2026" (calendar dates carry no time zone). */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A domain rule message made readable: field names in words, a capital and a full stop. */
+export function ruleMessage(message: string): string {
+  const words = message
+    .replace(/\bendDate\b/g, 'the last day')
+    .replace(/\bstartDate\b/g, 'the first day')
+    .replace(/\btravelDays\b/g, 'travel days');
+  const text = words.charAt(0).toUpperCase() + words.slice(1);
+  return text.endsWith('.') ? text : `${text}.`;
+}

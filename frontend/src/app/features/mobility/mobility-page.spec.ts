@@ -1,0 +1,325 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { LifecycleEventDto, MobilityDto, TaskDto } from '@mobility-hub/api-client';
+import { Notifications } from '../../core/notifications';
+import { MobilityPage } from './mobility-page';
+
+const MOBILITY: MobilityDto = {
+  id: 'm1',
+  projectId: 'p1',
+  activityType: 'LM-SHORT-VET',
+  allowedEvents: ['HOST_CONFIRM', 'REOPEN', 'WITHDRAW'],
+  checklistVersion: 1,
+  createdAt: '2026-01-10T09:00:00Z',
+  updatedAt: '2026-01-12T09:00:00Z',
+  durationDays: 21,
+  startDate: '2026-05-04',
+  endDate: '2026-05-24',
+  travelDays: 2,
+  greenTravel: false,
+  hostOrganisation: { id: 'o2', name: 'Hotel Lisboa', country: 'PT' },
+  sendingOrganisation: { id: 'o1', name: 'BBS Trier', country: 'DE' },
+  machineVersion: 1,
+  nextDueTask: null,
+  participant: { id: 'pa1', firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org', dateOfBirth: null },
+  phase: 'preparation',
+  placementConfirmed: false,
+  placementConfirmedAt: null,
+  taskCounts: { done: 1, open: 2, overdue: 1, waived: 0 },
+  version: 3,
+};
+
+function task(partial: Partial<TaskDto> & Pick<TaskDto, 'id' | 'title' | 'phase'>): TaskDto {
+  return {
+    key: partial.id,
+    mobilityId: 'm1',
+    dueDate: '2026-04-01',
+    guidance: `How to do ${partial.title}`,
+    mandatory: false,
+    note: null,
+    overdue: false,
+    role: 'coordinator',
+    status: 'open',
+    statusChangedAt: null,
+    statusChangedBy: null,
+    waiverReason: null,
+    ...partial,
+  };
+}
+
+const TASKS: TaskDto[] = [
+  task({ id: 't1', title: 'Learning agreement drafted', phase: 'application', status: 'done', mandatory: true }),
+  task({ id: 't2', title: 'Book travel', phase: 'preparation', overdue: true, dueDate: '2026-01-01', role: 'learner' }),
+  task({ id: 't3', title: 'Insurance arranged', phase: 'preparation', mandatory: true }),
+];
+
+const HISTORY: LifecycleEventDto[] = [
+  { sequence: 1, event: 'CREATE', from: null, to: 'application', actor: 'anna', reason: null, occurredAt: '2026-01-10T09:00:00Z' },
+  { sequence: 2, event: 'ADVANCE', from: 'application', to: 'preparation', actor: 'anna', reason: null, occurredAt: '2026-01-12T09:00:00Z' },
+];
+
+describe('MobilityPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<MobilityPage>;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [MobilityPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+
+  function expect1(method: string, url: string): TestRequest {
+    const req = http.expectOne((r) => r.method === method && r.url === url);
+    return req;
+  }
+
+  async function render(mobility: MobilityDto = MOBILITY): Promise<void> {
+    fixture = TestBed.createComponent(MobilityPage);
+    fixture.componentRef.setInput('mobilityId', 'm1');
+    el = fixture.nativeElement as HTMLElement;
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush(mobility, { headers: { ETag: `"${mobility.version}"` } });
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await settle();
+  }
+
+  function button(text: string): HTMLButtonElement {
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim().startsWith(text));
+    if (!found) throw new Error(`no button "${text}"`);
+    return found;
+  }
+
+  function checkbox(title: string): HTMLInputElement {
+    const label = Array.from(el.querySelectorAll('label')).find((l) => l.textContent?.trim() === title);
+    return el.querySelector<HTMLInputElement>(`#${label?.getAttribute('for')}`) as HTMLInputElement;
+  }
+
+  it('renders the header, the stepper, the tasks grouped by phase, the allowed events and the history', async () => {
+    await render();
+
+    expect(el.querySelector('h1')?.textContent).toContain('Lena Fischer');
+    expect(el.textContent).toContain('Hotel Lisboa (PT)');
+    expect(el.textContent).toContain('21 days abroad');
+    expect(el.querySelector('[aria-current="step"]')?.textContent).toContain('Preparation');
+
+    const groups = Array.from(el.querySelectorAll('[data-testid="task-group"]'));
+    expect(groups.map((g) => g.querySelector('h3')?.textContent?.trim().split(/\s+/)[0])).toEqual(['Application', 'Preparation']);
+    expect(groups.map((g) => g.querySelectorAll('[data-testid="task"]').length)).toEqual([1, 2]);
+    expect(checkbox('Learning agreement drafted').checked).toBe(true);
+    const overdue = el.querySelector('.task.overdue');
+    expect(overdue?.textContent).toContain('Book travel');
+    expect(overdue?.textContent).toContain('Overdue');
+    expect(overdue?.textContent).toContain('Learner');
+    expect(el.querySelectorAll('.badge').length).toBeGreaterThanOrEqual(2);
+
+    const events = Array.from(el.querySelectorAll('[data-testid="events"] button')).map((b) => b.textContent?.trim());
+    expect(events).toEqual(['Confirm placement', 'Reopen Application…', 'Withdraw…']);
+
+    const history = el.querySelectorAll('[data-testid="history"] li');
+    expect(history.length).toBe(2);
+    expect(history[1].textContent).toContain('Application → Preparation');
+    expect(history[1].textContent).toContain('by anna');
+  });
+
+  it('ticks a task with PATCH and the current ETag in If-Match, then uses the new version', async () => {
+    await render();
+
+    const box = checkbox('Book travel');
+    box.click();
+    await settle();
+    const patch = expect1('PATCH', '/api/tasks/t2');
+    expect(patch.request.headers.get('If-Match')).toBe('"3"');
+    expect(patch.request.body).toEqual({ status: 'done' });
+    patch.flush({ ...TASKS[1], status: 'done', overdue: false, mobilityVersion: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 4 }, { headers: { ETag: '"4"' } });
+    await settle();
+
+    expect(checkbox('Book travel').checked).toBe(true);
+    expect(el.textContent).toContain('Book travel: done.');
+
+    checkbox('Book travel').click();
+    await settle();
+    const untick = expect1('PATCH', '/api/tasks/t2');
+    expect(untick.request.headers.get('If-Match')).toBe('"4"');
+    expect(untick.request.body).toEqual({ status: 'open' });
+    untick.flush({ ...TASKS[1], mobilityVersion: 5 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 5 });
+    await settle();
+  });
+
+  it('waives a task only with a reason', async () => {
+    await render();
+
+    button('Waive… Book travel').click();
+    await settle();
+    const textarea = el.querySelector<HTMLTextAreaElement>('textarea') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(textarea);
+    button('Waive task').click();
+    await settle();
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Give a reason');
+
+    textarea.value = 'Travels with the school bus';
+    textarea.dispatchEvent(new Event('input'));
+    button('Waive task').click();
+    await settle();
+    const patch = expect1('PATCH', '/api/tasks/t2');
+    expect(patch.request.headers.get('If-Match')).toBe('"3"');
+    expect(patch.request.body).toEqual({ status: 'waived', waiverReason: 'Travels with the school bus' });
+    patch.flush({ ...TASKS[1], status: 'waived', waiverReason: 'Travels with the school bus', mobilityVersion: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 4 });
+    await settle();
+    expect(el.textContent).toContain('Waived: Travels with the school bus');
+  });
+
+  it('shows the unmet conditions when an event is refused (409)', async () => {
+    await render();
+
+    button('Confirm placement').click();
+    await settle();
+    const post = expect1('POST', '/api/mobilities/m1/events');
+    expect(post.request.headers.get('If-Match')).toBe('"3"');
+    expect(post.request.body).toEqual({ type: 'HOST_CONFIRM' });
+    post.flush(
+      {
+        type: 'about:blank',
+        title: 'Event refused',
+        status: 409,
+        detail: 'HOST_CONFIRM is not possible yet',
+        event: 'HOST_CONFIRM',
+        phase: 'preparation',
+        unmet: [{ code: 'MANDATORY_TASK_OPEN', message: 'A mandatory task is still open', title: 'Insurance arranged' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+
+    const unmet = el.querySelector('[data-testid="unmet"]');
+    expect(unmet?.getAttribute('role')).toBe('alert');
+    expect(unmet?.textContent).toContain('A mandatory task is still open');
+    expect(unmet?.textContent).toContain('Insurance arranged');
+  });
+
+  it('asks for a reason before withdrawing', async () => {
+    await render();
+
+    const withdraw = button('Withdraw');
+    withdraw.click();
+    await settle();
+    expect(withdraw.getAttribute('aria-expanded')).toBe('true');
+    const textarea = el.querySelector<HTMLTextAreaElement>('#event-reason') as HTMLTextAreaElement;
+    expect(el.querySelector('label[for="event-reason"]')?.textContent).toContain('Reason');
+    expect(document.activeElement).toBe(textarea);
+
+    el.querySelector<HTMLButtonElement>('#reason-form button[type="submit"]')?.click();
+    await settle();
+    http.expectNone('/api/mobilities/m1/events');
+    expect(el.querySelector('#event-reason-error')?.textContent).toContain('Give a reason to withdraw');
+    expect(textarea.getAttribute('aria-invalid')).toBe('true');
+
+    textarea.value = 'Learner left the school';
+    textarea.dispatchEvent(new Event('input'));
+    el.querySelector<HTMLButtonElement>('#reason-form button[type="submit"]')?.click();
+    await settle();
+    const post = expect1('POST', '/api/mobilities/m1/events');
+    expect(post.request.headers.get('If-Match')).toBe('"3"');
+    expect(post.request.body).toEqual({ type: 'WITHDRAW', reason: 'Learner left the school' });
+    post.flush({ ...MOBILITY, phase: 'withdrawn', allowedEvents: [], version: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    expect1('GET', '/api/mobilities/m1/history').flush([
+      ...HISTORY,
+      { sequence: 3, event: 'WITHDRAW', from: 'preparation', to: 'withdrawn', actor: 'anna', reason: 'Learner left the school', occurredAt: '2026-02-01T09:00:00Z' },
+    ]);
+    await settle();
+
+    expect(el.querySelector('#reason-form')).toBeNull();
+    expect(el.querySelector('[data-testid="phase"]')?.textContent).toContain('Withdrawn');
+    expect(el.querySelector('.step-stopped')?.textContent).toContain('Preparation');
+    expect(el.textContent).toContain('Reason: Learner left the school');
+  });
+
+  it('offers to reload when the mobility changed meanwhile (412)', async () => {
+    await render();
+    const notifications = TestBed.inject(Notifications);
+
+    checkbox('Book travel').click();
+    await settle();
+    expect1('PATCH', '/api/tasks/t2').flush(
+      { type: 'about:blank', title: 'Precondition failed', status: 412, detail: 'stale' },
+      { status: 412, statusText: 'Precondition Failed' },
+    );
+    await settle();
+
+    expect(checkbox('Book travel').checked).toBe(false);
+    const [note] = notifications.items();
+    expect(note.kind).toBe('error');
+    expect(note.action?.label).toBe('Reload');
+
+    note.action?.run();
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 7 }, { headers: { ETag: '"7"' } });
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await settle();
+
+    checkbox('Book travel').click();
+    await settle();
+    const retry = expect1('PATCH', '/api/tasks/t2');
+    expect(retry.request.headers.get('If-Match')).toBe('"7"');
+    retry.flush({ ...TASKS[1], status: 'done', mobilityVersion: 8 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 8 });
+    await settle();
+  });
+
+  it('edits the dates with If-Match and reloads the checklist with the new due dates', async () => {
+    await render();
+
+    button('Edit dates and host').click();
+    await settle();
+    expect1('GET', '/api/organisations').flush({ items: [], page: 1, pageSize: 500, total: 0 });
+    await settle();
+
+    const end = el.querySelector<HTMLInputElement>('#edit-endDate') as HTMLInputElement;
+    end.value = '2026-05-06';
+    end.dispatchEvent(new Event('input'));
+    button('Save dates and host').click();
+    await settle();
+    http.expectNone('/api/mobilities/m1');
+    expect(el.querySelector('#edit-endDate-error')?.textContent).toContain('10 to 89 days');
+
+    end.value = '2026-05-31';
+    end.dispatchEvent(new Event('input'));
+    button('Save dates and host').click();
+    await settle();
+    const patch = expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.headers.get('If-Match')).toBe('"3"');
+    expect(patch.request.body).toEqual({ endDate: '2026-05-31' });
+    patch.flush({ ...MOBILITY, endDate: '2026-05-31', durationDays: 28, version: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS.map((t) => ({ ...t, dueDate: '2026-04-08' })));
+    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await settle();
+
+    expect(el.textContent).toContain('28 days abroad');
+    expect(el.textContent).toContain('Due 8 Apr 2026');
+  });
+});

@@ -1,0 +1,180 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
+import { NewMobilityPage } from './new-mobility-page';
+
+const PROJECT = {
+  id: 'p1',
+  title: 'Skills abroad 2026',
+  reference: '2026-1-DE02-KA121-VET-000123',
+  action: 'KA121-VET',
+  callYear: 2026,
+  startDate: '2026-01-01',
+  endDate: '2027-12-31',
+  beneficiaryOrganisation: { id: 'o1', name: 'BBS Trier', country: 'DE' },
+  mobilityCounts: { application: 0, preparation: 0, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 0 },
+  mobilityTotal: 0,
+  overdueMobilities: 0,
+} satisfies ProjectDto;
+
+function org(id: string, name: string, country: string): OrganisationDto {
+  return { id, name, country, city: 'City', email: null, kind: 'company', oid: null, timeZone: 'Europe/Berlin' };
+}
+const ORGANISATIONS = [org('o1', 'BBS Trier', 'DE'), org('o2', 'Hotel Lisboa', 'PT'), org('o3', 'Autohaus Köln', 'DE')];
+
+describe('NewMobilityPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<NewMobilityPage>;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [NewMobilityPage],
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await fixture.whenStable();
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  }
+
+  async function render(): Promise<void> {
+    fixture = TestBed.createComponent(NewMobilityPage);
+    fixture.componentRef.setInput('projectId', 'p1');
+    el = fixture.nativeElement as HTMLElement;
+    await settle();
+    http.expectOne('/api/projects/p1').flush(PROJECT);
+    const orgs: TestRequest = http.expectOne((r) => r.url === '/api/organisations');
+    expect(orgs.request.params.get('pageSize')).toBe('500');
+    orgs.flush({ items: ORGANISATIONS, page: 1, pageSize: 500, total: ORGANISATIONS.length });
+    await settle();
+  }
+
+  function control<T extends HTMLInputElement | HTMLSelectElement>(label: string): T {
+    const found = Array.from(el.querySelectorAll('label')).find((l) => l.textContent?.trim().startsWith(label));
+    const control = found && el.querySelector<T>(`#${found.getAttribute('for')}`);
+    if (!control) throw new Error(`no control labelled "${label}"`);
+    return control;
+  }
+
+  function fill(label: string, value: string): void {
+    const c = control(label);
+    c.value = value;
+    c.dispatchEvent(new Event(c instanceof HTMLSelectElement ? 'change' : 'input'));
+    c.dispatchEvent(new Event('blur'));
+  }
+
+  async function fillValid(): Promise<void> {
+    fill('First name', 'Lena');
+    fill('Last name', 'Fischer');
+    fill('E-mail', 'lena@example.org');
+    fill('Activity type', 'LM-SHORT-VET');
+    fill('Host organisation', 'o2');
+    fill('First day abroad', '2026-03-02');
+    fill('Last day abroad', '2026-03-11');
+    fill('Travel days', '2');
+    await settle();
+  }
+
+  function submit(): void {
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+  }
+
+  it('defaults the sending organisation to the beneficiary and lists only hosts abroad', async () => {
+    await render();
+    expect(control<HTMLSelectElement>('Sending organisation').value).toBe('o1');
+    const hosts = Array.from(control<HTMLSelectElement>('Host organisation').options).map((o) => o.value);
+    expect(hosts).toEqual(['', 'o2']);
+    const types = Array.from(control<HTMLSelectElement>('Activity type').options).map((o) => o.textContent?.trim());
+    expect(types).toContain('Short-term learning mobility of VET learners (LM-SHORT-VET, 10–89 days)');
+  });
+
+  it('shows the duration error for the activity type before submitting, and does not post', async () => {
+    await render();
+    fill('Activity type', 'LM-SHORT-VET');
+    fill('First day abroad', '2026-03-02');
+    fill('Last day abroad', '2026-03-05');
+    await settle();
+
+    const end = control<HTMLInputElement>('Last day abroad');
+    const message = el.querySelector(`#${end.getAttribute('aria-describedby')?.split(' ')[1]}`);
+    expect(message?.textContent).toContain('LM-SHORT-VET lasts 10 to 89 days');
+    expect(message?.textContent).toContain('these dates give 4');
+    expect(end.getAttribute('aria-invalid')).toBe('true');
+    expect(el.textContent).toContain('4 days abroad');
+
+    submit();
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    const summary = el.querySelector('#form-errors');
+    expect(summary?.getAttribute('role')).toBe('alert');
+    expect(summary?.textContent).toContain('Enter the first name.');
+    expect(document.activeElement).toBe(summary);
+  });
+
+  it('checks travel days against green travel', async () => {
+    await render();
+    fill('Travel days', '4');
+    await settle();
+    expect(el.textContent).toContain('Travel days can be at most 2, or 6 with green travel');
+    const green = control<HTMLInputElement>('Green travel');
+    green.click();
+    await settle();
+    expect(el.textContent).not.toContain('Travel days can be at most');
+  });
+
+  it('posts the right body and opens the new mobility', async () => {
+    await render();
+    const navigate = jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await fillValid();
+
+    submit();
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/projects/p1/mobilities');
+    expect(post.request.body).toEqual({
+      participant: { firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org' },
+      activityType: 'LM-SHORT-VET',
+      sendingOrganisationId: 'o1',
+      hostOrganisationId: 'o2',
+      startDate: '2026-03-02',
+      endDate: '2026-03-11',
+      travelDays: 2,
+      greenTravel: false,
+    });
+    post.flush({ id: 'm9' });
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(['/mobilities', 'm9']);
+  });
+
+  it("shows the API's field errors after submitting", async () => {
+    await render();
+    await fillValid();
+
+    submit();
+    await settle();
+    http.expectOne((r) => r.method === 'POST').flush(
+      {
+        type: 'about:blank',
+        title: 'Invalid request',
+        status: 422,
+        detail: 'One field is invalid',
+        errors: [{ field: 'participant.email', rule: 'unique', message: 'This e-mail is already registered in the project' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await settle();
+
+    const email = control<HTMLInputElement>('E-mail');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(el.querySelector(`#${email.getAttribute('aria-describedby')}`)?.textContent).toContain('already registered');
+    expect(document.activeElement).toBe(email);
+  });
+});

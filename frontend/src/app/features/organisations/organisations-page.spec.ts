@@ -1,0 +1,208 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideApiConfiguration, type OrganisationDto, type OrganisationPageDto } from '@mobility-hub/api-client';
+import { Notifications } from '../../core/notifications';
+import { OrganisationsPage } from './organisations-page';
+
+const ORGS: OrganisationDto[] = [
+  {
+    id: '11111111-1111-4111-8111-111111111111',
+    name: 'Berufskolleg Rhein-Ruhr',
+    kind: 'vet-provider',
+    country: 'DE',
+    city: 'Essen',
+    oid: 'E10012345',
+    email: 'mobility@bk.example',
+    timeZone: 'Europe/Berlin',
+  },
+  {
+    id: '22222222-2222-4222-8222-222222222222',
+    name: 'Taller Sol',
+    kind: 'company',
+    country: 'ES',
+    city: 'Valencia',
+    oid: null,
+    email: null,
+    timeZone: 'Europe/Madrid',
+  },
+];
+
+function page(items: OrganisationDto[], total = items.length, pageNo = 1): OrganisationPageDto {
+  return { items, total, page: pageNo, pageSize: 25 };
+}
+
+describe('OrganisationsPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<OrganisationsPage>;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [OrganisationsPage],
+      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(OrganisationsPage);
+    el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+  });
+
+  afterEach(() => http.verify());
+
+  /** Runs effects and change detection and lets promises settle; whenStable() would wait for open requests. */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  function expectList(): TestRequest {
+    return http.expectOne((r) => r.method === 'GET' && r.url === '/api/organisations');
+  }
+
+  async function loadFirstPage(body = page(ORGS)): Promise<TestRequest> {
+    await settle();
+    const req = expectList();
+    req.flush(body);
+    await settle();
+    return req;
+  }
+
+  function type(selector: string, value: string): void {
+    const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+    if (!input) throw new Error(`No ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  }
+
+  it('renders the organisations from the API in a table', async () => {
+    const req = await loadFirstPage();
+    expect(req.request.params.get('page')).toBe('1');
+    expect(req.request.params.get('pageSize')).toBe('25');
+    expect(req.request.params.has('q')).toBe(false);
+
+    const rows = Array.from(el.querySelectorAll('tbody tr'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0].textContent).toContain('Berufskolleg Rhein-Ruhr');
+    expect(rows[0].textContent).toContain('VET provider');
+    expect(rows[0].textContent).toContain('E10012345');
+    expect(rows[0].querySelector('a')?.getAttribute('href')).toBe('mailto:mobility@bk.example');
+    expect(rows[1].textContent).toContain('Company');
+    expect(rows[1].textContent).toContain('Valencia');
+    expect(el.querySelector('[data-testid="org-count"]')?.textContent).toContain('2 organisations');
+    expect(el.querySelector('nav.pager')).toBeNull();
+  });
+
+  it('filters by kind, country and debounced free text', async () => {
+    await loadFirstPage();
+
+    type('#org-filter-kind', 'company');
+    await settle();
+    let req = expectList();
+    expect(req.request.params.get('kind')).toBe('company');
+    req.flush(page([ORGS[1]]));
+    await settle();
+
+    type('#org-filter-country', 'e');
+    await settle();
+    http.expectNone('/api/organisations'); // one letter is not a country yet
+    type('#org-filter-country', 'es');
+    await settle();
+    req = expectList();
+    expect(req.request.params.get('country')).toBe('ES');
+    req.flush(page([ORGS[1]]));
+    await settle();
+
+    type('#org-filter-q', 'Sol');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await settle();
+    req = expectList();
+    expect(req.request.params.get('q')).toBe('Sol');
+    expect(req.request.params.get('kind')).toBe('company');
+    req.flush(page([ORGS[1]]));
+    await settle();
+    expect(el.querySelectorAll('tbody tr')).toHaveLength(1);
+  });
+
+  it('pages through more than one page of results', async () => {
+    await loadFirstPage(page(ORGS, 60));
+    const nav = el.querySelector('nav.pager');
+    expect(nav?.textContent).toContain('Page 1 of 3');
+    const next = Array.from(nav?.querySelectorAll('button') ?? []).find((b) => b.textContent?.includes('Next'));
+    next?.click();
+    await settle();
+    const req = expectList();
+    expect(req.request.params.get('page')).toBe('2');
+    req.flush(page(ORGS, 60, 2));
+    await settle();
+    expect(el.querySelector('nav.pager')?.textContent).toContain('Page 2 of 3');
+  });
+
+  it('posts the new organisation and reloads the list', async () => {
+    await loadFirstPage();
+    type('#org-name', ' Hotel Mar ');
+    type('#org-kind', 'company');
+    type('#org-country', 'es');
+    type('#org-city', 'Málaga');
+    type('#org-email', 'info@hotelmar.example');
+    el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
+    await settle();
+
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/organisations');
+    expect(post.request.body).toEqual({
+      name: 'Hotel Mar',
+      kind: 'company',
+      country: 'ES',
+      city: 'Málaga',
+      email: 'info@hotelmar.example',
+    });
+    post.flush({ ...ORGS[1], id: '33333333-3333-4333-8333-333333333333', name: 'Hotel Mar' }, { status: 201, statusText: 'Created' });
+    await settle();
+
+    expectList().flush(page(ORGS));
+    await settle();
+    expect(TestBed.inject(Notifications).items().map((n) => n.text)).toContain('Organisation “Hotel Mar” created.');
+    expect(el.querySelector<HTMLInputElement>('#org-name')?.value).toBe('');
+  });
+
+  it('shows client-side errors without calling the API', async () => {
+    await loadFirstPage();
+    el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.querySelector('#org-name-error')?.textContent).toContain('Enter the name');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('4 highlighted fields');
+    expect(document.activeElement?.id).toBe('org-name');
+  });
+
+  it('shows a field error from a 400 problem next to the field', async () => {
+    await loadFirstPage();
+    type('#org-name', 'Hotel Mar');
+    type('#org-kind', 'company');
+    type('#org-country', 'ES');
+    type('#org-city', 'Málaga');
+    type('#org-timeZone', 'Mars/Olympus');
+    el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
+    await settle();
+
+    http.expectOne((r) => r.method === 'POST').flush(
+      {
+        type: 'urn:mobility-hub:problem:invalid-request',
+        title: 'Invalid request',
+        status: 400,
+        errors: [{ field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be a valid IANA time zone' }],
+      },
+      { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+    );
+    await settle();
+
+    const input = el.querySelector('#org-timeZone');
+    expect(el.querySelector('#org-timeZone-error')?.textContent).toContain('timeZone must be a valid IANA time zone');
+    expect(input?.getAttribute('aria-invalid')).toBe('true');
+    expect(input?.getAttribute('aria-describedby')).toContain('org-timeZone-error');
+    expect(document.activeElement).toBe(input);
+    expect(TestBed.inject(Notifications).items()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,236 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { provideApiConfiguration, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
+import { Notifications } from '../../core/notifications';
+import { formatDate } from './format-date';
+import { ProjectsPage } from './projects-page';
+
+const ORG: OrganisationDto = {
+  id: '11111111-1111-4111-8111-111111111111',
+  name: 'Berufskolleg Rhein-Ruhr',
+  kind: 'vet-provider',
+  country: 'DE',
+  city: 'Essen',
+  oid: 'E10012345',
+  email: null,
+  timeZone: 'Europe/Berlin',
+};
+
+const PROJECT: ProjectDto = {
+  id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
+  reference: '2025-1-DE02-KA122-VET-000111222',
+  title: 'Apprentices abroad 2025',
+  action: 'KA122-VET',
+  callYear: 2025,
+  beneficiaryOrganisation: { id: ORG.id, name: ORG.name, country: 'DE' },
+  startDate: '2025-09-01',
+  endDate: '2026-08-31',
+  mobilityCounts: { application: 3, preparation: 2, implementation: 1, evaluation: 0, finalisation: 0, completed: 4, withdrawn: 1 },
+  mobilityTotal: 11,
+  overdueMobilities: 2,
+};
+
+describe('ProjectsPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<ProjectsPage>;
+  let el: HTMLElement;
+
+  beforeEach(async () => {
+    await TestBed.configureTestingModule({
+      imports: [ProjectsPage],
+      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+    }).compileComponents();
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(ProjectsPage);
+    el = fixture.nativeElement as HTMLElement;
+  });
+
+  afterEach(() => http.verify());
+
+  /** Runs effects and change detection and lets promises settle; whenStable() would wait for open requests. */
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      fixture.detectChanges();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  function expectGet(url: string): TestRequest {
+    return http.expectOne((r) => r.method === 'GET' && r.url === url);
+  }
+
+  async function load(items: ProjectDto[] = [PROJECT]): Promise<TestRequest> {
+    await settle();
+    const req = expectGet('/api/projects');
+    req.flush({ items, total: items.length, page: 1, pageSize: 100 });
+    await settle();
+    return req;
+  }
+
+  function set(selector: string, value: string): void {
+    const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(selector);
+    if (!input) throw new Error(`No ${selector}`);
+    input.value = value;
+    input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
+  }
+
+  async function openForm(): Promise<void> {
+    const button = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'New project');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    button?.click();
+    await settle();
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    const req = expectGet('/api/organisations');
+    expect(req.request.params.get('pageSize')).toBe('500');
+    req.flush({ items: [ORG], total: 1, page: 1, pageSize: 500 });
+    await settle();
+  }
+
+  function fillValidForm(): void {
+    set('#project-reference', ' 2026-1-DE02-KA122-VET-000123456 ');
+    set('#project-title', 'Apprentices abroad 2026');
+    set('#project-action', 'KA122-VET');
+    set('#project-callYear', '2026');
+    set('#project-beneficiaryOrganisationId', ORG.id);
+    set('#project-startDate', '2026-09-01');
+    set('#project-endDate', '2027-08-31');
+  }
+
+  function submit(): void {
+    el.querySelector<HTMLFormElement>('#project-create-form')?.dispatchEvent(new Event('submit'));
+  }
+
+  it('lists the projects with phase counts, overdue count and a link to the board', async () => {
+    const req = await load();
+    expect(req.request.params.get('pageSize')).toBe('100');
+
+    const cards = el.querySelectorAll('li.card');
+    expect(cards).toHaveLength(1);
+    const card = cards[0];
+    const link = card.querySelector('h3 a');
+    expect(link?.textContent?.trim()).toBe('Apprentices abroad 2025');
+    expect(link?.getAttribute('href')).toBe(`/projects/${PROJECT.id}`);
+    expect(card.textContent).toContain('2025-1-DE02-KA122-VET-000111222');
+    expect(card.textContent).toContain('KA122-VET');
+    expect(card.textContent).toContain('Berufskolleg Rhein-Ruhr (DE)');
+    expect(card.textContent).toContain(formatDate('2025-09-01'));
+
+    const phases = Array.from(card.querySelectorAll('.phases > div')).map((d) => [
+      d.querySelector('dt')?.textContent?.trim(),
+      d.querySelector('dd')?.textContent?.trim(),
+    ]);
+    expect(phases).toEqual([
+      ['Application', '3'],
+      ['Preparation', '2'],
+      ['Implementation', '1'],
+      ['Evaluation', '0'],
+      ['Finalisation', '0'],
+      ['Completed', '4'],
+      ['Withdrawn', '1'],
+      ['Total', '11'],
+    ]);
+    expect(card.querySelector('[data-testid="overdue"]')?.textContent).toContain('2');
+    expect(el.querySelector('[data-testid="project-count"]')?.textContent).toContain('1 project');
+  });
+
+  it('formats ISO dates without a time-zone shift', () => {
+    expect(formatDate('2026-09-01')).toMatch(/^1 Sep/);
+    expect(formatDate('2026-12-31')).toBe('31 Dec 2026');
+    expect(formatDate('not a date')).toBe('not a date');
+  });
+
+  it('creates a project with the right body and shows it in the list', async () => {
+    await load();
+    await openForm();
+    expect(el.querySelector('#project-beneficiaryOrganisationId')?.textContent).toContain('Berufskolleg Rhein-Ruhr (Essen, DE)');
+    fillValidForm();
+    submit();
+    await settle();
+
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/projects');
+    expect(post.request.body).toEqual({
+      reference: '2026-1-DE02-KA122-VET-000123456',
+      title: 'Apprentices abroad 2026',
+      action: 'KA122-VET',
+      callYear: 2026,
+      beneficiaryOrganisationId: ORG.id,
+      startDate: '2026-09-01',
+      endDate: '2027-08-31',
+    });
+    const created: ProjectDto = {
+      ...PROJECT,
+      id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
+      reference: '2026-1-DE02-KA122-VET-000123456',
+      title: 'Apprentices abroad 2026',
+      mobilityCounts: { application: 0, preparation: 0, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 0 },
+      mobilityTotal: 0,
+      overdueMobilities: 0,
+    };
+    post.flush(created, { status: 201, statusText: 'Created' });
+    await settle();
+
+    const titles = Array.from(el.querySelectorAll('li.card h3')).map((h) => h.textContent?.trim());
+    expect(titles).toEqual(['Apprentices abroad 2026', 'Apprentices abroad 2025']);
+    expect(el.querySelector('li.card.created h3')?.textContent).toContain('2026');
+    expect(el.querySelector('#project-create-form')).toBeNull();
+    expect(TestBed.inject(Notifications).items()[0]?.text).toContain('2026-1-DE02-KA122-VET-000123456');
+  });
+
+  it('shows the field errors of a 422 problem next to the fields', async () => {
+    await load();
+    await openForm();
+    fillValidForm();
+    set('#project-endDate', '2026-01-01');
+    submit();
+    await settle();
+
+    http.expectOne((r) => r.method === 'POST').flush(
+      {
+        type: 'urn:mobility-hub:problem:business-rule',
+        title: 'Business rule violated',
+        status: 422,
+        errors: [
+          { field: 'endDate', rule: 'endAfterStart', message: 'The end date must be after the start date' },
+          { field: 'reference', rule: 'unique', message: 'A project with this reference already exists' },
+        ],
+      },
+      { status: 422, statusText: 'Unprocessable Entity', headers: { 'content-type': 'application/problem+json' } },
+    );
+    await settle();
+
+    expect(el.querySelector('#project-endDate-error')?.textContent).toContain('The end date must be after the start date');
+    expect(el.querySelector('#project-reference-error')?.textContent).toContain('already exists');
+    expect(el.querySelector('#project-endDate')?.getAttribute('aria-describedby')).toBe('project-endDate-error');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('2 highlighted fields');
+    expect(document.activeElement?.id).toBe('project-reference');
+    expect(el.querySelectorAll('li.card')).toHaveLength(1);
+  });
+
+  it('reports a problem without field errors through the notifications', async () => {
+    await load();
+    await openForm();
+    fillValidForm();
+    submit();
+    await settle();
+    http.expectOne((r) => r.method === 'POST').flush(
+      { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'No such organisation' },
+      { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/problem+json' } },
+    );
+    await settle();
+    const notes = TestBed.inject(Notifications).items();
+    expect(notes[0]?.kind).toBe('error');
+    expect(notes[0]?.text).toContain('No such organisation');
+  });
+
+  it('requires the fields before posting', async () => {
+    await load();
+    await openForm();
+    submit();
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.querySelector('#project-reference-error')?.textContent).toContain('Enter the grant agreement reference');
+    expect(el.querySelector('#project-beneficiaryOrganisationId-error')).not.toBeNull();
+  });
+});
