@@ -4,7 +4,6 @@ import {
 } from '@angular/core';
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
-import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -12,7 +11,5 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideHttpClient(withFetch()),
     provideRouter(appRoutes, withComponentInputBinding()),
-    // Same origin as the API: the generated client's paths already start with /api.
-    provideApiConfiguration(''),
   ],
 };
