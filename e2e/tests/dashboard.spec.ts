@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+
+/** Serious and critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+test.describe('the coordinator dashboard on the demo data', () => {
+  let projectId: string;
+  let mobilityId: string;
+
+  test.beforeAll(async ({ request }) => {
+    projectId = (await (await request.get('/api/projects')).json()).items[0].id;
+    const inPreparation = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=preparation`)).json();
+    mobilityId = inPreparation.items[0].id;
+  });
+
+  test('every page has no serious or critical accessibility violation', async ({ page }, testInfo) => {
+    const pages = [
+      ['/projects', 'Projects'],
+      [`/projects/${projectId}`, null],
+      [`/projects/${projectId}/mobilities/new`, 'New mobility'],
+      [`/mobilities/${mobilityId}`, null],
+      ['/mobilities', 'Mobilities'],
+      ['/organisations', 'Organisations'],
+    ] as const;
+    for (const [path, heading] of pages) {
+      await page.goto(path);
+      if (heading) await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      else await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.goto(`/projects/${projectId}`);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: testInfo.outputPath('board.png'), fullPage: true });
+    await page.goto(`/mobilities/${mobilityId}`);
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: testInfo.outputPath('mobility-file.png'), fullPage: true });
+  });
+
+  test('a coordinator adds a mobility, ticks a task and withdraws it with a reason', async ({ page, request }) => {
+    await page.goto(`/projects/${projectId}/mobilities/new`);
+    await page.getByLabel('First name').fill('Nora');
+    await page.getByLabel('Last name').fill('Playwright');
+    await page.getByLabel('E-mail').fill('nora.playwright@example.org');
+    await page.getByLabel('Activity type').selectOption('LM-SHORT-VET');
+    const hosts = await (await request.get('/api/organisations?country=ES&kind=company')).json();
+    await page.getByLabel('Host organisation').selectOption(hosts.items[0].id);
+    await page.getByLabel('First day abroad').fill('2027-05-03');
+    await page.getByLabel('Last day abroad').fill('2027-05-30');
+    await page.getByRole('button', { name: 'Create mobility' }).click();
+
+    await expect(page).toHaveURL(/\/mobilities\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Nora Playwright' })).toBeVisible();
+    const id = page.url().split('/').pop() ?? '';
+
+    await page.getByLabel('Selection decision recorded').check();
+    await expect
+      .poll(async () => {
+        const tasks = (await (await request.get(`/api/mobilities/${id}/tasks`)).json()) as { key: string; status: string }[];
+        return tasks.find((t) => t.key === 'selection-decision')?.status;
+      })
+      .toBe('done');
+
+    await page.getByRole('button', { name: 'Withdraw…' }).click();
+    await page.getByLabel('Reason (required)').fill('Learner changed training company');
+    await page.locator('#reason-form').getByRole('button', { name: 'Withdraw' }).click();
+    const history = page.getByTestId('history');
+    await expect(history).toContainText('Reason: Learner changed training company');
+    await expect(page.getByText('No lifecycle event is possible now.')).toBeVisible();
+    expect((await (await request.get(`/api/mobilities/${id}`)).json()).phase).toBe('withdrawn');
+  });
+});
