@@ -67,6 +67,12 @@ test.describe('the coordinator dashboard on the demo data', () => {
       })
       .toBe('done');
 
+    // Application is not finished: ADVANCE is refused and the page says why.
+    await page.getByRole('button', { name: /^Advance/ }).click();
+    const unmet = page.getByTestId('unmet');
+    await expect(unmet).toBeVisible();
+    await expect(unmet).toContainText('Eligibility and activity duration checked');
+
     await page.getByRole('button', { name: 'Withdraw…' }).click();
     await page.getByLabel('Reason (required)').fill('Learner changed training company');
     await page.locator('#reason-form').getByRole('button', { name: 'Withdraw' }).click();

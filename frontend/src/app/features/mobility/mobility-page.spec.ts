@@ -128,7 +128,8 @@ describe('MobilityPage', () => {
     expect(el.querySelectorAll('.badge').length).toBeGreaterThanOrEqual(2);
 
     const events = Array.from(el.querySelectorAll('[data-testid="events"] button')).map((b) => b.textContent?.trim());
-    expect(events).toEqual(['Confirm placement', 'Reopen Application…', 'Withdraw…']);
+    // ADVANCE is offered even when refused now: pressing it shows what is missing.
+    expect(events).toEqual(['Advance to Implementation', 'Confirm placement', 'Reopen Application…', 'Withdraw…']);
 
     const history = el.querySelectorAll('[data-testid="history"] li');
     expect(history.length).toBe(2);

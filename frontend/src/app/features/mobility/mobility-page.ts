@@ -124,6 +124,17 @@ export class MobilityPage {
     return phase === 'completed' || phase === 'withdrawn';
   });
 
+  /**
+   * The lifecycle buttons: the events the machine accepts now, and ADVANCE always while the
+   * mobility is under way — pressing it when it is refused shows what is still missing.
+   */
+  protected readonly eventButtons = computed<MobilityEventType[]>(() => {
+    const m = this.mobility();
+    if (!m || this.isFinal()) return [];
+    const allowed = m.allowedEvents as MobilityEventType[];
+    return allowed.includes('ADVANCE') ? allowed : ['ADVANCE', ...allowed];
+  });
+
   /** The phase stepper: done, current, stopped (withdrawn there) or still to come. */
   protected readonly steps = computed(() => {
     const m = this.mobility();
