@@ -81,4 +81,26 @@ test.describe('the coordinator dashboard on the demo data', () => {
     await expect(page.getByText('No lifecycle event is possible now.')).toBeVisible();
     expect((await (await request.get(`/api/mobilities/${id}`)).json()).phase).toBe('withdrawn');
   });
+
+  test('a coordinator completes the application tasks, advances, and the card moves column', async ({ page, request }) => {
+    const listed = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=application&q=Schmidt`)).json();
+    const lena = listed.items[0];
+    await page.goto(`/mobilities/${lena.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Lena Schmidt' })).toBeVisible();
+    const tasks = (await (await request.get(`/api/mobilities/${lena.id}/tasks`)).json()) as {
+      phase: string; mandatory: boolean; status: string; title: string;
+    }[];
+    for (const task of tasks.filter((t) => t.phase === 'application' && t.mandatory && t.status === 'open')) {
+      const box = page.getByLabel(task.title, { exact: true });
+      await box.check();
+      await expect(box).toBeChecked();
+      await expect(box).toBeEnabled();
+    }
+    await page.getByRole('button', { name: /^Advance/ }).click();
+    await expect(page.getByTestId('history')).toContainText('Preparation');
+
+    await page.goto(`/projects/${projectId}`);
+    await expect(page.getByRole('list', { name: 'Preparation mobilities' })).toContainText('Lena Schmidt');
+    await expect(page.getByRole('list', { name: 'Application mobilities' })).not.toContainText('Lena Schmidt');
+  });
 });
