@@ -14,7 +14,10 @@ test.describe('the coordinator dashboard on the demo data', () => {
   let mobilityId: string;
 
   test.beforeAll(async ({ request }) => {
-    projectId = (await (await request.get('/api/projects')).json()).items[0].id;
+    // The demo project (other browser tests add projects of their own).
+    const projects = (await (await request.get('/api/projects?pageSize=100')).json()).items as { id: string; title: string }[];
+    projectId = projects.find((p) => p.title.startsWith('Apprentices abroad: metal'))?.id ?? '';
+    expect(projectId).not.toBe('');
     const inPreparation = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=preparation`)).json();
     mobilityId = inPreparation.items[0].id;
   });

@@ -12,7 +12,8 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { MobilitySummaryDto } from '@mobility-hub/api-client';
-import { ColumnLoader, countryName, formatDate } from './board-data';
+import { formatDate } from '../../core/format-date';
+import { ColumnLoader, countryName } from './board-data';
 
 /** Height of one card slot in px (card + gap): fixed so the virtual scroller needs no measuring. */
 export const CARD_SLOT_PX = 144;

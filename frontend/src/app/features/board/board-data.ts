@@ -2,6 +2,7 @@ import { computed, signal, type WritableSignal } from '@angular/core';
 import { Api, listMobilities, type ListMobilities$Params, type MobilitySummaryDto } from '@mobility-hub/api-client';
 import { FINAL_STATES, PHASES, type MobilityState } from '@mobility-hub/domain';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { PHASE_LABELS } from '../../core/phase-labels';
 
 /** The API's largest page: one request fills a column for most projects. */
 export const BOARD_PAGE_SIZE = 500;
@@ -9,15 +10,7 @@ export const BOARD_PAGE_SIZE = 500;
 /** The board's columns, in pipeline order: the five phases, then the two final states. */
 export const BOARD_COLUMNS: readonly MobilityState[] = [...PHASES, ...FINAL_STATES];
 
-export const COLUMN_LABELS: Readonly<Record<MobilityState, string>> = {
-  application: 'Application',
-  preparation: 'Preparation',
-  implementation: 'Implementation',
-  evaluation: 'Evaluation',
-  finalisation: 'Finalisation',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn',
-};
+export const COLUMN_LABELS: Readonly<Record<MobilityState, string>> = PHASE_LABELS;
 
 /** The board's filters, exactly as they go into the query string (absent = not filtered). */
 export interface BoardFilters {
@@ -122,14 +115,6 @@ export class ColumnLoader {
       if (generation === this.generation) this.loading.set(false);
     }
   }
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "2025-03-04" → "4 Mar 2025" (calendar dates, no time zone shift). */
-export function formatDate(isoDate: string): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
 }
 
 let regionNames: Intl.DisplayNames | null | undefined;

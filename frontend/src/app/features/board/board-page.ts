@@ -18,12 +18,12 @@ import {
   type ProjectDto,
 } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { formatDate } from '../../core/format-date';
 import { BoardColumn } from './board-column';
 import {
   BOARD_COLUMNS,
   BOARD_PAGE_SIZE,
   ColumnLoader,
-  formatDate,
   problemMessage,
   type BoardFilters,
 } from './board-data';

@@ -1,23 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Api, listMobilities, type MobilitySummaryDto } from '@mobility-hub/api-client';
+import { Api, listMobilities } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { toApiProblem } from '../../core/api/problem';
 import { Notifications } from '../../core/notifications';
-import { formatDate } from '../projects/format-date';
-
-type Phase = MobilitySummaryDto['phase'];
-
-const PHASE_LABEL: Record<Phase, string> = {
-  application: 'Application',
-  preparation: 'Preparation',
-  implementation: 'Implementation',
-  evaluation: 'Evaluation',
-  finalisation: 'Finalisation',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn',
-};
+import { PHASE_LABELS } from '../../core/phase-labels';
+import { formatDate } from '../../core/format-date';
 
 export const OVERDUE_PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -26,15 +15,14 @@ const SEARCH_DEBOUNCE_MS = 300;
   selector: 'app-mobilities-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink],
-  host: { class: 'page page-wide' },
+  host: { class: 'page page-wide page-kit' },
   templateUrl: './mobilities-page.html',
-  styleUrl: '../projects/page-kit.css',
 })
 export class MobilitiesPage {
   private readonly api = inject(Api);
   private readonly notifications = inject(Notifications);
 
-  protected readonly phaseLabel = PHASE_LABEL;
+  protected readonly phaseLabel = PHASE_LABELS;
   protected readonly formatDate = formatDate;
 
   protected readonly query = signal('');

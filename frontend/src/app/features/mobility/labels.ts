@@ -1,17 +1,8 @@
 import type { MobilityDto, TaskDto } from '@mobility-hub/api-client';
+import { PHASE_LABELS } from '../../core/phase-labels';
 
 export type MobilityState = MobilityDto['phase'];
 export type MobilityEventType = MobilityDto['allowedEvents'][number];
-
-const STATE_LABELS: Record<MobilityState, string> = {
-  application: 'Application',
-  preparation: 'Preparation',
-  implementation: 'Implementation',
-  evaluation: 'Evaluation',
-  finalisation: 'Finalisation',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn',
-};
 
 const ROLE_LABELS: Record<TaskDto['role'], string> = {
   coordinator: 'Coordinator',
@@ -31,7 +22,7 @@ const EVENT_LABELS: Record<string, string> = {
 };
 
 export function stateLabel(state: string | null | undefined): string {
-  return state ? (STATE_LABELS[state as MobilityState] ?? state) : '—';
+  return state ? (PHASE_LABELS[state as MobilityState] ?? state) : '—';
 }
 
 export function roleLabel(role: TaskDto['role']): string {
@@ -45,15 +36,6 @@ export function eventLabel(event: string): string {
 /** `"3"` for version 3: the ETag the API sends and expects back in If-Match. */
 export function etagOf(version: number): string {
   return `"${version}"`;
-}
-
-/** 2026-03-02 → "2 Mar 2026" (calendar dates carry no time zone). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 export function formatDateTime(iso: string): string {

@@ -42,11 +42,11 @@ import {
   validateMobilityDates,
 } from '@mobility-hub/domain';
 import { ApiProblem, fieldMessage, toApiProblem } from '../../core/api/problem';
+import { formatDate } from '../../core/format-date';
 import { Notifications } from '../../core/notifications';
 import {
   etagOf,
   eventLabel,
-  formatDate,
   formatDateTime,
   MobilityEventType,
   roleLabel,

@@ -19,7 +19,8 @@ import {
   type OrganisationDto,
 } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { toApiProblem } from '../../core/api/problem';
+import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { Notifications } from '../../core/notifications';
 
 export type OrganisationKind = OrganisationDto['kind'];
@@ -37,7 +38,7 @@ const KIND_LABEL = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k.value, k.
 const FIELDS = ['name', 'kind', 'country', 'city', 'oid', 'email', 'timeZone'] as const;
 type Field = (typeof FIELDS)[number];
 
-const CLIENT_MESSAGES: Record<Field, Record<string, string>> = {
+const CLIENT_MESSAGES: ClientMessages<Field> = {
   name: { required: 'Enter the name of the organisation.' },
   kind: { required: 'Choose the kind of organisation.' },
   country: { required: 'Enter the country code.', pattern: 'Use a two-letter ISO country code such as DE or ES.' },
@@ -54,9 +55,8 @@ const SEARCH_DEBOUNCE_MS = 300;
   selector: 'app-organisations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule],
-  host: { class: 'page page-wide' },
+  host: { class: 'page page-wide page-kit' },
   templateUrl: './organisations-page.html',
-  styleUrl: '../projects/page-kit.css',
 })
 export class OrganisationsPage {
   private readonly api = inject(Api);
@@ -115,14 +115,9 @@ export class OrganisationsPage {
     timeZone: new FormControl('', { nonNullable: true }),
   });
   protected readonly saving = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  private readonly clientErrors = signal<Partial<Record<Field, string>>>({});
-  protected readonly errors = computed(() => {
-    const client = this.clientErrors();
-    const problem = this.problem();
-    return Object.fromEntries(FIELDS.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<Field, string | null>;
-  });
-  protected readonly errorCount = computed(() => Object.values(this.errors()).filter(Boolean).length);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
 
   constructor() {
     effect(() => {
@@ -152,14 +147,7 @@ export class OrganisationsPage {
 
   protected async submit(): Promise<void> {
     if (this.saving()) return;
-    this.problem.set(null);
-    const client: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const errors = this.form.controls[field].errors;
-      if (errors) client[field] = CLIENT_MESSAGES[field][Object.keys(errors)[0]] ?? 'Check this field.';
-    }
-    this.clientErrors.set(client);
-    if (Object.keys(client).length) {
+    if (!this.formErrors.validate(this.form.controls)) {
       this.focusFirstError();
       return;
     }
@@ -183,23 +171,16 @@ export class OrganisationsPage {
       this.organisations.reload();
     } catch (error) {
       const problem = toApiProblem(error);
-      this.problem.set(problem);
-      const known = problem.errors.filter((e) => FIELDS.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
-      if (known.length) {
-        this.focusFirstError();
-      }
-      if (known.length < problem.errors.length || !problem.errors.length) {
-        this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
-      }
+      const { atFields, elsewhere } = this.formErrors.report(problem);
+      if (atFields) this.focusFirstError();
+      if (elsewhere) this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }
   }
 
   private focusFirstError(): void {
-    const first = FIELDS.find((f) => this.errors()[f]);
-    if (!first) return;
-    this.formEl()?.nativeElement.querySelector<HTMLElement>(`#org-${first}`)?.focus();
+    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'org-');
   }
 }
 

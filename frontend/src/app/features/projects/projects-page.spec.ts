@@ -4,7 +4,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
 import { Notifications } from '../../core/notifications';
-import { formatDate } from './format-date';
+import { formatDate } from '../../core/format-date';
 import { ProjectsPage } from './projects-page';
 
 const ORG: OrganisationDto = {

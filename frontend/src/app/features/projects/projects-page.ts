@@ -20,9 +20,10 @@ import {
   type PhaseCountsDto,
   type ProjectDto,
 } from '@mobility-hub/api-client';
-import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { toApiProblem } from '../../core/api/problem';
+import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { Notifications } from '../../core/notifications';
-import { formatDate } from './format-date';
+import { formatDate } from '../../core/format-date';
 
 type Phase = keyof PhaseCountsDto;
 type Action = ProjectDto['action'];
@@ -42,7 +43,7 @@ export const PROJECTS_PAGE_SIZE = 100;
 const FIELDS = ['reference', 'title', 'action', 'callYear', 'beneficiaryOrganisationId', 'startDate', 'endDate'] as const;
 type Field = (typeof FIELDS)[number];
 
-const CLIENT_MESSAGES: Record<Field, Record<string, string>> = {
+const CLIENT_MESSAGES: ClientMessages<Field> = {
   reference: { required: 'Enter the grant agreement reference.' },
   title: { required: 'Enter a title.', maxlength: 'Use at most 300 characters.' },
   action: { required: 'Choose the key action.' },
@@ -56,9 +57,9 @@ const CLIENT_MESSAGES: Record<Field, Record<string, string>> = {
   selector: 'app-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, RouterLink],
-  host: { class: 'page page-wide' },
+  host: { class: 'page page-wide page-kit' },
   templateUrl: './projects-page.html',
-  styleUrls: ['./page-kit.css', './projects-page.css'],
+  styleUrl: './projects-page.css',
 })
 export class ProjectsPage {
   private readonly api = inject(Api);
@@ -113,14 +114,9 @@ export class ProjectsPage {
     endDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly saving = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
-  private readonly clientErrors = signal<Partial<Record<Field, string>>>({});
-  protected readonly errors = computed(() => {
-    const client = this.clientErrors();
-    const problem = this.problem();
-    return Object.fromEntries(FIELDS.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<Field, string | null>;
-  });
-  protected readonly errorCount = computed(() => Object.values(this.errors()).filter(Boolean).length);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
 
   constructor() {
     effect(() => {
@@ -144,20 +140,12 @@ export class ProjectsPage {
   protected cancel(): void {
     this.formOpen.set(false);
     this.form.reset();
-    this.problem.set(null);
-    this.clientErrors.set({});
+    this.formErrors.clear();
   }
 
   protected async submit(): Promise<void> {
     if (this.saving()) return;
-    this.problem.set(null);
-    const client: Partial<Record<Field, string>> = {};
-    for (const field of FIELDS) {
-      const errors = this.form.controls[field].errors;
-      if (errors) client[field] = CLIENT_MESSAGES[field][Object.keys(errors)[0]] ?? 'Check this field.';
-    }
-    this.clientErrors.set(client);
-    if (Object.keys(client).length) {
+    if (!this.formErrors.validate(this.form.controls)) {
       this.focusFirstError();
       return;
     }
@@ -185,20 +173,15 @@ export class ProjectsPage {
       this.notifications.show('info', `Project ${created.reference} created.`);
     } catch (error) {
       const problem = toApiProblem(error);
-      this.problem.set(problem);
-      const known = problem.errors.filter((e) => FIELDS.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
-      if (known.length) this.focusFirstError();
-      if (known.length < problem.errors.length || !problem.errors.length) {
-        this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
-      }
+      const { atFields, elsewhere } = this.formErrors.report(problem);
+      if (atFields) this.focusFirstError();
+      if (elsewhere) this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }
   }
 
   private focusFirstError(): void {
-    const first = FIELDS.find((f) => this.errors()[f]);
-    if (!first) return;
-    this.formEl()?.nativeElement.querySelector<HTMLElement>(`#project-${first}`)?.focus();
+    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'project-');
   }
 }
