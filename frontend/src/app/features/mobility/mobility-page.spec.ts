@@ -218,6 +218,26 @@ describe('MobilityPage', () => {
     expect(unmet?.textContent).toContain('Insurance arranged');
   });
 
+  it('sends one event for a double click and keeps the button focusable while it runs', async () => {
+    await render();
+    const confirm = button('Confirm placement');
+    confirm.focus();
+    confirm.click();
+    await settle();
+    confirm.click();
+    await settle();
+    expect(confirm.disabled).toBe(false);
+    expect(confirm.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(confirm);
+    const post = expect1('POST', '/api/mobilities/m1/events');
+    post.flush(
+      { type: 'about:blank', title: 'Event refused', status: 409, detail: 'not now', event: 'HOST_CONFIRM', phase: 'preparation', unmet: [] },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(button('Confirm placement').getAttribute('aria-disabled')).toBeNull();
+  });
+
   it('asks for a reason before withdrawing', async () => {
     await render();
 

@@ -325,6 +325,8 @@ export class MobilityPage {
   // ---- Lifecycle events ------------------------------------------------------------------------
 
   protected startEvent(type: MobilityEventType): void {
+    // aria-disabled rather than disabled while busy: a disabled button would drop keyboard focus.
+    if (this.busy()) return;
     this.refusal.set(null);
     this.actionProblem.set(null);
     if (this.needsReason(type)) {
