@@ -9,3 +9,5 @@ export * from './lib/checklist/checklist';
 export * from './lib/machine/conditions';
 export * from './lib/machine/mobility.machine';
 export * from './lib/machine/lifecycle';
+export * from './lib/reminders/working-hours';
+export * from './lib/reminders/reminder-rules';

@@ -1,0 +1,98 @@
+import { addDays, IsoDate } from '../dates';
+import { TASK_KEYS } from '../checklist/checklist';
+import type { TaskRole, TaskTemplate } from '../checklist/template.types';
+
+/**
+ * When a checklist task reminds its responsible person, as data. The reminder pipeline (outbox,
+ * queue, mail) turns the occasions planned here into e-mails; nothing here sends anything.
+ */
+export interface ReminderRule {
+  /** Reminders this many days before the due date. */
+  readonly daysBefore: readonly number[];
+  readonly onDueDate: boolean;
+  /** First overdue reminders, this many days after the due date. */
+  readonly overdueAfter: readonly number[];
+  /** After the last `overdueAfter` reminder, one a week while the task stays open… */
+  readonly weeklyWhileOverdue: boolean;
+  /** …up to this many overdue reminders in all. */
+  readonly maxOverdue: number;
+  /** Whether the recipient may mute this kind of reminder (never for what the grant requires). */
+  readonly mutable: boolean;
+}
+
+/** Mandatory tasks (rules of the programme): reminded before, on and after, not mutable. */
+export const MANDATORY_TASK_RULE: ReminderRule = {
+  daysBefore: [7],
+  onDueDate: true,
+  overdueAfter: [3],
+  weeklyWhileOverdue: true,
+  maxOverdue: 4,
+  mutable: false,
+};
+
+/** Optional practice: one nudge on the due date, which the recipient may mute. */
+export const OPTIONAL_TASK_RULE: ReminderRule = {
+  daysBefore: [],
+  onDueDate: true,
+  overdueAfter: [],
+  weeklyWhileOverdue: false,
+  maxOverdue: 0,
+  mutable: true,
+};
+
+/** Tasks whose reminders differ from their mandatory/optional default. */
+export const REMINDER_RULE_OVERRIDES: Readonly<Record<string, ReminderRule>> = {
+  // The participant report can cost the learner the grant: two early reminders, then weekly.
+  'participant-report-submitted': { ...MANDATORY_TASK_RULE, daysBefore: [14, 7], maxOverdue: 6 },
+  // The host confirms from the placement-confirmation request; the reminders chase the answer.
+  [TASK_KEYS.hostConfirmation]: { ...MANDATORY_TASK_RULE, maxOverdue: 3 },
+};
+
+export function reminderRuleFor(task: Pick<TaskTemplate, 'key' | 'mandatory'>): ReminderRule {
+  return REMINDER_RULE_OVERRIDES[task.key] ?? (task.mandatory ? MANDATORY_TASK_RULE : OPTIONAL_TASK_RULE);
+}
+
+export type ReminderKind = 'due-soon' | 'due-today' | 'overdue';
+
+/** One reminder occasion: unique per (task, kind, date) — the durable idempotency key. */
+export interface ReminderOccasion {
+  readonly kind: ReminderKind;
+  readonly date: IsoDate;
+}
+
+/**
+ * Every reminder occasion of one task, in date order. A task that is done or waived has none:
+ * completing it cancels whatever was still planned. Dates follow the due date, so new mobility
+ * dates re-plan them.
+ */
+export function planReminders(
+  task: { readonly dueDate: IsoDate; readonly status: 'open' | 'done' | 'waived' },
+  rule: ReminderRule,
+): ReminderOccasion[] {
+  if (task.status !== 'open') return [];
+  const occasions: ReminderOccasion[] = [];
+  for (const days of [...rule.daysBefore].sort((a, b) => b - a)) {
+    occasions.push({ kind: 'due-soon', date: addDays(task.dueDate, -days) });
+  }
+  if (rule.onDueDate) occasions.push({ kind: 'due-today', date: task.dueDate });
+  const overdue = [...rule.overdueAfter].sort((a, b) => a - b).slice(0, rule.maxOverdue);
+  let last = overdue.at(-1);
+  for (const days of overdue) occasions.push({ kind: 'overdue', date: addDays(task.dueDate, days) });
+  if (rule.weeklyWhileOverdue && last !== undefined) {
+    while (occasions.filter((o) => o.kind === 'overdue').length < rule.maxOverdue) {
+      last += 7;
+      occasions.push({ kind: 'overdue', date: addDays(task.dueDate, last) });
+    }
+  }
+  return occasions;
+}
+
+/** Who receives a task's reminders, by the task's responsible role. */
+export type RecipientKind = 'participant' | 'host-contact' | 'sending-contact' | 'beneficiary-contact';
+
+export const RECIPIENT_OF_ROLE: Readonly<Record<TaskRole, RecipientKind>> = {
+  learner: 'participant',
+  host: 'host-contact',
+  sending: 'sending-contact',
+  coordinator: 'beneficiary-contact',
+};
