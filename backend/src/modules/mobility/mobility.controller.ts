@@ -7,7 +7,6 @@ import { ApiProblems } from '../../common/problem/api-problems';
 import {
   CreateMobilityDto,
   LifecycleEventDto,
-  LifecycleRefusedDto,
   ListMobilitiesQuery,
   MobilityDto,
   MobilityEventRequestDto,
@@ -111,6 +110,3 @@ function withEtag(reply: FastifyReply, mobility: MobilityDto): MobilityDto {
   void reply.header('ETag', etagOf(mobility.version));
   return mobility;
 }
-
-/** Referenced from the 409 response's schema. */
-export const LIFECYCLE_SCHEMAS = [LifecycleRefusedDto];
