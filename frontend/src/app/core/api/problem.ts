@@ -44,3 +44,16 @@ export function fieldMessage(problem: ApiProblem | null, field: string): string 
     .map((e) => e.message);
   return messages.length ? [...new Set(messages)].join('; ') : null;
 }
+
+/**
+ * Runs an API call for a resource loader: a failure becomes an Error whose message is the
+ * problem's title and detail, ready to show as the resource's error.
+ */
+export async function loadOrExplain<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const problem = toApiProblem(error);
+    throw new Error(`${problem.title}: ${problem.detail}`);
+  }
+}

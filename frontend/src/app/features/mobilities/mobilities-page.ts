@@ -3,7 +3,7 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { Api, listMobilities } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { toApiProblem } from '../../core/api/problem';
+import { loadOrExplain } from '../../core/api/problem';
 import { Notifications } from '../../core/notifications';
 import { PHASE_LABELS } from '../../core/phase-labels';
 import { formatDate } from '../../core/format-date';
@@ -33,13 +33,8 @@ export class MobilitiesPage {
 
   protected readonly mobilities = resource({
     params: () => ({ overdue: true, page: 1, pageSize: OVERDUE_PAGE_SIZE, q: this.debouncedQuery().trim() || undefined }),
-    loader: async ({ params }) => {
-      try {
-        return await this.api.invoke(listMobilities, params);
-      } catch (error) {
-        const problem = toApiProblem(error);
-        throw new Error(`${problem.title}: ${problem.detail}`);
-      }
+    loader: ({ params }) => {
+      return loadOrExplain(() => this.api.invoke(listMobilities, params));
     },
   });
   protected readonly items = computed(() => (this.mobilities.hasValue() ? this.mobilities.value().items : []));

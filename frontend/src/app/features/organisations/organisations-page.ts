@@ -19,7 +19,7 @@ import {
   type OrganisationDto,
 } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { toApiProblem } from '../../core/api/problem';
+import { loadOrExplain, toApiProblem } from '../../core/api/problem';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { Notifications } from '../../core/notifications';
 
@@ -90,13 +90,8 @@ export class OrganisationsPage {
       kind: this.kind() || undefined,
       q: this.debouncedQuery().trim() || undefined,
     }),
-    loader: async ({ params }) => {
-      try {
-        return await this.api.invoke(listOrganisations, params);
-      } catch (error) {
-        const problem = toApiProblem(error);
-        throw new Error(`${problem.title}: ${problem.detail}`);
-      }
+    loader: ({ params }) => {
+      return loadOrExplain(() => this.api.invoke(listOrganisations, params));
     },
   });
 

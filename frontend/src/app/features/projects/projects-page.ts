@@ -17,26 +17,22 @@ import {
   listOrganisations,
   listProjects,
   type CreateProjectDto,
-  type PhaseCountsDto,
   type ProjectDto,
 } from '@mobility-hub/api-client';
-import { toApiProblem } from '../../core/api/problem';
+import { loadOrExplain, toApiProblem } from '../../core/api/problem';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { Notifications } from '../../core/notifications';
 import { formatDate } from '../../core/format-date';
+import { PHASE_LABELS } from '../../core/phase-labels';
+import { MOBILITY_STATES, type MobilityState } from '@mobility-hub/domain';
 
-type Phase = keyof PhaseCountsDto;
 type Action = ProjectDto['action'];
 
-export const PHASES: readonly { readonly key: Phase; readonly label: string }[] = [
-  { key: 'application', label: 'Application' },
-  { key: 'preparation', label: 'Preparation' },
-  { key: 'implementation', label: 'Implementation' },
-  { key: 'evaluation', label: 'Evaluation' },
-  { key: 'finalisation', label: 'Finalisation' },
-  { key: 'completed', label: 'Completed' },
-  { key: 'withdrawn', label: 'Withdrawn' },
-];
+/** The count cells of a project card: every phase and final state, with its label. */
+export const PHASES: readonly { readonly key: MobilityState; readonly label: string }[] = MOBILITY_STATES.map((key) => ({
+  key,
+  label: PHASE_LABELS[key],
+}));
 
 export const PROJECTS_PAGE_SIZE = 100;
 
@@ -70,13 +66,8 @@ export class ProjectsPage {
   protected readonly formatDate = formatDate;
 
   protected readonly projects = resource({
-    loader: async () => {
-      try {
-        return await this.api.invoke(listProjects, { page: 1, pageSize: PROJECTS_PAGE_SIZE });
-      } catch (error) {
-        const problem = toApiProblem(error);
-        throw new Error(`${problem.title}: ${problem.detail}`);
-      }
+    loader: () => {
+      return loadOrExplain(() => this.api.invoke(listProjects, { page: 1, pageSize: PROJECTS_PAGE_SIZE }));
     },
   });
   protected readonly items = computed(() => (this.projects.hasValue() ? this.projects.value().items : []));
@@ -88,13 +79,8 @@ export class ProjectsPage {
   protected readonly formOpen = signal(false);
   protected readonly organisations = resource({
     params: () => (this.formOpen() ? { page: 1, pageSize: 500 } : undefined),
-    loader: async ({ params }) => {
-      try {
-        return await this.api.invoke(listOrganisations, params);
-      } catch (error) {
-        const problem = toApiProblem(error);
-        throw new Error(`${problem.title}: ${problem.detail}`);
-      }
+    loader: ({ params }) => {
+      return loadOrExplain(() => this.api.invoke(listOrganisations, params));
     },
   });
   protected readonly organisationOptions = computed(() =>

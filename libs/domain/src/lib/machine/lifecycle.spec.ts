@@ -1,7 +1,7 @@
-import { CURRENT_CHECKLIST, tasksOfPhase } from '../checklist/checklist';
-import type { TaskTemplate } from '../checklist/template.types';
+import { checklistFacts } from './facts.fixture';
+import { tasksOfPhase } from '../checklist/checklist';
 import { MOBILITY_STATES, MobilityState, PHASES } from '../phases';
-import { MobilityFacts, TaskStatus, UnmetCondition } from './conditions';
+import { MobilityFacts, UnmetCondition } from './conditions';
 import {
   allowedEvents,
   applyEvent,
@@ -17,26 +17,7 @@ import { MOBILITY_EVENT_TYPES, MOBILITY_MACHINE_VERSION, MobilityEvent, Mobility
 
 // ── fixtures ──────────────────────────────────────────────────────────────────────────────────
 
-interface FactsOptions {
-  readonly host?: string | null;
-  readonly placementConfirmed?: boolean;
-  readonly status?: (task: TaskTemplate) => TaskStatus;
-}
-
-/** Facts for a mobility with the full v1 checklist; by default host set, placement confirmed, all done. */
-function facts({ host = 'host-1', placementConfirmed = true, status = () => 'done' }: FactsOptions = {}): MobilityFacts {
-  return {
-    hostOrganisationId: host,
-    placementConfirmed,
-    tasks: CURRENT_CHECKLIST.tasks.map((t) => ({
-      key: t.key,
-      phase: t.phase,
-      title: t.title,
-      mandatory: t.mandatory,
-      status: status(t),
-    })),
-  };
-}
+const facts = checklistFacts;
 
 const READY = facts();
 const event = (type: MobilityEventType, f: MobilityFacts = READY, reason?: string): MobilityEvent =>

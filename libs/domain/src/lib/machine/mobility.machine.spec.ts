@@ -4,6 +4,7 @@
  * then checked against the pure lifecycle API (`applyEvent`, `unmetConditions`, `allowedEvents`,
  * `persistSnapshot`/`restoreSnapshot`), which is what the backend and the dashboard use.
  */
+import { checklistFacts } from './facts.fixture';
 import { transition } from 'xstate';
 import {
   adjacencyMapToArray,
@@ -13,7 +14,6 @@ import {
   getSimplePaths,
   getStateNodes,
 } from 'xstate/graph';
-import { CURRENT_CHECKLIST } from '../checklist/checklist';
 import type { TaskTemplate } from '../checklist/template.types';
 import { FINAL_STATES, isFinalState, MOBILITY_STATES, MobilityState, Phase, PHASES } from '../phases';
 import { MobilityFacts, TaskStatus } from './conditions';
@@ -44,17 +44,7 @@ function facts(
   placementConfirmed: boolean,
   status: (task: TaskTemplate) => TaskStatus,
 ): MobilityFacts {
-  return {
-    hostOrganisationId: host,
-    placementConfirmed,
-    tasks: CURRENT_CHECKLIST.tasks.map((t) => ({
-      key: t.key,
-      phase: t.phase,
-      title: t.title,
-      mandatory: t.mandatory,
-      status: status(t),
-    })),
-  };
+  return checklistFacts({ host, placementConfirmed, status });
 }
 
 /** Facts variants chosen so that each guard both passes and fails in every state where it is used. */
