@@ -19,3 +19,17 @@ export const DEFAULT_TIME_ZONES: Readonly<Record<string, string>> = {
 export function defaultTimeZone(country: string): string | undefined {
   return DEFAULT_TIME_ZONES[country.toUpperCase()];
 }
+
+/** Main language of each country above (BCP 47), for dates and, where a translation exists, text. */
+const LANGUAGES: Readonly<Record<string, string>> = {
+  AT: 'de', BE: 'nl', BG: 'bg', CY: 'el', CZ: 'cs', DE: 'de', DK: 'da', EE: 'et', ES: 'es', FI: 'fi', FR: 'fr',
+  GR: 'el', HR: 'hr', HU: 'hu', IE: 'en', IT: 'it', LT: 'lt', LU: 'fr', LV: 'lv', MT: 'en', NL: 'nl', PL: 'pl',
+  PT: 'pt', RO: 'ro', SE: 'sv', SI: 'sl', SK: 'sk', IS: 'is', LI: 'de', NO: 'nb', MK: 'mk', RS: 'sr', TR: 'tr',
+  CH: 'de', GB: 'en',
+};
+
+/** The locale of an organisation in `country` (e.g. `de-AT`); English for a country not listed. */
+export function defaultLocale(country: string): string {
+  const code = country.toUpperCase();
+  return `${LANGUAGES[code] ?? 'en'}-${code}`;
+}

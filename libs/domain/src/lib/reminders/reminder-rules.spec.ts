@@ -1,6 +1,11 @@
 import { planChecklist } from '../checklist/checklist';
 import {
+  firstReminderAt,
+  isMailKind,
+  MAIL_KINDS,
+  mailKindOf,
   MANDATORY_TASK_RULE,
+  nextReminderStep,
   OPTIONAL_TASK_RULE,
   planReminders,
   RECIPIENT_OF_ROLE,
@@ -65,5 +70,52 @@ describe('reminder rules', () => {
       sending: 'sending-contact',
       coordinator: 'beneficiary-contact',
     });
+  });
+});
+
+describe('participant report request and the sweep step', () => {
+  const rule = reminderRuleFor({ key: 'participant-report-submitted', mandatory: true });
+
+  it('requests the participant report on the mobility’s last day, before its reminders', () => {
+    const occasions = planReminders({ dueDate: '2026-07-31', status: 'open' }, rule, '2026-07-01');
+    expect(occasions.slice(0, 3)).toEqual([
+      { kind: 'request', date: '2026-07-01' },
+      { kind: 'due-soon', date: '2026-07-17' },
+      { kind: 'due-soon', date: '2026-07-24' },
+    ]);
+    expect(mailKindOf(rule, occasions[0])).toBe('participant-report-request');
+    expect(mailKindOf(rule, occasions[1])).toBe('task-reminder');
+    expect(mailKindOf(OPTIONAL_TASK_RULE, { kind: 'due-today' })).toBe('task-advice');
+  });
+
+  const at = (iso: string) => new Date(iso);
+  const timed = [
+    { kind: 'due-soon' as const, date: '2026-05-11', sendAt: at('2026-05-11T07:00:00Z') },
+    { kind: 'due-today' as const, date: '2026-05-18', sendAt: at('2026-05-18T07:00:00Z') },
+    { kind: 'overdue' as const, date: '2026-05-21', sendAt: at('2026-05-21T07:00:00Z') },
+  ];
+
+  it('sends nothing before the first occasion and says when to look again', () => {
+    expect(nextReminderStep(timed, null, at('2026-05-10T12:00:00Z'))).toEqual({ due: null, nextAt: at('2026-05-11T07:00:00Z') });
+  });
+
+  it('sends only the latest arrived occasion when several have passed (no burst of stale reminders)', () => {
+    const step = nextReminderStep(timed, null, at('2026-05-19T12:00:00Z'));
+    expect(step.due?.kind).toBe('due-today');
+    expect(step.nextAt).toEqual(at('2026-05-21T07:00:00Z'));
+  });
+
+  it('never repeats an occasion already recorded, and stops after the last', () => {
+    expect(nextReminderStep(timed, '2026-05-18', at('2026-05-19T12:00:00Z'))).toEqual({ due: null, nextAt: at('2026-05-21T07:00:00Z') });
+    expect(nextReminderStep(timed, '2026-05-21', at('2026-06-30T12:00:00Z'))).toEqual({ due: null, nextAt: null });
+    expect(firstReminderAt(timed, '2026-05-11')).toEqual(at('2026-05-18T07:00:00Z'));
+    expect(firstReminderAt(timed, null)).toEqual(at('2026-05-11T07:00:00Z'));
+  });
+
+  it('lets recipients mute advice and the digest, never what the programme requires', () => {
+    const mutable = Object.entries(MAIL_KINDS).filter(([, k]) => k.mutable).map(([name]) => name);
+    expect(mutable).toEqual(['task-advice', 'weekly-digest']);
+    expect(isMailKind('weekly-digest')).toBe(true);
+    expect(isMailKind('toString')).toBe(false);
   });
 });

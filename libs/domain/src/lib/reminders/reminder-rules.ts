@@ -18,6 +18,8 @@ export interface ReminderRule {
   readonly maxOverdue: number;
   /** Whether the recipient may mute this kind of reminder (never for what the grant requires). */
   readonly mutable: boolean;
+  /** A first request on the mobility's last day (the participant report is asked for then). */
+  readonly requestOnLastDay?: boolean;
 }
 
 /** Mandatory tasks (rules of the programme): reminded before, on and after, not mutable. */
@@ -43,7 +45,8 @@ export const OPTIONAL_TASK_RULE: ReminderRule = {
 /** Tasks whose reminders differ from their mandatory/optional default. */
 export const REMINDER_RULE_OVERRIDES: Readonly<Record<string, ReminderRule>> = {
   // The participant report can cost the learner the grant: two early reminders, then weekly.
-  'participant-report-submitted': { ...MANDATORY_TASK_RULE, daysBefore: [14, 7], maxOverdue: 6 },
+  // The EU Survey request goes out on the last day; the reminders follow until it is submitted.
+  'participant-report-submitted': { ...MANDATORY_TASK_RULE, daysBefore: [14, 7], maxOverdue: 6, requestOnLastDay: true },
   // The host confirms from the placement-confirmation request; the reminders chase the answer.
   [TASK_KEYS.hostConfirmation]: { ...MANDATORY_TASK_RULE, maxOverdue: 3 },
 };
@@ -52,7 +55,7 @@ export function reminderRuleFor(task: Pick<TaskTemplate, 'key' | 'mandatory'>): 
   return REMINDER_RULE_OVERRIDES[task.key] ?? (task.mandatory ? MANDATORY_TASK_RULE : OPTIONAL_TASK_RULE);
 }
 
-export type ReminderKind = 'due-soon' | 'due-today' | 'overdue';
+export type ReminderKind = 'request' | 'due-soon' | 'due-today' | 'overdue';
 
 /** One reminder occasion: unique per (task, kind, date) — the durable idempotency key. */
 export interface ReminderOccasion {
@@ -68,9 +71,13 @@ export interface ReminderOccasion {
 export function planReminders(
   task: { readonly dueDate: IsoDate; readonly status: 'open' | 'done' | 'waived' },
   rule: ReminderRule,
+  mobilityEndDate?: IsoDate,
 ): ReminderOccasion[] {
   if (task.status !== 'open') return [];
   const occasions: ReminderOccasion[] = [];
+  if (rule.requestOnLastDay && mobilityEndDate !== undefined && mobilityEndDate < task.dueDate) {
+    occasions.push({ kind: 'request', date: mobilityEndDate });
+  }
   for (const days of [...rule.daysBefore].sort((a, b) => b - a)) {
     occasions.push({ kind: 'due-soon', date: addDays(task.dueDate, -days) });
   }
@@ -84,8 +91,65 @@ export function planReminders(
       occasions.push({ kind: 'overdue', date: addDays(task.dueDate, last) });
     }
   }
-  return occasions;
+  return occasions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/** An occasion with the instant it goes out (its date's first working moment for the recipient). */
+export interface TimedOccasion extends ReminderOccasion {
+  readonly sendAt: Date;
+}
+
+/**
+ * What the sweep does with one task at `now`: send at most ONE reminder — the latest occasion
+ * that has come (a task found late does not get a burst of stale reminders) and that is later
+ * than the last one already recorded — and when to look again.
+ */
+export function nextReminderStep(
+  occasions: readonly TimedOccasion[],
+  lastRecordedDate: IsoDate | null,
+  now: Date,
+): { readonly due: TimedOccasion | null; readonly nextAt: Date | null } {
+  const open = occasions.filter((o) => lastRecordedDate === null || o.date > lastRecordedDate);
+  const arrived = open.filter((o) => o.sendAt.getTime() <= now.getTime());
+  const due = arrived.at(-1) ?? null;
+  const later = open.filter((o) => o.sendAt.getTime() > now.getTime() && (due === null || o.date > due.date));
+  const nextAt = later.reduce<Date | null>((min, o) => (min === null || o.sendAt < min ? o.sendAt : min), null);
+  return { due, nextAt };
+}
+
+/** When a task should next be looked at, without sending anything: its first open occasion. */
+export function firstReminderAt(occasions: readonly TimedOccasion[], lastRecordedDate: IsoDate | null): Date | null {
+  const open = occasions.filter((o) => lastRecordedDate === null || o.date > lastRecordedDate);
+  return open.reduce<Date | null>((min, o) => (min === null || o.sendAt < min ? o.sendAt : min), null);
+}
+
+/**
+ * The kinds of e-mail the product sends. A recipient may mute a kind only when it is `mutable`:
+ * what the programme requires (mandatory deadlines, the host's answer, the participant report)
+ * keeps coming.
+ */
+export const MAIL_KINDS = {
+  'task-reminder': { mutable: false },
+  'task-advice': { mutable: true },
+  'participant-report-request': { mutable: false },
+  'placement-request': { mutable: false },
+  'weekly-digest': { mutable: true },
+} as const satisfies Record<string, { mutable: boolean }>;
+
+export type MailKind = keyof typeof MAIL_KINDS;
+
+export function isMailKind(value: string): value is MailKind {
+  return Object.prototype.hasOwnProperty.call(MAIL_KINDS, value);
+}
+
+/** The e-mail kind of a task reminder occasion. */
+export function mailKindOf(rule: ReminderRule, occasion: Pick<ReminderOccasion, 'kind'>): MailKind {
+  if (occasion.kind === 'request' && rule.requestOnLastDay) return 'participant-report-request';
+  return rule.mutable ? 'task-advice' : 'task-reminder';
+}
+
+/** How many days ahead the weekly digest looks for tasks falling due. */
+export const DIGEST_HORIZON_DAYS = 14;
 
 /** Who receives a task's reminders, by the task's responsible role. */
 export type RecipientKind = 'participant' | 'host-contact' | 'sending-contact' | 'beneficiary-contact';
