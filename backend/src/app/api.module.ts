@@ -4,15 +4,24 @@ import { AppConfig } from '../config/app-config';
 import { ChecklistModule } from '../modules/checklist/checklist.module';
 import { HealthModule } from '../modules/health/health.module';
 import { MobilityModule } from '../modules/mobility/mobility.module';
+import { NotificationApiModule } from '../modules/notification/notification.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
 import { CoreModule } from './core.module';
+import { DeliveryModule } from '../modules/notification/delivery.module';
 
-export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule];
+export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule];
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    return { module: ApiModule, imports: [CoreModule.forRoot(config, clock), ...FEATURE_MODULES] };
+  /**
+   * `withWorker` hosts the worker's queues in the same process: only for the embedded database
+   * of `npm start`, which serves one connection at a time. In production the API never processes jobs.
+   */
+  static forRoot(config: AppConfig, clock?: Clock, options: { withWorker?: boolean } = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CoreModule.forRoot(config, clock), ...FEATURE_MODULES, ...(options.withWorker ? [DeliveryModule] : [])],
+    };
   }
 }

@@ -17,9 +17,9 @@ import { ApiModule } from './api.module';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application exactly as production runs it; tests build it through here too. */
-export async function createApp(config: AppConfig, clock?: Clock): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, clock?: Clock, options: { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock, options), adapter, {
     logger: levelsFrom(config.logLevel),
     bufferLogs: false,
     // Fastify's own JSON parser only (with the 1 MB limit): Nest would add form-body parsing.
@@ -72,7 +72,7 @@ async function serveFrontend(app: NestFastifyApplication, config: AppConfig): Pr
   });
 }
 
-function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+export function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
   const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
   return order.slice(0, order.indexOf(level) + 1);
 }

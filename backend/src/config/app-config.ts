@@ -1,5 +1,5 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /**
  * Every environment variable the backend reads, validated once at boot. Nothing else in the
@@ -35,6 +35,54 @@ class Environment {
 
   @IsOptional() @IsString()
   FRONTEND_DIST?: string;
+
+  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX takes letters, digits, - and _' })
+  QUEUE_PREFIX?: string;
+
+  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  SMTP_CATCHER_PORT?: number;
+
+  @IsOptional() @IsString()
+  MAIL_FROM?: string;
+
+  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be the http(s) address the dashboard is reached at' })
+  PUBLIC_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: 'MAIL_LINK_SECRET must be at least 32 characters' })
+  MAIL_LINK_SECRET?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
+  REMINDER_SWEEP_INTERVAL_MS?: number;
+
+  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'WORKING_HOURS is HH:MM-HH:MM, e.g. 09:00-17:00' })
+  WORKING_HOURS?: string;
+
+  @IsOptional() @Matches(/^[1-7](,[1-7])*$/, { message: 'WORKING_DAYS lists ISO weekdays, e.g. 1,2,3,4,5' })
+  WORKING_DAYS?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  MAIL_CONCURRENCY?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  MAIL_ATTEMPTS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  MAIL_BACKOFF_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600_000)
+  OUTBOX_RELAY_INTERVAL_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(3_600_000)
+  OUTBOX_REQUEUE_AFTER_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  JOB_LOCK_MS?: number;
 }
 
 export interface AppConfig {
@@ -51,7 +99,30 @@ export interface AppConfig {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** Folder of the built Angular app served at `/`; absent → API only. */
   readonly frontendDist: string;
+  /** Where the dashboard is reached: the base of every link in an e-mail. */
+  readonly publicUrl: string;
+  readonly redis: { readonly url: string; readonly prefix: string };
+  readonly mail: {
+    /** Unset: an embedded SMTP catcher keeps every message (the dashboard's Mailbox). */
+    readonly smtpUrl: string | undefined;
+    readonly catcherPort: number;
+    readonly from: string;
+    /** Signs mute links (HMAC); a development default when unset outside production. */
+    readonly linkSecret: string;
+    readonly concurrency: number;
+    /** Attempts for a transient failure (SMTP 4xx, connection errors); a 5xx is never retried. */
+    readonly attempts: number;
+    readonly backoffMs: number;
+  };
+  readonly reminders: {
+    readonly sweepIntervalMs: number;
+    readonly workingHours: { readonly start: string; readonly end: string; readonly days: readonly number[] };
+  };
+  readonly outbox: { readonly relayIntervalMs: number; readonly requeueAfterMs: number };
+  readonly jobs: { readonly lockMs: number };
 }
+
+const DEVELOPMENT_LINK_SECRET = 'development-only-mail-link-secret-change-me';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -75,5 +146,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: parsed.APP_TIME_ZONE ?? 'Europe/Brussels',
     logLevel: (parsed.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
     frontendDist: parsed.FRONTEND_DIST ?? 'dist/frontend/browser',
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
+    redis: { url: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: parsed.QUEUE_PREFIX ?? 'mh' },
+    mail: {
+      smtpUrl: parsed.SMTP_URL,
+      catcherPort: parsed.SMTP_CATCHER_PORT ?? 1025,
+      from: parsed.MAIL_FROM ?? 'Mobility Hub <no-reply@mobility-hub.localhost>',
+      linkSecret: linkSecret(parsed.MAIL_LINK_SECRET, env['NODE_ENV']),
+      concurrency: parsed.MAIL_CONCURRENCY ?? 10,
+      attempts: parsed.MAIL_ATTEMPTS ?? 8,
+      backoffMs: parsed.MAIL_BACKOFF_MS ?? 30_000,
+    },
+    reminders: {
+      sweepIntervalMs: parsed.REMINDER_SWEEP_INTERVAL_MS ?? 60_000,
+      workingHours: workingHours(parsed.WORKING_HOURS ?? '09:00-17:00', parsed.WORKING_DAYS ?? '1,2,3,4,5'),
+    },
+    outbox: {
+      relayIntervalMs: parsed.OUTBOX_RELAY_INTERVAL_MS ?? 1000,
+      requeueAfterMs: parsed.OUTBOX_REQUEUE_AFTER_MS ?? 60_000,
+    },
+    jobs: { lockMs: parsed.JOB_LOCK_MS ?? 30_000 },
   };
+}
+
+function linkSecret(value: string | undefined, nodeEnv: string | undefined): string {
+  if (value) return value;
+  if (nodeEnv === 'production') throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
+  return DEVELOPMENT_LINK_SECRET;
+}
+
+function workingHours(hours: string, days: string): AppConfig['reminders']['workingHours'] {
+  const [start, end] = hours.split('-');
+  if (start >= end) throw new Error('invalid configuration:\n  WORKING_HOURS: must end after it starts');
+  return { start, end, days: [...new Set(days.split(',').map(Number))].sort() };
 }

@@ -7,6 +7,7 @@ import { MobilityEntity } from '../modules/mobility/mobility.entity';
 import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity';
 import { TaskEntity } from '../modules/checklist/task.entity';
 import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-CreateCoreSchema';
+import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-CreateMailPipeline';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -21,7 +22,7 @@ export const ENTITIES = [
   TaskEntity,
 ];
 
-export const MIGRATIONS = [CreateCoreSchema1764350000000];
+export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

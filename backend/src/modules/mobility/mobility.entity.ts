@@ -61,6 +61,13 @@ export class MobilityEntity {
   @Column('timestamptz', { name: 'placement_confirmed_at', nullable: true })
   placementConfirmedAt: Date | null;
 
+  /** The host's named mentor: receives the host's reminders instead of the organisation contact. */
+  @Column('text', { name: 'mentor_name', nullable: true })
+  mentorName: string | null;
+
+  @Column('text', { name: 'mentor_email', nullable: true })
+  mentorEmail: string | null;
+
   @Column('int', { name: 'checklist_version' })
   checklistVersion: number;
 

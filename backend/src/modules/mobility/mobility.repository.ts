@@ -3,12 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { TaskEntity } from '../checklist/task.entity';
+import { ReminderService } from '../notification/reminder.service';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
 
 /** Writes to a mobility, always inside a caller's transaction and under the row lock. */
 @Injectable()
 export class MobilityRepository {
+  constructor(private readonly reminders: ReminderService) {}
+
   /** `SELECT … FOR UPDATE`: the first step of every change to a mobility. */
   async lock(em: EntityManager, id: string): Promise<MobilityEntity> {
     const mobility = await em
@@ -60,6 +63,9 @@ export class MobilityRepository {
     if (result.affected !== 1) {
       throw Problems.preconditionFailed('The mobility was changed concurrently; reload and try again.', mobility.version);
     }
+    // Every change to a mobility (dates, host, phase, a task's status) re-plans its reminders here,
+    // in the same transaction: nothing is sent for a task that no longer needs it.
+    await this.reminders.replan(em, mobility.id);
     return (result.raw as { version: number }[])[0].version;
   }
 

@@ -18,6 +18,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
+import { ReminderService } from '../notification/reminder.service';
 import { ChecklistService } from '../checklist/checklist.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
@@ -34,6 +35,7 @@ export class MobilityService {
     private readonly repository: MobilityRepository,
     private readonly queries: MobilityQueries,
     private readonly checklist: ChecklistService,
+    private readonly reminders: ReminderService,
     private readonly clock: Clock,
   ) {}
 
@@ -100,6 +102,8 @@ export class MobilityService {
         }),
       );
       await this.checklist.generate(em, mobility.id, dto);
+      await this.reminders.replan(em, mobility.id);
+      if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
       await this.repository.appendEvent(em, {
         mobilityId: mobility.id,
         event: 'CREATE',
@@ -172,6 +176,7 @@ export class MobilityService {
       }
       Object.assign(changes, { travelDays, greenTravel });
       await this.repository.save(em, mobility, changes);
+      if (hostChanged && hostId) await this.reminders.requestPlacement(em, id);
       if (datesChanged || hostChanged) {
         // Dates and host shape the whole file: the history says who changed them, and from what.
         const what = [

@@ -1,0 +1,147 @@
+import { IsoDate, MAIL_KINDS, MailKind, ReminderKind } from '@mobility-hub/domain';
+import * as Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const TEMPLATES_DIR = join(__dirname, 'templates');
+const FALLBACK_LANGUAGE = 'en';
+
+/** One mail's facts; every string is plain text (the HTML layout escapes it). */
+export interface MailFacts {
+  readonly kind: MailKind;
+  /** Which variant of a task mail (request, due-soon, due-today, overdue). */
+  readonly occasion?: ReminderKind;
+  readonly locale: string;
+  readonly recipientName: string;
+  readonly organisation: string;
+  readonly participant?: string;
+  readonly task?: { readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
+  readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
+  readonly digest?: {
+    readonly horizonDays: number;
+    readonly overdue: readonly DigestItem[];
+    readonly dueSoon: readonly DigestItem[];
+  };
+  /** The link of the mail's main action (the mobility, later a one-click confirmation). */
+  readonly actionUrl?: string;
+  /** Present for kinds the recipient may mute. */
+  readonly muteUrl?: string;
+}
+
+export interface DigestItem {
+  readonly task: string;
+  readonly participant: string;
+  readonly dueDate: IsoDate;
+  readonly url: string;
+}
+
+export interface RenderedMail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+type Messages = Record<string, any>;
+
+/**
+ * Mail content from templates: one JSON file of messages per language (`templates/<lang>.json`,
+ * Handlebars placeholders) and one HTML and one text layout shared by all kinds. A new language
+ * is a new JSON file — no code change; a missing message falls back to English.
+ */
+export class MailRenderer {
+  private readonly languages = new Map<string, Messages>();
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  private readonly html: HandlebarsTemplateDelegate;
+  private readonly text: HandlebarsTemplateDelegate;
+
+  constructor(dir: string = TEMPLATES_DIR) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      this.languages.set(file.slice(0, -5), JSON.parse(readFileSync(join(dir, file), 'utf8')) as Messages);
+    }
+    if (!this.languages.has(FALLBACK_LANGUAGE)) throw new Error(`mail templates: ${FALLBACK_LANGUAGE}.json missing in ${dir}`);
+    this.html = Handlebars.compile(readFileSync(join(dir, 'layout.html.hbs'), 'utf8'), { strict: false });
+    this.text = Handlebars.compile(readFileSync(join(dir, 'layout.text.hbs'), 'utf8'), { noEscape: true });
+  }
+
+  get availableLanguages(): string[] {
+    return [...this.languages.keys()].sort();
+  }
+
+  render(facts: MailFacts): RenderedMail {
+    const language = this.languageOf(facts.locale);
+    const date = (iso: IsoDate) => formatDate(iso, facts.locale);
+    const values = {
+      name: facts.recipientName,
+      organisation: facts.organisation,
+      participant: facts.participant ?? '',
+      task: facts.task?.title ?? '',
+      guidance: facts.task?.guidance ?? '',
+      dueDate: facts.task ? date(facts.task.dueDate) : '',
+      startDate: facts.period ? date(facts.period.startDate) : '',
+      endDate: facts.period ? date(facts.period.endDate) : '',
+      horizon: facts.digest?.horizonDays ?? '',
+      overdue: facts.digest?.overdue.length ?? 0,
+      dueSoon: facts.digest?.dueSoon.length ?? 0,
+    };
+    const t = (path: string) => this.message(language, path, values);
+    const kind = facts.kind;
+    const variant = (path: string) => (facts.occasion ? t(`${kind}.${path}.${facts.occasion}`) : t(`${kind}.${path}`));
+    const paragraphs = [variant('lead'), t(`${kind}.detail`)].filter((p) => p.trim() !== '');
+    const sections = facts.digest
+      ? [
+          { heading: t(`${kind}.overdueHeading`), items: facts.digest.overdue.map((i) => item(i, t('common.overdueTag'))) },
+          { heading: t(`${kind}.dueSoonHeading`), items: facts.digest.dueSoon.map((i) => item(i, this.message(language, 'common.dueTag', { dueDate: date(i.dueDate) }))) },
+        ].filter((s) => s.items.length > 0)
+      : [];
+    const actionLabel = this.has(language, `${kind}.action`) ? t(`${kind}.action`) : t('common.openMobility');
+    const model = {
+      lang: language,
+      subject: variant('subject'),
+      greeting: t('common.greeting'),
+      paragraphs,
+      sections,
+      action: facts.actionUrl ? { label: actionLabel, url: facts.actionUrl } : null,
+      closing: t(`${kind}.closing`),
+      signature: t('common.signature'),
+      why: MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
+      mute: facts.muteUrl ? { label: t('common.mute'), url: facts.muteUrl } : null,
+    };
+    return { subject: model.subject, html: this.html(model), text: this.text(model) };
+  }
+
+  private languageOf(locale: string): string {
+    const language = locale.toLowerCase().split('-')[0];
+    return this.languages.has(language) ? language : FALLBACK_LANGUAGE;
+  }
+
+  private has(language: string, path: string): boolean {
+    return lookup(this.languages.get(language), path) !== undefined || lookup(this.languages.get(FALLBACK_LANGUAGE), path) !== undefined;
+  }
+
+  private message(language: string, path: string, values: object): string {
+    const source = lookup(this.languages.get(language), path) ?? lookup(this.languages.get(FALLBACK_LANGUAGE), path);
+    if (source === undefined) return '';
+    if (typeof source !== 'string') throw new Error(`mail templates: ${language}:${path} is not a message`);
+    const key = `${language}:${path}`;
+    const template = this.compiled.get(key) ?? Handlebars.compile(source, { noEscape: true, strict: false });
+    this.compiled.set(key, template);
+    return template(values);
+  }
+}
+
+function item(i: DigestItem, tag: string) {
+  return { task: i.task, participant: i.participant, url: i.url, tag };
+}
+
+function lookup(messages: Messages | undefined, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Messages)[key] : undefined), messages);
+}
+
+/** A calendar date in the recipient's locale, e.g. "18 May 2026" (en-GB) or "18. Mai 2026" (de-AT). */
+export function formatDate(iso: IsoDate, locale: string): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  }
+}

@@ -1,0 +1,88 @@
+import { Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { UuidParam } from '../../common/params';
+import { ApiProblems } from '../../common/problem/api-problems';
+import {
+  CaughtMailDto,
+  CaughtMailPageDto,
+  ListMailboxQuery,
+  ListOutboxQuery,
+  MobilityRemindersDto,
+  MuteDto,
+  OutboxMessageDto,
+  OutboxPageDto,
+} from './dto/notification.dto';
+import { OutboxService } from './outbox.service';
+
+@ApiTags('mail')
+@Controller()
+export class NotificationController {
+  constructor(private readonly outbox: OutboxService) {}
+
+  @Get('outbox')
+  @ApiOperation({ operationId: 'listOutbox', summary: 'E-mails written by the product: pending (incl. queued), sent, failed or cancelled; newest first' })
+  @ApiOkResponse({ type: OutboxPageDto })
+  @ApiProblems(400)
+  list(@Query() query: ListOutboxQuery): Promise<OutboxPageDto> {
+    return this.outbox.list(query);
+  }
+
+  @Post('outbox/:id/retry')
+  @ApiOperation({ operationId: 'retryOutboxMessage', summary: 'Send a failed message again (a new delivery)' })
+  @ApiOkResponse({ type: OutboxMessageDto })
+  @ApiProblems(400, 404, 409)
+  retry(@UuidParam() id: string): Promise<OutboxMessageDto> {
+    return this.outbox.retry(id);
+  }
+
+  @Get('mobilities/:id/reminders')
+  @ApiOperation({ operationId: 'listMobilityReminders', summary: 'Reminders of a mobility: what was sent (or muted), what is planned next and when' })
+  @ApiOkResponse({ type: MobilityRemindersDto })
+  @ApiProblems(400, 404)
+  reminders(@UuidParam() id: string): Promise<MobilityRemindersDto> {
+    return this.outbox.reminders(id);
+  }
+
+  @Get('mutes/:token')
+  @ApiOperation({ operationId: 'getMute', summary: 'Whether the recipient and kind of a mute link (from an e-mail) are muted' })
+  @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
+  @ApiOkResponse({ type: MuteDto })
+  @ApiProblems(404)
+  getMute(@Param('token') token: string): Promise<MuteDto> {
+    return this.outbox.mute(token);
+  }
+
+  @Put('mutes/:token')
+  @ApiOperation({ operationId: 'mute', summary: 'Mute this kind of e-mail for this recipient (only kinds that are advice, not deadlines)' })
+  @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
+  @ApiOkResponse({ type: MuteDto })
+  @ApiProblems(404, 409)
+  mute(@Param('token') token: string): Promise<MuteDto> {
+    return this.outbox.mute(token, true);
+  }
+
+  @Delete('mutes/:token')
+  @ApiOperation({ operationId: 'unmute', summary: 'Receive this kind of e-mail again' })
+  @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
+  @ApiOkResponse({ type: MuteDto })
+  @ApiProblems(404)
+  unmute(@Param('token') token: string): Promise<MuteDto> {
+    return this.outbox.mute(token, false);
+  }
+
+  @Get('mailbox')
+  @ApiOperation({ operationId: 'listMailbox', summary: 'Messages caught by the embedded SMTP catcher (only when SMTP_URL is unset), newest first' })
+  @ApiOkResponse({ type: CaughtMailPageDto })
+  @ApiProblems(400, 404)
+  mailbox(@Query() query: ListMailboxQuery): Promise<CaughtMailPageDto> {
+    return this.outbox.mailbox(query);
+  }
+
+  @Get('mailbox/:id')
+  @ApiOperation({ operationId: 'getMailboxMessage', summary: 'One caught message with its HTML, text and headers' })
+  @ApiOkResponse({ type: CaughtMailDto })
+  @ApiProblems(400, 404)
+  caughtMail(@UuidParam() id: string): Promise<CaughtMailDto> {
+    return this.outbox.caughtMail(id);
+  }
+}

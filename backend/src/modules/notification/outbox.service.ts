@@ -1,0 +1,204 @@
+import { MAIL_KINDS } from '@mobility-hub/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { pagingOf } from '../../common/pagination';
+import { Problems } from '../../common/problem/problem';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import {
+  CaughtMailDto,
+  CaughtMailPageDto,
+  ListMailboxQuery,
+  ListOutboxQuery,
+  MobilityRemindersDto,
+  MuteDto,
+  OutboxMessageDto,
+  OutboxPageDto,
+} from './dto/notification.dto';
+import { MailLinks } from './mail-links';
+import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
+import { mailKindOf } from '@mobility-hub/domain';
+
+const OUTBOX_COLUMNS = `id, kind, status, mobility_id AS "mobilityId", recipient_email AS "recipientEmail",
+  recipient_name AS "recipientName", locale, subject, send_after AS "sendAfter", attempts, last_error AS "lastError",
+  created_at AS "createdAt", sent_at AS "sentAt", smtp_message_id AS "smtpMessageId"`;
+
+/** What the dashboard reads and does about e-mail: the outbox, a mobility's reminders, mutes, the Mailbox. */
+@Injectable()
+export class OutboxService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly links: MailLinks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(query: ListOutboxQuery): Promise<OutboxPageDto> {
+    const paging = pagingOf(query);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.status) {
+      params.push(query.status === 'pending' ? ['pending', 'queued'] : [query.status]);
+      where.push(`status = ANY($${params.length}::text[])`);
+    }
+    if (query.mobilityId) {
+      params.push(query.mobilityId);
+      where.push(`mobility_id = $${params.length}`);
+    }
+    if (query.recipient) {
+      params.push(query.recipient.toLowerCase());
+      where.push(`recipient_email = $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${OUTBOX_COLUMNS} FROM outbox ${filter} ORDER BY created_at DESC, id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`,
+        params,
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM outbox ${filter}`, params),
+    ]);
+    return { items: rows.map(toMessage), total, page: paging.page, pageSize: paging.pageSize };
+  }
+
+  /** A failed message back to pending, as a new delivery (a new job id): the relay sends it again. */
+  async retry(id: string): Promise<OutboxMessageDto> {
+    const [rows] = await this.db.query(
+      `UPDATE outbox SET status = 'pending', delivery = delivery + 1, send_after = $2, enqueued_at = NULL
+        WHERE id = $1 AND status = 'failed' RETURNING ${OUTBOX_COLUMNS}`,
+      [id, this.clock.now().toISOString()],
+    );
+    if (rows.length === 1) return toMessage(rows[0]);
+    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1`, [id]);
+    if (!existing) throw Problems.notFound('Outbox message', id);
+    throw Problems.conflict('not-failed', 'Only a failed message can be retried', `The message is ${existing.status}; only failed messages are retried by hand.`);
+  }
+
+  async reminders(mobilityId: string): Promise<MobilityRemindersDto> {
+    const contexts = await loadContextsOfMobility(this.db.manager, mobilityId);
+    if (contexts.length === 0) {
+      const exists = await this.db.query(`SELECT 1 FROM mobility WHERE id = $1`, [mobilityId]);
+      if (exists.length === 0) throw Problems.notFound('Mobility', mobilityId);
+    }
+    const sent = await this.db.query(
+      `SELECT r.task_id AS "taskId", t.title AS "taskTitle", r.kind AS occasion, r.occasion_date AS "occasionDate",
+              r.mail_kind AS "mailKind", r.status, o.recipient_email AS "recipientEmail", o.status AS "mailStatus",
+              r.outbox_id AS "outboxId", o.sent_at AS "sentAt"
+         FROM reminder r JOIN task t ON t.id = r.task_id LEFT JOIN outbox o ON o.id = r.outbox_id
+        WHERE r.mobility_id = $1 ORDER BY r.occasion_date DESC, r.created_at DESC`,
+      [mobilityId],
+    );
+    const now = this.clock.now();
+    const mutes = new Set<string>(
+      (await this.db.query(
+        `SELECT recipient_email || ' ' || kind AS key FROM mail_mute
+          WHERE recipient_email IN (SELECT lower(email) FROM participant p JOIN mobility m ON m.participant_id = p.id WHERE m.id = $1
+                                    UNION SELECT lower(mentor_email) FROM mobility WHERE id = $1 AND mentor_email IS NOT NULL
+                                    UNION SELECT lower(o.email) FROM organisation o JOIN mobility m
+                                      ON o.id IN (m.sending_organisation_id, m.host_organisation_id) WHERE m.id = $1 AND o.email IS NOT NULL
+                                    UNION SELECT lower(o.email) FROM organisation o JOIN project pr ON pr.beneficiary_organisation_id = o.id
+                                      JOIN mobility m ON m.project_id = pr.id WHERE m.id = $1 AND o.email IS NOT NULL)`,
+        [mobilityId],
+      )).map((r: { key: string }) => r.key),
+    );
+    const planned = contexts.flatMap((ctx) => {
+      const recipient = recipientOf(ctx);
+      const rule = ruleOf(ctx);
+      const occasions = recipient
+        ? timedOccasions(ctx, recipient, this.config.reminders.workingHours)
+        : timedOccasions(ctx, { email: '', name: '', timeZone: ctx.sending.timeZone, locale: 'en', organisationId: '' }, this.config.reminders.workingHours);
+      return occasions
+        .filter((o) => (ctx.lastOccasion === null || o.date > ctx.lastOccasion) && o.sendAt > now)
+        .map((o) => {
+          const mailKind = mailKindOf(rule, o);
+          return {
+            taskId: ctx.taskId,
+            taskTitle: ctx.title,
+            occasion: o.kind,
+            occasionDate: o.date,
+            sendAt: o.sendAt.toISOString(),
+            mailKind,
+            recipientEmail: recipient?.email ?? null,
+            muted: recipient !== null && MAIL_KINDS[mailKind].mutable && mutes.has(`${recipient.email} ${mailKind}`),
+          };
+        });
+    });
+    planned.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
+    return {
+      sent: sent.map((s: any) => ({ ...s, sentAt: s.sentAt ? new Date(s.sentAt).toISOString() : null })),
+      planned,
+    };
+  }
+
+  async mute(token: string, muted?: boolean): Promise<MuteDto> {
+    const link = this.links.readMuteToken(token);
+    if (!link) throw Problems.notFound('Mute link', token.slice(0, 12), 'token');
+    if (muted === true) {
+      if (!MAIL_KINDS[link.kind].mutable) {
+        throw Problems.conflict('not-mutable', 'These e-mails cannot be muted', 'This kind of e-mail carries a deadline of the programme and keeps coming until the task is done.');
+      }
+      await this.db.query(
+        `INSERT INTO mail_mute (recipient_email, kind, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [link.recipient, link.kind, this.clock.now().toISOString()],
+      );
+    } else if (muted === false) {
+      await this.db.query(`DELETE FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
+    }
+    const rows = await this.db.query(`SELECT 1 FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
+    return { recipient: maskEmail(link.recipient), kind: link.kind, muted: rows.length > 0 };
+  }
+
+  async mailbox(query: ListMailboxQuery): Promise<CaughtMailPageDto> {
+    this.assertMailbox();
+    const paging = pagingOf(query);
+    const params: unknown[] = [];
+    let filter = '';
+    if (query.q?.trim()) {
+      params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      filter = `WHERE subject ILIKE $1 OR array_to_string(envelope_to, ' ') ILIKE $1`;
+    }
+    const [items, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT id, received_at AS "receivedAt", envelope_from AS "from", envelope_to AS "to", subject
+           FROM caught_mail ${filter} ORDER BY received_at DESC, id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`,
+        params,
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM caught_mail ${filter}`, params),
+    ]);
+    return {
+      items: items.map((i: any) => ({ ...i, receivedAt: new Date(i.receivedAt).toISOString() })),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
+  }
+
+  async caughtMail(id: string): Promise<CaughtMailDto> {
+    this.assertMailbox();
+    const [mail] = await this.db.query(
+      `SELECT id, received_at AS "receivedAt", envelope_from AS "from", envelope_to AS "to", subject,
+              message_id AS "messageId", html, text, headers FROM caught_mail WHERE id = $1`,
+      [id],
+    );
+    if (!mail) throw Problems.notFound('Message', id);
+    return { ...mail, receivedAt: new Date(mail.receivedAt).toISOString() };
+  }
+
+  private assertMailbox(): void {
+    if (this.config.mail.smtpUrl) {
+      throw Problems.notFound('Mailbox', 'embedded', 'SMTP_URL');
+    }
+  }
+}
+
+function toMessage(row: any): OutboxMessageDto {
+  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
+  return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: iso(row.sentAt) };
+}
+
+/** `learner@school.eu` → `l•••••r@school.eu`: enough to recognise, not to harvest. */
+export function maskEmail(email: string): string {
+  const [local, domain] = email.split('@');
+  if (!domain) return '•••';
+  return local.length <= 2 ? `${local[0] ?? ''}•@${domain}` : `${local[0]}${'•'.repeat(Math.min(local.length - 2, 5))}${local.at(-1)}@${domain}`;
+}

@@ -1,0 +1,123 @@
+import {
+  defaultLocale,
+  IsoDate,
+  isFinalState,
+  MobilityState,
+  planReminders,
+  RECIPIENT_OF_ROLE,
+  reminderRuleFor,
+  ReminderRule,
+  sendTimeFor,
+  TaskRole,
+  TimedOccasion,
+  WorkingHours,
+} from '@mobility-hub/domain';
+import { EntityManager } from 'typeorm';
+
+/** Everything about one task that deciding and writing its reminder needs, read in one query. */
+export interface TaskReminderContext {
+  readonly taskId: string;
+  readonly mobilityId: string;
+  readonly key: string;
+  readonly title: string;
+  readonly guidance: string;
+  readonly role: TaskRole;
+  readonly mandatory: boolean;
+  readonly dueDate: IsoDate;
+  readonly status: 'open' | 'done' | 'waived';
+  readonly phase: MobilityState;
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate;
+  readonly participant: string;
+  readonly participantFirstName: string;
+  readonly participantEmail: string;
+  readonly mentorName: string | null;
+  readonly mentorEmail: string | null;
+  readonly sending: OrganisationContact;
+  readonly host: OrganisationContact | null;
+  readonly beneficiary: OrganisationContact;
+  /** The latest occasion already recorded (sent, muted or unaddressable): never repeated. */
+  readonly lastOccasion: IsoDate | null;
+}
+
+export interface OrganisationContact {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly timeZone: string;
+  readonly country: string;
+}
+
+/** Who gets a task's reminder, where they are, and in which language. */
+export interface Recipient {
+  readonly email: string;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly locale: string;
+  readonly organisationId: string;
+}
+
+const CONTEXT_SQL = `
+  SELECT t.id AS "taskId", t.mobility_id AS "mobilityId", t.template_key AS key, t.title, t.guidance, t.role,
+         t.mandatory, t.due_date AS "dueDate", t.status, m.phase, m.start_date AS "startDate", m.end_date AS "endDate",
+         p.first_name || ' ' || p.last_name AS participant, p.first_name AS "participantFirstName",
+         p.email AS "participantEmail", m.mentor_name AS "mentorName", m.mentor_email AS "mentorEmail",
+         json_build_object('id', so.id, 'name', so.name, 'email', so.email, 'timeZone', so.time_zone, 'country', so.country) AS sending,
+         CASE WHEN ho.id IS NULL THEN NULL ELSE
+           json_build_object('id', ho.id, 'name', ho.name, 'email', ho.email, 'timeZone', ho.time_zone, 'country', ho.country) END AS host,
+         json_build_object('id', bo.id, 'name', bo.name, 'email', bo.email, 'timeZone', bo.time_zone, 'country', bo.country) AS beneficiary,
+         (SELECT max(r.occasion_date) FROM reminder r WHERE r.task_id = t.id) AS "lastOccasion"
+    FROM task t
+    JOIN mobility m ON m.id = t.mobility_id
+    JOIN participant p ON p.id = m.participant_id
+    JOIN project pr ON pr.id = m.project_id
+    JOIN organisation so ON so.id = m.sending_organisation_id
+    JOIN organisation bo ON bo.id = pr.beneficiary_organisation_id
+    LEFT JOIN organisation ho ON ho.id = m.host_organisation_id`;
+
+export function loadContextsOfTasks(em: EntityManager, taskIds: readonly string[]): Promise<TaskReminderContext[]> {
+  return taskIds.length === 0 ? Promise.resolve([]) : em.query(`${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+}
+
+export function loadContextsOfMobility(em: EntityManager, mobilityId: string): Promise<TaskReminderContext[]> {
+  return em.query(`${CONTEXT_SQL} WHERE t.mobility_id = $1 ORDER BY t.due_date, t.position`, [mobilityId]);
+}
+
+/** The task's responsible role resolved to an address; null when there is nobody to write to. */
+export function recipientOf(ctx: TaskReminderContext): Recipient | null {
+  switch (RECIPIENT_OF_ROLE[ctx.role]) {
+    case 'participant':
+      return contactAt(ctx.sending, ctx.participantEmail, ctx.participantFirstName);
+    case 'host-contact':
+      if (!ctx.host) return null;
+      // The named mentor looks after the learner; otherwise the host organisation's contact.
+      return ctx.mentorEmail
+        ? contactAt(ctx.host, ctx.mentorEmail, ctx.mentorName ?? ctx.host.name)
+        : contactAt(ctx.host, ctx.host.email, ctx.host.name);
+    case 'sending-contact':
+      return contactAt(ctx.sending, ctx.sending.email, ctx.sending.name);
+    case 'beneficiary-contact':
+      return contactAt(ctx.beneficiary, ctx.beneficiary.email, ctx.beneficiary.name);
+  }
+}
+
+function contactAt(organisation: OrganisationContact, email: string | null, name: string): Recipient | null {
+  if (!email) return null;
+  return {
+    email: email.toLowerCase(),
+    name,
+    timeZone: organisation.timeZone,
+    locale: defaultLocale(organisation.country),
+    organisationId: organisation.id,
+  };
+}
+
+export function ruleOf(ctx: Pick<TaskReminderContext, 'key' | 'mandatory'>): ReminderRule {
+  return reminderRuleFor(ctx);
+}
+
+/** The task's occasions with their send instants; none for a closed mobility or a done task. */
+export function timedOccasions(ctx: TaskReminderContext, recipient: Recipient | null, hours: WorkingHours): TimedOccasion[] {
+  if (isFinalState(ctx.phase) || !recipient) return [];
+  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: sendTimeFor(o.date, recipient.timeZone, hours) }));
+}

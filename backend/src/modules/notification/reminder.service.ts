@@ -1,0 +1,234 @@
+import {
+  firstReminderAt,
+  MAIL_KINDS,
+  MailKind,
+  mailKindOf,
+  nextReminderStep,
+  nextWorkingMoment,
+  TASK_KEYS,
+  TimedOccasion,
+} from '@mobility-hub/domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MailLinks } from './mail-links';
+import { MailRenderer } from './mail-renderer';
+import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
+import {
+  loadContextsOfMobility,
+  loadContextsOfTasks,
+  Recipient,
+  recipientOf,
+  ruleOf,
+  TaskReminderContext,
+  timedOccasions,
+} from './reminder-context';
+
+export const SWEEP_BATCH = 500;
+
+/**
+ * Task reminders. Each task carries `next_reminder_at`, the instant it must next be looked at,
+ * kept current in the same transaction as anything that changes the task, its dates, the host
+ * or the phase (`replan`). The sweep reads only tasks whose instant has come, through a partial
+ * index, and writes each occasion as a unique reminder row together with its outbox row.
+ */
+@Injectable()
+export class ReminderService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly renderer: MailRenderer,
+    private readonly links: MailLinks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Re-plans every task of one mobility, inside the caller's transaction (after its changes):
+   * new dates move the instants, a done or waived task or a closed mobility clears them, and
+   * mail not yet delivered for a task that is no longer open is cancelled.
+   */
+  async replan(em: EntityManager, mobilityId: string): Promise<void> {
+    const contexts = await loadContextsOfMobility(em, mobilityId);
+    const hours = this.config.reminders.workingHours;
+    const ids: string[] = [];
+    const instants: (string | null)[] = [];
+    for (const ctx of contexts) {
+      const at = firstReminderAt(timedOccasions(ctx, recipientOf(ctx), hours), ctx.lastOccasion);
+      ids.push(ctx.taskId);
+      instants.push(at?.toISOString() ?? null);
+    }
+    await em.query(
+      `UPDATE task SET next_reminder_at = planned.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
+        WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
+      [ids, instants],
+    );
+    await em.query(
+      `UPDATE outbox SET status = 'cancelled'
+        WHERE status IN ('pending', 'queued')
+          AND id IN (SELECT r.outbox_id FROM reminder r JOIN task t ON t.id = r.task_id
+                      JOIN mobility m ON m.id = t.mobility_id
+                     WHERE r.mobility_id = $1 AND r.outbox_id IS NOT NULL
+                       AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')))`,
+      [mobilityId],
+    );
+  }
+
+  /**
+   * The placement-confirmation request to the host, when a host is assigned: written now, sent
+   * at the host's next working moment. A second host assigned the same day replaces the first's
+   * request (the unique occasion row then points at the new mail; the old one is cancelled).
+   */
+  async requestPlacement(em: EntityManager, mobilityId: string): Promise<void> {
+    const ctx = (await loadContextsOfMobility(em, mobilityId)).find((c) => c.key === TASK_KEYS.hostConfirmation);
+    if (!ctx || ctx.status !== 'open') return;
+    const recipient = recipientOf(ctx);
+    const now = this.clock.now();
+    await em.query(
+      `UPDATE outbox SET status = 'cancelled'
+        WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')`,
+      [mobilityId],
+    );
+    if (!recipient) {
+      await this.recordOccasion(em, ctx, 'request', ctx.host ? this.today(ctx.host.timeZone) : this.clock.today(this.config.timeZone), 'placement-request', 'no-recipient', null);
+      return;
+    }
+    const today = this.today(recipient.timeZone);
+    const row = this.compose(ctx, recipient, 'placement-request', { kind: 'request', date: today, sendAt: now }, now);
+    await insertOutboxRows(em, [row], now);
+    await this.recordOccasion(em, ctx, 'request', today, 'placement-request', 'outboxed', row.id ?? null);
+  }
+
+  /**
+   * One sweep: batches of due tasks under `FOR UPDATE SKIP LOCKED` (overlapping sweeps and other
+   * workers take other rows), each batch one transaction. Returns the number of e-mails written.
+   */
+  async sweep(): Promise<{ readonly tasks: number; readonly mails: number }> {
+    let tasks = 0;
+    let mails = 0;
+    for (;;) {
+      const batch = await this.db.transaction((em) => this.sweepBatch(em));
+      tasks += batch.tasks;
+      mails += batch.mails;
+      if (batch.tasks < SWEEP_BATCH) return { tasks, mails };
+    }
+  }
+
+  private async sweepBatch(em: EntityManager): Promise<{ tasks: number; mails: number }> {
+    const now = this.clock.now();
+    const due: { id: string }[] = await em.query(
+      `SELECT id FROM task WHERE next_reminder_at <= $1 ORDER BY next_reminder_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED`,
+      [now.toISOString()],
+    );
+    if (due.length === 0) return { tasks: 0, mails: 0 };
+    const contexts = await loadContextsOfTasks(em, due.map((d) => d.id));
+    const hours = this.config.reminders.workingHours;
+    const planned: { ctx: TaskReminderContext; recipient: Recipient | null; occasion: TimedOccasion; kind: MailKind }[] = [];
+    const next: { id: string; at: string | null }[] = [];
+    for (const ctx of contexts) {
+      const recipient = recipientOf(ctx);
+      const step = nextReminderStep(timedOccasions(ctx, recipient, hours), ctx.lastOccasion, now);
+      next.push({ id: ctx.taskId, at: step.nextAt?.toISOString() ?? null });
+      if (step.due) planned.push({ ctx, recipient, occasion: step.due, kind: mailKindOf(ruleOf(ctx), step.due) });
+    }
+    const muted = await this.mutedPairs(em, planned.flatMap((p) => (p.recipient && MAIL_KINDS[p.kind].mutable ? [p.recipient.email] : [])));
+    const rows: NewOutboxRow[] = [];
+    const occasions = planned.map((p) => {
+      const mute = p.recipient !== null && muted.has(`${p.recipient.email}\u0000${p.kind}`);
+      const status = !p.recipient ? 'no-recipient' : mute ? 'muted' : 'outboxed';
+      const row = status === 'outboxed' && p.recipient ? this.compose(p.ctx, p.recipient, p.kind, p.occasion, now) : null;
+      return { ...p, status, outboxId: row?.id ?? null, row };
+    });
+    // The unique (task, kind, date) row first: an occasion somebody else already wrote yields no mail.
+    const written: { task_id: string }[] = occasions.length
+      ? await em.query(
+          `INSERT INTO reminder (task_id, mobility_id, kind, occasion_date, mail_kind, status, outbox_id, created_at)
+           SELECT *, $8::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::text[], $7::uuid[])
+           ON CONFLICT (task_id, kind, occasion_date) DO NOTHING RETURNING task_id`,
+          [
+            occasions.map((o) => o.ctx.taskId),
+            occasions.map((o) => o.ctx.mobilityId),
+            occasions.map((o) => o.occasion.kind),
+            occasions.map((o) => o.occasion.date),
+            occasions.map((o) => o.kind),
+            occasions.map((o) => o.status),
+            occasions.map((o) => o.outboxId),
+            now.toISOString(),
+          ],
+        )
+      : [];
+    const fresh = new Set(written.map((w) => w.task_id));
+    for (const o of occasions) if (o.row && fresh.has(o.ctx.taskId)) rows.push(o.row);
+    await insertOutboxRows(em, rows, now);
+    await em.query(
+      `UPDATE task SET next_reminder_at = planned.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at) WHERE task.id = planned.id`,
+      [next.map((n) => n.id), next.map((n) => n.at)],
+    );
+    return { tasks: due.length, mails: rows.length };
+  }
+
+  private async mutedPairs(em: EntityManager, recipients: string[]): Promise<Set<string>> {
+    if (recipients.length === 0) return new Set();
+    const rows: { recipient_email: string; kind: string }[] = await em.query(
+      `SELECT recipient_email, kind FROM mail_mute WHERE recipient_email = ANY($1::text[])`,
+      [[...new Set(recipients)]],
+    );
+    return new Set(rows.map((r) => `${r.recipient_email}\u0000${r.kind}`));
+  }
+
+  private async recordOccasion(
+    em: EntityManager,
+    ctx: TaskReminderContext,
+    kind: 'request',
+    date: string,
+    mailKind: MailKind,
+    status: 'outboxed' | 'no-recipient',
+    outboxId: string | null,
+  ): Promise<void> {
+    await em.query(
+      `INSERT INTO reminder (task_id, mobility_id, kind, occasion_date, mail_kind, status, outbox_id, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (task_id, kind, occasion_date)
+       DO UPDATE SET outbox_id = EXCLUDED.outbox_id, status = EXCLUDED.status, created_at = EXCLUDED.created_at`,
+      [ctx.taskId, ctx.mobilityId, kind, date, mailKind, status, outboxId, this.clock.now().toISOString()],
+    );
+  }
+
+  /** Renders one task mail into an outbox row, to go out at the recipient's next working moment. */
+  compose(ctx: TaskReminderContext, recipient: Recipient, kind: MailKind, occasion: TimedOccasion, now: Date): NewOutboxRow {
+    const muteUrl = MAIL_KINDS[kind].mutable ? this.links.mute(recipient.email, kind) : undefined;
+    const rendered = this.renderer.render({
+      kind,
+      occasion: kind === 'placement-request' ? undefined : occasion.kind,
+      locale: recipient.locale,
+      recipientName: recipient.name,
+      organisation: ctx.sending.name,
+      participant: ctx.participant,
+      task: { title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
+      period: { startDate: ctx.startDate, endDate: ctx.endDate },
+      actionUrl: this.links.mobility(ctx.mobilityId),
+      muteUrl,
+    });
+    return {
+      id: randomUUID(),
+      kind,
+      mobilityId: ctx.mobilityId,
+      organisationId: recipient.organisationId,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      locale: recipient.locale,
+      ...rendered,
+      headers: muteUrl ? { 'List-Unsubscribe': `<${muteUrl}>` } : {},
+      // Never at night: a sweep that runs late (a worker was down) still waits for working hours.
+      sendAfter: nextWorkingMoment(now, recipient.timeZone, this.config.reminders.workingHours),
+    };
+  }
+
+  private today(timeZone: string): string {
+    return this.clock.today(timeZone);
+  }
+}
