@@ -32,13 +32,13 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
     config = { ...config, reminders: { ...config.reminders, workingHours: { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] } } };
     logger.log('demo: reminders may go out at any hour (set WORKING_HOURS and WORKING_DAYS for real working hours)');
   }
-  let database: DataSource | undefined;
+  const ready: { database?: DataSource } = {};
   if (options.worker === 'alongside' && !config.mail.smtpUrl) {
     const catcher = await startSmtpCatcher({
       port: config.mail.catcherPort,
       onMessage: (mail, envelope) => {
-        if (!database) throw new Error('not ready');
-        return storeCaughtMail(database, mail, envelope);
+        if (!ready.database) throw new Error('not ready'); // answered 451: the sender tries again
+        return storeCaughtMail(ready.database, mail, envelope);
       },
     });
     closers.unshift(catcher.close);
@@ -46,7 +46,7 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
   }
   const inProcess = options.worker === 'alongside' && embeddedDatabase;
   const app = await createApp(config, undefined, { withWorker: inProcess });
-  database = app.get(DataSource);
+  ready.database = app.get(DataSource);
   if (config.seedDemoData) {
     const seeded = await seedDemoData(app);
     if (seeded) logger.log(`seeded demo data: ${seeded}`);

@@ -141,7 +141,7 @@ export class MobilityQueries {
 
   private async read(id: string, em: EntityManager): Promise<MobilityDto> {
     const [row] = (await em.query(
-      `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version,
+      `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
          FROM mobility m ${SUMMARY_JOINS}
@@ -173,6 +173,7 @@ export class MobilityQueries {
       travelDays: row.travel_days,
       greenTravel: row.green_travel,
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
+      mentor: row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
       allowedEvents: allowedEvents(snapshot, facts),
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
@@ -188,6 +189,8 @@ interface DetailColumns {
   green_travel: boolean;
   placement_confirmed_at: Date | null;
   checklist_version: number;
+  mentor_name: string | null;
+  mentor_email: string | null;
   machine_snapshot: StoredSnapshot;
   machine_version: number;
   created_at: Date;

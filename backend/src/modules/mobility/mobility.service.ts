@@ -141,7 +141,11 @@ export class MobilityService {
       const greenTravel = dto.greenTravel ?? mobility.greenTravel;
       const datesChanged = startDate !== mobility.startDate || endDate !== mobility.endDate;
       const hostChanged = hostId !== mobility.hostOrganisationId;
-      if (!datesChanged && !hostChanged && travelDays === mobility.travelDays && greenTravel === mobility.greenTravel) {
+      // A new host brings its own mentor: the old one is cleared unless the request names one.
+      const mentorName = dto.mentorName !== undefined ? (dto.mentorName?.trim() ?? null) : hostChanged ? null : mobility.mentorName;
+      const mentorEmail = dto.mentorEmail !== undefined ? (dto.mentorEmail?.toLowerCase() ?? null) : hostChanged ? null : mobility.mentorEmail;
+      const mentorChanged = mentorName !== mobility.mentorName || mentorEmail !== mobility.mentorEmail;
+      if (!datesChanged && !hostChanged && !mentorChanged && travelDays === mobility.travelDays && greenTravel === mobility.greenTravel) {
         return this.queries.detail(id, em);
       }
       if (isFinalState(mobility.phase)) {
@@ -174,7 +178,10 @@ export class MobilityService {
         await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor);
         if (!hostId) await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
       }
-      Object.assign(changes, { travelDays, greenTravel });
+      if ((mentorName !== null || mentorEmail !== null) && !hostId) {
+        throw Problems.ruleViolated([{ field: 'mentorEmail', rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }]);
+      }
+      Object.assign(changes, { travelDays, greenTravel, mentorName, mentorEmail });
       await this.repository.save(em, mobility, changes);
       if (hostChanged && hostId) await this.reminders.requestPlacement(em, id);
       if (datesChanged || hostChanged) {

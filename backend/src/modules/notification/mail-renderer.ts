@@ -41,7 +41,9 @@ export interface RenderedMail {
   readonly text: string;
 }
 
-type Messages = Record<string, any>;
+interface Messages {
+  [key: string]: string | Messages;
+}
 
 /**
  * Mail content from templates: one JSON file of messages per language (`templates/<lang>.json`,

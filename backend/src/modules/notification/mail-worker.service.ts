@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MailTransport } from '../../infrastructure/mail/mail-transport';
@@ -51,7 +51,7 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
       concurrency: this.config.mail.concurrency,
       lockDuration: this.config.jobs.lockMs,
     });
-    const sweepWorker = new Worker<SweepPayload>(QUEUES.reminders.name, (job) => this.sweep(job), {
+    const sweepWorker = new Worker<SweepPayload>(QUEUES.reminders.name, () => this.sweep(), {
       connection: this.connection(workerConnection(url)),
       prefix,
       concurrency: 1,
@@ -92,7 +92,7 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
       });
   }
 
-  private async sweep(_job: Job<SweepPayload>): Promise<{ reminders: number; digests: number }> {
+  private async sweep(): Promise<{ reminders: number; digests: number }> {
     const { mails } = await this.reminders.sweep();
     const digests = await this.digests.sweep();
     if (mails + digests > 0 && this.mailQueue) await this.relay.relayAll(this.mailQueue);

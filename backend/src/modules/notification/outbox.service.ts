@@ -1,4 +1,4 @@
-import { MAIL_KINDS } from '@mobility-hub/domain';
+import { MAIL_KINDS, mailKindOf } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,8 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import {
   CaughtMailDto,
   CaughtMailPageDto,
+  CaughtMailSummaryDto,
+  SentReminderDto,
   ListMailboxQuery,
   ListOutboxQuery,
   MobilityRemindersDto,
@@ -18,7 +20,6 @@ import {
 } from './dto/notification.dto';
 import { MailLinks } from './mail-links';
 import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
-import { mailKindOf } from '@mobility-hub/domain';
 
 const OUTBOX_COLUMNS = `id, kind, status, mobility_id AS "mobilityId", recipient_email AS "recipientEmail",
   recipient_name AS "recipientName", locale, subject, send_after AS "sendAfter", attempts, last_error AS "lastError",
@@ -125,7 +126,7 @@ export class OutboxService {
     });
     planned.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
     return {
-      sent: sent.map((s: any) => ({ ...s, sentAt: s.sentAt ? new Date(s.sentAt).toISOString() : null })),
+      sent: sent.map((s: Omit<SentReminderDto, 'sentAt'> & { sentAt: Date | null }) => ({ ...s, sentAt: s.sentAt ? new Date(s.sentAt).toISOString() : null })),
       planned,
     };
   }
@@ -166,7 +167,7 @@ export class OutboxService {
       this.db.query(`SELECT count(*)::int AS total FROM caught_mail ${filter}`, params),
     ]);
     return {
-      items: items.map((i: any) => ({ ...i, receivedAt: new Date(i.receivedAt).toISOString() })),
+      items: items.map((i: Omit<CaughtMailSummaryDto, 'receivedAt'> & { receivedAt: Date }) => ({ ...i, receivedAt: new Date(i.receivedAt).toISOString() })),
       total,
       page: paging.page,
       pageSize: paging.pageSize,
@@ -191,7 +192,9 @@ export class OutboxService {
   }
 }
 
-function toMessage(row: any): OutboxMessageDto {
+type OutboxRow = Omit<OutboxMessageDto, 'sendAfter' | 'createdAt' | 'sentAt'> & { sendAfter: Date; createdAt: Date; sentAt: Date | null };
+
+function toMessage(row: OutboxRow): OutboxMessageDto {
   const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
   return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: iso(row.sentAt) };
 }

@@ -18,6 +18,7 @@ export type { DueTaskDto } from './models/due-task-dto';
 export type { FieldErrorDto } from './models/field-error-dto';
 export type { LifecycleEventDto } from './models/lifecycle-event-dto';
 export type { LifecycleRefusedDto } from './models/lifecycle-refused-dto';
+export type { MentorDto } from './models/mentor-dto';
 export type { MobilityDto } from './models/mobility-dto';
 export type { MobilityEventRequestDto } from './models/mobility-event-request-dto';
 export type { MobilityPageDto } from './models/mobility-page-dto';

@@ -14,6 +14,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsNotEmptyObject,
   IsObject,
   IsOptional,
@@ -103,6 +104,21 @@ export class UpdateMobilityDto {
   @ApiPropertyOptional()
   @IsOptional() @IsBoolean()
   greenTravel?: boolean;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'The host’s mentor; null removes the mentor' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsString() @IsNotEmpty({ message: 'mentorName must not be empty (send null to remove it)' }) @MaxLength(200)
+  mentorName?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 320, description: 'The mentor receives the host’s reminders; null: the host organisation’s contact does' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @MaxLength(320) @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
+  mentorEmail?: string | null;
+}
+
+export class MentorDto {
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty() email: string;
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -192,6 +208,7 @@ export class MobilityDto {
   @ApiProperty() greenTravel: boolean;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) placementConfirmedAt: string | null;
+  @ApiProperty({ type: MentorDto, nullable: true, description: 'The host’s named mentor, when there is one' }) mentor: MentorDto | null;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty({ description: 'Changes with every update; sent as the ETag' }) version: number;
   @ApiProperty({ enum: MOBILITY_EVENT_TYPES, isArray: true, description: 'Events the lifecycle accepts now' })

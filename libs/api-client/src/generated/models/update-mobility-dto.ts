@@ -9,6 +9,16 @@ export interface UpdateMobilityDto {
    * null removes the host
    */
   hostOrganisationId?: string | null;
+
+  /**
+   * The mentor receives the host’s reminders; null: the host organisation’s contact does
+   */
+  mentorEmail?: string | null;
+
+  /**
+   * The host’s mentor; null removes the mentor
+   */
+  mentorName?: string | null;
   startDate?: string;
   travelDays?: number;
 }

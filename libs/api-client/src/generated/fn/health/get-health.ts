@@ -11,87 +11,17 @@ import { RequestBuilder } from '../../request-builder';
 export interface GetHealth$Params {
 }
 
-export function getHealth(http: HttpClient, rootUrl: string, params?: GetHealth$Params, context?: HttpContext): Observable<StrictHttpResponse<{
-'status'?: 'ok' | 'degraded';
-'info'?: ({
-[key: string]: {
-'status': 'up' | 'degraded' | 'down';
-
-/**
- * Time the health indicator took to respond, in ms
- */
-'responseTime'?: number;
-[key: string]: any;
-};
-}) | null;
-'error'?: ({
-[key: string]: {
-'status': 'up' | 'degraded' | 'down';
-
-/**
- * Time the health indicator took to respond, in ms
- */
-'responseTime'?: number;
-[key: string]: any;
-};
-}) | null;
-'details'?: {
-[key: string]: {
-'status': 'up' | 'degraded' | 'down';
-
-/**
- * Time the health indicator took to respond, in ms
- */
-'responseTime'?: number;
-[key: string]: any;
-};
-};
-}>> {
+export function getHealth(http: HttpClient, rootUrl: string, params?: GetHealth$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
   const rb = new RequestBuilder(rootUrl, getHealth.PATH, 'get');
   if (params) {
   }
 
   return http.request(
-    rb.build({ responseType: 'json', accept: 'application/json', context })
+    rb.build({ responseType: 'text', accept: '*/*', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<{
-      'status'?: 'ok' | 'degraded';
-      'info'?: ({
-      [key: string]: {
-      'status': 'up' | 'degraded' | 'down';
-      
-      /**
-       * Time the health indicator took to respond, in ms
-       */
-      'responseTime'?: number;
-      [key: string]: any;
-      };
-      }) | null;
-      'error'?: ({
-      [key: string]: {
-      'status': 'up' | 'degraded' | 'down';
-      
-      /**
-       * Time the health indicator took to respond, in ms
-       */
-      'responseTime'?: number;
-      [key: string]: any;
-      };
-      }) | null;
-      'details'?: {
-      [key: string]: {
-      'status': 'up' | 'degraded' | 'down';
-      
-      /**
-       * Time the health indicator took to respond, in ms
-       */
-      'responseTime'?: number;
-      [key: string]: any;
-      };
-      };
-      }>;
+      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
     })
   );
 }
