@@ -195,8 +195,8 @@ export class OutboxService {
 type OutboxRow = Omit<OutboxMessageDto, 'sendAfter' | 'createdAt' | 'sentAt'> & { sendAfter: Date; createdAt: Date; sentAt: Date | null };
 
 function toMessage(row: OutboxRow): OutboxMessageDto {
-  const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
-  return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: iso(row.sentAt) };
+  const iso = (v: Date) => new Date(v).toISOString();
+  return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: row.sentAt ? iso(row.sentAt) : null };
 }
 
 /** `learner@school.eu` → `l•••••r@school.eu`: enough to recognise, not to harvest. */
