@@ -22,6 +22,8 @@ export interface TestApp {
   readonly clock: FixedClock;
   readonly db: DataSource;
   readonly databaseName: string;
+  /** The test database's URL (for workers started against the same data). */
+  readonly databaseUrl: string;
   request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
   get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
@@ -31,7 +33,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-function databaseUrl(name: string): string {
+export function databaseUrl(name: string): string {
   const url = new URL(TEST_SERVER_URL);
   url.pathname = `/${name}`;
   return url.toString();
@@ -41,7 +43,7 @@ function databaseUrl(name: string): string {
  * Creates a fresh database, boots the real HTTP app on it (migrations run on start) on a random
  * port, with a fixed clock. `today` is 2026-03-02 unless the test moves the clock.
  */
-export async function startTestApp(now = new Date('2026-03-02T10:00:00Z')): Promise<TestApp> {
+export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: Record<string, string> = {}): Promise<TestApp> {
   const databaseName = `mh_it_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
@@ -55,6 +57,7 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z')): Prom
     SEED_DEMO_DATA: 'false',
     FRONTEND_DIST: '/nonexistent',
     DATABASE_POOL_SIZE: '25',
+    ...env,
   });
   const app = await createApp(config, clock);
   await app.listen(0, '127.0.0.1');
@@ -84,6 +87,7 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z')): Prom
     clock,
     db,
     databaseName,
+    databaseUrl: databaseUrl(databaseName),
     request,
     get: (path, headers) => request('GET', path, undefined, headers),
     post: (path, body, headers) => request('POST', path, body ?? {}, headers),

@@ -49,7 +49,9 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
       connection: this.connection(workerConnection(url)),
       prefix,
       concurrency: this.config.mail.concurrency,
+      // A worker killed mid-send loses its lock: the job is retried after this long (at-least-once).
       lockDuration: this.config.jobs.lockMs,
+      stalledInterval: this.config.jobs.lockMs,
     });
     const sweepWorker = new Worker<SweepPayload>(QUEUES.reminders.name, () => this.sweep(), {
       connection: this.connection(workerConnection(url)),
