@@ -36,7 +36,7 @@ export interface SmtpSink {
   /** DATA attempts answered so far (accepted or refused). */
   attempts: number;
   /** Decide the answer to the next DATA: return an SMTP code to refuse, undefined to accept. */
-  refuse: (attempt: number) => number | undefined;
+  refuse: (attempt: number, recipients: string[]) => number | undefined;
   /** Delay before a message is accepted (a slow server keeps sends in flight). */
   delayMs: number;
   countOf(messageId: string): number;
@@ -55,8 +55,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   };
   const catcher = await startSmtpCatcher({
     port: 0,
-    answer: () => {
-      const code = sink.refuse(++sink.attempts);
+    answer: (session) => {
+      const code = sink.refuse(++sink.attempts, session.envelope.rcptTo.map((r) => r.address));
       return code ? Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code }) : undefined;
     },
     onMessage: async (mail, envelope) => {

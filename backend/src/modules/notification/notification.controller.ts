@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
@@ -28,6 +28,7 @@ export class NotificationController {
   }
 
   @Post('outbox/:id/retry')
+  @HttpCode(200)
   @ApiOperation({ operationId: 'retryOutboxMessage', summary: 'Send a failed message again (a new delivery)' })
   @ApiOkResponse({ type: OutboxMessageDto })
   @ApiProblems(400, 404, 409)
