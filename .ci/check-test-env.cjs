@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs first in `npm test`: says in one screen what the tests need and is missing, instead of
-// failing twenty minutes later. PostgreSQL for the integration tests, Chromium for the browser tests.
+// failing twenty minutes later. PostgreSQL and Redis for the integration tests (and redis-server,
+// which the delivery tests start and kill on a port of their own), Chromium for the browser tests.
 const { existsSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const { Redis } = require('ioredis');
 const { Client } = require('pg');
 
 async function main() {
@@ -19,6 +22,25 @@ async function main() {
     );
   } finally {
     await client.end().catch(() => undefined);
+  }
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (error) {
+    problems.push(
+      `Redis does not answer at ${redisUrl} (${error.message}).\n` +
+        '  Start it: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no',
+    );
+  } finally {
+    redis.disconnect();
+  }
+  try {
+    execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+  } catch {
+    problems.push('redis-server is not on the PATH (the delivery tests start their own): apt-get install -y redis-server');
   }
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {
