@@ -32,7 +32,26 @@ describe('loadConfig', () => {
     ['APP_TIME_ZONE', 'Mars/Olympus'],
     ['SEED_DEMO_DATA', 'yes'],
     ['LOG_LEVEL', 'loud'],
+    ['REDIS_URL', 'http://redis'],
+    ['SMTP_URL', 'mail.example.org'],
+    ['WORKING_HOURS', '9-17'],
+    ['WORKING_HOURS', '17:00-09:00'],
+    ['WORKING_DAYS', '0,1'],
+    ['MAIL_LINK_SECRET', 'short'],
+    ['PUBLIC_URL', 'hub.example'],
   ])('refuses %s=%s at boot, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it('reads the mail pipeline settings, with working hours and days', () => {
+    const config = loadConfig({ WORKING_HOURS: '08:30-16:00', WORKING_DAYS: '1,2,3,4', REMINDER_SWEEP_INTERVAL_MS: '30000', PUBLIC_URL: 'https://hub.example/' });
+    expect(config.reminders).toEqual({ sweepIntervalMs: 30000, workingHours: { start: '08:30', end: '16:00', days: [1, 2, 3, 4] } });
+    expect(config.publicUrl).toBe('https://hub.example');
+    expect(config.mail.smtpUrl).toBeUndefined();
+  });
+
+  it('requires a real mail link secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('MAIL_LINK_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret).toBe('x'.repeat(32));
   });
 });
