@@ -169,6 +169,34 @@ describe('mail delivery', () => {
     expect(sink.received.length - ids.length).toBeLessThanOrEqual(CONCURRENCY);
   });
 
+  it('SIGTERM lets the sends in flight finish: a restarted worker delivers the rest, without a duplicate', async () => {
+    t.clock.set(new Date());
+    sink.delayMs = 300;
+    const ids = await outboxRows(60);
+    const processEnv = env(uniquePrefix());
+    const first = spawnWorker(processEnv);
+    await eventually(() => sink.received.length >= 5, 60_000, 'first deliveries');
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => first.once('exit', (code, signal) => resolve({ code, signal })));
+    first.kill('SIGTERM');
+    const exit = await exited;
+    expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    const [{ unfinished }] = await t.db.query(
+      `SELECT count(*)::int AS unfinished FROM outbox WHERE id = ANY($1::uuid[]) AND status <> 'sent' AND attempts > 0`,
+      [ids],
+    );
+    expect(unfinished).toBe(0); // nothing was cut off mid-send
+    const delivered = sink.received.length;
+    expect(delivered).toBeLessThan(ids.length);
+    const second = spawnWorker(processEnv);
+    try {
+      await eventually(() => allSent(ids), 60_000, 'the rest after the restart');
+    } finally {
+      second.kill('SIGTERM');
+      await new Promise((resolve) => second.once('exit', resolve));
+    }
+    expect(sink.received).toHaveLength(ids.length);
+  });
+
   it('Redis restarted and flushed while 1,000 messages are pending: the API stays up, nothing is lost', async () => {
     sink.delayMs = 10;
     const ids = await outboxRows(1000);
