@@ -78,7 +78,8 @@ describe('reminders', () => {
     const outbox = (await t.get(`/api/outbox?mobilityId=${mobility.id}&recipient=${mobility.participant.email}&pageSize=100`)).body;
     const request = outbox.items.find((m: any) => m.id === sent[0].outboxId);
     expect(request).toMatchObject({ kind: 'participant-report-request', status: 'pending', sendAfter: '2026-06-29T07:00:00.000Z' });
-    expect(request.subject).toContain('participant report');
+    // The school is German: the learner reads German, with a German date.
+    expect(request.subject).toBe('Ihr Erasmus+-Teilnehmendenbericht: bitte bis 28. Juli 2026 einreichen');
     // Nothing else was planned for that task yet.
     expect((await plannedFor(mobility.id, report.id))[0]).toMatchObject({ occasion: 'due-soon', occasionDate: '2026-07-14' });
   });

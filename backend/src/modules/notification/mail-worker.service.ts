@@ -60,10 +60,9 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
       lockDuration: this.config.jobs.lockMs,
     });
     this.workers = [mailWorker, sweepWorker];
-    for (const worker of this.workers) {
-      // Redis going away is expected (the relay waits it out): log, never crash.
-      worker.on('error', (error) => this.logger.warn(`${worker.name} worker: ${error.message}`));
-    }
+    // Redis going away is expected (the relay waits it out): log, never crash on an unhandled 'error'.
+    for (const worker of this.workers) worker.on('error', (error) => this.logger.warn(`${worker.name} worker: ${error.message}`));
+    for (const queue of [this.mailQueue, this.reminderQueue]) queue.on('error', (error) => this.logger.warn(`${queue.name} queue: ${error.message}`));
     this.scheduleSweep();
     this.relay.start(this.mailQueue);
     this.logger.log(`worker up: mail concurrency ${this.config.mail.concurrency}, sweep every ${this.config.reminders.sweepIntervalMs} ms`);
