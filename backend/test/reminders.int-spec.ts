@@ -174,6 +174,34 @@ describe('reminders', () => {
     expect(hostTask).toBeDefined();
   });
 
+  it('a sweep passes over a mobility someone is editing and sends its reminders next time (no waiting, no deadlock)', async () => {
+    at('2026-03-02T10:00:00Z');
+    const { mobility } = await createMobilityFixture(t);
+    const report = await taskByKey(mobility.id, 'participant-report-submitted');
+    at('2026-06-29T07:00:00Z');
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT id FROM mobility WHERE id = $1 FOR UPDATE`, [mobility.id]); // an edit in progress
+      await reminders.sweep();
+      expect(await sentFor(mobility.id, report.id)).toEqual([]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await reminders.sweep();
+    expect((await sentFor(mobility.id, report.id)).map((r) => r.occasion)).toEqual(['request']);
+  });
+
+  it('removing the host cancels a placement request not yet delivered', async () => {
+    at('2026-03-02T10:00:00Z');
+    const { mobility } = await createMobilityFixture(t);
+    expect((await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: null })).status).toBe(200);
+    const requests = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter((m: any) => m.kind === 'placement-request');
+    expect(requests.map((m: any) => m.status)).toEqual(['cancelled']);
+  });
+
   it('names the field and the rule for a mentor without a host', async () => {
     at('2026-03-02T10:00:00Z');
     const { mobility } = await createMobilityFixture(t, { hostOrganisationId: undefined });

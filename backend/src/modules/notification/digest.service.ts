@@ -50,7 +50,7 @@ export class DigestService {
       const due: DigestOrganisation[] = await em.query(
         `SELECT id, name, email, time_zone, country, next_digest_at FROM organisation
           WHERE email IS NOT NULL AND (next_digest_at IS NULL OR next_digest_at <= $1)
-          ORDER BY next_digest_at NULLS FIRST LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          ORDER BY next_digest_at NULLS FIRST LIMIT 200 FOR NO KEY UPDATE SKIP LOCKED`,
         [now.toISOString()],
       );
       let mails = 0;

@@ -66,6 +66,13 @@ export class ReminderService {
         WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
       [ids, instants],
     );
+    // A placement request to a host that is no longer the host (removed, replaced, declined).
+    await em.query(
+      `UPDATE outbox SET status = 'cancelled'
+        WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
+          AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
+      [mobilityId],
+    );
     await em.query(
       `UPDATE outbox SET status = 'cancelled'
         WHERE status IN ('pending', 'queued')
@@ -103,8 +110,9 @@ export class ReminderService {
   }
 
   /**
-   * One sweep: batches of due tasks under `FOR UPDATE SKIP LOCKED` (overlapping sweeps and other
-   * workers take other rows), each batch one transaction. Returns the number of e-mails written.
+   * One sweep: batches of due tasks, each batch one transaction under the locks of their
+   * mobilities taken with `SKIP LOCKED` (overlapping sweeps and other workers take other rows).
+   * Returns the number of e-mails written.
    */
   async sweep(): Promise<{ readonly tasks: number; readonly mails: number }> {
     let tasks = 0;
@@ -119,9 +127,22 @@ export class ReminderService {
 
   private async sweepBatch(em: EntityManager): Promise<{ tasks: number; mails: number }> {
     const now = this.clock.now();
-    const due: { id: string }[] = await em.query(
-      `SELECT id FROM task WHERE next_reminder_at <= $1 ORDER BY next_reminder_at LIMIT ${SWEEP_BATCH} FOR UPDATE SKIP LOCKED`,
+    // Lock order as everywhere else: the mobility first, then its tasks. Mobilities a person (or
+    // another sweep) holds are skipped now and swept next time, so nobody waits on a sweep and no
+    // sweep deadlocks with an edit.
+    const candidates: { id: string; mobility_id: string }[] = await em.query(
+      `SELECT id, mobility_id FROM task WHERE next_reminder_at <= $1 ORDER BY next_reminder_at LIMIT ${SWEEP_BATCH}`,
       [now.toISOString()],
+    );
+    if (candidates.length === 0) return { tasks: 0, mails: 0 };
+    const locked: { id: string }[] = await em.query(
+      `SELECT id FROM mobility WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`,
+      [[...new Set(candidates.map((c) => c.mobility_id))]],
+    );
+    const mine = new Set(locked.map((m) => m.id));
+    const due: { id: string }[] = await em.query(
+      `SELECT id FROM task WHERE id = ANY($1::uuid[]) AND next_reminder_at <= $2 FOR UPDATE`,
+      [candidates.filter((c) => mine.has(c.mobility_id)).map((c) => c.id), now.toISOString()],
     );
     if (due.length === 0) return { tasks: 0, mails: 0 };
     const contexts = await loadContextsOfTasks(em, due.map((d) => d.id));
@@ -168,7 +189,8 @@ export class ReminderService {
          FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at) WHERE task.id = planned.id`,
       [next.map((n) => n.id), next.map((n) => n.at)],
     );
-    return { tasks: due.length, mails: rows.length };
+    // A full batch of candidates means there may be more: the caller sweeps again.
+    return { tasks: candidates.length, mails: rows.length };
   }
 
   private async mutedPairs(em: EntityManager, recipients: string[]): Promise<Set<string>> {
