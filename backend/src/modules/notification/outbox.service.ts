@@ -105,10 +105,9 @@ export class OutboxService {
     const planned = contexts.flatMap((ctx) => {
       const recipient = recipientOf(ctx);
       const rule = ruleOf(ctx);
-      const occasions = recipient
-        ? timedOccasions(ctx, recipient, this.config.reminders.workingHours)
-        : timedOccasions(ctx, { email: '', name: '', timeZone: ctx.sending.timeZone, locale: 'en', organisationId: '' }, this.config.reminders.workingHours);
-      return occasions
+      // Without an address the occasions still show (as "nobody to write to"), in the school's zone.
+      const timeZone = recipient?.timeZone ?? ctx.host?.timeZone ?? ctx.sending.timeZone;
+      return timedOccasions(ctx, timeZone, this.config.reminders.workingHours)
         .filter((o) => (ctx.lastOccasion === null || o.date > ctx.lastOccasion) && o.sendAt > now)
         .map((o) => {
           const mailKind = mailKindOf(rule, o);

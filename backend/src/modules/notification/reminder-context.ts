@@ -116,8 +116,11 @@ export function ruleOf(ctx: Pick<TaskReminderContext, 'key' | 'mandatory'>): Rem
   return reminderRuleFor(ctx);
 }
 
-/** The task's occasions with their send instants; none for a closed mobility or a done task. */
-export function timedOccasions(ctx: TaskReminderContext, recipient: Recipient | null, hours: WorkingHours): TimedOccasion[] {
-  if (isFinalState(ctx.phase) || !recipient) return [];
-  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: sendTimeFor(o.date, recipient.timeZone, hours) }));
+/**
+ * The task's occasions with their send instants in `timeZone` (the recipient's); none for a
+ * closed mobility, a done task, or nobody to write to (`timeZone` null).
+ */
+export function timedOccasions(ctx: TaskReminderContext, timeZone: string | null, hours: WorkingHours): TimedOccasion[] {
+  if (isFinalState(ctx.phase) || timeZone === null) return [];
+  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: sendTimeFor(o.date, timeZone, hours) }));
 }

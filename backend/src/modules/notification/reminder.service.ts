@@ -56,7 +56,7 @@ export class ReminderService {
     const ids: string[] = [];
     const instants: (string | null)[] = [];
     for (const ctx of contexts) {
-      const at = firstReminderAt(timedOccasions(ctx, recipientOf(ctx), hours), ctx.lastOccasion);
+      const at = firstReminderAt(timedOccasions(ctx, recipientOf(ctx)?.timeZone ?? null, hours), ctx.lastOccasion);
       ids.push(ctx.taskId);
       instants.push(at?.toISOString() ?? null);
     }
@@ -151,7 +151,7 @@ export class ReminderService {
     const next: { id: string; at: string | null }[] = [];
     for (const ctx of contexts) {
       const recipient = recipientOf(ctx);
-      const step = nextReminderStep(timedOccasions(ctx, recipient, hours), ctx.lastOccasion, now);
+      const step = nextReminderStep(timedOccasions(ctx, recipient?.timeZone ?? null, hours), ctx.lastOccasion, now);
       next.push({ id: ctx.taskId, at: step.nextAt?.toISOString() ?? null });
       if (step.due) planned.push({ ctx, recipient, occasion: step.due, kind: mailKindOf(ruleOf(ctx), step.due) });
     }
