@@ -90,17 +90,21 @@ describe('mail delivery', () => {
     const mobilityIds: string[] = [];
     for (let i = 0; i < 20; i++) mobilityIds.push((await createMobilityFixture(t)).mobility.id); // 20 × 50 tasks
     // Long after every due date: each of the ~1,000 open tasks has exactly one reminder due.
-    t.clock.set(new Date('2027-01-15T10:00:00Z'));
+    const later = new Date('2027-01-15T10:00:00Z');
+    t.clock.set(later);
     const prefix = uniquePrefix();
     const [a, b] = [await start(prefix), await start(prefix), await start(prefix)];
     const [first, second] = await Promise.all([a.get(ReminderService).sweep(), b.get(ReminderService).sweep()]);
     const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM task WHERE mobility_id = ANY($1::uuid[]) AND status = 'open'`, [mobilityIds]);
     expect(open).toBeGreaterThanOrEqual(950); // 50 tasks each; the host search is done when a host is named
-    // The workers' own scheduled sweeps may take a share too: together, one reminder per open task.
-    expect(first.mails + second.mails).toBeGreaterThan(0);
+    // The workers' scheduled sweep (it runs as they start) overlaps too and takes a share: together, one per open task.
     expect(first.mails + second.mails).toBeLessThanOrEqual(open);
-    const reminders = await t.db.query(`SELECT outbox_id FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND kind <> 'request'`, [mobilityIds]);
-    expect(reminders).toHaveLength(open);
+    await eventually(
+      async () => (await t.db.query(`SELECT 1 FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`, [mobilityIds, later])).length === open,
+      30_000,
+      'one reminder per open task',
+    );
+    const reminders = await t.db.query(`SELECT outbox_id FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`, [mobilityIds, later]);
     const ids = reminders.map((r: { outbox_id: string }) => r.outbox_id);
     await eventually(() => allSent(ids), 90_000, '1,000 reminders sent');
     await eventually(async () => (await mailQueueBacklog(prefix, redis.url)) === 0, 10_000, 'queue drained');

@@ -139,11 +139,19 @@ function lookup(messages: Messages | undefined, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Messages)[key] : undefined), messages);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date in the recipient's locale, e.g. "18 May 2026" (en-GB) or "18. Mai 2026" (de-AT). */
 export function formatDate(iso: IsoDate, locale: string): string {
-  try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  // One formatter per locale: building an Intl.DateTimeFormat costs more than the whole rest of a mail.
+  let format = dateFormats.get(locale);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    }
+    dateFormats.set(locale, format);
   }
+  return format.format(new Date(`${iso}T00:00:00Z`));
 }

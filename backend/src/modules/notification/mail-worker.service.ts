@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MailTransport } from '../../infrastructure/mail/mail-transport';
 import { defaultJobOptions, QUEUES, SendMailPayload, SweepPayload } from '../../queue/queue-registry';
@@ -8,7 +10,7 @@ import { producerConnection, workerConnection } from '../../queue/redis';
 import { DigestService } from './digest.service';
 import { OutboxRelay } from './outbox-relay.service';
 import { ReminderService } from './reminder.service';
-import { SendMailProcessor } from './send-mail.processor';
+import { markFailedIfWaiting, SendMailProcessor } from './send-mail.processor';
 
 /**
  * The worker process's queues: the send worker, the scheduled reminder sweep and the outbox
@@ -29,6 +31,7 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly relay: OutboxRelay,
     private readonly sender: SendMailProcessor,
     private readonly transport: MailTransport,
+    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,6 +61,15 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
       prefix,
       concurrency: 1,
       lockDuration: this.config.jobs.lockMs,
+    });
+    // A job can also fail without our processor deciding it (it stalled past maxStalledCount when
+    // workers died on it): the row then says failed, for a human to see and retry.
+    mailWorker.on('failed', (job, error) => {
+      if (!job) return;
+      void job
+        .isFailed()
+        .then((final) => (final ? markFailedIfWaiting(this.db, job.data.outboxId, error.message) : undefined))
+        .catch(() => undefined);
     });
     this.workers = [mailWorker, sweepWorker];
     // Redis going away is expected (the relay waits it out): log, never crash on an unhandled 'error'.

@@ -78,6 +78,14 @@ export class SendMailProcessor {
   }
 }
 
+/** The row of a job BullMQ failed without our processor deciding (e.g. it stalled twice): visible, retryable. */
+export async function markFailedIfWaiting(db: DataSource, outboxId: string, reason: string): Promise<void> {
+  await db.query(
+    `UPDATE outbox SET status = 'failed', last_error = $2 WHERE id = $1 AND status IN ('queued', 'pending')`,
+    [outboxId, reason.slice(0, 500)],
+  );
+}
+
 function codeOf(error: unknown): string {
   const e = error as { responseCode?: number; code?: string };
   return String(e?.responseCode ?? e?.code ?? 'error');
