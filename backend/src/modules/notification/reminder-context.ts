@@ -122,5 +122,19 @@ export function ruleOf(ctx: Pick<TaskReminderContext, 'key' | 'mandatory'>): Rem
  */
 export function timedOccasions(ctx: TaskReminderContext, timeZone: string | null, hours: WorkingHours): TimedOccasion[] {
   if (isFinalState(ctx.phase) || timeZone === null) return [];
-  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: sendTimeFor(o.date, timeZone, hours) }));
+  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: cachedSendTime(o.date, timeZone, hours) }));
+}
+
+// Tasks share dates and zones: a sweep asks for the same send times thousands of times.
+const sendTimes = new Map<string, Date>();
+
+function cachedSendTime(date: string, timeZone: string, hours: WorkingHours): Date {
+  const key = `${date}|${timeZone}|${hours.start}-${hours.end}|${hours.days.join(',')}`;
+  let at = sendTimes.get(key);
+  if (!at) {
+    if (sendTimes.size > 50_000) sendTimes.clear();
+    at = sendTimeFor(date, timeZone, hours);
+    sendTimes.set(key, at);
+  }
+  return at;
 }
