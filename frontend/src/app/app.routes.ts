@@ -41,6 +41,22 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    path: 'outbox',
+    title: 'Outbox · Mobility Hub',
+    loadComponent: () => import('./features/outbox/outbox-page').then((m) => m.OutboxPage),
+  },
+  {
+    path: 'mailbox',
+    title: 'Mailbox · Mobility Hub',
+    loadComponent: () => import('./features/mailbox/mailbox-page').then((m) => m.MailboxPage),
+  },
+  {
+    // The link in every e-mail's footer ("Stop e-mails like this one").
+    path: 'mute/:token',
+    title: 'E-mail preferences · Mobility Hub',
+    loadComponent: () => import('./features/mute/mute-page').then((m) => m.MutePage),
+  },
+  {
     path: '**',
     title: 'Page not found · Mobility Hub',
     loadComponent: () =>

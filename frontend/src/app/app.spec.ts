@@ -82,7 +82,7 @@ describe('App shell', () => {
     await respond(fixture, (req) => req.flush({ status: 'ok' }));
   });
 
-  it('renders the Projects, Mobilities and Organisations nav links', async () => {
+  it('renders the Projects, Mobilities, Organisations, Outbox and Mailbox nav links', async () => {
     const { fixture, el } = await render();
 
     const links = Array.from(
@@ -92,11 +92,15 @@ describe('App shell', () => {
       'Projects',
       'Mobilities',
       'Organisations',
+      'Outbox',
+      'Mailbox',
     ]);
     expect(links.map((a) => a.getAttribute('href'))).toEqual([
       '/projects',
       '/mobilities',
       '/organisations',
+      '/outbox',
+      '/mailbox',
     ]);
 
     await respond(fixture, (req) => req.flush({ status: 'ok' }));
@@ -118,6 +122,24 @@ describe('App shell', () => {
     const current = el.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Mobilities');
     expect(document.activeElement).toBe(el.querySelector('main'));
+  });
+
+  it('keeps focus where it is when only the query changes (a filter, the open message)', async () => {
+    const { fixture, el } = await render();
+    await respond(fixture, (req) => req.flush({ status: 'ok' }));
+
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/projects');
+    await flushPage(fixture, '/api/projects');
+    await router.navigateByUrl('/mobilities');
+    await flushPage(fixture, '/api/mobilities');
+    expect(document.activeElement).toBe(el.querySelector('main'));
+
+    const search = el.querySelector<HTMLInputElement>('#overdue-filter-q');
+    search?.focus();
+    await router.navigateByUrl('/mobilities?q=lena');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(search);
   });
 
   it('redirects the empty path to Projects', async () => {

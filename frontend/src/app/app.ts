@@ -1,11 +1,11 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  DestroyRef,
   ElementRef,
   inject,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import {
   NavigationEnd,
   Router,
@@ -13,7 +13,7 @@ import {
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
-import { filter, skip } from 'rxjs';
+import { filter } from 'rxjs';
 import { ApiStatus } from './layout/api-status';
 import { NotificationsOutlet } from './layout/notifications-outlet';
 
@@ -52,18 +52,24 @@ export class App {
       label: 'Organisations',
       icon: 'M4 21V5l8-3v19M12 9h8v12M8 8h.01M8 12h.01M8 16h.01M16 13h.01M16 17h.01M2 21h20',
     },
+    { path: '/outbox', label: 'Outbox', icon: 'M3 5h18v14H3zM3 6l9 7 9-7' },
+    { path: '/mailbox', label: 'Mailbox', icon: 'M3 13h5l2 3h4l2-3h5M6 5h12l3 8v6H3v-6z' },
   ];
 
   constructor() {
-    // After an in-app navigation, move focus to the new content so keyboard and
-    // screen-reader users start reading there (the first navigation is the page load).
-    this.router.events
-      .pipe(
-        filter((event) => event instanceof NavigationEnd),
-        skip(1),
-        takeUntilDestroyed(),
-      )
-      .subscribe(() => this.focusMain());
+    // After an in-app navigation to another page, move focus to the new content so keyboard and
+    // screen-reader users start reading there. Not on the page load (the first navigation), and not
+    // when only the query changes (a filter, the open message): focus stays where the user is.
+    // (DestroyRef rather than takeUntilDestroyed: rxjs-interop would weigh on the initial bundle.)
+    let path: string | null = null;
+    const navigations = this.router.events
+      .pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe((event) => {
+        const next = event.urlAfterRedirects.split(/[?#]/)[0];
+        if (path !== null && next !== path) this.focusMain();
+        path = next;
+      });
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
   }
 
   protected skipToMain(event: Event): void {

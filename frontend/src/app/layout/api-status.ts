@@ -2,10 +2,10 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   inject,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { Subject, startWith, switchMap, tap } from 'rxjs';
 import { ApiHealth, ApiHealthService } from '../core/api-health';
 
@@ -72,15 +72,16 @@ export class ApiStatus {
   });
 
   constructor() {
-    this.refresh$
+    // (DestroyRef rather than takeUntilDestroyed: rxjs-interop would weigh on the initial bundle.)
+    const checks = this.refresh$
       .pipe(
         startWith(undefined),
         // Show "checking…" so a repeated, unchanged answer is still announced.
         tap(() => this.state.set('unknown')),
         switchMap(() => this.health.check()),
-        takeUntilDestroyed(),
       )
       .subscribe((state) => this.state.set(state));
+    inject(DestroyRef).onDestroy(() => checks.unsubscribe());
   }
 
   protected recheck(): void {

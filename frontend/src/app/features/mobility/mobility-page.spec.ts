@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { LifecycleEventDto, MobilityDto, TaskDto } from '@mobility-hub/api-client';
+import type { LifecycleEventDto, MobilityDto, MobilityRemindersDto, TaskDto } from '@mobility-hub/api-client';
 import { Notifications } from '../../core/notifications';
 import { MobilityPage } from './mobility-page';
 
@@ -22,6 +22,7 @@ const MOBILITY: MobilityDto = {
   hostOrganisation: { id: 'o2', name: 'Hotel Lisboa', country: 'PT' },
   sendingOrganisation: { id: 'o1', name: 'BBS Trier', country: 'DE' },
   machineVersion: 1,
+  mentor: null,
   nextDueTask: null,
   participant: { id: 'pa1', firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org', dateOfBirth: null },
   phase: 'preparation',
@@ -60,6 +61,22 @@ const HISTORY: LifecycleEventDto[] = [
   { sequence: 2, event: 'ADVANCE', from: 'application', to: 'preparation', actor: 'anna', reason: null, occurredAt: '2026-01-12T09:00:00Z' },
 ];
 
+const REMINDERS: MobilityRemindersDto = {
+  planned: [
+    {
+      taskId: 't3',
+      taskTitle: 'Insurance arranged',
+      occasion: 'due-soon',
+      occasionDate: '2026-03-25',
+      sendAt: '2026-03-25T08:00:00Z',
+      mailKind: 'task-reminder',
+      recipientEmail: 'erasmus@bbs-trier.example',
+      muted: false,
+    },
+  ],
+  sent: [],
+};
+
 describe('MobilityPage', () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<MobilityPage>;
@@ -75,11 +92,19 @@ describe('MobilityPage', () => {
 
   afterEach(() => http.verify());
 
+  /** Reminders are read again after every change of the mobility: answered here, tested on their own. */
+  let reminderReads = 0;
+
   async function settle(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       await fixture.whenStable();
       await new Promise((resolve) => setTimeout(resolve));
+      for (const req of http.match((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/reminders')) {
+        reminderReads++;
+        req.flush(REMINDERS);
+      }
     }
+    await fixture.whenStable();
   }
 
   function expect1(method: string, url: string): TestRequest {
@@ -314,7 +339,7 @@ describe('MobilityPage', () => {
   it('edits the dates with If-Match and reloads the checklist with the new due dates', async () => {
     await render();
 
-    button('Edit dates and host').click();
+    button('Edit dates, host and mentor').click();
     await settle();
     expect1('GET', '/api/organisations').flush({ items: [], page: 1, pageSize: 500, total: 0 });
     await settle();
@@ -322,14 +347,14 @@ describe('MobilityPage', () => {
     const end = el.querySelector<HTMLInputElement>('#edit-endDate') as HTMLInputElement;
     end.value = '2026-05-06';
     end.dispatchEvent(new Event('input'));
-    button('Save dates and host').click();
+    button('Save changes').click();
     await settle();
     http.expectNone('/api/mobilities/m1');
     expect(el.querySelector('#edit-endDate-error')?.textContent).toContain('10 to 89 days');
 
     end.value = '2026-05-31';
     end.dispatchEvent(new Event('input'));
-    button('Save dates and host').click();
+    button('Save changes').click();
     await settle();
     const patch = expect1('PATCH', '/api/mobilities/m1');
     expect(patch.request.headers.get('If-Match')).toBe('"3"');
@@ -342,5 +367,133 @@ describe('MobilityPage', () => {
 
     expect(el.textContent).toContain('28 days abroad');
     expect(el.textContent).toContain('Due 8 Apr 2026');
+  });
+
+  it('shows the planned reminders and reads them again when the mobility changes', async () => {
+    reminderReads = 0;
+    await render();
+    expect(reminderReads).toBe(1);
+    const planned = el.querySelector('[data-testid="planned-reminders"]');
+    expect(planned?.textContent).toContain('Insurance arranged');
+    expect(planned?.textContent).toContain('erasmus@bbs-trier.example');
+
+    checkbox('Book travel').click();
+    await settle();
+    expect1('PATCH', '/api/tasks/t2').flush({ ...TASKS[1], status: 'done', mobilityVersion: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 4 }, { headers: { ETag: '"4"' } });
+    await settle();
+    expect(reminderReads).toBe(2);
+  });
+
+  it('shows the mentor next to the host and edits it with If-Match', async () => {
+    await render({ ...MOBILITY, mentor: { name: 'Ana Costa', email: 'ana@hotel-lisboa.example' } });
+    expect(el.querySelector('[data-testid="mentor"]')?.textContent).toContain('Ana Costa <ana@hotel-lisboa.example>');
+
+    button('Edit dates, host and mentor').click();
+    await settle();
+    expect1('GET', '/api/organisations').flush({
+      items: [{ id: 'o2', name: 'Hotel Lisboa', country: 'PT', city: 'Lisboa', kind: 'company' }],
+      page: 1,
+      pageSize: 500,
+      total: 1,
+    });
+    await settle();
+
+    const name = el.querySelector<HTMLInputElement>('#edit-mentorName') as HTMLInputElement;
+    const email = el.querySelector<HTMLInputElement>('#edit-mentorEmail') as HTMLInputElement;
+    expect(name.value).toBe('Ana Costa');
+    expect(email.value).toBe('ana@hotel-lisboa.example');
+
+    email.value = 'not an address';
+    email.dispatchEvent(new Event('input'));
+    button('Save changes').click();
+    await settle();
+    http.expectNone((r) => r.method === 'PATCH');
+    expect(el.querySelector('#edit-mentorEmail-error')?.textContent).toContain('Enter an e-mail address');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(email);
+
+    name.value = 'João Silva';
+    name.dispatchEvent(new Event('input'));
+    email.value = 'Joao@Hotel-Lisboa.example';
+    email.dispatchEvent(new Event('input'));
+    button('Save changes').click();
+    await settle();
+    const patch = expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.headers.get('If-Match')).toBe('"3"');
+    expect(patch.request.body).toEqual({ mentorName: 'João Silva', mentorEmail: 'joao@hotel-lisboa.example' });
+    patch.flush({ ...MOBILITY, mentor: { name: 'João Silva', email: 'joao@hotel-lisboa.example' }, version: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await settle();
+
+    expect(el.querySelector('[data-testid="mentor"]')?.textContent).toContain('João Silva <joao@hotel-lisboa.example>');
+    expect(el.textContent).toContain('Changes saved.');
+  });
+
+  it('removes the mentor by sending nulls, and shows the API\'s field error', async () => {
+    await render({ ...MOBILITY, mentor: { name: 'Ana Costa', email: 'ana@hotel-lisboa.example' } });
+    button('Edit dates, host and mentor').click();
+    await settle();
+    expect1('GET', '/api/organisations').flush({ items: [], page: 1, pageSize: 500, total: 0 });
+    await settle();
+
+    for (const id of ['#edit-mentorName', '#edit-mentorEmail']) {
+      const input = el.querySelector<HTMLInputElement>(id) as HTMLInputElement;
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+    }
+    button('Save changes').click();
+    await settle();
+    const patch = expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.body).toEqual({ mentorName: null, mentorEmail: null });
+    patch.flush(
+      {
+        type: 'urn:mobility-hub:problem:rule-violated',
+        title: 'Rule violated',
+        status: 422,
+        detail: 'The request breaks a rule of the programme',
+        errors: [{ field: 'mentorEmail', rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await settle();
+    expect(el.querySelector('#edit-mentorEmail-error')?.textContent).toContain('a mentor belongs to a host organisation');
+  });
+
+  it('clears the mentor fields when another host is chosen', async () => {
+    await render({ ...MOBILITY, mentor: { name: 'Ana Costa', email: 'ana@hotel-lisboa.example' } });
+    button('Edit dates, host and mentor').click();
+    await settle();
+    expect1('GET', '/api/organisations').flush({
+      items: [
+        { id: 'o2', name: 'Hotel Lisboa', country: 'PT', city: 'Lisboa', kind: 'company' },
+        { id: 'o3', name: 'Taller Sol', country: 'ES', city: 'Valencia', kind: 'company' },
+      ],
+      page: 1,
+      pageSize: 500,
+      total: 2,
+    });
+    await settle();
+
+    const select = el.querySelector<HTMLSelectElement>('#edit-hostOrganisationId') as HTMLSelectElement;
+    select.value = 'o3';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    expect(el.querySelector<HTMLInputElement>('#edit-mentorName')?.value).toBe('');
+    expect(el.querySelector('#edit-mentor-hint')?.textContent).toContain('Ana Costa does not come along');
+
+    button('Save changes').click();
+    await settle();
+    const patch = expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.body).toEqual({ hostOrganisationId: 'o3' });
+    patch.flush({ ...MOBILITY, hostOrganisation: { id: 'o3', name: 'Taller Sol', country: 'ES' }, mentor: null, version: 4 });
+    await settle();
+    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await settle();
+    expect(el.querySelector('[data-testid="mentor"]')?.textContent).toContain('None named');
   });
 });

@@ -44,6 +44,7 @@ import {
 import { ApiProblem, fieldMessage, toApiProblem } from '../../core/api/problem';
 import { formatDate } from '../../core/format-date';
 import { Notifications } from '../../core/notifications';
+import { MobilityReminders } from './mobility-reminders';
 import {
   etagOf,
   eventLabel,
@@ -56,12 +57,16 @@ import {
 
 type StepState = 'done' | 'current' | 'stopped' | 'todo';
 
-/** The mobility file: header, phase stepper, checklist, lifecycle events, history, dates and host. */
+/** The fields of the dates, host and mentor form, in the order they appear. */
+const EDIT_FIELDS = ['startDate', 'endDate', 'hostOrganisationId', 'mentorName', 'mentorEmail'] as const;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The mobility file: header, phase stepper, checklist, lifecycle events, reminders, history, dates, host and mentor. */
 @Component({
   selector: 'app-mobility-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page mobility-page' },
-  imports: [RouterLink],
+  imports: [RouterLink, MobilityReminders],
   templateUrl: './mobility-page.html',
   styleUrl: './mobility-page.css',
 })
@@ -98,12 +103,14 @@ export class MobilityPage {
   protected readonly waiverError = signal<string | null>(null);
   private readonly waiverBox = viewChild<ElementRef<HTMLTextAreaElement>>('waiverBox');
 
-  // Editing dates and host
+  // Editing dates, host and mentor
   protected readonly editing = signal(false);
   protected readonly organisations = signal<readonly OrganisationDto[]>([]);
   protected readonly editStart = signal('');
   protected readonly editEnd = signal('');
   protected readonly editHost = signal('');
+  protected readonly editMentorName = signal('');
+  protected readonly editMentorEmail = signal('');
   protected readonly editSubmitted = signal(false);
   protected readonly editProblem = signal<ApiProblem | null>(null);
   private readonly editStartBox = viewChild<ElementRef<HTMLInputElement>>('editStartBox');
@@ -194,8 +201,17 @@ export class MobilityPage {
     const host = this.organisations().find((o) => o.id === this.editHost()) ?? null;
     const [hostViolation] = hostViolations(m.sendingOrganisation.country, host?.country ?? null);
     if (hostViolation) errors['hostOrganisationId'] = ruleMessage(hostViolation.message);
+    const mentorName = this.editMentorName().trim();
+    const mentorEmail = this.editMentorEmail().trim();
+    if (mentorName.length > 200) errors['mentorName'] = 'Shorten the name to 200 characters at most.';
+    if (mentorEmail && !EMAIL_PATTERN.test(mentorEmail)) errors['mentorEmail'] = 'Enter an e-mail address such as name@company.eu.';
+    else if (mentorName && !mentorEmail) errors['mentorEmail'] = 'Add the mentor’s e-mail address: the host’s reminders go to it.';
+    else if (mentorEmail && !this.editHost()) errors['mentorEmail'] = 'A mentor belongs to the host: choose the host first.';
     return errors;
   });
+
+  /** The host chosen in the form differs from the mobility's: the old mentor does not come along. */
+  protected readonly editHostChanged = computed(() => this.editHost() !== (this.mobility()?.hostOrganisation?.id ?? ''));
 
   constructor() {
     effect(() => {
@@ -391,6 +407,8 @@ export class MobilityPage {
     this.editStart.set(m.startDate);
     this.editEnd.set(m.endDate);
     this.editHost.set(m.hostOrganisation?.id ?? '');
+    this.editMentorName.set(m.mentor?.name ?? '');
+    this.editMentorEmail.set(m.mentor?.email ?? '');
     this.editSubmitted.set(false);
     this.editProblem.set(null);
     this.editing.set(true);
@@ -405,6 +423,15 @@ export class MobilityPage {
     }
   }
 
+  /** A mentor belongs to a host: another host starts with an empty mentor, the original one gets its mentor back. */
+  protected changeEditHost(hostId: string): void {
+    this.editHost.set(hostId);
+    const m = this.mobility();
+    const original = hostId === (m?.hostOrganisation?.id ?? '');
+    this.editMentorName.set(original ? (m?.mentor?.name ?? '') : '');
+    this.editMentorEmail.set(original ? (m?.mentor?.email ?? '') : '');
+  }
+
   protected cancelEdit(): void {
     this.editing.set(false);
     this.focusById('edit-dates');
@@ -417,7 +444,7 @@ export class MobilityPage {
     this.editSubmitted.set(true);
     this.editProblem.set(null);
     const errors = this.editErrors();
-    const firstInvalid = ['startDate', 'endDate', 'hostOrganisationId'].find((f) => errors[f]);
+    const firstInvalid = EDIT_FIELDS.find((f) => errors[f]);
     if (firstInvalid) {
       this.focusById(`edit-${firstInvalid}`);
       return;
@@ -426,7 +453,16 @@ export class MobilityPage {
     if (this.editStart() !== m.startDate) body.startDate = this.editStart();
     if (this.editEnd() !== m.endDate) body.endDate = this.editEnd();
     const host = this.editHost() || null;
-    if (this.hostChangeable() && host !== (m.hostOrganisation?.id ?? null)) body.hostOrganisationId = host;
+    const hostChanged = this.hostChangeable() && host !== (m.hostOrganisation?.id ?? null);
+    if (hostChanged) body.hostOrganisationId = host;
+    const mentorName = this.editMentorName().trim() || null;
+    const mentorEmail = this.editMentorEmail().trim().toLowerCase() || null;
+    const mentorChanged = mentorName !== (m.mentor?.name ?? null) || mentorEmail !== (m.mentor?.email.toLowerCase() ?? null);
+    // A new host clears the mentor unless one is named; the same host keeps it unless it changed.
+    if (hostChanged ? mentorName !== null || mentorEmail !== null : mentorChanged) {
+      body.mentorName = mentorName;
+      body.mentorEmail = mentorEmail;
+    }
     if (Object.keys(body).length === 0) {
       this.editing.set(false);
       this.announcement.set('Nothing changed.');
@@ -443,7 +479,9 @@ export class MobilityPage {
       this.setMobility(response.body, response.headers.get('ETag'));
       await this.refreshChecklistAndHistory();
       this.editing.set(false);
-      this.announcement.set('Dates and host saved. Due dates have been recalculated.');
+      this.announcement.set(
+        body.startDate || body.endDate ? 'Changes saved. Due dates have been recalculated.' : 'Changes saved.',
+      );
       this.focusById('edit-dates');
     } catch (error) {
       const problem = toApiProblem(error);

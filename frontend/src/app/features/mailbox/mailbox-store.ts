@@ -1,0 +1,154 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import {
+  Api,
+  getMailboxMessage,
+  listMailbox,
+  type CaughtMailDto,
+  type CaughtMailPageDto,
+  type CaughtMailSummaryDto,
+} from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+
+export const MAILBOX_PAGE_SIZE = 25;
+
+/**
+ * The Mailbox's state: the caught messages (newest first, more pages on request, new ones merged
+ * in on refresh) and the message that is open. Provided by the Mailbox page.
+ */
+@Injectable()
+export class MailboxStore {
+  private readonly api = inject(Api);
+
+  /** The search the list shows (subject and recipients). */
+  readonly query = signal('');
+  readonly items = signal<readonly CaughtMailSummaryDto[]>([]);
+  readonly total = signal(0);
+  /** First load, or a new search. */
+  readonly loading = signal(false);
+  readonly loadingMore = signal(false);
+  readonly refreshing = signal(false);
+  /** The last failure to read the list (null once a read succeeds). */
+  readonly problem = signal<ApiProblem | null>(null);
+  /** 404 on the list: real SMTP is configured, so nothing is caught and there is no Mailbox. */
+  readonly unavailable = computed(() => this.problem()?.status === 404);
+  readonly hasMore = computed(() => this.items().length < this.total());
+  readonly loaded = signal(false);
+
+  readonly openId = signal<string | null>(null);
+  readonly message = signal<CaughtMailDto | null>(null);
+  readonly messageLoading = signal(false);
+  readonly messageProblem = signal<ApiProblem | null>(null);
+
+  private pagesLoaded = 0;
+  /** Bumped by every new search: answers to an older one are dropped. */
+  private generation = 0;
+
+  /** Reads the first page for `query` and replaces the list. */
+  async search(query = this.query()): Promise<void> {
+    const generation = ++this.generation;
+    this.query.set(query);
+    this.loading.set(true);
+    try {
+      const page = await this.fetch(1);
+      if (generation !== this.generation) return;
+      this.items.set(page.items);
+      this.total.set(page.total);
+      this.pagesLoaded = 1;
+      this.problem.set(null);
+      this.loaded.set(true);
+    } catch (error) {
+      if (generation === this.generation) this.problem.set(toApiProblem(error));
+    } finally {
+      if (generation === this.generation) this.loading.set(false);
+    }
+  }
+
+  /** Appends the next page (messages already listed are not repeated). */
+  async loadMore(): Promise<void> {
+    if (this.loadingMore() || this.loading() || !this.hasMore()) return;
+    const generation = this.generation;
+    this.loadingMore.set(true);
+    try {
+      const page = await this.fetch(this.pagesLoaded + 1);
+      if (generation !== this.generation) return;
+      this.pagesLoaded += 1;
+      this.items.update((items) => mergeAfter(items, page.items));
+      this.total.set(page.total);
+      this.problem.set(null);
+    } catch (error) {
+      if (generation === this.generation) this.problem.set(toApiProblem(error));
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
+
+  /**
+   * Looks for messages that arrived since the last read and puts them on top; returns how many
+   * are new. When more arrived than one page holds, the list starts again from the first page.
+   */
+  async refresh(): Promise<number> {
+    if (this.loading() || this.refreshing() || this.loadingMore()) return 0;
+    if (!this.loaded()) {
+      await this.search();
+      return 0;
+    }
+    const generation = this.generation;
+    this.refreshing.set(true);
+    try {
+      const page = await this.fetch(1);
+      if (generation !== this.generation) return 0;
+      const known = new Set(this.items().map((m) => m.id));
+      const fresh = page.items.filter((m) => !known.has(m.id));
+      const overlaps = fresh.length < page.items.length;
+      if (overlaps || this.items().length === 0) {
+        this.items.update((items) => [...fresh, ...items]);
+      } else {
+        // A whole page of news: what lies between is unknown, so show the first page afresh.
+        this.items.set(page.items);
+        this.pagesLoaded = 1;
+      }
+      this.total.set(page.total);
+      this.problem.set(null);
+      return fresh.length;
+    } catch (error) {
+      if (generation === this.generation) this.problem.set(toApiProblem(error));
+      return 0;
+    } finally {
+      this.refreshing.set(false);
+    }
+  }
+
+  /** Opens one message (null closes it). */
+  async open(id: string | null): Promise<void> {
+    this.openId.set(id);
+    this.messageProblem.set(null);
+    if (!id) {
+      this.message.set(null);
+      this.messageLoading.set(false);
+      return;
+    }
+    if (this.message()?.id === id) return;
+    this.messageLoading.set(true);
+    try {
+      const message = await this.api.invoke(getMailboxMessage, { id });
+      if (this.openId() === id) this.message.set(message);
+    } catch (error) {
+      if (this.openId() === id) {
+        this.message.set(null);
+        this.messageProblem.set(toApiProblem(error));
+      }
+    } finally {
+      if (this.openId() === id) this.messageLoading.set(false);
+    }
+  }
+
+  private fetch(page: number): Promise<CaughtMailPageDto> {
+    const q = this.query().trim();
+    return this.api.invoke(listMailbox, { page, pageSize: MAILBOX_PAGE_SIZE, q: q || undefined });
+  }
+}
+
+function mergeAfter(items: readonly CaughtMailSummaryDto[], more: readonly CaughtMailSummaryDto[]): CaughtMailSummaryDto[] {
+  const known = new Set(items.map((m) => m.id));
+  return [...items, ...more.filter((m) => !known.has(m.id))];
+}
