@@ -173,7 +173,7 @@ export class MobilityQueries {
       travelDays: row.travel_days,
       greenTravel: row.green_travel,
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
-      mentor: row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
+      mentor: row.mentor_name || row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
       allowedEvents: allowedEvents(snapshot, facts),
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,

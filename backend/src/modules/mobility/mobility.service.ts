@@ -179,7 +179,8 @@ export class MobilityService {
         if (!hostId) await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
       }
       if ((mentorName !== null || mentorEmail !== null) && !hostId) {
-        throw Problems.ruleViolated([{ field: 'mentorEmail', rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }]);
+        const field = mentorEmail !== null ? 'mentorEmail' : 'mentorName';
+        throw Problems.ruleViolated([{ field, rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }]);
       }
       Object.assign(changes, { travelDays, greenTravel, mentorName, mentorEmail });
       await this.repository.save(em, mobility, changes);

@@ -71,7 +71,9 @@ export class MailRenderer {
 
   render(facts: MailFacts): RenderedMail {
     const language = this.languageOf(facts.locale);
-    const date = (iso: IsoDate) => formatDate(iso, facts.locale);
+    // Dates in the language of the text: an English mail to Italy says "12 January", not "12 gennaio".
+    const dateLocale = language === facts.locale.toLowerCase().split('-')[0] ? facts.locale : `${language}-${facts.locale.split('-')[1] ?? 'GB'}`;
+    const date = (iso: IsoDate) => formatDate(iso, dateLocale);
     const values = {
       name: facts.recipientName,
       organisation: facts.organisation,

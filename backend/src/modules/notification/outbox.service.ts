@@ -145,18 +145,23 @@ export class OutboxService {
       await this.db.query(`DELETE FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
     }
     const rows = await this.db.query(`SELECT 1 FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
-    return { recipient: maskEmail(link.recipient), kind: link.kind, muted: rows.length > 0 };
+    return { recipient: maskEmail(link.recipient), kind: link.kind, muted: rows.length > 0, mutable: MAIL_KINDS[link.kind].mutable };
   }
 
   async mailbox(query: ListMailboxQuery): Promise<CaughtMailPageDto> {
     this.assertMailbox();
     const paging = pagingOf(query);
     const params: unknown[] = [];
-    let filter = '';
+    const where: string[] = [];
     if (query.q?.trim()) {
       params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      filter = `WHERE subject ILIKE $1 OR array_to_string(envelope_to, ' ') ILIKE $1`;
+      where.push(`(subject ILIKE $${params.length} OR array_to_string(envelope_to, ' ') ILIKE $${params.length})`);
     }
+    if (query.messageId) {
+      params.push(query.messageId);
+      where.push(`message_id = $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [items, [{ total }]] = await Promise.all([
       this.db.query(
         `SELECT id, received_at AS "receivedAt", envelope_from AS "from", envelope_to AS "to", subject

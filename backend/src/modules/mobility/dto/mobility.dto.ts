@@ -118,7 +118,7 @@ export class UpdateMobilityDto {
 
 export class MentorDto {
   @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty() email: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null: the host organisation’s contact receives the host’s reminders' }) email: string | null;
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);

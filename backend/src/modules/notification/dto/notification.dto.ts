@@ -79,6 +79,7 @@ export class MuteDto {
   @ApiProperty({ description: 'The recipient, partly hidden (the link is all one needs to hold)' }) recipient: string;
   @ApiProperty({ enum: MAIL_KIND_NAMES }) kind: MailKind;
   @ApiProperty() muted: boolean;
+  @ApiProperty({ description: 'false: a deadline of the programme, which keeps coming until the task is done' }) mutable: boolean;
 }
 
 export class CaughtMailSummaryDto {
@@ -104,4 +105,8 @@ export class ListMailboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Search in subject and recipients' })
   @IsOptional() @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'The Message-ID header, e.g. an outbox row’s smtpMessageId' })
+  @IsOptional() @MaxLength(300)
+  messageId?: string;
 }

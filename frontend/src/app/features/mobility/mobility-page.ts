@@ -205,8 +205,8 @@ export class MobilityPage {
     const mentorEmail = this.editMentorEmail().trim();
     if (mentorName.length > 200) errors['mentorName'] = 'Shorten the name to 200 characters at most.';
     if (mentorEmail && !EMAIL_PATTERN.test(mentorEmail)) errors['mentorEmail'] = 'Enter an e-mail address such as name@company.eu.';
-    else if (mentorName && !mentorEmail) errors['mentorEmail'] = 'Add the mentor’s e-mail address: the host’s reminders go to it.';
     else if (mentorEmail && !this.editHost()) errors['mentorEmail'] = 'A mentor belongs to the host: choose the host first.';
+    else if (mentorName && !this.editHost()) errors['mentorName'] = 'A mentor belongs to the host: choose the host first.';
     return errors;
   });
 
@@ -457,7 +457,7 @@ export class MobilityPage {
     if (hostChanged) body.hostOrganisationId = host;
     const mentorName = this.editMentorName().trim() || null;
     const mentorEmail = this.editMentorEmail().trim().toLowerCase() || null;
-    const mentorChanged = mentorName !== (m.mentor?.name ?? null) || mentorEmail !== (m.mentor?.email.toLowerCase() ?? null);
+    const mentorChanged = mentorName !== (m.mentor?.name ?? null) || mentorEmail !== (m.mentor?.email?.toLowerCase() ?? null);
     // A new host clears the mentor unless one is named; the same host keeps it unless it changed.
     if (hostChanged ? mentorName !== null || mentorEmail !== null : mentorChanged) {
       body.mentorName = mentorName;

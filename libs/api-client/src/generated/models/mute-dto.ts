@@ -3,6 +3,11 @@
 
 export interface MuteDto {
   kind: 'task-reminder' | 'task-advice' | 'participant-report-request' | 'placement-request' | 'weekly-digest';
+
+  /**
+   * false: a deadline of the programme, which keeps coming until the task is done
+   */
+  mutable: boolean;
   muted: boolean;
 
   /**

@@ -17,6 +17,11 @@ export interface ListMailbox$Params {
  * Search in subject and recipients
  */
   q?: string;
+
+/**
+ * The Message-ID header, e.g. an outbox row’s smtpMessageId
+ */
+  messageId?: string;
 }
 
 export function listMailbox(http: HttpClient, rootUrl: string, params?: ListMailbox$Params, context?: HttpContext): Observable<StrictHttpResponse<CaughtMailPageDto>> {
@@ -25,6 +30,7 @@ export function listMailbox(http: HttpClient, rootUrl: string, params?: ListMail
     rb.query('page', params.page, {});
     rb.query('pageSize', params.pageSize, {});
     rb.query('q', params.q, {});
+    rb.query('messageId', params.messageId, {});
   }
 
   return http.request(
