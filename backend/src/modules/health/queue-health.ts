@@ -19,9 +19,11 @@ export class QueueHealthIndicator implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async check(): Promise<QueueHealth> {
-    this.redis ??= producerConnection(this.config.redis.url, { lazyConnect: true, retryStrategy: () => null });
+    if (!this.redis) {
+      this.redis = producerConnection(this.config.redis.url, { lazyConnect: true, retryStrategy: () => null });
+      this.redis.on('error', () => undefined); // answered as "down" below
+    }
     const redis = this.redis;
-    redis.on('error', () => undefined);
     try {
       if (redis.status === 'end' || redis.status === 'wait') await redis.connect().catch(() => undefined);
       const answer = await Promise.race([
