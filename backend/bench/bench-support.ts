@@ -1,12 +1,14 @@
 /*
  * Plumbing for the benchmarks: child servers, free ports, a keep-alive HTTP client, a bounded
- * worker pool and latency statistics. Nothing here knows about mobilities.
+ * worker pool, latency statistics, and the run itself (scratch database, cleanup, hard limit,
+ * signals, results file, table). Nothing here knows about mobilities.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { Client } from 'pg';
 
 /** Repository root (this file lives in backend/bench/). */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
@@ -216,4 +218,138 @@ export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** The server URL as it may appear in a results file. */
+export function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+export function intFromEnv(name: string, min: number, max: number, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
+  return value;
+}
+
+// ── the run ──────────────────────────────────────────────────────────────────────────────────
+
+export function log(message: string): void {
+  process.stdout.write(`[bench] ${message}\n`);
+}
+
+export function fmt(value: number | null, digits = 1): string {
+  return value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
+}
+
+/** Rows of cells as aligned lines: the first row is the header, the first column left-aligned. */
+export function renderTable(rows: string[][]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  return [line(rows[0]), '-'.repeat(line(rows[0]).length), ...rows.slice(1).map(line)];
+}
+
+/**
+ * Everything a run must undo whatever happens (success, failure, hard limit, Ctrl-C), once:
+ * the children are stopped (each by its own pid), then the other steps run (connections,
+ * contexts, …), then the scratch database is dropped.
+ */
+class Cleanup {
+  private readonly children: ChildServer[] = [];
+  private readonly steps: (() => unknown)[] = [];
+  private database: { serverUrl: string; name: string } | undefined;
+  private running: Promise<void> | undefined;
+
+  child<T extends ChildServer>(child: T): T {
+    this.children.push(child);
+    return child;
+  }
+
+  /** A step after the children have stopped; its failure is ignored. */
+  add(step: () => unknown): void {
+    this.steps.push(step);
+  }
+
+  dropDatabase(serverUrl: string, name: string): void {
+    this.database = { serverUrl, name };
+  }
+
+  run(): Promise<void> {
+    this.running ??= (async () => {
+      await Promise.all(this.children.map((child) => child.stop().catch(() => undefined)));
+      await Promise.all(this.steps.map((step) => Promise.resolve().then(step).catch(() => undefined)));
+      if (this.database) {
+        const { serverUrl, name } = this.database;
+        const admin = new Client({ connectionString: serverUrl });
+        try {
+          await admin.connect();
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          log(`database ${name} dropped`);
+        } catch (error) {
+          process.stderr.write(`[bench] could not drop ${name}: ${String(error)}\n`);
+        } finally {
+          await admin.end().catch(() => undefined);
+        }
+      }
+    })();
+    return this.running;
+  }
+}
+
+/** This process's cleanup (one benchmark per process). */
+export const cleanup = new Cleanup();
+
+/** Creates the throw-away database `name` on `serverUrl`'s server; the cleanup drops it. */
+export async function createScratchDatabase(serverUrl: string, name: string): Promise<{ url: string; postgresVersion: string }> {
+  const admin = new Client({ connectionString: serverUrl });
+  try {
+    await admin.connect();
+    const postgresVersion = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
+    await admin.query(`CREATE DATABASE ${name}`);
+    cleanup.dropDatabase(serverUrl, name);
+    return { url: databaseUrl(serverUrl, name), postgresVersion };
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Runs `main` under a hard limit and SIGINT/SIGTERM handling, cleans up, adds `totalSeconds`
+ * (everything, the cleanup included), prints `table` and writes it with the results to
+ * `resultsFile`; then exits (1 on failure), whatever keep-alive socket or timer is left.
+ */
+export async function runBenchmark<M extends object>(options: {
+  hardLimitMs: number;
+  main: (startedAt: Date) => Promise<M>;
+  table: (results: M & { totalSeconds: number }) => string;
+  resultsFile: string;
+}): Promise<void> {
+  const { hardLimitMs, main, table, resultsFile } = options;
+  const watchdog = setTimeout(() => {
+    process.stderr.write(`[bench] hard limit of ${hardLimitMs / 1000} s reached\n`);
+    void cleanup.run().finally(() => process.exit(1));
+  }, hardLimitMs);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void cleanup.run().finally(() => process.exit(130)));
+  }
+  try {
+    const startedAt = new Date();
+    const measured = await main(startedAt);
+    await cleanup.run();
+    const results = { ...measured, totalSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1) };
+    const report = table(results);
+    process.stdout.write(`\n${report}\n`);
+    mkdirSync(dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify({ ...results, table: report.split('\n') }, null, 2)}\n`);
+    log(`written to ${relative(REPO_ROOT, resultsFile)}`);
+  } catch (error) {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    await cleanup.run();
+    process.exitCode = 1;
+  } finally {
+    clearTimeout(watchdog);
+  }
+  process.exit();
 }

@@ -25,10 +25,9 @@ import {
   TaskFact,
 } from '@mobility-hub/domain';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client, Pool } from 'pg';
 import { ACTOR } from '../src/common/actor';
@@ -36,25 +35,24 @@ import { SystemClock } from '../src/common/clock';
 import { seedBenchData, SeededData } from './bench-seed';
 import {
   ChildServer,
+  cleanup,
   cpuTimeMs,
-  databaseUrl,
+  createScratchDatabase,
+  fmt,
   freePort,
+  intFromEnv,
   LatencySummary,
+  log,
   LOOPBACK,
-  REPO_ROOT,
+  renderTable,
   requestJson,
   round,
+  runBenchmark,
   runBounded,
   summarise,
+  withoutPassword,
 } from './bench-support';
 import autocannon = require('autocannon');
-
-function intFromEnv(name: string, min: number, max: number, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
-  return value;
-}
 
 const CONFIG = {
   serverUrl: process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -80,8 +78,6 @@ const CONFIG = {
   /** The whole run, setup and cleanup included, is cut off after this. */
   hardLimitMs: 15 * 60_000,
 } as const;
-
-const RESULTS_FILE = join(__dirname, 'results', 'lifecycle-latest.json');
 
 interface ListRun {
   readonly requestsPerSecond: number;
@@ -121,25 +117,17 @@ interface Ratios {
   readonly p95: number;
 }
 
-/** Everything that must be undone whatever happens. */
-const cleanup: { children: ChildServer[]; database?: string; pools: (Pool | Client)[] } = { children: [], pools: [] };
-
 async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   const loadAverageAtStart = loadavg().map((l) => round(l));
   const clock = new SystemClock();
   const today = clock.today(CONFIG.timeZone);
-  const admin = new Client({ connectionString: CONFIG.serverUrl });
-  cleanup.pools.push(admin);
-  await admin.connect();
-  const pgVersion = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
   const databaseName = `mh_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanup.database = databaseName;
-  const benchDbUrl = databaseUrl(CONFIG.serverUrl, databaseName);
+  const { url: benchDbUrl, postgresVersion } = await createScratchDatabase(CONFIG.serverUrl, databaseName);
   log(`database ${databaseName} created; starting the API (it migrates on boot)`);
 
   const apiPort = await freePort();
-  const api = new ChildServer('api', 'backend/src/main.api.ts', {
+  const api = cleanup.child(
+    new ChildServer('api', 'backend/src/main.api.ts', {
     DATABASE_URL: benchDbUrl,
     PORT: String(apiPort),
     HOST: LOOPBACK,
@@ -148,26 +136,27 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
     FRONTEND_DIST: '/nonexistent',
     DATABASE_POOL_SIZE: String(CONFIG.poolSize),
     APP_TIME_ZONE: CONFIG.timeZone,
-  });
-  cleanup.children.push(api);
+    }),
+  );
   const apiUrl = `http://${LOOPBACK}:${apiPort}`;
   await api.waitUntilReady(`${apiUrl}/api/health`, 120_000);
 
   const db = new Client({ connectionString: benchDbUrl });
-  cleanup.pools.push(db);
+  cleanup.add(() => db.end());
   await db.connect();
   log(`API up on :${apiPort}; seeding ${CONFIG.mobilities} mobilities`);
   const seed = await seedBenchData(db, CONFIG.mobilities, today);
   log(`seeded in ${(seed.ms / 1000).toFixed(1)} s: ${seed.tasks} tasks, ${seed.overdueTasks} of them overdue`);
 
   const basePort = await freePort();
-  const baseline = new ChildServer('baseline', 'backend/bench/baseline-server.ts', {
-    DATABASE_URL: benchDbUrl,
-    PORT: String(basePort),
-    DATABASE_POOL_SIZE: String(CONFIG.poolSize),
-    APP_TIME_ZONE: CONFIG.timeZone,
-  });
-  cleanup.children.push(baseline);
+  const baseline = cleanup.child(
+    new ChildServer('baseline', 'backend/bench/baseline-server.ts', {
+      DATABASE_URL: benchDbUrl,
+      PORT: String(basePort),
+      DATABASE_POOL_SIZE: String(CONFIG.poolSize),
+      APP_TIME_ZONE: CONFIG.timeZone,
+    }),
+  );
   const baseUrl = `http://${LOOPBACK}:${basePort}`;
   await baseline.waitUntilReady(`${baseUrl}/health`, 60_000);
 
@@ -190,7 +179,7 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   await eventsThroughApi(apiUrl, api.pid, ids.slice(2 * n, 2 * n + w));
   const eventsApi = await eventsThroughApi(apiUrl, api.pid, apiIds);
   const rawPool = new Pool({ connectionString: benchDbUrl, max: CONFIG.poolSize });
-  cleanup.pools.push(rawPool);
+  cleanup.add(() => rawPool.end());
   await eventsThroughRawSql(rawPool, ids.slice(2 * n + w, 2 * n + 2 * w));
   const eventsRaw = await eventsThroughRawSql(rawPool, rawIds);
   await assertConfirmed(db, apiIds, ACTOR);
@@ -203,7 +192,7 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       loadAverageAtStart,
-      postgres: pgVersion,
+      postgres: postgresVersion,
       note: 'client (autocannon / benchmark process), servers and PostgreSQL share the same machine',
     },
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
@@ -426,12 +415,8 @@ function table(results: Results): string {
     ['  latency p95 ms', fmt(events.api.latencyMs.p95), fmt(events.rawSql.latencyMs.p95), fmt(events.ratio.p95, 3)],
     ['  Node CPU ms / event', fmt(events.api.appCpuMsPerEvent, 3), fmt(events.rawSql.appCpuMsPerEvent, 3), ''],
   ];
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ');
   return [
-    line(rows[0]),
-    '-'.repeat(line(rows[0]).length),
-    ...rows.slice(1).map(line),
+    ...renderTable(rows),
     '',
     'baseline: list = bare node:http + pg with the same SQL; events = raw SQL through pg in the benchmark process',
     'p95 from every response time (autocannon itself reports p97.5: ' +
@@ -440,74 +425,11 @@ function table(results: Results): string {
   ].join('\n');
 }
 
-/** The server URL as it may appear in a results file. */
-function withoutPassword(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-function fmt(value: number | null, digits = 1): string {
-  return value === null ? 'n/a' : value.toFixed(digits);
-}
-
-function log(message: string): void {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
 // ── run ──────────────────────────────────────────────────────────────────────────────────────
 
-let cleaningUp: Promise<void> | undefined;
-
-/** Stops the children we started (by their pid), closes our connections, drops our database. */
-function cleanUp(): Promise<void> {
-  cleaningUp ??= (async () => {
-    await Promise.all(cleanup.children.map((child) => child.stop().catch(() => undefined)));
-    await Promise.all(cleanup.pools.map((pool) => pool.end().catch(() => undefined)));
-    if (cleanup.database) {
-      const admin = new Client({ connectionString: CONFIG.serverUrl });
-      try {
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${cleanup.database} WITH (FORCE)`);
-        log(`database ${cleanup.database} dropped`);
-      } catch (error) {
-        process.stderr.write(`[bench] could not drop ${cleanup.database}: ${String(error)}\n`);
-      } finally {
-        await admin.end().catch(() => undefined);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-
-async function run(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] hard limit of ${CONFIG.hardLimitMs / 1000} s reached\n`);
-    void cleanUp().finally(() => process.exit(1));
-  }, CONFIG.hardLimitMs);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
-  try {
-    const startedAt = new Date();
-    const measured = await main(startedAt);
-    await cleanUp();
-    // Setup, seeding, both benchmarks and the cleanup.
-    const results: Results = { ...measured, totalSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1) };
-    const report = table(results);
-    process.stdout.write(`\n${report}\n`);
-    mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...results, table: report.split('\n') }, null, 2)}\n`);
-    log(`written to ${relative(REPO_ROOT, RESULTS_FILE)}`);
-  } catch (error) {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await cleanUp();
-    process.exitCode = 1;
-  } finally {
-    clearTimeout(watchdog);
-  }
-  // Whatever keep-alive socket or timer is left, the run is over.
-  process.exit();
-}
-
-void run();
+void runBenchmark({
+  hardLimitMs: CONFIG.hardLimitMs,
+  main,
+  table,
+  resultsFile: join(__dirname, 'results', 'lifecycle-latest.json'),
+});

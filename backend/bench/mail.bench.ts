@@ -31,15 +31,15 @@
  */
 import 'reflect-metadata';
 import { CURRENT_CHECKLIST, initialMobilitySnapshot, MOBILITY_MACHINE_VERSION, persistSnapshot, stateOf } from '@mobility-hub/domain';
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
 import { Client } from 'pg';
@@ -51,14 +51,23 @@ import { NotificationModule } from '../src/modules/notification/notification.mod
 import { ReminderService, SWEEP_BATCH } from '../src/modules/notification/reminder.service';
 import { defaultJobOptions, QUEUES, sendJobId } from '../src/queue/queue-registry';
 import { producerConnection, workerConnection } from '../src/queue/redis';
-import { ChildServer, cpuTimeMs, databaseUrl, freePort, LOOPBACK, REPO_ROOT, round, runBounded, sleep } from './bench-support';
-
-function intFromEnv(name: string, min: number, max: number, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
-  return value;
-}
+import {
+  ChildServer,
+  cleanup,
+  cpuTimeMs,
+  createScratchDatabase,
+  fmt,
+  freePort,
+  intFromEnv,
+  log,
+  LOOPBACK,
+  renderTable,
+  round,
+  runBenchmark,
+  runBounded,
+  sleep,
+  withoutPassword,
+} from './bench-support';
 
 const CONFIG = {
   serverUrl: process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres',
@@ -85,8 +94,6 @@ const CONFIG = {
   /** A safety net; a run takes about 3 minutes on 2 cores (5–6 when the machine is busy). */
   hardLimitMs: 15 * 60_000,
 } as const;
-
-const RESULTS_FILE = join(__dirname, 'results', 'mail-latest.json');
 
 interface Rate {
   readonly messages: number;
@@ -142,32 +149,16 @@ interface SweepTiming {
   readonly explain: string[];
 }
 
-/** Everything that must be undone whatever happens. */
-const cleanup: {
-  children: ChildServer[];
-  contexts: INestApplicationContext[];
-  clients: { end(): Promise<unknown> }[];
-  redis: Redis[];
-  database?: string;
-  redisPrefix?: string;
-} = { children: [], contexts: [], clients: [], redis: [] };
-
 async function main(startedAt: Date) {
   const loadAverageAtStart = loadavg().map((l) => round(l));
   const clock = new SystemClock();
   const today = clock.today(CONFIG.timeZone);
   const runId = randomBytes(5).toString('hex');
   const prefixBase = `mhbench-${runId}`;
-  cleanup.redisPrefix = prefixBase;
+  cleanup.add(() => deleteRedisKeys(prefixBase));
 
-  const admin = new Client({ connectionString: CONFIG.serverUrl });
-  cleanup.clients.push(admin);
-  await admin.connect();
-  const pgVersion = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
   const databaseName = `mh_mailbench_${runId}`;
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  cleanup.database = databaseName;
-  const benchDbUrl = databaseUrl(CONFIG.serverUrl, databaseName);
+  const { url: benchDbUrl, postgresVersion } = await createScratchDatabase(CONFIG.serverUrl, databaseName);
 
   // The SMTP sink of every phase, in a process of its own: startSmtpCatcher (a real SMTP server
   // that parses each message) counting only, its count read over HTTP.
@@ -194,17 +185,17 @@ async function main(startedAt: Date) {
     { module: SweepBenchModule, imports: [CoreModule.forRoot(loadConfig({ ...env, DATABASE_POOL_SIZE: '4' })), NotificationModule] },
     { logger: ['error', 'warn'] },
   );
-  cleanup.contexts.push(sweeper);
+  cleanup.add(() => sweeper.close());
   const reminders = sweeper.get(ReminderService);
 
   const db = new Client({ connectionString: benchDbUrl });
-  cleanup.clients.push(db);
+  cleanup.add(() => db.end());
   await db.connect();
   const meterDb = new Client({ connectionString: benchDbUrl });
-  cleanup.clients.push(meterDb);
+  cleanup.add(() => meterDb.end());
   await meterDb.connect();
   const meterRedis = new Redis(CONFIG.redisUrl, { maxRetriesPerRequest: 1 });
-  cleanup.redis.push(meterRedis);
+  cleanup.add(() => meterRedis.disconnect());
   Object.assign(meterSources, { db: meterDb, redis: meterRedis });
   log(`seeding ${CONFIG.mobilities} mobilities × ${CONFIG.tasksPerMobility} tasks`);
   const seedMs = await seed(db, today);
@@ -252,7 +243,7 @@ async function main(startedAt: Date) {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
       loadAverageAtStart,
-      postgres: pgVersion,
+      postgres: postgresVersion,
       note: 'workers (child processes), PostgreSQL, Redis, the SMTP sink and this process share the same machine',
     },
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
@@ -444,7 +435,8 @@ async function rawBullmq(prefix: string): Promise<Rate> {
   const config = loadConfig({ MAIL_CONCURRENCY: String(CONFIG.concurrency) });
   const producer = producerConnection(CONFIG.redisUrl);
   const consumer = workerConnection(CONFIG.redisUrl);
-  cleanup.redis.push(producer, consumer);
+  cleanup.add(() => producer.disconnect());
+  cleanup.add(() => consumer.disconnect());
   const queue = new Queue('bench-noop', { connection: producer, prefix, defaultJobOptions: defaultJobOptions('mail', config) });
   let completed = 0;
   let done: () => void = () => undefined;
@@ -516,14 +508,12 @@ async function pipelineRun(
 ): Promise<PipelineRun> {
   const n = CONFIG.dueTasks;
   const bootStarted = Date.now();
-  const children = Array.from({ length: workers }, (_, i) => {
-    const child = new ChildServer(`worker-${i + 1}`, 'backend/src/main.worker.ts', { ...env, QUEUE_PREFIX: prefix });
-    cleanup.children.push(child);
-    return child;
-  });
+  const children = Array.from({ length: workers }, (_, i) =>
+    cleanup.child(new ChildServer(`worker-${i + 1}`, 'backend/src/main.worker.ts', { ...env, QUEUE_PREFIX: prefix })),
+  );
   await Promise.all(children.map((child) => workerStarted(child, 120_000)));
   const producer = producerConnection(CONFIG.redisUrl);
-  cleanup.redis.push(producer);
+  cleanup.add(() => producer.disconnect());
   const reminderQueue = new Queue(QUEUES.reminders.name, { connection: producer, prefix });
   await reminderQueueSettled(reminderQueue);
   const bootSeconds = round((Date.now() - bootStarted) / 1000, 1);
@@ -725,12 +715,13 @@ class SinkProcess {
   static async start(): Promise<SinkProcess> {
     const smtpPort = await freePort();
     const httpPort = await freePort();
-    const child = new ChildServer('smtp-sink', 'backend/bench/mail.bench.ts', {
-      BENCH_MAIL_ROLE: SINK_ROLE,
-      SINK_SMTP_PORT: String(smtpPort),
-      SINK_HTTP_PORT: String(httpPort),
-    });
-    cleanup.children.push(child);
+    const child = cleanup.child(
+      new ChildServer('smtp-sink', 'backend/bench/mail.bench.ts', {
+        BENCH_MAIL_ROLE: SINK_ROLE,
+        SINK_SMTP_PORT: String(smtpPort),
+        SINK_HTTP_PORT: String(httpPort),
+      }),
+    );
     const httpUrl = `http://${LOOPBACK}:${httpPort}`;
     await child.waitUntilReady(`${httpUrl}/count`, 60_000);
     return new SinkProcess(child, smtpPort, httpUrl);
@@ -856,14 +847,9 @@ function table(results: Results): string {
     cpuRow(label.bullmq, bullmq.cpu),
     cpuRow(label.nodemailer, nodemailer.cpu),
   ];
-  const render = (rows: string[][]) => {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
-    return [line(rows[0]), '-'.repeat(line(rows[0]).length), ...rows.slice(1).map(line)];
-  };
   const s = results.sweep;
   return [
-    ...render(throughput),
+    ...renderTable(throughput),
     `msgs/s = the best of ${results.rounds.length} interleaved rounds (all rounds listed); ratios between the best rounds.`,
     '',
     'pipeline = sweep job → outbox → relay (every 200 ms) → BullMQ → send job → nodemailer → SMTP sink; workers are',
@@ -877,7 +863,7 @@ function table(results: Results): string {
     ),
     `message: one rendered reminder, ${results.sampleMessageBytes} bytes of HTML + text`,
     '',
-    ...render(cpu),
+    ...renderTable(cpu),
     '(the rounds reported above)',
     'bench = this process (baselines: BullMQ producer + Worker / nodemailer client; pipeline: outbox polling);',
     'PG = backends of the benchmark database (≈); Redis = the whole server; others % = machine busy time none of',
@@ -894,20 +880,6 @@ function table(results: Results): string {
   ].join('\n');
 }
 
-function withoutPassword(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
-function fmt(value: number | null, digits = 1): string {
-  return value === null || Number.isNaN(value) ? 'n/a' : value.toFixed(digits);
-}
-
-function log(message: string): void {
-  process.stdout.write(`[bench] ${message}\n`);
-}
-
 async function withTimeout<T>(promise: Promise<T>, ms: number, describe: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${describe()} after ${ms} ms`)), ms)));
@@ -920,74 +892,23 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, describe: () => s
 
 // ── run ──────────────────────────────────────────────────────────────────────────────────────
 
-let cleaningUp: Promise<void> | undefined;
-
-/** Stops our children (by pid), closes our contexts and connections, deletes our keys, drops our database. */
-function cleanUp(): Promise<void> {
-  cleaningUp ??= (async () => {
-    await Promise.all(cleanup.children.map((child) => child.stop().catch(() => undefined)));
-    await Promise.all(cleanup.contexts.map((context) => context.close().catch(() => undefined)));
-    await Promise.all(cleanup.clients.map((client) => client.end().catch(() => undefined)));
-    if (cleanup.redisPrefix) {
-      const redis = new Redis(CONFIG.redisUrl, { maxRetriesPerRequest: 1 });
-      try {
-        let deleted = 0;
-        let cursor = '0';
-        do {
-          const [next, keys] = await redis.scan(cursor, 'MATCH', `${cleanup.redisPrefix}*`, 'COUNT', 1000);
-          cursor = next;
-          if (keys.length > 0) deleted += await redis.unlink(...keys);
-        } while (cursor !== '0');
-        log(`${deleted} Redis keys under ${cleanup.redisPrefix}* deleted`);
-      } catch (error) {
-        process.stderr.write(`[bench] could not delete the Redis keys ${cleanup.redisPrefix}*: ${String(error)}\n`);
-      } finally {
-        redis.disconnect();
-      }
-    }
-    for (const redis of cleanup.redis) redis.disconnect();
-    if (cleanup.database) {
-      const admin = new Client({ connectionString: CONFIG.serverUrl });
-      try {
-        await admin.connect();
-        await admin.query(`DROP DATABASE IF EXISTS ${cleanup.database} WITH (FORCE)`);
-        log(`database ${cleanup.database} dropped`);
-      } catch (error) {
-        process.stderr.write(`[bench] could not drop ${cleanup.database}: ${String(error)}\n`);
-      } finally {
-        await admin.end().catch(() => undefined);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-
-async function run(): Promise<void> {
-  const watchdog = setTimeout(() => {
-    process.stderr.write(`[bench] hard limit of ${CONFIG.hardLimitMs / 1000} s reached\n`);
-    void cleanUp().finally(() => process.exit(1));
-  }, CONFIG.hardLimitMs);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
-  }
+/** Deletes the run's Redis keys (every queue prefix of the run starts with `prefix`). */
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(CONFIG.redisUrl, { maxRetriesPerRequest: 1 });
   try {
-    const startedAt = new Date();
-    const measured = await main(startedAt);
-    await cleanUp();
-    const results: Results = { ...measured, totalSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1) };
-    const report = table(results);
-    process.stdout.write(`\n${report}\n`);
-    mkdirSync(join(__dirname, 'results'), { recursive: true });
-    writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...results, table: report.split('\n') }, null, 2)}\n`);
-    log(`written to ${relative(REPO_ROOT, RESULTS_FILE)}`);
+    let deleted = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    } while (cursor !== '0');
+    log(`${deleted} Redis keys under ${prefix}* deleted`);
   } catch (error) {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    await cleanUp();
-    process.exitCode = 1;
+    process.stderr.write(`[bench] could not delete the Redis keys ${prefix}*: ${String(error)}\n`);
   } finally {
-    clearTimeout(watchdog);
+    redis.disconnect();
   }
-  process.exit();
 }
 
 if (process.env['BENCH_MAIL_ROLE'] === SINK_ROLE) {
@@ -996,5 +917,5 @@ if (process.env['BENCH_MAIL_ROLE'] === SINK_ROLE) {
     process.exit(1);
   });
 } else {
-  void run();
+  void runBenchmark({ hardLimitMs: CONFIG.hardLimitMs, main, table, resultsFile: join(__dirname, 'results', 'mail-latest.json') });
 }

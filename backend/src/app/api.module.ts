@@ -5,12 +5,13 @@ import { ChecklistModule } from '../modules/checklist/checklist.module';
 import { HealthModule } from '../modules/health/health.module';
 import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification.module';
+import { AuthModule } from '../modules/auth/auth.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
 
-export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule];
+export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule, AuthModule];
 
 @Module({})
 export class ApiModule {

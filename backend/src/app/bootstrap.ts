@@ -49,7 +49,12 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
   ready.database = app.get(DataSource);
   if (config.seedDemoData) {
     const seeded = await seedDemoData(app);
-    if (seeded) logger.log(`seeded demo data: ${seeded}`);
+    if (seeded) {
+      logger.log(`seeded demo data: ${seeded.summary}`);
+      // Shown once, on the first start: the database keeps only their hashes.
+      const lines = seeded.accounts.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(48)} ${a.password}`);
+      process.stdout.write(`\nDemo sign-in (shown only now; passwords are stored hashed):\n${lines.join('\n')}\n\n`);
+    }
   }
   let child: ChildProcess | undefined;
   if (options.worker === 'alongside' && !inProcess) child = spawnWorker(config);

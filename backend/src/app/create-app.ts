@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 // Brings reply.sendFile into Fastify's types (the plugin is registered by useStaticAssets).
 import type {} from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock } from '../common/clock';
@@ -26,7 +27,7 @@ export async function createApp(config: AppConfig, clock?: Clock, options: { wit
     // Fastify's own JSON parser only (with the 1 MB limit): Nest would add form-body parsing.
     bodyParser: false,
   });
-  configureHttp(app);
+  await configureHttp(app);
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
@@ -35,7 +36,9 @@ export async function createApp(config: AppConfig, clock?: Clock, options: { wit
   return app;
 }
 
-export function configureHttp(app: NestFastifyApplication): void {
+export async function configureHttp(app: NestFastifyApplication): Promise<void> {
+  // Reads the session cookie (signed-in identity); no cookie is ever read for anything else.
+  await app.register(fastifyCookie);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -83,6 +83,18 @@ class Environment {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
   JOB_LOCK_MS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(60 * 24 * 30)
+  SESSION_TTL_MINUTES?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  SIGN_IN_MAX_FAILURES?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  SIGN_IN_LOCK_MINUTES?: number;
+
+  @IsOptional() @IsIn(['true', 'false'])
+  COOKIE_SECURE?: string;
 }
 
 export interface AppConfig {
@@ -120,6 +132,15 @@ export interface AppConfig {
   };
   readonly outbox: { readonly relayIntervalMs: number; readonly requeueAfterMs: number };
   readonly jobs: { readonly lockMs: number };
+  readonly auth: {
+    /** A session ends this long after sign-in (sign-out ends it at once). */
+    readonly sessionTtlMinutes: number;
+    /** Failed sign-ins for one address before it is locked for `lockMinutes`. */
+    readonly maxFailures: number;
+    readonly lockMinutes: number;
+    /** The session cookie's Secure flag: on outside development (HTTPS only). */
+    readonly secureCookies: boolean;
+  };
 }
 
 const DEVELOPMENT_LINK_SECRET = 'development-only-mail-link-secret-change-me';
@@ -166,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requeueAfterMs: parsed.OUTBOX_REQUEUE_AFTER_MS ?? 60_000,
     },
     jobs: { lockMs: parsed.JOB_LOCK_MS ?? 30_000 },
+    auth: {
+      sessionTtlMinutes: parsed.SESSION_TTL_MINUTES ?? 12 * 60,
+      maxFailures: parsed.SIGN_IN_MAX_FAILURES ?? 5,
+      lockMinutes: parsed.SIGN_IN_LOCK_MINUTES ?? 15,
+      secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity
 import { TaskEntity } from '../modules/checklist/task.entity';
 import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-CreateCoreSchema';
 import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-CreateMailPipeline';
+import { CreateAccounts1764370000000 } from './migrations/1764370000000-CreateAccounts';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -22,7 +23,7 @@ export const ENTITIES = [
   TaskEntity,
 ];
 
-export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000];
+export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000, CreateAccounts1764370000000];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

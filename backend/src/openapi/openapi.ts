@@ -18,7 +18,7 @@ export async function generateOpenApi(): Promise<string> {
     preview: true,
     logger: false,
   });
-  configureHttp(app);
+  await configureHttp(app);
   const document = buildOpenApiDocument(app);
   await app.close();
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -18,11 +18,13 @@ export class ProblemDto {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed, has unknown fields or wrong types (the fields are named in errors)',
+  401: 'Not signed in, or the credentials are not right',
   404: 'No such record',
   409: 'Refused in the current state',
   412: 'If-Match names a stale version',
   413: 'Body larger than 1 MB',
   422: 'Breaks a business rule (named in errors)',
+  429: 'Too many attempts: try again after Retry-After seconds',
 };
 
 /** Documents the problem+json answers of an endpoint. */

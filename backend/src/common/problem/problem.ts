@@ -64,6 +64,14 @@ export const Problems = {
       currentVersion,
     });
   },
+  /** Not signed in, or the credentials were not right (401). */
+  unauthorized(slug: string, title: string, detail: string): ProblemException {
+    return new ProblemException({ type: typeUri(slug), title, status: 401, detail });
+  },
+  /** Slow down: try again after `seconds` (429 with Retry-After). */
+  tooManyRequests(slug: string, detail: string, seconds: number): ProblemException {
+    return new ProblemException({ type: typeUri(slug), title: 'Too many requests', status: 429, detail, retryAfterSeconds: seconds });
+  },
   fromStatus(status: number, detail: string): Problem {
     const title = STATUS_TITLES[status] ?? (status >= 500 ? 'Internal server error' : 'Request failed');
     return { type: status >= 500 ? typeUri('internal') : typeUri(slugOf(title)), title, status, detail };

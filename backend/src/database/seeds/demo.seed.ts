@@ -1,5 +1,6 @@
 import { addDays, ActivityTypeCode, PHASES, Phase, MobilityState } from '@mobility-hub/domain';
 import { INestApplicationContext } from '@nestjs/common';
+import { DemoAccount, seedDemoAccounts } from './demo-accounts.seed';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
@@ -53,7 +54,13 @@ const HOSTS: Record<'ES' | 'IT' | 'NL' | 'IE', CreateOrganisationDto> = {
  * today so that some tasks are overdue. Goes through the services, so every rule holds.
  * Returns a one-line summary, or null when the database already had data.
  */
-export async function seedDemoData(app: INestApplicationContext): Promise<string | null> {
+export interface SeededDemo {
+  readonly summary: string;
+  /** Sign-in details, printed once on the console of the first start. */
+  readonly accounts: DemoAccount[];
+}
+
+export async function seedDemoData(app: INestApplicationContext): Promise<SeededDemo | null> {
   const db = app.get(DataSource);
   const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM organisation')) as { n: number }[];
   if (n > 0) return null;
@@ -86,6 +93,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<string
     endDate: addDays(addMonths(projectStart, 18), -1),
   });
 
+  const learners: { participantId: string; email: string; name: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
     const created = await mobilities.create(
@@ -107,8 +115,16 @@ export async function seedDemoData(app: INestApplicationContext): Promise<string
       ACTOR,
     );
     await walk(db, lifecycle, created.id, m, today);
+    if (learners.length < 2 && m.host) {
+      learners.push({ participantId: created.participant.id, email: created.participant.email, name: `${m.firstName} ${m.lastName}` });
+    }
   }
-  return `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations`;
+  const hostList = Object.entries(HOSTS).map(([country, dto]) => ({ id: hosts[country as keyof typeof HOSTS].id, name: dto.name }));
+  const accounts = await seedDemoAccounts(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, hostList, learners);
+  return {
+    summary: `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations, ${accounts.length} people`,
+    accounts,
+  };
 }
 
 /** Moves a demo mobility to its target state the way a coordinator would: tick, confirm, advance. */

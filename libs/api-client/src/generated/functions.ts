@@ -47,3 +47,9 @@ export type { ListMailbox$Params as ListMailbox$Params } from './fn/mail/list-ma
 export { listMailbox as listMailbox } from './fn/mail/list-mailbox';
 export type { GetMailboxMessage$Params as GetMailboxMessage$Params } from './fn/mail/get-mailbox-message';
 export { getMailboxMessage as getMailboxMessage } from './fn/mail/get-mailbox-message';
+export type { SignIn$Params as SignIn$Params } from './fn/auth/sign-in';
+export { signIn as signIn } from './fn/auth/sign-in';
+export type { SignOut$Params as SignOut$Params } from './fn/auth/sign-out';
+export { signOut as signOut } from './fn/auth/sign-out';
+export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';
+export { getMe as getMe } from './fn/auth/get-me';

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../password';
+
+export const ROLES = ['coordinator', 'staff', 'mentor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export class SignInDto {
+  @ApiProperty({ example: 'coordinator@school.example' })
+  @MaxLength(320) @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+
+  @ApiProperty({ format: 'password', maxLength: PASSWORD_MAX_LENGTH })
+  @IsString() @MinLength(1, { message: 'password must not be empty' }) @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class MembershipDto {
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
+  @ApiProperty({ type: [MembershipDto], description: 'The organisations this user works for, with the role in each' })
+  memberships: MembershipDto[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set for a learner: the participant record they are' })
+  participantId: string | null;
+}

@@ -1,0 +1,121 @@
+import { hashPassword } from '../src/modules/auth/password';
+import { createOrganisation } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** Sign-in, sessions and sign-out against real PostgreSQL, through HTTP. */
+describe('accounts: sign-in and sessions', () => {
+  let t: TestApp;
+  const PASSWORD = 'correct horse battery staple';
+  let organisation: any;
+
+  beforeAll(async () => {
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_LOCK_MINUTES: '15', SESSION_TTL_MINUTES: '60' });
+    organisation = await createOrganisation(t, { kind: 'vet-provider', country: 'AT', city: 'Graz', email: 'office@hak.example' });
+  });
+  afterAll(() => t.close());
+
+  async function user(email: string, password = PASSWORD): Promise<string> {
+    const [row] = await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, 'Eva Huber', $2, now()) RETURNING id`,
+      [email, await hashPassword(password)],
+    );
+    await t.db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, 'coordinator', now())`, [row.id, organisation.id]);
+    return row.id;
+  }
+  const signIn = (email: string, password: string) => t.post('/api/auth/sign-in', { email, password });
+  const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+
+  it('signs in with e-mail and password into an HttpOnly, SameSite session cookie', async () => {
+    await user('eva@hak.example');
+    const res = await signIn('Eva@HAK.example', PASSWORD);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email: 'eva@hak.example',
+      displayName: 'Eva Huber',
+      participantId: null,
+      memberships: [{ organisationId: organisation.id, organisationName: organisation.name, role: 'coordinator' }],
+    });
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^mh_session=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    expect(setCookie).toContain('Path=/');
+    expect(setCookie).not.toContain('Secure'); // development; production sets Secure
+    expect(JSON.stringify(res.body)).not.toContain(PASSWORD);
+    expect(JSON.stringify(res.body)).not.toContain('argon2');
+
+    const me = await t.get('/api/auth/me', { cookie: cookieOf(res) });
+    expect(me.status).toBe(200);
+    expect(me.body.email).toBe('eva@hak.example');
+    // Only a hash of the token is stored.
+    const [session] = await t.db.query(`SELECT encode(token_hash, 'hex') AS hash FROM session`);
+    expect(cookieOf(res)).not.toContain(session.hash);
+  });
+
+  it('answers a wrong password and an unknown address alike, as a problem', async () => {
+    await user('max@hak.example');
+    const wrong = await signIn('max@hak.example', 'not the password');
+    const unknown = await signIn('nobody@hak.example', 'not the password');
+    for (const res of [wrong, unknown]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    expect(wrong.body).toEqual(unknown.body);
+    expect((await t.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('names the field and the rule for a malformed sign-in', async () => {
+    const res = await t.post('/api/auth/sign-in', { email: 'not-an-address', password: '' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+  });
+
+  it('locks an address after repeated failures — known or not — and lets it in again later', async () => {
+    await user('lena@hak.example');
+    for (let i = 0; i < 3; i++) expect((await signIn('lena@hak.example', 'guess')).status).toBe(401);
+    const locked = await signIn('lena@hak.example', PASSWORD); // even the right password
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBe(15 * 60);
+    // An address without an account locks the same way: the answers reveal nothing.
+    for (let i = 0; i < 3; i++) await signIn('ghost@hak.example', 'guess');
+    expect((await signIn('ghost@hak.example', 'guess')).status).toBe(429);
+
+    t.clock.set(new Date('2026-03-02T10:16:00Z'));
+    expect((await signIn('lena@hak.example', PASSWORD)).status).toBe(200);
+    t.clock.set(new Date('2026-03-02T10:00:00Z'));
+  });
+
+  it('sign-out ends the session: the same cookie no longer works', async () => {
+    await user('tom@hak.example');
+    const cookie = cookieOf(await signIn('tom@hak.example', PASSWORD));
+    expect((await t.get('/api/auth/me', { cookie })).status).toBe(200);
+    const out = await t.post('/api/auth/sign-out', {}, { cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toContain('mh_session=;');
+    expect((await t.get('/api/auth/me', { cookie })).status).toBe(401);
+    expect((await t.post('/api/auth/sign-out', {}, { cookie })).status).toBe(204);
+  });
+
+  it('a session ends by itself after its lifetime', async () => {
+    await user('ida@hak.example');
+    const cookie = cookieOf(await signIn('ida@hak.example', PASSWORD));
+    t.clock.set(new Date('2026-03-02T11:01:00Z'));
+    expect((await t.get('/api/auth/me', { cookie })).status).toBe(401);
+    t.clock.set(new Date('2026-03-02T10:00:00Z'));
+  });
+
+  it('keeps an audit trail of sign-ins, failures and sign-outs, without passwords', async () => {
+    const id = await user('uwe@hak.example');
+    await signIn('uwe@hak.example', 'wrong one');
+    const cookie = cookieOf(await signIn('uwe@hak.example', PASSWORD));
+    await t.post('/api/auth/sign-out', {}, { cookie });
+    const events = await t.db.query(`SELECT kind, detail::text AS detail FROM audit_event WHERE user_id = $1 ORDER BY occurred_at, kind`, [id]);
+    expect(events.map((e: { kind: string }) => e.kind).sort()).toEqual(['sign-in', 'sign-in-failed', 'sign-out']);
+    for (const e of events) {
+      expect(e.detail).not.toContain('wrong one');
+      expect(e.detail).not.toContain(PASSWORD);
+    }
+  });
+});
