@@ -6,12 +6,13 @@ import { HealthModule } from '../modules/health/health.module';
 import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification.module';
 import { AuthModule } from '../modules/auth/auth.module';
+import { HostLinkModule } from '../modules/host-link/host-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
 
-export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule, AuthModule];
+export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule, AuthModule, HostLinkModule];
 
 @Module({})
 export class ApiModule {

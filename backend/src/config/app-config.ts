@@ -95,6 +95,9 @@ class Environment {
 
   @IsOptional() @IsIn(['true', 'false'])
   COOKIE_SECURE?: string;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  HOST_LINK_TTL_DAYS?: number;
 }
 
 export interface AppConfig {
@@ -140,6 +143,8 @@ export interface AppConfig {
     readonly lockMinutes: number;
     /** The session cookie's Secure flag: on outside development (HTTPS only). */
     readonly secureCookies: boolean;
+    /** How long a host's placement-confirmation link works. */
+    readonly hostLinkTtlDays: number;
   };
 }
 
@@ -192,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFailures: parsed.SIGN_IN_MAX_FAILURES ?? 5,
       lockMinutes: parsed.SIGN_IN_LOCK_MINUTES ?? 15,
       secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
+      hostLinkTtlDays: parsed.HOST_LINK_TTL_DAYS ?? 14,
     },
   };
 }

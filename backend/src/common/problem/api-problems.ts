@@ -21,6 +21,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'Not signed in, or the credentials are not right',
   404: 'No such record',
   409: 'Refused in the current state',
+  410: 'The link was used or has expired (renewable: ask for a new one)',
   412: 'If-Match names a stale version',
   413: 'Body larger than 1 MB',
   422: 'Breaks a business rule (named in errors)',

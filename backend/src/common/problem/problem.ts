@@ -64,6 +64,10 @@ export const Problems = {
       currentVersion,
     });
   },
+  /** It existed, and is no more: a used or expired link (410). */
+  gone(slug: string, detail: string): ProblemException {
+    return new ProblemException({ type: typeUri(slug), title: 'Link no longer valid', status: 410, detail, renewable: true });
+  },
   /** Not signed in, or the credentials were not right (401). */
   unauthorized(slug: string, title: string, detail: string): ProblemException {
     return new ProblemException({ type: typeUri(slug), title, status: 401, detail });
@@ -88,6 +92,7 @@ const STATUS_TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Payload too large',
+  410: 'Gone',
   415: 'Unsupported media type',
   422: 'Business rule violated',
   429: 'Too many requests',

@@ -43,41 +43,47 @@ export class LifecycleService {
   ) {}
 
   apply(command: LifecycleCommand): Promise<MobilityDto> {
-    return this.db.transaction(async (em) => {
-      const mobility = await this.repository.lock(em, command.mobilityId);
-      this.repository.checkVersion(mobility, command.expectedVersion);
-      const snapshot = restoreMobilitySnapshot(mobility);
-      const facts = await this.repository.facts(em, mobility);
-      const reason = command.reason?.trim() || undefined;
-      const result = applyEvent(snapshot, { type: command.type, reason, facts });
-      if (!result.ok) {
-        throw Problems.conflict(
-          'lifecycle-refused',
-          'Event refused',
-          `${command.type} is not possible now: ${result.unmet.map((u) => u.message).join('; ')}`,
-          { event: command.type, phase: mobility.phase, unmet: result.unmet },
-        );
-      }
-      const changes: Partial<MobilityEntity> = {
-        machineSnapshot: persistSnapshot(result.snapshot),
-        machineVersion: MOBILITY_MACHINE_VERSION,
-        phase: result.to,
-      };
-      for (const effect of result.effects) {
-        Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor));
-      }
-      await this.repository.save(em, mobility, changes);
-      await this.repository.appendEvent(em, {
-        mobilityId: mobility.id,
-        event: command.type,
-        from: result.from,
-        to: result.to,
-        actor: command.actor,
-        reason: reason ?? null,
-        at: this.clock.now(),
-      });
-      return this.queries.detail(mobility.id, em);
+    return this.db.transaction((em) => this.applyIn(em, command));
+  }
+
+  /**
+   * The protocol inside a caller's transaction (e.g. with a host link's consumption), with
+   * `alongside` saved in the same compare-and-set (e.g. the mentor the host names).
+   */
+  async applyIn(em: EntityManager, command: LifecycleCommand, alongside: Partial<MobilityEntity> = {}): Promise<MobilityDto> {
+    const mobility = await this.repository.lock(em, command.mobilityId);
+    this.repository.checkVersion(mobility, command.expectedVersion);
+    const snapshot = restoreMobilitySnapshot(mobility);
+    const facts = await this.repository.facts(em, mobility);
+    const reason = command.reason?.trim() || undefined;
+    const result = applyEvent(snapshot, { type: command.type, reason, facts });
+    if (!result.ok) {
+      throw Problems.conflict(
+        'lifecycle-refused',
+        'Event refused',
+        `${command.type} is not possible now: ${result.unmet.map((u) => u.message).join('; ')}`,
+        { event: command.type, phase: mobility.phase, unmet: result.unmet },
+      );
+    }
+    const changes: Partial<MobilityEntity> = {
+      machineSnapshot: persistSnapshot(result.snapshot),
+      machineVersion: MOBILITY_MACHINE_VERSION,
+      phase: result.to,
+    };
+    for (const effect of result.effects) {
+      Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor));
+    }
+    await this.repository.save(em, mobility, { ...alongside, ...changes });
+    await this.repository.appendEvent(em, {
+      mobilityId: mobility.id,
+      event: command.type,
+      from: result.from,
+      to: result.to,
+      actor: command.actor,
+      reason: reason ?? null,
+      at: this.clock.now(),
     });
+    return this.queries.detail(mobility.id, em);
   }
 
   /** The machine names its effects; they are persisted here, in the same transaction. */

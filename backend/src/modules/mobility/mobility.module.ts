@@ -10,5 +10,6 @@ import { MobilityService } from './mobility.service';
   imports: [ChecklistModule],
   controllers: [MobilityController],
   providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries],
+  exports: [LifecycleService],
 })
 export class MobilityModule {}

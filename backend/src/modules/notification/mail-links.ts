@@ -16,6 +16,11 @@ export class MailLinks {
     return `${this.publicUrl}/mobilities/${mobilityId}`;
   }
 
+  /** The host's one-click page to confirm or decline a placement (no account needed). */
+  hostPlacement(token: string): string {
+    return `${this.publicUrl}/host/placement/${token}`;
+  }
+
   mute(recipient: string, kind: MailKind): string {
     return `${this.publicUrl}/mute/${this.muteToken(recipient, kind)}`;
   }

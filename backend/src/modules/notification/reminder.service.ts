@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { issueActionToken } from '../auth/action-tokens';
 import { MailLinks } from './mail-links';
 import { MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
@@ -104,7 +105,16 @@ export class ReminderService {
       return;
     }
     const today = this.today(recipient.timeZone);
-    const row = this.compose(ctx, recipient, 'placement-request', { kind: 'request', date: today, sendAt: now }, now);
+    const token = await issueActionToken(em, {
+      purpose: 'placement-confirmation',
+      email: recipient.email,
+      organisationId: ctx.host?.id ?? null,
+      mobilityId,
+      ttlMinutes: this.config.auth.hostLinkTtlDays * 24 * 60,
+      now,
+    });
+    const occasion = { kind: 'request' as const, date: today, sendAt: now };
+    const row = this.compose(ctx, recipient, 'placement-request', occasion, now, this.links.hostPlacement(token));
     await insertOutboxRows(em, [row], now);
     await this.recordOccasion(em, ctx, 'request', today, 'placement-request', 'outboxed', row.id ?? null);
   }
@@ -221,7 +231,14 @@ export class ReminderService {
   }
 
   /** Renders one task mail into an outbox row, to go out at the recipient's next working moment. */
-  compose(ctx: TaskReminderContext, recipient: Recipient, kind: MailKind, occasion: TimedOccasion, now: Date): NewOutboxRow {
+  compose(
+    ctx: TaskReminderContext,
+    recipient: Recipient,
+    kind: MailKind,
+    occasion: TimedOccasion,
+    now: Date,
+    actionUrl = this.links.mobility(ctx.mobilityId),
+  ): NewOutboxRow {
     const muteUrl = MAIL_KINDS[kind].mutable ? this.links.mute(recipient.email, kind) : undefined;
     const rendered = this.renderer.render({
       kind,
@@ -232,7 +249,7 @@ export class ReminderService {
       participant: ctx.participant,
       task: { title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
       period: { startDate: ctx.startDate, endDate: ctx.endDate },
-      actionUrl: this.links.mobility(ctx.mobilityId),
+      actionUrl,
       muteUrl,
     });
     return {

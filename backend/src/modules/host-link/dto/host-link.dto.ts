@@ -1,0 +1,43 @@
+import { ACTIVITY_TYPE_CODES, ActivityTypeCode, MOBILITY_STATES, MobilityState } from '@mobility-hub/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+
+export const LINK_STATES = ['valid', 'used', 'expired'] as const;
+
+/** What a host sees through its link: what it needs to decide, nothing more (no date of birth). */
+export class HostPlacementDto {
+  @ApiProperty({ enum: LINK_STATES, description: 'used / expired: the page explains and offers a new link' })
+  link: (typeof LINK_STATES)[number];
+  @ApiProperty({ format: 'date-time' }) linkExpiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) linkUsedAt: string | null;
+  @ApiProperty() learnerName: string;
+  @ApiProperty({ description: 'The learner’s e-mail, to get in touch' }) learnerEmail: string;
+  @ApiProperty() sendingOrganisation: string;
+  @ApiProperty() hostOrganisation: string;
+  @ApiProperty({ enum: ACTIVITY_TYPE_CODES }) activityType: ActivityTypeCode;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+  @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
+  @ApiProperty() placementConfirmed: boolean;
+  @ApiProperty({ type: String, nullable: true }) mentorName: string | null;
+}
+
+export class ConfirmPlacementDto {
+  @ApiProperty({ maxLength: 200, description: 'Who looks after the learner at the host' })
+  @IsString() @IsNotEmpty({ message: 'mentorName must not be empty' }) @MaxLength(200)
+  mentorName: string;
+
+  @ApiProperty({ maxLength: 320, description: 'The mentor receives the host’s reminders' })
+  @MaxLength(320) @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
+  mentorEmail: string;
+}
+
+export class DeclinePlacementDto {
+  @ApiPropertyOptional({ maxLength: 1000, description: 'Why the host cannot take the learner (shown to the school)' })
+  @IsOptional() @IsString() @MaxLength(1000)
+  reason?: string;
+}
+
+export class RenewedLinkDto {
+  @ApiProperty({ description: 'Where the new link was sent, partly hidden' }) sentTo: string;
+}

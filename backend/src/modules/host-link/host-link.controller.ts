@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiProblems } from '../../common/problem/api-problems';
+import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, RenewedLinkDto } from './dto/host-link.dto';
+import { HostLinkService } from './host-link.service';
+
+const TOKEN = { name: 'token', description: 'The token of the link in the placement-confirmation e-mail' };
+
+/** The host's side of a placement, through the link in its e-mail (no account). */
+@ApiTags('host links')
+@Controller('host-links/placement/:token')
+export class HostLinkController {
+  constructor(private readonly links: HostLinkService) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getHostPlacement', summary: 'The placement a host is asked to confirm, and whether the link still works' })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: HostPlacementDto })
+  @ApiProblems(404)
+  view(@Param('token') token: string): Promise<HostPlacementDto> {
+    return this.links.view(token);
+  }
+
+  @Post('confirm')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'confirmHostPlacement', summary: 'The host confirms the placement and names the mentor (uses up the link)' })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: HostPlacementDto })
+  @ApiProblems(400, 404, 409, 410)
+  confirm(@Param('token') token: string, @Body() dto: ConfirmPlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
+    return this.links.confirm(token, dto, request.ip);
+  }
+
+  @Post('decline')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'declineHostPlacement', summary: 'The host cannot take the learner (uses up the link)' })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: HostPlacementDto })
+  @ApiProblems(400, 404, 409, 410)
+  decline(@Param('token') token: string, @Body() dto: DeclinePlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
+    return this.links.decline(token, dto, request.ip);
+  }
+
+  @Post('renew')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'renewHostPlacementLink', summary: 'A used or expired link asks for a new one, e-mailed to the same host contact' })
+  @ApiParam(TOKEN)
+  @ApiOkResponse({ type: RenewedLinkDto })
+  @ApiProblems(404, 409, 429)
+  renew(@Param('token') token: string, @Req() request: FastifyRequest): Promise<RenewedLinkDto> {
+    return this.links.renew(token, request.ip);
+  }
+}

@@ -1,0 +1,131 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { Problems } from '../../common/problem/problem';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { audit } from '../auth/audit';
+import { ActionToken, markActionTokenUsed, readActionToken, TokenState } from '../auth/action-tokens';
+import { LifecycleService } from '../mobility/lifecycle.service';
+import { maskEmail } from '../notification/outbox.service';
+import { ReminderService } from '../notification/reminder.service';
+import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, RenewedLinkDto } from './dto/host-link.dto';
+
+/** A renewed link at most this often per mobility: the button cannot be used to flood a host. */
+const RENEW_EVERY_MINUTES = 10;
+
+/**
+ * The host's placement-confirmation link: no account, one purpose, one use, an expiry. Confirming
+ * or declining runs the lifecycle protocol (HOST_CONFIRM / HOST_DECLINE) in the same transaction
+ * that uses up the link; the history records the host contact as the actor.
+ */
+@Injectable()
+export class HostLinkService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly lifecycle: LifecycleService,
+    private readonly reminders: ReminderService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async view(token: string): Promise<HostPlacementDto> {
+    const read = await readActionToken(this.db.manager, token, 'placement-confirmation', this.clock.now());
+    if (read.state === 'unknown') throw this.unknown();
+    return this.placement(this.db.manager, read);
+  }
+
+  confirm(token: string, dto: ConfirmPlacementDto, ip: string | null): Promise<HostPlacementDto> {
+    return this.use(token, ip, async (em, link, mobilityId) => {
+      await this.lifecycle.applyIn(
+        em,
+        { mobilityId, type: 'HOST_CONFIRM', actor: `host:${link.email}` },
+        { mentorName: dto.mentorName.trim(), mentorEmail: dto.mentorEmail.toLowerCase() },
+      );
+    });
+  }
+
+  decline(token: string, dto: DeclinePlacementDto, ip: string | null): Promise<HostPlacementDto> {
+    return this.use(token, ip, async (em, link, mobilityId) => {
+      await this.lifecycle.applyIn(em, { mobilityId, type: 'HOST_DECLINE', reason: dto.reason, actor: `host:${link.email}` });
+    });
+  }
+
+  /** A used or expired link asks for a new one: it goes to the same host contact, by e-mail. */
+  async renew(token: string, ip: string | null): Promise<RenewedLinkDto> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const read = await readActionToken(em, token, 'placement-confirmation', now, true);
+      if (read.state === 'unknown') throw this.unknown();
+      const link = read.token;
+      const mobilityId = await this.waitingPlacement(em, link);
+      const [recent] = await em.query(
+        `SELECT 1 FROM action_token WHERE mobility_id = $1 AND purpose = 'placement-confirmation' AND created_at > $2`,
+        [mobilityId, new Date(now.getTime() - RENEW_EVERY_MINUTES * 60_000).toISOString()],
+      );
+      if (recent) throw Problems.tooManyRequests('link-recently-sent', 'A new link was sent a few minutes ago: please check your inbox.', RENEW_EVERY_MINUTES * 60);
+      await this.reminders.requestPlacement(em, mobilityId);
+      await audit(em, { kind: 'link-used', userId: null, organisationId: link.organisationId, detail: { purpose: 'placement-confirmation', action: 'renew' }, ip, at: now });
+      return { sentTo: maskEmail(link.email) };
+    });
+  }
+
+  private use(
+    token: string,
+    ip: string | null,
+    act: (em: EntityManager, link: ActionToken, mobilityId: string) => Promise<void>,
+  ): Promise<HostPlacementDto> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const read = await readActionToken(em, token, 'placement-confirmation', now, true);
+      if (read.state === 'unknown') throw this.unknown();
+      if (read.state !== 'valid') {
+        throw Problems.gone(
+          read.state === 'used' ? 'link-used' : 'link-expired',
+          read.state === 'used'
+            ? 'This link was already used. If something changed, ask for a new link or contact the school.'
+            : 'This link has expired. Ask for a new one: it is sent to the same address.',
+        );
+      }
+      await act(em, read.token, await this.waitingPlacement(em, read.token));
+      await markActionTokenUsed(em, read.token.id, now);
+      await audit(em, { kind: 'link-used', userId: null, organisationId: read.token.organisationId, detail: { purpose: 'placement-confirmation' }, ip, at: now });
+      return this.placement(em, { state: 'used', token: { ...read.token, usedAt: now } });
+    });
+  }
+
+  private async placement(em: EntityManager, read: Exclude<TokenState, { state: 'unknown' }>): Promise<HostPlacementDto> {
+    const [row] = await em.query(
+      `SELECT p.first_name || ' ' || p.last_name AS "learnerName", p.email AS "learnerEmail", so.name AS "sendingOrganisation",
+              coalesce(ho.name, '') AS "hostOrganisation", m.activity_type AS "activityType", m.start_date AS "startDate",
+              m.end_date AS "endDate", m.phase, m.placement_confirmed_at IS NOT NULL AS "placementConfirmed", m.mentor_name AS "mentorName"
+         FROM mobility m JOIN participant p ON p.id = m.participant_id
+         JOIN organisation so ON so.id = m.sending_organisation_id LEFT JOIN organisation ho ON ho.id = $2
+        WHERE m.id = $1`,
+      [read.token.mobilityId, read.token.organisationId],
+    );
+    if (!row) throw this.unknown();
+    return {
+      link: read.state,
+      linkExpiresAt: new Date(read.token.expiresAt).toISOString(),
+      linkUsedAt: read.token.usedAt ? new Date(read.token.usedAt).toISOString() : null,
+      ...row,
+    };
+  }
+
+  /** The link's mobility, locked, if its placement still waits for this host's answer. */
+  private async waitingPlacement(em: EntityManager, link: ActionToken): Promise<string> {
+    const [mobility] = link.mobilityId
+      ? await em.query(`SELECT id, host_organisation_id, placement_confirmed_at FROM mobility WHERE id = $1 FOR UPDATE`, [link.mobilityId])
+      : [];
+    if (!mobility) throw this.unknown();
+    if (mobility.host_organisation_id !== link.organisationId || mobility.placement_confirmed_at) {
+      throw Problems.conflict('placement-settled', 'Nothing to answer', 'This placement no longer waits for your answer; the school will be in touch.');
+    }
+    return mobility.id;
+  }
+
+  private unknown() {
+    return Problems.notFound('Link', 'in this e-mail', 'token');
+  }
+}
