@@ -9,7 +9,12 @@ describe('accounts: sign-in and sessions', () => {
   let organisation: any;
 
   beforeAll(async () => {
-    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { SIGN_IN_MAX_FAILURES: '3', SIGN_IN_LOCK_MINUTES: '15', SESSION_TTL_MINUTES: '60' });
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), {
+      SIGN_IN_MAX_FAILURES: '3',
+      SIGN_IN_LOCK_MINUTES: '15',
+      SESSION_TTL_MINUTES: '60',
+      RATE_LIMIT_PER_MINUTE: '1000', // this file signs in often from one address; the limit has its own test
+    });
     organisation = await createOrganisation(t, { kind: 'vet-provider', country: 'AT', city: 'Graz', email: 'office@hak.example' });
   });
   afterAll(() => t.close());
@@ -117,5 +122,46 @@ describe('accounts: sign-in and sessions', () => {
       expect(e.detail).not.toContain('wrong one');
       expect(e.detail).not.toContain(PASSWORD);
     }
+  });
+});
+
+describe('abuse resistance', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('limits sign-in attempts per client address: 429 with Retry-After, as a problem', async () => {
+    for (let i = 0; i < 3; i++) expect((await t.post('/api/auth/sign-in', { email: `a${i}@x.example`, password: 'guess' })).status).toBe(401);
+    const limited = await t.post('/api/auth/sign-in', { email: 'b@x.example', password: 'guess' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('sends security headers', async () => {
+    const res = await t.get('/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+
+  it('refuses a change from another site before any route runs, and lets our own pages through', async () => {
+    const before = await t.count('organisation');
+    const body = { name: 'Forged', kind: 'company', country: 'ES', city: 'Madrid' };
+    const crossSite = await t.post('/api/organisations', body, { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.headers.get('content-type')).toContain('application/problem+json');
+    const foreignOrigin = await t.post('/api/organisations', body, { origin: 'https://evil.example' });
+    expect(foreignOrigin.status).toBe(403);
+    expect((await t.post('/api/auth/sign-out', {}, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect(await t.count('organisation')).toBe(before);
+    // Our own pages: same-origin fetches, and the Origin of this very host.
+    expect((await t.post('/api/organisations', body, { 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+    expect((await t.post('/api/organisations', { ...body, name: 'Own' }, { origin: t.url })).status).toBe(201);
+    // Reading is never refused (links from e-mails are cross-site navigations).
+    expect((await t.get('/api/organisations', { 'sec-fetch-site': 'cross-site' })).status).toBe(200);
   });
 });

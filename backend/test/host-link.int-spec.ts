@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('host placement links', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { HOST_LINK_TTL_DAYS: '14' });
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { HOST_LINK_TTL_DAYS: '14', RATE_LIMIT_PER_MINUTE: '1000' });
   });
   afterAll(() => t.close());
   afterEach(() => t.clock.set(new Date('2026-03-02T10:00:00Z')));

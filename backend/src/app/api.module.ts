@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { ChecklistModule } from '../modules/checklist/checklist.module';
@@ -23,7 +24,13 @@ export class ApiModule {
   static forRoot(config: AppConfig, clock?: Clock, options: { withWorker?: boolean } = {}): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(config, clock), ...FEATURE_MODULES, ...(options.withWorker ? [DeliveryModule] : [])],
+      imports: [
+        CoreModule.forRoot(config, clock),
+        // Per client address, for the routes that guess at secrets (sign-in, links): @UseGuards(ThrottlerGuard).
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
+        ...FEATURE_MODULES,
+        ...(options.withWorker ? [DeliveryModule] : []),
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 // Brings reply.sendFile into Fastify's types (the plugin is registered by useStaticAssets).
 import type {} from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
+import { configureSecurity } from '../common/security';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock } from '../common/clock';
@@ -39,6 +40,7 @@ export async function createApp(config: AppConfig, clock?: Clock, options: { wit
 export async function configureHttp(app: NestFastifyApplication): Promise<void> {
   // Reads the session cookie (signed-in identity); no cookie is ever read for anything else.
   await app.register(fastifyCookie);
+  await configureSecurity(app);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

@@ -98,6 +98,9 @@ class Environment {
 
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90)
   HOST_LINK_TTL_DAYS?: number;
+
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  RATE_LIMIT_PER_MINUTE?: number;
 }
 
 export interface AppConfig {
@@ -145,6 +148,8 @@ export interface AppConfig {
     readonly secureCookies: boolean;
     /** How long a host's placement-confirmation link works. */
     readonly hostLinkTtlDays: number;
+    /** Requests per minute and client address to sign-in and link routes (429 beyond). */
+    readonly rateLimitPerMinute: number;
   };
 }
 
@@ -198,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: parsed.SIGN_IN_LOCK_MINUTES ?? 15,
       secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
       hostLinkTtlDays: parsed.HOST_LINK_TTL_DAYS ?? 14,
+      rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 20,
     },
   };
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
@@ -16,6 +17,7 @@ export class AuthController {
   ) {}
 
   @Post('sign-in')
+  @UseGuards(ThrottlerGuard) // per client address, on top of the per-address lockout
   @HttpCode(200)
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in with e-mail and password: sets the HttpOnly session cookie' })
   @ApiOkResponse({ type: MeDto })

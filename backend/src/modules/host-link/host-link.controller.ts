@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
@@ -10,6 +11,7 @@ const TOKEN = { name: 'token', description: 'The token of the link in the placem
 /** The host's side of a placement, through the link in its e-mail (no account). */
 @ApiTags('host links')
 @Controller('host-links/placement/:token')
+@UseGuards(ThrottlerGuard)
 export class HostLinkController {
   constructor(private readonly links: HostLinkService) {}
 
@@ -17,7 +19,7 @@ export class HostLinkController {
   @ApiOperation({ operationId: 'getHostPlacement', summary: 'The placement a host is asked to confirm, and whether the link still works' })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(404)
+  @ApiProblems(404, 429)
   view(@Param('token') token: string): Promise<HostPlacementDto> {
     return this.links.view(token);
   }
@@ -27,7 +29,7 @@ export class HostLinkController {
   @ApiOperation({ operationId: 'confirmHostPlacement', summary: 'The host confirms the placement and names the mentor (uses up the link)' })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(400, 404, 409, 410)
+  @ApiProblems(400, 404, 409, 410, 429)
   confirm(@Param('token') token: string, @Body() dto: ConfirmPlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
     return this.links.confirm(token, dto, request.ip);
   }
@@ -37,7 +39,7 @@ export class HostLinkController {
   @ApiOperation({ operationId: 'declineHostPlacement', summary: 'The host cannot take the learner (uses up the link)' })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(400, 404, 409, 410)
+  @ApiProblems(400, 404, 409, 410, 429)
   decline(@Param('token') token: string, @Body() dto: DeclinePlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
     return this.links.decline(token, dto, request.ip);
   }

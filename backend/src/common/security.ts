@@ -1,0 +1,58 @@
+import helmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PROBLEM_CONTENT_TYPE, Problems } from './problem/problem';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Security headers (helmet) and cross-site request refusal.
+ *
+ * CSP: scripts only from this origin; inline styles allowed (Angular's component styles and the
+ * e-mails shown in the Mailbox use them); no framing of the app by others.
+ *
+ * Cross-site requests: the session is a cookie, so a change must come from our own pages. The
+ * browser says where a request comes from (`Sec-Fetch-Site`, or `Origin` in older browsers); an
+ * unsafe method from another site is refused with 403 before any route runs. With JSON-only
+ * bodies (anything else is a 415) and no CORS, this is the OWASP "fetch metadata" defence, and it
+ * needs no token plumbing in the client.
+ */
+export async function configureSecurity(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The Mailbox shows e-mails in a sandboxed srcdoc frame of our own origin.
+    crossOriginEmbedderPolicy: false,
+  });
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    if (!isCrossSite(request.headers['sec-fetch-site'], request.headers['origin'], request.headers['host'])) return;
+    const problem = {
+      ...Problems.fromStatus(403, 'Changes are accepted only from Mobility Hub’s own pages (cross-site request refused).'),
+      instance: request.url.split('?')[0],
+    };
+    return reply.status(403).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+}
+
+export function isCrossSite(secFetchSite: string | string[] | undefined, origin: string | string[] | undefined, host: string | undefined): boolean {
+  if (typeof secFetchSite === 'string') return secFetchSite === 'cross-site' || secFetchSite === 'same-site';
+  if (typeof origin === 'string' && origin !== 'null') {
+    try {
+      return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
+  return origin === 'null'; // an opaque origin (sandboxed frame, file:) is never one of our pages
+}
