@@ -7,6 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
+import { cpus } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -235,6 +236,11 @@ export function intFromEnv(name: string, min: number, max: number, fallback: num
 }
 
 // ── the run ──────────────────────────────────────────────────────────────────────────────────
+
+/** The machine a run measured on, for its results file. */
+export function environment(loadAverageAtStart: number[], postgres: string, note: string) {
+  return { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, loadAverageAtStart, postgres, note };
+}
 
 export function log(message: string): void {
   process.stdout.write(`[bench] ${message}\n`);

@@ -26,7 +26,7 @@ import {
 } from '@mobility-hub/domain';
 import { randomBytes } from 'node:crypto';
 import { Agent } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client, Pool } from 'pg';
@@ -38,6 +38,7 @@ import {
   cleanup,
   cpuTimeMs,
   createScratchDatabase,
+  environment,
   fmt,
   freePort,
   intFromEnv,
@@ -179,6 +180,9 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   await eventsThroughApi(apiUrl, api.pid, ids.slice(2 * n, 2 * n + w));
   const eventsApi = await eventsThroughApi(apiUrl, api.pid, apiIds);
   const rawPool = new Pool({ connectionString: benchDbUrl, max: CONFIG.poolSize });
+  // pool.end() resolves before its connections have closed, so the cleanup's DROP ... WITH (FORCE)
+  // may still terminate one: an 'error' event on the pool that would otherwise crash the run.
+  rawPool.on('error', () => undefined);
   cleanup.add(() => rawPool.end());
   await eventsThroughRawSql(rawPool, ids.slice(2 * n + w, 2 * n + 2 * w));
   const eventsRaw = await eventsThroughRawSql(rawPool, rawIds);
@@ -187,14 +191,7 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
 
   return {
     startedAt: startedAt.toISOString(),
-    environment: {
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      loadAverageAtStart,
-      postgres: postgresVersion,
-      note: 'client (autocannon / benchmark process), servers and PostgreSQL share the same machine',
-    },
+    environment: environment(loadAverageAtStart, postgresVersion, 'client (autocannon / benchmark process), servers and PostgreSQL share the same machine'),
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
     seed: { mobilities: seed.mobilityIds.length, tasks: seed.tasks, overdueTasks: seed.overdueTasks, ms: seed.ms },
     list: { api: listApi, baseline: listBaseline, ratio: ratios(listApi, listBaseline) },

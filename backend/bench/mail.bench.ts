@@ -38,7 +38,7 @@ import { Redis } from 'ioredis';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
@@ -56,6 +56,7 @@ import {
   cleanup,
   cpuTimeMs,
   createScratchDatabase,
+  environment,
   fmt,
   freePort,
   intFromEnv,
@@ -238,14 +239,7 @@ async function main(startedAt: Date) {
 
   return {
     startedAt: startedAt.toISOString(),
-    environment: {
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      loadAverageAtStart,
-      postgres: postgresVersion,
-      note: 'workers (child processes), PostgreSQL, Redis, the SMTP sink and this process share the same machine',
-    },
+    environment: environment(loadAverageAtStart, postgresVersion, 'workers (child processes), PostgreSQL, Redis, the SMTP sink and this process share the same machine'),
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
     seedMs,
     sampleMessageBytes: sample.bytes,
