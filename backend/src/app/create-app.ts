@@ -28,7 +28,7 @@ export async function createApp(config: AppConfig, clock?: Clock, options: { wit
     // Fastify's own JSON parser only (with the 1 MB limit): Nest would add form-body parsing.
     bodyParser: false,
   });
-  await configureHttp(app);
+  await configureHttp(app, config.auth.secureCookies);
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
@@ -37,10 +37,10 @@ export async function createApp(config: AppConfig, clock?: Clock, options: { wit
   return app;
 }
 
-export async function configureHttp(app: NestFastifyApplication): Promise<void> {
+export async function configureHttp(app: NestFastifyApplication, httpsOnly = false): Promise<void> {
   // Reads the session cookie (signed-in identity); no cookie is ever read for anything else.
   await app.register(fastifyCookie);
-  await configureSecurity(app);
+  await configureSecurity(app, httpsOnly);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());

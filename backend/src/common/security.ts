@@ -16,7 +16,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * bodies (anything else is a 415) and no CORS, this is the OWASP "fetch metadata" defence, and it
  * needs no token plumbing in the client.
  */
-export async function configureSecurity(app: NestFastifyApplication): Promise<void> {
+export async function configureSecurity(app: NestFastifyApplication, httpsOnly: boolean): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -29,6 +29,8 @@ export async function configureSecurity(app: NestFastifyApplication): Promise<vo
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Only where the app is served over HTTPS: on a plain-HTTP test install it would break every request.
+        upgradeInsecureRequests: httpsOnly ? [] : null,
       },
     },
     // The Mailbox shows e-mails in a sandboxed srcdoc frame of our own origin.
