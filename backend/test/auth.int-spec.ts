@@ -1,5 +1,5 @@
 import { hashPassword } from '../src/modules/auth/password';
-import { createOrganisation } from './support/factories';
+import { createMobilityFixture, createOrganisation } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Sign-in, sessions and sign-out against real PostgreSQL, through HTTP. */
@@ -122,6 +122,80 @@ describe('accounts: sign-in and sessions', () => {
       expect(e.detail).not.toContain('wrong one');
       expect(e.detail).not.toContain(PASSWORD);
     }
+  });
+});
+
+describe('accounts: e-mailed links', () => {
+  let t: TestApp;
+  const PASSWORD = 'correct horse battery staple';
+  beforeAll(async () => {
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { RATE_LIMIT_PER_MINUTE: '1000' });
+  });
+  afterAll(() => t.close());
+  afterEach(() => t.clock.set(new Date('2026-03-02T10:00:00Z')));
+
+  const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+  async function mailTo(email: string, kind: string): Promise<{ token: string; text: string; sendAfter: Date }> {
+    const [row] = await t.db.query(
+      `SELECT text, send_after FROM outbox WHERE recipient_email = $1 AND kind = $2 ORDER BY created_at DESC LIMIT 1`,
+      [email, kind],
+    );
+    const token = /\/(?:reset-password|sign-in\/link)\/([A-Za-z0-9_-]{43})/.exec(row?.text ?? '')?.[1];
+    return { token: token ?? '', text: row?.text ?? '', sendAfter: row?.send_after };
+  }
+
+  it('resets a password through a one-use e-mailed link, ending every session', async () => {
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('rita@hak.example', 'Rita', $1, now())`,
+      [await hashPassword(PASSWORD)],
+    );
+    const session = cookieOf(await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: PASSWORD }));
+    const asked = await t.post('/api/auth/password-reset', { email: 'RITA@hak.example' });
+    const unknown = await t.post('/api/auth/password-reset', { email: 'nobody@hak.example' });
+    expect(asked.status).toBe(202);
+    expect(unknown.body).toEqual(asked.body); // nothing tells whether the address has an account
+    expect((await mailTo('nobody@hak.example', 'password-reset')).token).toBe('');
+    const mail = await mailTo('rita@hak.example', 'password-reset');
+    expect(mail.text).toContain('Hello Rita,');
+    expect(new Date(mail.sendAfter).toISOString()).toBe('2026-03-02T10:00:00.000Z'); // at once, not held for working hours
+
+    const short = await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'short' });
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0].field).toBe('password');
+    expect((await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'a brand new passphrase' })).status).toBe(204);
+    expect((await t.get('/api/auth/me', { cookie: session })).status).toBe(401);
+    expect((await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: PASSWORD })).status).toBe(401);
+    expect((await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: 'a brand new passphrase' })).status).toBe(200);
+    const reused = await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'yet another passphrase' });
+    expect(reused.status).toBe(410);
+    expect((await t.post(`/api/auth/password-reset/${mail.token.slice(0, -1)}x`, { password: 'yet another passphrase' })).status).toBe(404);
+  });
+
+  it('signs a learner in with an e-mailed link, once, within 15 minutes; staff get no such link', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, 'Lena', $2, now())`,
+      [mobility.participant.email, mobility.participant.id],
+    );
+    expect((await t.post('/api/auth/sign-in-link', { email: mobility.participant.email })).status).toBe(202);
+    const mail = await mailTo(mobility.participant.email, 'sign-in-link');
+    const signedIn = await t.post(`/api/auth/sign-in-link/${mail.token}`);
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.participantId).toBe(mobility.participant.id);
+    expect((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body.participantId).toBe(mobility.participant.id);
+    expect((await t.post(`/api/auth/sign-in-link/${mail.token}`)).status).toBe(410);
+
+    t.clock.set(new Date('2026-03-02T10:01:00Z'));
+    await t.post('/api/auth/sign-in-link', { email: mobility.participant.email });
+    const late = await mailTo(mobility.participant.email, 'sign-in-link');
+    t.clock.set(new Date('2026-03-02T10:17:00Z'));
+    const expired = await t.post(`/api/auth/sign-in-link/${late.token}`);
+    expect(expired.status).toBe(410);
+    expect(expired.body.detail).toContain('expired');
+
+    await t.db.query(`INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('staff@hak.example', 'Staff', 'x', now())`);
+    expect((await t.post('/api/auth/sign-in-link', { email: 'staff@hak.example' })).status).toBe(202);
+    expect((await mailTo('staff@hak.example', 'sign-in-link')).token).toBe('');
   });
 });
 

@@ -32,10 +32,13 @@ export async function issueActionToken(
   input: { purpose: TokenPurpose; email: string; userId?: string | null; organisationId?: string | null; mobilityId?: string | null; ttlMinutes: number; now: Date },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  if (input.mobilityId) {
+  if (input.mobilityId || input.userId) {
+    // The newest link is the one that works: earlier ones for the same mobility or person retire.
     await em.query(
-      `UPDATE action_token SET expires_at = $3 WHERE mobility_id = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3`,
-      [input.mobilityId, input.purpose, input.now.toISOString()],
+      `UPDATE action_token SET expires_at = $4
+        WHERE purpose = $1 AND used_at IS NULL AND expires_at > $4
+          AND (mobility_id = $2 OR ($2::uuid IS NULL AND user_id = $3))`,
+      [input.purpose, input.mobilityId ?? null, input.userId ?? null, input.now.toISOString()],
     );
   }
   await em.query(

@@ -8,6 +8,7 @@ export type AuditKind =
   | 'password-changed'
   | 'role-changed'
   | 'invitation-sent'
+  | 'link-requested'
   | 'link-used';
 
 export interface AuditEntry {

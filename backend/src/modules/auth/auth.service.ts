@@ -1,13 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MailLinks } from '../notification/mail-links';
+import { MailRenderer } from '../notification/mail-renderer';
+import { outboxAccountMail } from './account-mail';
+import { issueActionToken, markActionTokenUsed, readActionToken, TokenPurpose } from './action-tokens';
 import { audit } from './audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
-import { verifyPassword } from './password';
+import { hashPassword, verifyPassword } from './password';
+
+const RESET_MINUTES = 60;
+const SIGN_IN_LINK_MINUTES = 15;
 
 export const SESSION_COOKIE = 'mh_session';
 
@@ -32,6 +39,8 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly renderer: MailRenderer,
+    private readonly links: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -53,18 +62,92 @@ export class AuthService {
       await this.recordFailure(email, user?.id ?? null, ip, now);
       throw Problems.unauthorized('sign-in-failed', 'Sign-in failed', 'The e-mail address or the password is not right.');
     }
+    return this.db.transaction(async (em) => {
+      await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
+      return this.startSession(em, user.id, 'password', ip, now);
+    });
+  }
+
+  /**
+   * Asks for an e-mailed link: a password reset (accounts with a password) or a sign-in link
+   * (learners). The answer never says whether the address has an account; the mail goes out only
+   * if it has one.
+   */
+  async requestLink(purpose: 'password-reset' | 'magic-link', rawEmail: string, ip: string | null): Promise<void> {
+    const email = rawEmail.trim().toLowerCase();
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const [user] = await em.query(
+        `SELECT u.id, u.display_name, u.participant_id, coalesce(so.country, mo.country) AS country
+           FROM user_account u
+           LEFT JOIN mobility m ON m.participant_id = u.participant_id
+           LEFT JOIN organisation so ON so.id = m.sending_organisation_id
+           LEFT JOIN LATERAL (SELECT o.country FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
+                               WHERE ms.user_id = u.id LIMIT 1) mo ON true
+          WHERE u.email = $1 AND u.disabled_at IS NULL`,
+        [email],
+      );
+      if (!user || (purpose === 'magic-link' && !user.participant_id)) return;
+      const minutes = purpose === 'password-reset' ? RESET_MINUTES : SIGN_IN_LINK_MINUTES;
+      const token = await issueActionToken(em, { purpose, email, userId: user.id, ttlMinutes: minutes, now });
+      await outboxAccountMail(em, this.renderer, {
+        kind: purpose === 'password-reset' ? 'password-reset' : 'sign-in-link',
+        email,
+        name: user.display_name,
+        country: user.country,
+        url: purpose === 'password-reset' ? this.links.passwordReset(token) : this.links.signInLink(token),
+        linkMinutes: minutes,
+        now,
+      });
+      await audit(em, { kind: 'link-requested', userId: user.id, detail: { purpose }, ip, at: now });
+    });
+  }
+
+  /** A new password from a reset link: every session of the user ends (whoever else held one). */
+  async resetPassword(token: string, password: string, ip: string | null): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const userId = await this.useLink(em, token, 'password-reset', now);
+      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [userId, await hashPassword(password)]);
+      await em.query(`DELETE FROM session WHERE user_id = $1`, [userId]);
+      await em.query(`DELETE FROM sign_in_throttle WHERE email = (SELECT email FROM user_account WHERE id = $1)`, [userId]);
+      await audit(em, { kind: 'password-changed', userId, detail: { via: 'reset-link' }, ip, at: now });
+    });
+  }
+
+  /** A learner's e-mailed sign-in link: one use, a few minutes. */
+  signInWithLink(token: string, ip: string | null): Promise<SignedIn> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const userId = await this.useLink(em, token, 'magic-link', now);
+      return this.startSession(em, userId, 'link', ip, now);
+    });
+  }
+
+  private async useLink(em: EntityManager, token: string, purpose: TokenPurpose, now: Date): Promise<string> {
+    const read = await readActionToken(em, token, purpose, now, true);
+    if (read.state === 'unknown' || !read.token.userId) throw Problems.notFound('Link', 'in this e-mail', 'token');
+    if (read.state !== 'valid') {
+      throw Problems.gone(
+        read.state === 'used' ? 'link-used' : 'link-expired',
+        read.state === 'used' ? 'This link was already used: ask for a new one.' : 'This link has expired: ask for a new one.',
+      );
+    }
+    await markActionTokenUsed(em, read.token.id, now);
+    await audit(em, { kind: 'link-used', userId: read.token.userId, detail: { purpose }, ip: null, at: now });
+    return read.token.userId;
+  }
+
+  private async startSession(em: EntityManager, userId: string, method: string, ip: string | null, now: Date): Promise<SignedIn> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlMinutes * 60_000);
-    await this.db.transaction(async (em) => {
-      await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
-      await em.query(`DELETE FROM session WHERE user_id = $1 AND expires_at <= $2`, [user.id, now.toISOString()]);
-      await em.query(
-        `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`,
-        [tokenHash(token), user.id, now.toISOString(), expiresAt.toISOString()],
-      );
-      await audit(em, { kind: 'sign-in', userId: user.id, ip, at: now });
-    });
-    return { me: await this.me(user.id), token, expiresAt };
+    await em.query(`DELETE FROM session WHERE user_id = $1 AND expires_at <= $2`, [userId, now.toISOString()]);
+    await em.query(
+      `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $3, $4)`,
+      [tokenHash(token), userId, now.toISOString(), expiresAt.toISOString()],
+    );
+    await audit(em, { kind: 'sign-in', userId, detail: { method }, ip, at: now });
+    return { me: await this.me(userId, em), token, expiresAt };
   }
 
   /** The signed-in user of a session token, or null (unknown, expired, signed out, disabled). */
@@ -85,12 +168,12 @@ export class AuthService {
     if (rows[0]) await audit(this.db.manager, { kind: 'sign-out', userId: rows[0].user_id, ip, at: this.clock.now() });
   }
 
-  async me(userId: string): Promise<MeDto> {
-    const [user] = await this.db.query(
+  async me(userId: string, em: EntityManager = this.db.manager): Promise<MeDto> {
+    const [user] = await em.query(
       `SELECT id, email, display_name AS "displayName", participant_id AS "participantId" FROM user_account WHERE id = $1`,
       [userId],
     );
-    const memberships = await this.db.query(
+    const memberships = await em.query(
       `SELECT m.organisation_id AS "organisationId", o.name AS "organisationName", m.role
          FROM membership m JOIN organisation o ON o.id = m.organisation_id WHERE m.user_id = $1 ORDER BY o.name`,
       [userId],

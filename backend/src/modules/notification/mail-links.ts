@@ -21,6 +21,14 @@ export class MailLinks {
     return `${this.publicUrl}/host/placement/${token}`;
   }
 
+  passwordReset(token: string): string {
+    return `${this.publicUrl}/reset-password/${token}`;
+  }
+
+  signInLink(token: string): string {
+    return `${this.publicUrl}/sign-in/link/${token}`;
+  }
+
   mute(recipient: string, kind: MailKind): string {
     return `${this.publicUrl}/mute/${this.muteToken(recipient, kind)}`;
   }

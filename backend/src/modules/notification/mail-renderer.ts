@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const TEMPLATES_DIR = join(__dirname, 'templates');
+const ACCOUNT_KINDS = new Set<MailKind>(['password-reset', 'sign-in-link']);
 const FALLBACK_LANGUAGE = 'en';
 
 /** One mail's facts; every string is plain text (the HTML layout escapes it). */
@@ -26,6 +27,8 @@ export interface MailFacts {
   readonly actionUrl?: string;
   /** Present for kinds the recipient may mute. */
   readonly muteUrl?: string;
+  /** How long the mail's link works (account e-mails). */
+  readonly linkMinutes?: number;
 }
 
 export interface DigestItem {
@@ -86,6 +89,7 @@ export class MailRenderer {
       horizon: facts.digest?.horizonDays ?? '',
       overdue: facts.digest?.overdue.length ?? 0,
       dueSoon: facts.digest?.dueSoon.length ?? 0,
+      minutes: facts.linkMinutes ?? '',
     };
     const t = (path: string) => this.message(language, path, values);
     const kind = facts.kind;
@@ -107,7 +111,7 @@ export class MailRenderer {
       action: facts.actionUrl ? { label: actionLabel, url: facts.actionUrl } : null,
       closing: t(`${kind}.closing`),
       signature: t('common.signature'),
-      why: MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
+      why: ACCOUNT_KINDS.has(kind) ? t('common.whyAccount') : MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
       mute: facts.muteUrl ? { label: t('common.mute'), url: facts.muteUrl } : null,
     };
     return { subject: model.subject, html: this.html(model), text: this.text(model) };

@@ -49,6 +49,14 @@ export type { GetMailboxMessage$Params as GetMailboxMessage$Params } from './fn/
 export { getMailboxMessage as getMailboxMessage } from './fn/mail/get-mailbox-message';
 export type { SignIn$Params as SignIn$Params } from './fn/auth/sign-in';
 export { signIn as signIn } from './fn/auth/sign-in';
+export type { RequestPasswordReset$Params as RequestPasswordReset$Params } from './fn/auth/request-password-reset';
+export { requestPasswordReset as requestPasswordReset } from './fn/auth/request-password-reset';
+export type { ResetPassword$Params as ResetPassword$Params } from './fn/auth/reset-password';
+export { resetPassword as resetPassword } from './fn/auth/reset-password';
+export type { RequestSignInLink$Params as RequestSignInLink$Params } from './fn/auth/request-sign-in-link';
+export { requestSignInLink as requestSignInLink } from './fn/auth/request-sign-in-link';
+export type { SignInWithLink$Params as SignInWithLink$Params } from './fn/auth/sign-in-with-link';
+export { signInWithLink as signInWithLink } from './fn/auth/sign-in-with-link';
 export type { SignOut$Params as SignOut$Params } from './fn/auth/sign-out';
 export { signOut as signOut } from './fn/auth/sign-out';
 export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';

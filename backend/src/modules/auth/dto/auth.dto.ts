@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { PASSWORD_MAX_LENGTH } from '../password';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password';
 
 export const ROLES = ['coordinator', 'staff', 'mentor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -29,4 +29,22 @@ export class MeDto {
   memberships: MembershipDto[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set for a learner: the participant record they are' })
   participantId: string | null;
+}
+
+export class EmailDto {
+  @ApiProperty({ example: 'learner@school.example' })
+  @MaxLength(320) @IsEmail({}, { message: 'email must be an e-mail address' })
+  email: string;
+}
+
+export class NewPasswordDto {
+  @ApiProperty({ format: 'password', minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
+  password: string;
+}
+
+export class RequestAcceptedDto {
+  @ApiProperty({ description: 'Always the same answer, whether or not the address has an account' }) message: string;
 }

@@ -134,6 +134,9 @@ export const MAIL_KINDS = {
   'participant-report-request': { mutable: false },
   'placement-request': { mutable: false },
   'weekly-digest': { mutable: true },
+  // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
+  'password-reset': { mutable: false },
+  'sign-in-link': { mutable: false },
 } as const satisfies Record<string, { mutable: boolean }>;
 
 export type MailKind = keyof typeof MAIL_KINDS;
