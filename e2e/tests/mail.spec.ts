@@ -190,6 +190,6 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     await expect(page).toHaveURL(new RegExp(`/mobilities/${withMobility.mobilityId}$`));
     await expect(page.getByRole('heading', { level: 2, name: 'Reminders' })).toBeVisible();
     await expect(page.getByTestId('sent-reminders')).toBeVisible();
-    await expect(page.getByTestId('sent-reminders').locator('tbody tr').first()).toContainText(/Sent|Pending|Queued|Failed|Not sent/);
+    await expect(page.getByTestId('sent-reminders').locator('tbody tr').first()).toContainText(/Sent|Pending|Queued|Failed|Cancelled|Not sent/);
   });
 });

@@ -57,6 +57,12 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./features/mute/mute-page').then((m) => m.MutePage),
   },
   {
+    // The link in the host's placement-request e-mail: confirm (naming the mentor) or decline, no account.
+    path: 'host/placement/:token',
+    title: 'Placement request · Mobility Hub',
+    loadComponent: () => import('./features/host-placement/host-placement-page').then((m) => m.HostPlacementPage),
+  },
+  {
     path: '**',
     title: 'Page not found · Mobility Hub',
     loadComponent: () =>

@@ -11,6 +11,8 @@ export const MAIL_KIND_LABELS: Readonly<Record<MailKind, string>> = {
   'participant-report-request': 'Participant report request',
   'placement-request': 'Placement request',
   'weekly-digest': 'Weekly digest',
+  'password-reset': 'Password reset',
+  'sign-in-link': 'Sign-in link',
 };
 
 /** The same kinds, as the recipient reads them in a sentence ("you receive …"). */
@@ -20,6 +22,8 @@ export const MAIL_KIND_PHRASES: Readonly<Record<MailKind, string>> = {
   'participant-report-request': 'requests to submit the participant report',
   'placement-request': 'requests to confirm a placement',
   'weekly-digest': 'the weekly summary of open tasks',
+  'password-reset': 'e-mails to reset your password',
+  'sign-in-link': 'sign-in links',
 };
 
 export const OUTBOX_STATUS_LABELS: Readonly<Record<OutboxStatus, string>> = {

@@ -12,6 +12,10 @@ export interface ApiProblem {
   readonly unmet: readonly UnmetConditionDto[];
   /** Someone else changed the record (412): the page should offer to reload. */
   readonly stale: boolean;
+  /** The problem's type URI (e.g. `urn:mobility-hub:problem:link-expired`), when the API sent one. */
+  readonly type?: string;
+  /** 429 / 503: wait this many seconds before trying again (the Retry-After header, else the body's `retryAfterSeconds`). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** Any error from HttpClient → an ApiProblem; network failures become a readable status 0. */
@@ -19,6 +23,7 @@ export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof HttpErrorResponse) {
     const body = (typeof error.error === 'object' && error.error !== null ? error.error : {}) as Record<string, unknown>;
     const status = error.status;
+    const retryAfterSeconds = retryAfter(error.headers?.get('retry-after') ?? null) ?? retryAfter(body['retryAfterSeconds']);
     return {
       status,
       title: typeof body['title'] === 'string' ? body['title'] : status === 0 ? 'No connection' : `Error ${status}`,
@@ -31,9 +36,20 @@ export function toApiProblem(error: unknown): ApiProblem {
       errors: Array.isArray(body['errors']) ? (body['errors'] as FieldErrorDto[]) : [],
       unmet: Array.isArray(body['unmet']) ? (body['unmet'] as UnmetConditionDto[]) : [],
       stale: status === 412,
+      ...(typeof body['type'] === 'string' ? { type: body['type'] } : {}),
+      ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}),
     };
   }
   return { status: 0, title: 'Unexpected error', detail: String(error), errors: [], unmet: [], stale: false };
+}
+
+/** Retry-After as delay-seconds (or an HTTP date) → whole seconds from now; null when absent or unreadable. */
+function retryAfter(value: unknown, now = Date.now()): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.ceil(value) : null;
+  if (typeof value !== 'string' || !value.trim()) return null;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 /** The messages for one field (exact path, or nested below it), joined for display. */

@@ -1,0 +1,30 @@
+import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
+import { toApiProblem } from './problem';
+
+function failure(status: number, body: unknown, headers: Record<string, string> = {}): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers), url: '/api/x' });
+}
+
+describe('toApiProblem', () => {
+  it('keeps the type and reads Retry-After as seconds', () => {
+    const problem = toApiProblem(
+      failure(429, { type: 'urn:mobility-hub:problem:link-recently-sent', title: 'Too many requests', status: 429, detail: 'Wait.' }, { 'Retry-After': '600' }),
+    );
+    expect(problem).toMatchObject({ status: 429, title: 'Too many requests', detail: 'Wait.', type: 'urn:mobility-hub:problem:link-recently-sent', retryAfterSeconds: 600 });
+  });
+
+  it('falls back to the body’s retryAfterSeconds, and reads an HTTP date', () => {
+    expect(toApiProblem(failure(503, { title: 'Busy', retryAfterSeconds: 2 })).retryAfterSeconds).toBe(2);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    const seconds = toApiProblem(failure(429, {}, { 'Retry-After': inAMinute })).retryAfterSeconds ?? -1;
+    expect(seconds).toBeGreaterThan(50);
+    expect(seconds).toBeLessThanOrEqual(60);
+  });
+
+  it('leaves both out when the API sent neither', () => {
+    const problem = toApiProblem(failure(409, { title: 'Conflict', detail: 'no' }));
+    expect('type' in problem).toBe(false);
+    expect('retryAfterSeconds' in problem).toBe(false);
+    expect(toApiProblem(failure(429, {}, { 'Retry-After': 'soon' })).retryAfterSeconds).toBeUndefined();
+  });
+});
