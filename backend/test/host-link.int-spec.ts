@@ -34,6 +34,7 @@ describe('host placement links', () => {
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({
       link: 'valid',
+      answer: 'waiting',
       learnerName: 'Lena Schmidt',
       learnerEmail: mobility.participant.email,
       hostOrganisation: host.name,
@@ -45,7 +46,7 @@ describe('host placement links', () => {
 
     const confirmed = await t.post(`${base(token)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'Ana@Host.example' });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ link: 'used', placementConfirmed: true, mentorName: 'Ana Costa' });
+    expect(confirmed.body).toMatchObject({ link: 'used', answer: 'confirmed', placementConfirmed: true, mentorName: 'Ana Costa' });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
     expect(detail).toMatchObject({ placementConfirmed: true, mentor: { name: 'Ana Costa', email: 'ana@host.example' } });
     const history: { event: string; actor: string }[] = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
@@ -66,6 +67,7 @@ describe('host placement links', () => {
     const token = await linkOf(mobility.id);
     const declined = await t.post(`${base(token)}/decline`, { reason: 'No workshop places in June' });
     expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ link: 'used', answer: 'declined', declinedAt: '2026-03-02T10:00:00.000Z' });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
     expect(detail.hostOrganisation).toBeNull();
     expect(JSON.stringify((await t.get(`/api/mobilities/${mobility.id}/history`)).body)).toContain('No workshop places in June');
@@ -113,6 +115,7 @@ describe('host placement links', () => {
     const detail = await t.get(`/api/mobilities/${mobility.id}`);
     expect((await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: other.body.id }, { 'If-Match': detail.headers.get('etag')! })).status).toBe(200);
     expect((await t.post(`${base(first)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(410);
+    expect((await t.get(base(first))).body).toMatchObject({ link: 'expired', answer: 'host-changed' });
     const second = await linkOf(mobility.id);
     expect((await t.get(base(second))).body).toMatchObject({ link: 'valid', hostOrganisation: 'Officina' });
   });

@@ -9,7 +9,7 @@ import { ActionToken, markActionTokenUsed, readActionToken, TokenState } from '.
 import { LifecycleService } from '../mobility/lifecycle.service';
 import { maskEmail } from '../notification/outbox.service';
 import { ReminderService } from '../notification/reminder.service';
-import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, RenewedLinkDto } from './dto/host-link.dto';
+import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, PlacementAnswer, RenewedLinkDto } from './dto/host-link.dto';
 
 /** A renewed link at most this often per mobility: the button cannot be used to flood a host. */
 const RENEW_EVERY_MINUTES = 10;
@@ -96,20 +96,35 @@ export class HostLinkService {
 
   private async placement(em: EntityManager, read: Exclude<TokenState, { state: 'unknown' }>): Promise<HostPlacementDto> {
     const [row] = await em.query(
-      `SELECT p.first_name || ' ' || p.last_name AS "learnerName", p.email AS "learnerEmail", so.name AS "sendingOrganisation",
+      `SELECT m.host_organisation_id AS "hostId", (m.phase IN ('completed', 'withdrawn')) AS closed,
+              (SELECT max(e.occurred_at) FROM lifecycle_event e
+                WHERE e.mobility_id = m.id AND e.event = 'HOST_DECLINE' AND e.actor = $3) AS "declinedAt",
+              p.first_name || ' ' || p.last_name AS "learnerName", p.email AS "learnerEmail", so.name AS "sendingOrganisation",
               coalesce(ho.name, '') AS "hostOrganisation", m.activity_type AS "activityType", m.start_date AS "startDate",
               m.end_date AS "endDate", m.phase, m.placement_confirmed_at IS NOT NULL AS "placementConfirmed", m.mentor_name AS "mentorName"
          FROM mobility m JOIN participant p ON p.id = m.participant_id
          JOIN organisation so ON so.id = m.sending_organisation_id LEFT JOIN organisation ho ON ho.id = $2
         WHERE m.id = $1`,
-      [read.token.mobilityId, read.token.organisationId],
+      [read.token.mobilityId, read.token.organisationId, `host:${read.token.email}`],
     );
     if (!row) throw this.unknown();
+    const { hostId, closed, declinedAt, ...placement } = row;
+    const answer: PlacementAnswer = closed
+      ? 'closed'
+      : hostId === read.token.organisationId
+        ? placement.placementConfirmed
+          ? 'confirmed'
+          : 'waiting'
+        : declinedAt
+          ? 'declined'
+          : 'host-changed';
     return {
+      answer,
+      declinedAt: declinedAt ? new Date(declinedAt).toISOString() : null,
       link: read.state,
       linkExpiresAt: new Date(read.token.expiresAt).toISOString(),
       linkUsedAt: read.token.usedAt ? new Date(read.token.usedAt).toISOString() : null,
-      ...row,
+      ...placement,
     };
   }
 

@@ -3,11 +3,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export const LINK_STATES = ['valid', 'used', 'expired'] as const;
+export const PLACEMENT_ANSWERS = ['waiting', 'confirmed', 'declined', 'host-changed', 'closed'] as const;
+export type PlacementAnswer = (typeof PLACEMENT_ANSWERS)[number];
 
 /** What a host sees through its link: what it needs to decide, nothing more (no date of birth). */
 export class HostPlacementDto {
   @ApiProperty({ enum: LINK_STATES, description: 'used / expired: the page explains and offers a new link' })
   link: (typeof LINK_STATES)[number];
+  @ApiProperty({
+    enum: PLACEMENT_ANSWERS,
+    description: 'waiting: the placement waits for this host’s answer; confirmed / declined: answered; host-changed: another host was chosen; closed: the mobility ended or was withdrawn',
+  })
+  answer: PlacementAnswer;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When this host declined, if it did' }) declinedAt: string | null;
   @ApiProperty({ format: 'date-time' }) linkExpiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) linkUsedAt: string | null;
   @ApiProperty() learnerName: string;

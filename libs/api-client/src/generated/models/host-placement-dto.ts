@@ -3,6 +3,16 @@
 
 export interface HostPlacementDto {
   activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
+
+  /**
+   * waiting: the placement waits for this host’s answer; confirmed / declined: answered; host-changed: another host was chosen; closed: the mobility ended or was withdrawn
+   */
+  answer: 'waiting' | 'confirmed' | 'declined' | 'host-changed' | 'closed';
+
+  /**
+   * When this host declined, if it did
+   */
+  declinedAt: string | null;
   endDate: string;
   hostOrganisation: string;
 
