@@ -51,16 +51,11 @@ export const appRoutes: Routes = [
     loadComponent: () => import('./features/mailbox/mailbox-page').then((m) => m.MailboxPage),
   },
   {
-    // The link in every e-mail's footer ("Stop e-mails like this one").
-    path: 'mute/:token',
-    title: 'E-mail preferences · Mobility Hub',
-    loadComponent: () => import('./features/mute/mute-page').then((m) => m.MutePage),
-  },
-  {
-    // The link in the host's placement-request e-mail: confirm (naming the mentor) or decline, no account.
-    path: 'host/placement/:token',
-    title: 'Placement request · Mobility Hub',
-    loadComponent: () => import('./features/host-placement/host-placement-page').then((m) => m.HostPlacementPage),
+    // The pages used without an account — opened from an e-mail's link, or for signing in — in a lazy
+    // chunk of their own (no-account.routes.ts), shown without the coordinator's navigation.
+    path: '',
+    data: { layout: 'plain' },
+    loadChildren: () => import('./no-account.routes').then((m) => m.noAccountRoutes),
   },
   {
     path: '**',

@@ -1,21 +1,34 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
   ElementRef,
   inject,
+  signal,
   viewChild,
+  ViewContainerRef,
+  ViewEncapsulation,
 } from '@angular/core';
 import {
+  ActivatedRouteSnapshot,
   NavigationEnd,
+  NavigationError,
   Router,
   RouterLink,
   RouterLinkActive,
   RouterOutlet,
 } from '@angular/router';
-import { filter } from 'rxjs';
-import { ApiStatus } from './layout/api-status';
+import { Session } from './core/auth/session';
 import { NotificationsOutlet } from './layout/notifications-outlet';
+
+/**
+ * Which frame the current page gets: `app`, the coordinator's (navigation, who is signed in), or
+ * `plain` (route data `layout: 'plain'`: pages opened from an e-mail or for signing in, used
+ * without an account — no navigation). `pending` until the first navigation ends, so that neither
+ * flashes on a page that does not get it.
+ */
+export type Layout = 'pending' | 'app' | 'plain';
 
 interface NavItem {
   readonly path: string;
@@ -27,13 +40,20 @@ interface NavItem {
 @Component({
   selector: 'app-root',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, ApiStatus, NotificationsOutlet],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, NotificationsOutlet],
   templateUrl: './app.html',
   styleUrl: './app.css',
+  // Global, scoped by hand to app-root (see app.css): fewer bytes in the initial bundle.
+  encapsulation: ViewEncapsulation.None,
+  host: { '[class.plain]': "layout() !== 'app'" },
 })
 export class App {
   private readonly router = inject(Router);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly accountSlot = viewChild.required('accountSlot', { read: ViewContainerRef });
+  private readonly statusSlot = viewChild.required('statusSlot', { read: ViewContainerRef });
+
+  protected readonly layout = signal<Layout>('pending');
 
   protected readonly productName = 'Mobility Hub';
   protected readonly navItems: readonly NavItem[] = [
@@ -61,15 +81,29 @@ export class App {
     // screen-reader users start reading there. Not on the page load (the first navigation), and not
     // when only the query changes (a filter, the open message): focus stays where the user is.
     // (DestroyRef rather than takeUntilDestroyed: rxjs-interop would weigh on the initial bundle.)
+    // (A plain subscription rather than rxjs's filter(): every byte of the shell counts.)
     let path: string | null = null;
-    const navigations = this.router.events
-      .pipe(filter((event) => event instanceof NavigationEnd))
-      .subscribe((event) => {
-        const next = event.urlAfterRedirects.split(/[?#]/)[0];
-        if (path !== null && next !== path) this.focusMain();
-        path = next;
-      });
+    const navigations = this.router.events.subscribe((event) => {
+      if (event instanceof NavigationError && this.layout() === 'pending') this.layout.set('app');
+      if (!(event instanceof NavigationEnd)) return;
+      this.layout.set(layoutOf(this.router.routerState.snapshot.root));
+      const next = event.urlAfterRedirects.split(/[?#]/)[0];
+      if (path !== null && next !== path) this.focusMain();
+      path = next;
+    });
     inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+
+    // Who is signed in, asked once at the start (a 401 simply means signed out).
+    void inject(Session).load();
+
+    // The account corner and the footer's API status follow in a lazy chunk: the initial bundle
+    // keeps to its budget. (They are in the page's structure from the start: only their content waits.)
+    afterNextRender(() =>
+      void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus }) => {
+        this.accountSlot().createComponent(AccountMenu);
+        this.statusSlot().createComponent(ApiStatus);
+      }),
+    );
   }
 
   protected skipToMain(event: Event): void {
@@ -81,4 +115,11 @@ export class App {
   private focusMain(): void {
     this.main().nativeElement.focus();
   }
+}
+
+/** The layout asked for by the deepest route of the page (route data `layout`). */
+function layoutOf(root: ActivatedRouteSnapshot): Layout {
+  let route = root;
+  while (route.firstChild) route = route.firstChild;
+  return route.data['layout'] === 'plain' ? 'plain' : 'app';
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable, catchError, map, of, timeout } from 'rxjs';
+import { Observable, catchError, map, of } from 'rxjs';
 
 export type ApiHealth = 'up' | 'down';
 
@@ -18,8 +18,8 @@ export class ApiHealthService {
   private readonly http = inject(HttpClient);
 
   check(): Observable<ApiHealth> {
-    return this.http.get<HealthResponse | null>(HEALTH_URL).pipe(
-      timeout(HEALTH_TIMEOUT_MS),
+    // HttpClient's own timeout rather than rxjs's timeout(): one operator less in the initial bundle.
+    return this.http.get<HealthResponse | null>(HEALTH_URL, { timeout: HEALTH_TIMEOUT_MS }).pipe(
       map((body): ApiHealth => (body?.status === 'error' ? 'down' : 'up')),
       catchError(() => of<ApiHealth>('down')),
     );

@@ -27,4 +27,10 @@ describe('toApiProblem', () => {
     expect('retryAfterSeconds' in problem).toBe(false);
     expect(toApiProblem(failure(429, {}, { 'Retry-After': 'soon' })).retryAfterSeconds).toBeUndefined();
   });
+
+  it('reads a problem sent as text (operations answering 204 ask for text, so their errors come as text)', () => {
+    const body = JSON.stringify({ type: 'urn:mobility-hub:problem:link-used', title: 'Link no longer valid', status: 410, detail: 'Used.' });
+    expect(toApiProblem(failure(410, body))).toMatchObject({ status: 410, title: 'Link no longer valid', detail: 'Used.', type: 'urn:mobility-hub:problem:link-used' });
+    expect(toApiProblem(failure(502, '<html>Bad gateway</html>'))).toMatchObject({ status: 502, title: 'Error 502' });
+  });
 });

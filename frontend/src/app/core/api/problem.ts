@@ -21,7 +21,7 @@ export interface ApiProblem {
 /** Any error from HttpClient → an ApiProblem; network failures become a readable status 0. */
 export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof HttpErrorResponse) {
-    const body = (typeof error.error === 'object' && error.error !== null ? error.error : {}) as Record<string, unknown>;
+    const body = problemBody(error.error);
     const status = error.status;
     const retryAfterSeconds = retryAfter(error.headers?.get('retry-after') ?? null) ?? retryAfter(body['retryAfterSeconds']);
     return {
@@ -41,6 +41,21 @@ export function toApiProblem(error: unknown): ApiProblem {
     };
   }
   return { status: 0, title: 'Unexpected error', detail: String(error), errors: [], unmet: [], stale: false };
+}
+
+/**
+ * The problem's JSON: parsed already, or still text when the call expected no JSON (the operations
+ * answering 204 — a reset password, signing out — ask for text, and so get their errors as text).
+ */
+function problemBody(body: unknown): Record<string, unknown> {
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body);
+    } catch {
+      return {};
+    }
+  }
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
 
 /** Retry-After as delay-seconds (or an HTTP date) → whole seconds from now; null when absent or unreadable. */

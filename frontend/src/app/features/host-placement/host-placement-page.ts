@@ -12,7 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import {
   Api,
   confirmHostPlacement,
@@ -24,8 +24,10 @@ import {
 } from '@mobility-hub/api-client';
 import { activityDays, isIsoDate } from '@mobility-hub/domain';
 import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { retryWhen } from '../../core/api/retry-when';
 import { formatDate } from '../../core/format-date';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import { emailAddress, notBlank } from '../../core/forms/validators';
 
 /** The kind of placement, in words a small company understands (no programme codes). */
 export const PLACEMENT_KINDS: Readonly<Record<HostPlacementDto['activityType'], string>> = {
@@ -51,19 +53,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
   },
 };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const REASON_MAX = 1000;
-
-/** Required, and more than blanks. */
-function notBlank(control: AbstractControl<string>): ValidationErrors | null {
-  return control.value.trim() ? null : { required: true };
-}
-
-/** An e-mail address (after trimming), as the API's check wants it: a dot in the domain. */
-function emailAddress(control: AbstractControl<string>): ValidationErrors | null {
-  const value = control.value.trim();
-  return !value || EMAIL.test(value) ? null : { email: true };
-}
 
 type Action = 'confirm' | 'decline' | 'renew';
 
@@ -269,15 +259,7 @@ export class HostPlacementPage {
   }
 
   /** "after 22:17 (in about 10 minutes)", from the 429's Retry-After; null when the API said no time. */
-  protected retryWhen(problem: ApiProblem): string | null {
-    const seconds = problem.retryAfterSeconds;
-    if (seconds === undefined) return null;
-    const at = new Date(Date.now() + seconds * 1000);
-    const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
-    const minutes = Math.ceil(seconds / 60);
-    const wait = seconds < 60 ? 'in less than a minute' : minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
-    return `after ${time} (${wait})`;
-  }
+  protected readonly retryWhen = retryWhen;
 
   /** Confirm or decline was refused: the link is gone (410), unknown (404) or the placement settled (409). */
   private refused(problem: ApiProblem): void {

@@ -1,0 +1,194 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+
+/** Serious and critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+// Account e-mails go through the outbox at once; the mail worker hands them to the embedded SMTP catcher.
+const ARRIVAL_TIMEOUT = 60_000;
+
+// The demo's people get random passwords, printed once on the console: the tests choose their own
+// through the reset flow. (The demo's first two learners with a host have accounts: Lena Schmidt is one.)
+const COORDINATOR = 'coordinator@bk-rhein-ruhr.example';
+const LEARNER = 'lena.schmidt@students.bk-rhein-ruhr.example';
+
+/**
+ * Opens the newest caught e-mail to `address` whose subject matches and returns its link that
+ * contains `path`. (The e-mail speaks the recipient's language: the demo school is German.)
+ */
+async function linkInMail(page: Page, address: string, subject: RegExp, path: string): Promise<string> {
+  await page.goto('/mailbox');
+  await page.getByLabel('Search subject or recipient').fill(address);
+  const message = page.getByTestId('mail-list').getByRole('link').filter({ has: page.locator('.mail-subject', { hasText: subject }) }).first();
+  await expect(message).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
+  await expect(message).toContainText(address);
+  await message.click();
+  const link = page.getByTestId('message').locator(`.mail-links a[href*="${path}"]`);
+  await expect(link).toHaveCount(1);
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(new RegExp(`${path}[A-Za-z0-9_-]+$`));
+  return href;
+}
+
+function mainNavigation(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+test.describe('signing in', () => {
+  test('a wrong password is refused for the whole form; the page has no coordinator navigation', async ({ page }, testInfo) => {
+    await page.goto('/sign-in');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(page.getByRole('banner')).toContainText('Mobility Hub');
+    await expect(page.getByRole('main')).toBeVisible();
+    await expect(mainNavigation(page)).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Organisations' })).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/sign-in').toEqual([]);
+
+    // Nothing typed: the fields say so, before anything is sent.
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('#sign-in-email-error')).toHaveText('Enter your e-mail address.');
+    await expect(page.getByLabel('E-mail address')).toBeFocused();
+
+    await page.getByLabel('E-mail address').fill(COORDINATOR);
+    await page.getByLabel('Password', { exact: true }).fill('certainly not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const problem = page.getByTestId('sign-in-problem');
+    await expect(problem).toContainText('You are not signed in. The e-mail address or the password is not right.');
+    await expect(problem).toBeFocused();
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+    await expect(page).toHaveURL(/\/sign-in$/);
+    expect(await seriousViolations(page), '/sign-in with the error').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('sign-in-refused.png'), fullPage: true });
+  });
+
+  test('a coordinator resets the password from the sign-in page, signs in with it and signs out', async ({ page, request }, testInfo) => {
+    const password = `Rhein-Ruhr ${Date.now()} mobility`;
+
+    // Signed out at first: the coordinator pages offer "Sign in", which comes back to the page.
+    await page.goto('/mobilities');
+    await expect(mainNavigation(page)).toBeVisible();
+    const signInLink = page.getByRole('banner').getByRole('link', { name: 'Sign in' });
+    await expect(signInLink).toHaveAttribute('href', '/sign-in?returnTo=%2Fmobilities');
+    await signInLink.click();
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fmobilities$/);
+
+    // Forgot the password: the address typed comes along to the request form.
+    await page.getByLabel('E-mail address').fill(COORDINATOR);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
+    await expect(page.getByLabel('E-mail address')).toHaveValue(COORDINATOR);
+    await expect(mainNavigation(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Send me a link' }).click();
+    const sent = page.getByTestId('request-sent');
+    await expect(sent).toContainText('If this address has an account, a link to reset the password is on its way.');
+    await expect(sent).toBeFocused();
+    expect(await seriousViolations(page), '/forgot-password').toEqual([]);
+
+    // The e-mail, caught by the Mailbox, links to the reset page.
+    const href = await linkInMail(page, COORDINATOR, /Reset your Mobility Hub password|Mobility-Hub-Passwort zurücksetzen/, '/reset-password/');
+
+    await page.goto(href);
+    await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+    await expect(mainNavigation(page)).toHaveCount(0);
+    // The rule is there before typing.
+    await expect(page.getByRole('textbox', { name: 'New password', exact: true })).toHaveAccessibleDescription(/At least 12 characters/);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/reset-password/:token').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('reset-password.png'), fullPage: true });
+
+    // Too short, then different: the page says so before sending.
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('short');
+    await page.getByLabel('New password, again').fill('shorter');
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    await expect(page.locator('#reset-password-error')).toHaveText('Use at least 12 characters.');
+    await expect(page.locator('#reset-confirmation-error')).toHaveText('The two passwords are not the same.');
+    expect(await seriousViolations(page), '/reset-password/:token with errors').toEqual([]);
+
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill(password);
+    await page.getByLabel('New password, again').fill(password);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    const done = page.getByTestId('reset-done');
+    await expect(done.getByRole('heading', { name: 'Password changed' })).toBeVisible();
+    await expect(done).toBeFocused();
+    expect(await seriousViolations(page), '/reset-password/:token done').toEqual([]);
+
+    // The link works once.
+    await page.goto(href);
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill(`${password} again`);
+    await page.getByLabel('New password, again').fill(`${password} again`);
+    await page.getByRole('button', { name: 'Change the password' }).click();
+    const used = page.getByTestId('link-problem');
+    await expect(used.getByRole('heading', { name: 'This link was already used' })).toBeVisible();
+    await expect(used.getByRole('link', { name: 'Ask for a new link' })).toHaveAttribute('href', '/forgot-password');
+
+    // Sign in with the new password.
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(COORDINATOR);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Katrin Weber');
+    await expect(mainNavigation(page)).toBeVisible();
+    expect((await (await page.request.get('/api/auth/me')).json()).displayName).toBe('Katrin Weber');
+    await page.screenshot({ path: testInfo.outputPath('signed-in.png'), fullPage: true });
+
+    // A reload keeps the session (the shell asks /me at the start).
+    await page.reload();
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Katrin Weber');
+
+    // Sign out: to the sign-in page, saying so; the session has ended.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByText('You are signed out.')).toBeVisible();
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    await page.goto('/projects');
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
+
+    // Not the API's client: a fresh request context (no cookie) is not signed in either.
+    expect((await request.get('/api/auth/me')).status()).toBe(401);
+  });
+
+  test('a learner signs in with an e-mailed link — opening it is not enough, the button does it', async ({ page }) => {
+    await page.goto('/sign-in');
+    await page.getByLabel('E-mail address').fill(LEARNER);
+    await page.getByRole('link', { name: 'E-mail me a sign-in link' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'E-mail me a sign-in link' })).toBeVisible();
+    await expect(page.getByLabel('E-mail address')).toHaveValue(LEARNER);
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await expect(page.getByTestId('request-sent')).toContainText('If this address belongs to a learner, a sign-in link is on its way.');
+    expect(await seriousViolations(page), '/sign-in/link').toEqual([]);
+
+    const href = await linkInMail(page, LEARNER, /Your sign-in link for Mobility Hub|Anmeldelink für Mobility Hub/, '/sign-in/link/');
+
+    await page.goto(href);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in with your link' })).toBeVisible();
+    await expect(mainNavigation(page)).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    // Opening the link signed nobody in.
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    expect(await seriousViolations(page), '/sign-in/link/:token').toEqual([]);
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Signed in as Lena Schmidt');
+
+    // The link works once.
+    await page.goto(href);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const used = page.getByTestId('link-problem');
+    await expect(used.getByRole('heading', { name: 'This link was already used' })).toBeVisible();
+    await expect(used.getByRole('link', { name: 'E-mail me a new sign-in link' })).toBeVisible();
+
+    // Sign out again, leaving the shared demo database as it was.
+    await page.goto('/projects');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+  });
+});

@@ -1,0 +1,140 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Api, resetPassword } from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { retryWhen } from '../../core/api/retry-when';
+import { Session } from '../../core/auth/session';
+import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+
+/** The API's rule for a password (NewPasswordDto). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+const FIELDS = ['password', 'confirmation'] as const;
+type Field = (typeof FIELDS)[number];
+
+const CLIENT_MESSAGES: ClientMessages<Field> = {
+  password: {
+    required: 'Enter a new password.',
+    minlength: `Use at least ${PASSWORD_MIN} characters.`,
+    maxlength: `Use ${PASSWORD_MAX} characters at most.`,
+  },
+  confirmation: { required: 'Enter the new password a second time.', mismatch: 'The two passwords are not the same.' },
+};
+
+/**
+ * `reset-password/:token`, where the password-reset e-mail leads: a new password, twice. Opening it
+ * changes nothing (the API has no way to check the link before the form is sent); used, expired or
+ * broken links explain themselves and lead to a new one.
+ */
+@Component({
+  selector: 'app-reset-password-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink],
+  host: { class: 'page page-kit' },
+  templateUrl: './reset-password-page.html',
+  styleUrl: './auth-page.css',
+})
+export class ResetPasswordPage {
+  /** From the route `reset-password/:token`: the token of the e-mail's link. */
+  readonly token = input.required<string>();
+
+  private readonly api = inject(Api);
+  private readonly session = inject(Session);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('resetForm');
+
+  protected readonly retryWhen = retryWhen;
+  protected readonly min = PASSWORD_MIN;
+  protected readonly max = PASSWORD_MAX;
+
+  protected readonly form = new FormGroup({
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+    }),
+    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
+
+  protected readonly busy = signal(false);
+  protected readonly showPassword = signal(false);
+  protected readonly done = signal(false);
+  /** The link does not work (404 unknown, 410 used or expired): the form is gone, a new link is offered. */
+  protected readonly linkProblem = signal<ApiProblem | null>(null);
+  /** Anything else that kept the password from being saved (429, no connection, 5xx). */
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  constructor() {
+    // The confirmation is checked against the password whenever either changes.
+    this.form.controls.confirmation.addValidators((control) => matches(control, this.form.controls.password));
+    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.busy()) return;
+    this.problem.set(null);
+    if (!this.formErrors.validate(this.form.controls)) {
+      this.formErrors.focusFirst(this.formEl()?.nativeElement, 'reset-');
+      return;
+    }
+    this.busy.set(true);
+    try {
+      await this.api.invoke(resetPassword, { token: this.token(), body: { password: this.form.controls.password.value } });
+      this.form.reset();
+      this.done.set(true);
+      this.focus('reset-done');
+      // Every session of the account has ended — perhaps this browser's too.
+      void this.session.refresh();
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 404 || problem.status === 410) {
+        this.form.reset();
+        this.linkProblem.set(problem);
+        this.focus('link-problem');
+        return;
+      }
+      if (problem.status === 400) {
+        const { atFields, elsewhere } = this.formErrors.report(problem);
+        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'reset-');
+        if (!elsewhere) return;
+      }
+      this.problem.set(problem);
+      this.focus('reset-problem');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected toggleShowPassword(event: Event): void {
+    this.showPassword.set((event.target as HTMLInputElement).checked);
+  }
+
+  /** 410 says why: `…:link-used` or `…:link-expired`. */
+  protected gone(problem: ApiProblem): 'used' | 'expired' {
+    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
+  }
+
+  private focus(id: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+  }
+}
+
+/** The confirmation repeats the password (only checked once there is a confirmation). */
+function matches(confirmation: AbstractControl<string>, password: AbstractControl<string>): ValidationErrors | null {
+  return !confirmation.value || confirmation.value === password.value ? null : { mismatch: true };
+}

@@ -1,0 +1,68 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { Session } from '../core/auth/session';
+import { Notifications } from '../core/notifications';
+
+/**
+ * The top bar's account corner: "Signed in as …" and "Sign out", or "Sign in" (which comes back to
+ * the page after signing in). Nothing while the session is loading or unknown (the API status in
+ * the footer then says why). Loaded lazily by the shell (see app.ts) to spare the initial bundle.
+ */
+@Component({
+  selector: 'app-account-menu',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink],
+  host: { class: 'account', 'data-testid': 'account' },
+  template: `
+    @switch (session.status()) {
+      @case ('signed-in') {
+        <p class="who" data-testid="signed-in-as">Signed in as <strong>{{ session.user()?.displayName }}</strong></p>
+        <button type="button" class="action" [attr.aria-disabled]="busy() ? 'true' : null" (click)="signOut()">Sign out</button>
+      }
+      @case ('signed-out') {
+        <a class="action" routerLink="/sign-in" [queryParams]="returnTo()">Sign in</a>
+      }
+    }
+  `,
+  styles: `
+    :host { display: flex; align-items: center; gap: .75rem; font-size: .875rem; }
+    .who { margin: 0; }
+    .action { font: inherit; font-weight: 600; padding: .3125rem .75rem; border: 1px solid var(--mh-accent); border-radius: var(--mh-radius);
+      background: var(--mh-surface); color: var(--mh-accent); text-decoration: none; cursor: pointer; }
+    .action:hover { background: var(--mh-accent-soft); }
+  `,
+})
+export class AccountMenu {
+  private readonly router = inject(Router);
+  private readonly notifications = inject(Notifications);
+
+  protected readonly session = inject(Session);
+  protected readonly busy = signal(false);
+  /** `?returnTo=` the page shown now, so that signing in comes back to it (not for the start page). */
+  protected readonly returnTo = signal(returnToOf(this.router.url));
+
+  constructor() {
+    const navigations = this.router.events.subscribe((event) => {
+      if (event instanceof NavigationEnd) this.returnTo.set(returnToOf(event.urlAfterRedirects));
+    });
+    inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
+  }
+
+  protected async signOut(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      await this.session.signOut();
+      this.notifications.show('info', 'You are signed out.');
+      await this.router.navigateByUrl('/sign-in');
+    } catch {
+      this.notifications.show('error', 'You are still signed in: the server could not be reached. Try again.');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
+
+function returnToOf(url: string): { returnTo: string } | null {
+  return url === '/' ? null : { returnTo: url };
+}
