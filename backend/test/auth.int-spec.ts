@@ -92,6 +92,14 @@ describe('accounts: sign-in and sessions', () => {
     t.clock.set(new Date('2026-03-02T10:00:00Z'));
   });
 
+  it('counts parallel guesses one after the other: none slips past the lockout', async () => {
+    await user('par@hak.example');
+    const answers = await Promise.all(Array.from({ length: 8 }, () => signIn('par@hak.example', 'guess')));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+
   it('sign-out ends the session: the same cookie no longer works', async () => {
     await user('tom@hak.example');
     const cookie = cookieOf(await signIn('tom@hak.example', PASSWORD));

@@ -47,25 +47,33 @@ export class AuthService {
   async signIn(dto: SignInDto, ip: string | null): Promise<SignedIn> {
     const email = dto.email.trim().toLowerCase();
     const now = this.clock.now();
-    const [throttle] = await this.db.query(`SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1`, [email]);
-    if (throttle?.locked_until && new Date(throttle.locked_until) > now) {
-      await audit(this.db.manager, { kind: 'sign-in-locked', userId: null, detail: { email }, ip, at: now });
-      throw this.locked(new Date(throttle.locked_until), now);
-    }
-    const [user] = await this.db.query(
-      `SELECT id, password_hash FROM user_account WHERE email = $1 AND disabled_at IS NULL`,
-      [email],
-    );
-    // Verified even without an account (against a dummy hash): both answers take the same time.
-    const valid = await verifyPassword(user?.password_hash ?? null, dto.password);
-    if (!user || !valid) {
-      await this.recordFailure(email, user?.id ?? null, ip, now);
+    // One transaction per attempt, holding the address's throttle row: parallel guesses for one
+    // address are counted one after the other, so none slips past the lockout.
+    const outcome = await this.db.transaction(async (em) => {
+      await em.query(`INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [
+        email,
+        now.toISOString(),
+      ]);
+      const [throttle] = await em.query(`SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1 FOR UPDATE`, [email]);
+      if (throttle.locked_until && new Date(throttle.locked_until) > now) {
+        await audit(em, { kind: 'sign-in-locked', userId: null, detail: { email }, ip, at: now });
+        return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
+      }
+      const [user] = await em.query(`SELECT id, password_hash FROM user_account WHERE email = $1 AND disabled_at IS NULL`, [email]);
+      // Verified even without an account (against a dummy hash): both answers take the same time.
+      const valid = await verifyPassword(user?.password_hash ?? null, dto.password);
+      if (!user || !valid) {
+        await this.recordFailure(em, email, throttle, user?.id ?? null, ip, now);
+        return { kind: 'failed' } as const;
+      }
+      await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
+      return { kind: 'signed-in', session: await this.startSession(em, user.id, 'password', ip, now) } as const;
+    });
+    if (outcome.kind === 'locked') throw this.locked(outcome.until, now);
+    if (outcome.kind === 'failed') {
       throw Problems.unauthorized('sign-in-failed', 'Sign-in failed', 'The e-mail address or the password is not right.');
     }
-    return this.db.transaction(async (em) => {
-      await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
-      return this.startSession(em, user.id, 'password', ip, now);
-    });
+    return outcome.session;
   }
 
   /**
@@ -181,24 +189,25 @@ export class AuthService {
     return { ...user, memberships };
   }
 
-  /** Counts a failure for the address (known or not); locks it after `maxFailures`. */
-  private async recordFailure(email: string, userId: string | null, ip: string | null, now: Date): Promise<void> {
-    const lockUntil = new Date(now.getTime() + this.config.auth.lockMinutes * 60_000);
-    await this.db.transaction(async (em) => {
-      const [row] = await em.query(
-        `INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 1, $2)
-         ON CONFLICT (email) DO UPDATE SET
-           failures = CASE WHEN sign_in_throttle.locked_until IS NOT NULL AND sign_in_throttle.locked_until <= $2
-                           THEN 1 ELSE sign_in_throttle.failures + 1 END,
-           locked_until = NULL, updated_at = $2
-         RETURNING failures`,
-        [email, now.toISOString()],
-      );
-      if (row.failures >= this.config.auth.maxFailures) {
-        await em.query(`UPDATE sign_in_throttle SET locked_until = $2 WHERE email = $1`, [email, lockUntil.toISOString()]);
-      }
-      await audit(em, { kind: 'sign-in-failed', userId, detail: { email, failures: row.failures }, ip, at: now });
-    });
+  /** Counts a failure for the address (known or not, its row held); locks it after `maxFailures`. */
+  private async recordFailure(
+    em: EntityManager,
+    email: string,
+    throttle: { failures: number; locked_until: Date | null },
+    userId: string | null,
+    ip: string | null,
+    now: Date,
+  ): Promise<void> {
+    // A lock that has run out starts the count again.
+    const failures = (throttle.locked_until ? 0 : throttle.failures) + 1;
+    const lockedUntil = failures >= this.config.auth.maxFailures ? new Date(now.getTime() + this.config.auth.lockMinutes * 60_000) : null;
+    await em.query(`UPDATE sign_in_throttle SET failures = $2, locked_until = $3, updated_at = $4 WHERE email = $1`, [
+      email,
+      failures,
+      lockedUntil?.toISOString() ?? null,
+      now.toISOString(),
+    ]);
+    await audit(em, { kind: 'sign-in-failed', userId, detail: { email, failures }, ip, at: now });
   }
 
   private locked(until: Date, now: Date): ProblemException {

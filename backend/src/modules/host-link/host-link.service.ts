@@ -55,7 +55,7 @@ export class HostLinkService {
   async renew(token: string, ip: string | null): Promise<RenewedLinkDto> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
-      const read = await readActionToken(em, token, 'placement-confirmation', now, true);
+      const read = await readActionToken(em, token, 'placement-confirmation', now);
       if (read.state === 'unknown') throw this.unknown();
       const link = read.token;
       const mobilityId = await this.waitingPlacement(em, link);
@@ -77,17 +77,16 @@ export class HostLinkService {
   ): Promise<HostPlacementDto> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
+      // Lock order as everywhere: the mobility first, then the link (a coordinator changing the
+      // host retires links under the mobility's lock).
+      const seen = await readActionToken(em, token, 'placement-confirmation', now);
+      if (seen.state === 'unknown') throw this.unknown();
+      if (seen.state !== 'valid') throw this.gone(seen.state);
+      const mobilityId = await this.waitingPlacement(em, seen.token);
       const read = await readActionToken(em, token, 'placement-confirmation', now, true);
       if (read.state === 'unknown') throw this.unknown();
-      if (read.state !== 'valid') {
-        throw Problems.gone(
-          read.state === 'used' ? 'link-used' : 'link-expired',
-          read.state === 'used'
-            ? 'This link was already used. If something changed, ask for a new link or contact the school.'
-            : 'This link has expired. Ask for a new one: it is sent to the same address.',
-        );
-      }
-      await act(em, read.token, await this.waitingPlacement(em, read.token));
+      if (read.state !== 'valid') throw this.gone(read.state);
+      await act(em, read.token, mobilityId);
       await markActionTokenUsed(em, read.token.id, now);
       await audit(em, { kind: 'link-used', userId: null, organisationId: read.token.organisationId, detail: { purpose: 'placement-confirmation' }, ip, at: now });
       return this.placement(em, { state: 'used', token: { ...read.token, usedAt: now } });
@@ -118,6 +117,9 @@ export class HostLinkService {
         : declinedAt
           ? 'declined'
           : 'host-changed';
+    // A host that is no longer (or was never) the learner's host keeps what its e-mail said,
+    // not the learner's contact or the new host's mentor.
+    const current = answer === 'waiting' || answer === 'confirmed';
     return {
       answer,
       declinedAt: declinedAt ? new Date(declinedAt).toISOString() : null,
@@ -125,6 +127,8 @@ export class HostLinkService {
       linkExpiresAt: new Date(read.token.expiresAt).toISOString(),
       linkUsedAt: read.token.usedAt ? new Date(read.token.usedAt).toISOString() : null,
       ...placement,
+      learnerEmail: current ? placement.learnerEmail : '',
+      mentorName: current ? placement.mentorName : null,
     };
   }
 
@@ -138,6 +142,15 @@ export class HostLinkService {
       throw Problems.conflict('placement-settled', 'Nothing to answer', 'This placement no longer waits for your answer; the school will be in touch.');
     }
     return mobility.id;
+  }
+
+  private gone(state: 'used' | 'expired') {
+    return Problems.gone(
+      state === 'used' ? 'link-used' : 'link-expired',
+      state === 'used'
+        ? 'This link was already used. If something changed, ask for a new link or contact the school.'
+        : 'This link has expired. Ask for a new one: it is sent to the same address.',
+    );
   }
 
   private unknown() {

@@ -19,7 +19,7 @@ export class HostPlacementDto {
   @ApiProperty({ format: 'date-time' }) linkExpiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) linkUsedAt: string | null;
   @ApiProperty() learnerName: string;
-  @ApiProperty({ description: 'The learner’s e-mail, to get in touch' }) learnerEmail: string;
+  @ApiProperty({ description: 'The learner’s e-mail, to get in touch; empty once this host is no longer the learner’s host' }) learnerEmail: string;
   @ApiProperty() sendingOrganisation: string;
   @ApiProperty() hostOrganisation: string;
   @ApiProperty({ enum: ACTIVITY_TYPE_CODES }) activityType: ActivityTypeCode;

@@ -17,7 +17,7 @@ export interface HostPlacementDto {
   hostOrganisation: string;
 
   /**
-   * The learner’s e-mail, to get in touch
+   * The learner’s e-mail, to get in touch; empty once this host is no longer the learner’s host
    */
   learnerEmail: string;
   learnerName: string;
