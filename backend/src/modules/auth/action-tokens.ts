@@ -1,5 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { Problems } from '../../common/problem/problem';
+import { hashSecret } from '../../common/secret-hash';
 
 export type TokenPurpose = 'invitation' | 'password-reset' | 'magic-link' | 'placement-confirmation';
 
@@ -18,8 +20,11 @@ export interface ActionToken {
 /** What a link's token reads as: live, or why not (so the page can explain itself). */
 export type TokenState = { readonly state: 'valid' | 'used' | 'expired'; readonly token: ActionToken } | { readonly state: 'unknown' };
 
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(`action:${token}`).digest();
+const hashToken = (token: string) => hashSecret('action', token);
+
+/** 410 for a link that was used or has run out, in the words of the page that offers it. */
+export function linkNoLongerValid(state: 'used' | 'expired', say: { used: string; expired: string }) {
+  return Problems.gone(state === 'used' ? 'link-used' : 'link-expired', say[state]);
 }
 
 /**

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { hashSecret } from '../../common/secret-hash';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MailLinks } from '../notification/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { outboxAccountMail } from './account-mail';
-import { issueActionToken, markActionTokenUsed, readActionToken, TokenPurpose } from './action-tokens';
+import { issueActionToken, linkNoLongerValid, markActionTokenUsed, readActionToken, TokenPurpose } from './action-tokens';
 import { audit } from './audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
@@ -25,9 +26,7 @@ export interface SignedIn {
   readonly expiresAt: Date;
 }
 
-export function tokenHash(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
+const tokenHash = (token: string) => hashSecret('session', token);
 
 /**
  * Sign-in, sessions and sign-out. A session is a row in PostgreSQL found by the hash of a random
@@ -136,10 +135,7 @@ export class AuthService {
     const read = await readActionToken(em, token, purpose, now, true);
     if (read.state === 'unknown' || !read.token.userId) throw Problems.notFound('Link', 'in this e-mail', 'token');
     if (read.state !== 'valid') {
-      throw Problems.gone(
-        read.state === 'used' ? 'link-used' : 'link-expired',
-        read.state === 'used' ? 'This link was already used: ask for a new one.' : 'This link has expired: ask for a new one.',
-      );
+      throw linkNoLongerValid(read.state, { used: 'This link was already used: ask for a new one.', expired: 'This link has expired: ask for a new one.' });
     }
     await markActionTokenUsed(em, read.token.id, now);
     await audit(em, { kind: 'link-used', userId: read.token.userId, detail: { purpose }, ip: null, at: now });

@@ -5,9 +5,9 @@ import { Clock } from '../../common/clock';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { audit } from '../auth/audit';
-import { ActionToken, markActionTokenUsed, readActionToken, TokenState } from '../auth/action-tokens';
+import { ActionToken, linkNoLongerValid, markActionTokenUsed, readActionToken, TokenState } from '../auth/action-tokens';
 import { LifecycleService } from '../mobility/lifecycle.service';
-import { maskEmail } from '../notification/outbox.service';
+import { maskEmail } from '../../common/mask-email';
 import { ReminderService } from '../notification/reminder.service';
 import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, PlacementAnswer, RenewedLinkDto } from './dto/host-link.dto';
 
@@ -145,12 +145,10 @@ export class HostLinkService {
   }
 
   private gone(state: 'used' | 'expired') {
-    return Problems.gone(
-      state === 'used' ? 'link-used' : 'link-expired',
-      state === 'used'
-        ? 'This link was already used. If something changed, ask for a new link or contact the school.'
-        : 'This link has expired. Ask for a new one: it is sent to the same address.',
-    );
+    return linkNoLongerValid(state, {
+      used: 'This link was already used. If something changed, ask for a new link or contact the school.',
+      expired: 'This link has expired. Ask for a new one: it is sent to the same address.',
+    });
   }
 
   private unknown() {

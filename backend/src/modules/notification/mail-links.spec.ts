@@ -1,5 +1,5 @@
 import { MailLinks } from './mail-links';
-import { maskEmail } from './outbox.service';
+import { maskEmail } from '../../common/mask-email';
 
 describe('MailLinks', () => {
   const links = new MailLinks('https://hub.example', 'a-secret-of-at-least-thirty-two-characters');

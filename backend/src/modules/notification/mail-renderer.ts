@@ -4,7 +4,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const TEMPLATES_DIR = join(__dirname, 'templates');
-const ACCOUNT_KINDS = new Set<MailKind>(['password-reset', 'sign-in-link']);
 const FALLBACK_LANGUAGE = 'en';
 
 /** One mail's facts; every string is plain text (the HTML layout escapes it). */
@@ -111,7 +110,8 @@ export class MailRenderer {
       action: facts.actionUrl ? { label: actionLabel, url: facts.actionUrl } : null,
       closing: t(`${kind}.closing`),
       signature: t('common.signature'),
-      why: ACCOUNT_KINDS.has(kind) ? t('common.whyAccount') : MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
+      // A kind may say why it was sent; else the common reason for advice or for a deadline.
+      why: this.has(language, `${kind}.why`) ? t(`${kind}.why`) : MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
       mute: facts.muteUrl ? { label: t('common.mute'), url: facts.muteUrl } : null,
     };
     return { subject: model.subject, html: this.html(model), text: this.text(model) };

@@ -18,6 +18,7 @@ import {
   OutboxMessageDto,
   OutboxPageDto,
 } from './dto/notification.dto';
+import { maskEmail } from '../../common/mask-email';
 import { MailLinks } from './mail-links';
 import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
 
@@ -201,11 +202,4 @@ type OutboxRow = Omit<OutboxMessageDto, 'sendAfter' | 'createdAt' | 'sentAt'> & 
 function toMessage(row: OutboxRow): OutboxMessageDto {
   const iso = (v: Date) => new Date(v).toISOString();
   return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: row.sentAt ? iso(row.sentAt) : null };
-}
-
-/** `learner@school.eu` → `l•••••r@school.eu`: enough to recognise, not to harvest. */
-export function maskEmail(email: string): string {
-  const [local, domain] = email.split('@');
-  if (!domain) return '•••';
-  return local.length <= 2 ? `${local[0] ?? ''}•@${domain}` : `${local[0]}${'•'.repeat(Math.min(local.length - 2, 5))}${local.at(-1)}@${domain}`;
 }
