@@ -10,10 +10,21 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
+import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
 
-export const FEATURE_MODULES = [HealthModule, OrganisationModule, ProjectModule, MobilityModule, ChecklistModule, NotificationApiModule, AuthModule, HostLinkModule];
+export const FEATURE_MODULES = [
+  HealthModule,
+  OrganisationModule,
+  ProjectModule,
+  MobilityModule,
+  ChecklistModule,
+  NotificationApiModule,
+  AuthModule,
+  TeamModule,
+  HostLinkModule,
+];
 
 @Module({})
 export class ApiModule {

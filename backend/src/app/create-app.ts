@@ -8,10 +8,12 @@ import { configureSecurity } from '../common/security';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock } from '../common/clock';
+import { PUBLIC_EXTENSION } from '../common/identity';
 import { PROBLEM_CONTENT_TYPE, Problems } from '../common/problem/problem';
 import { ProblemFilter } from '../common/problem/problem.filter';
 import { createValidationPipe } from '../common/problem/validation';
 import { AppConfig } from '../config/app-config';
+import { SESSION_COOKIE } from '../modules/auth/auth.service';
 import { LifecycleRefusedDto } from '../modules/mobility/dto/mobility.dto';
 import { ProblemDto } from '../common/problem/api-problems';
 import { ApiModule } from './api.module';
@@ -57,8 +59,32 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are application/problem+json (RFC 9457).',
     )
     .setVersion('0.1.0')
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The session cookie set by signing in (HttpOnly)' }, 'session')
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, LifecycleRefusedDto] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, LifecycleRefusedDto] });
+  return documentSecurity(document);
+}
+
+/**
+ * Every operation needs the session unless marked public: the document says so per operation, and
+ * lists the 401 that a request without a session gets.
+ */
+function documentSecurity(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of [item.get, item.put, item.post, item.delete, item.patch]) {
+      if (!operation) continue;
+      if ((operation as unknown as Record<string, unknown>)[PUBLIC_EXTENSION]) {
+        operation.security = [];
+        continue;
+      }
+      operation.security = [{ session: [] }];
+      operation.responses['401'] ??= {
+        description: 'Not signed in (no session, or it ended)',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+      };
+    }
+  }
+  return document;
 }
 
 /** Serves the built Angular app at `/` (same origin as the API) when it has been built. */

@@ -27,6 +27,10 @@ class Environment {
   @IsOptional() @IsIn(['true', 'false'])
   SEED_DEMO_DATA?: string;
 
+  /** The demo people's password instead of random ones (for the browser tests); only with demo data. */
+  @IsOptional() @IsString() @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })
+  DEMO_PASSWORD?: string;
+
   @IsOptional() @IsTimeZone()
   APP_TIME_ZONE?: string;
 
@@ -112,6 +116,8 @@ export interface AppConfig {
     readonly embedded: { readonly dataDir: string; readonly port: number };
   };
   readonly seedDemoData: boolean;
+  /** Every demo person's password, when chosen (DEMO_PASSWORD); otherwise random ones, printed once. */
+  readonly demoPassword: string | undefined;
   /** The calendar "today" (for overdue tasks) is taken in this zone. */
   readonly timeZone: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -174,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     // Demo data by default only into the embedded database, never uninvited into an external one.
     seedDemoData: (parsed.SEED_DEMO_DATA ?? (parsed.DATABASE_URL ? 'false' : 'true')) === 'true',
+    demoPassword: parsed.DEMO_PASSWORD,
     timeZone: parsed.APP_TIME_ZONE ?? 'Europe/Brussels',
     logLevel: (parsed.LOG_LEVEL ?? 'log') as AppConfig['logLevel'],
     frontendDist: parsed.FRONTEND_DIST ?? 'dist/frontend/browser',

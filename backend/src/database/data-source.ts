@@ -9,6 +9,7 @@ import { TaskEntity } from '../modules/checklist/task.entity';
 import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-CreateCoreSchema';
 import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-CreateMailPipeline';
 import { CreateAccounts1764370000000 } from './migrations/1764370000000-CreateAccounts';
+import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-ScopeOrganisations';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -23,7 +24,7 @@ export const ENTITIES = [
   TaskEntity,
 ];
 
-export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000, CreateAccounts1764370000000];
+export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000, CreateAccounts1764370000000, ScopeOrganisations1764380000000];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

@@ -3,6 +3,7 @@ import type { TestApp } from './test-app';
 let counter = 0;
 const unique = () => `${process.pid}${++counter}`;
 
+/** A partner organisation (by default a Spanish company) registered by the test's school. */
 export async function createOrganisation(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
   const res = await t.post('/api/organisations', {
     name: `Organisation ${unique()}`,
@@ -10,16 +11,28 @@ export async function createOrganisation(t: TestApp, overrides: Record<string, u
     country: 'ES',
     city: 'Valencia',
     email: 'contact@example.org',
+    registeredByOrganisationId: t.school.id,
     ...overrides,
   });
   if (res.status !== 201) throw new Error(`organisation: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
+/**
+ * A sending school using Mobility Hub (a tenant of its own, by default German) whose coordinator
+ * is the test's default identity too, so `t.post(...)` may open its projects.
+ */
+export async function createSchool(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
+  const school = await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen', ...overrides });
+  await t.db.query(`UPDATE organisation SET registered_by_organisation_id = NULL WHERE id = $1`, [school.id]);
+  await t.addMembership(t.coordinator.userId, school.id, 'coordinator');
+  return { ...school, registeredByOrganisationId: null, yourRole: 'coordinator' };
+}
+
 export async function createProject(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
   const beneficiary = overrides['beneficiaryOrganisationId']
     ? undefined
-    : await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
+    : await createSchool(t);
   const number = String(++counter).padStart(9, '0');
   const res = await t.post('/api/projects', {
     reference: `2026-1-DE02-KA122-VET-${number}`,
@@ -44,8 +57,8 @@ export interface MobilityFixture {
 
 /** A project with a German sending school, a Spanish host and one 28-day mobility starting 2026-06-01. */
 export async function createMobilityFixture(t: TestApp, overrides: Record<string, unknown> = {}): Promise<MobilityFixture> {
-  const sending = await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
-  const host = await createOrganisation(t, { country: 'ES', city: 'Madrid' });
+  const sending = await createSchool(t);
+  const host = await createOrganisation(t, { country: 'ES', city: 'Madrid', registeredByOrganisationId: sending.id });
   const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
   const res = await t.post(`/api/projects/${project.id}/mobilities`, {
     participant: { firstName: 'Lena', lastName: 'Schmidt', email: `lena${unique()}@example.org` },

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app/create-app';
 import { FixedClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
+import { hashSecret } from '../../src/common/secret-hash';
+import { SESSION_COOKIE } from '../../src/modules/auth/auth.service';
 
 /** The PostgreSQL server the integration tests use (each test file gets its own database on it). */
 export const TEST_SERVER_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -16,7 +18,27 @@ export interface HttpResult<T = any> {
   body: T;
 }
 
-export interface TestApp {
+/** Requests made with one identity's session cookie (or none). */
+export interface HttpClient {
+  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  delete<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
+}
+
+export type MemberRole = 'coordinator' | 'staff' | 'mentor';
+
+/** A person of the test, with a live session. */
+export interface TestUser {
+  readonly userId: string;
+  readonly email: string;
+  /** `mh_session=…`, for a Cookie header. */
+  readonly cookie: string;
+  readonly client: HttpClient;
+}
+
+export interface TestApp extends HttpClient {
   readonly app: NestFastifyApplication;
   readonly url: string;
   readonly clock: FixedClock;
@@ -24,10 +46,21 @@ export interface TestApp {
   readonly databaseName: string;
   /** The test database's URL (for workers started against the same data). */
   readonly databaseUrl: string;
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
-  get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
-  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
-  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  /**
+   * The school every test starts with: an organisation using Mobility Hub (no registrar) whose
+   * coordinator is the default identity. `t.get/post/…` run as that coordinator.
+   */
+  readonly school: { readonly id: string };
+  readonly coordinator: TestUser;
+  /** Requests without a session (the anonymous caller). */
+  readonly anonymous: HttpClient;
+  /**
+   * A new person with a session: a member of `organisationId` in `role`, or a learner linked to
+   * `participantId`. (Accounts are made in SQL: the invitation flow has its own tests.)
+   */
+  createUser(options: { role: MemberRole; organisationId: string } | { participantId: string }, email?: string): Promise<TestUser>;
+  /** Adds a membership to an existing user (e.g. the default coordinator in a new school). */
+  addMembership(userId: string, organisationId: string, role: MemberRole): Promise<void>;
   /** Row count of a table, to prove that refused requests wrote nothing. */
   count(table: string): Promise<number>;
   close(): Promise<void>;
@@ -65,7 +98,9 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}`;
 
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+  const send = async (cookie: string | null, method: string, path: string, body?: unknown, given: Record<string, string> = {}) => {
+    // A cookie header given by the test wins; otherwise the client's session rides along.
+    const headers = cookie && !Object.keys(given).some((h) => h.toLowerCase() === 'cookie') ? { cookie, ...given } : given;
     const response = await fetch(`${url}${path}`, {
       method,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -80,7 +115,44 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
     }
     return { status: response.status, headers: response.headers, body: parsed as any };
   };
+  const clientOf = (cookie: string | null): HttpClient => ({
+    request: (method, path, body, headers) => send(cookie, method, path, body, headers),
+    get: (path, headers) => send(cookie, 'GET', path, undefined, headers),
+    post: (path, body, headers) => send(cookie, 'POST', path, body ?? {}, headers),
+    patch: (path, body, headers) => send(cookie, 'PATCH', path, body ?? {}, headers),
+    delete: (path, headers) => send(cookie, 'DELETE', path, undefined, headers),
+  });
   const db = app.get(DataSource);
+  let people = 0;
+  const addMembership = async (userId: string, organisationId: string, role: MemberRole) => {
+    await db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [
+      userId,
+      organisationId,
+      role,
+    ]);
+  };
+  const createUser: TestApp['createUser'] = async (options, email) => {
+    const address = email ?? `person${++people}@${'participantId' in options ? 'learner' : options.role}.test`;
+    const [user] = await db.query(
+      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, $2, $3, now())
+       ON CONFLICT (email) DO UPDATE SET participant_id = coalesce(excluded.participant_id, user_account.participant_id)
+       RETURNING id`,
+      [address, address.split('@')[0], 'participantId' in options ? options.participantId : null],
+    );
+    if ('role' in options) await addMembership(user.id, options.organisationId, options.role);
+    const token = randomBytes(32).toString('base64url');
+    await db.query(`INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)`, [
+      hashSecret('session', token),
+      user.id,
+      new Date(Date.now() + 365 * 86_400_000).toISOString(),
+    ]);
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    return { userId: user.id, email: address, cookie, client: clientOf(cookie) };
+  };
+  const [school] = await db.query(
+    `INSERT INTO organisation (name, kind, country, city, email, time_zone) VALUES ('Test school', 'vet-provider', 'DE', 'Essen', 'school@example.org', 'Europe/Berlin') RETURNING id`,
+  );
+  const coordinator = await createUser({ role: 'coordinator', organisationId: school.id }, 'coordinator@school.test');
   return {
     app,
     url,
@@ -88,10 +160,12 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
     db,
     databaseName,
     databaseUrl: databaseUrl(databaseName),
-    request,
-    get: (path, headers) => request('GET', path, undefined, headers),
-    post: (path, body, headers) => request('POST', path, body ?? {}, headers),
-    patch: (path, body, headers) => request('PATCH', path, body ?? {}, headers),
+    ...coordinator.client,
+    school: { id: school.id },
+    coordinator,
+    anonymous: clientOf(null),
+    createUser,
+    addMembership,
     count: async (table) => Number((await db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n),
     async close() {
       await app.close();

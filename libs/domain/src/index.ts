@@ -11,3 +11,4 @@ export * from './lib/machine/mobility.machine';
 export * from './lib/machine/lifecycle';
 export * from './lib/reminders/working-hours';
 export * from './lib/reminders/reminder-rules';
+export * from './lib/access';

@@ -19,7 +19,8 @@ export class ProblemDto {
 const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed, has unknown fields or wrong types (the fields are named in errors)',
   401: 'Not signed in, or the credentials are not right',
-  404: 'No such record',
+  403: 'Signed in, but this role may not do this (the record is one the caller may see)',
+  404: 'No such record, or none the signed-in person may see',
   409: 'Refused in the current state',
   410: 'The link was used or has expired (renewable: ask for a new one)',
   412: 'If-Match names a stale version',

@@ -68,6 +68,10 @@ export const Problems = {
   gone(slug: string, detail: string): ProblemException {
     return new ProblemException({ type: typeUri(slug), title: 'Link no longer valid', status: 410, detail, renewable: true });
   },
+  /** Signed in and allowed to see the record, but not to do this with it (403). */
+  forbidden(slug: string, detail: string): ProblemException {
+    return new ProblemException({ type: typeUri(slug), title: 'Not allowed', status: 403, detail });
+  },
   /** Not signed in, or the credentials were not right (401). */
   unauthorized(slug: string, title: string, detail: string): ProblemException {
     return new ProblemException({ type: typeUri(slug), title, status: 401, detail });

@@ -1,6 +1,6 @@
 import { addDays, ActivityTypeCode, PHASES, Phase, MobilityState } from '@mobility-hub/domain';
 import { INestApplicationContext } from '@nestjs/common';
-import { DemoAccount, seedDemoAccounts } from './demo-accounts.seed';
+import { DemoAccount, seedDemoCoordinator, seedDemoPeople } from './demo-accounts.seed';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
@@ -72,18 +72,22 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
   const lifecycle = app.get(LifecycleService);
   const today = clock.today(config.timeZone);
 
-  const school = await organisations.create({
-    name: 'Berufskolleg Rhein-Ruhr', kind: 'vet-provider', country: 'DE', city: 'Essen',
-    email: 'erasmus@bk-rhein-ruhr.example', oid: 'E10234560',
-  });
+  // The school uses Mobility Hub (no registrar); its coordinator registers the partners and the rest.
+  const [school] = (await db.query(
+    `INSERT INTO organisation (name, kind, country, city, email, oid, time_zone)
+     VALUES ('Berufskolleg Rhein-Ruhr', 'vet-provider', 'DE', 'Essen', 'erasmus@bk-rhein-ruhr.example', 'E10234560', 'Europe/Berlin')
+     RETURNING id`,
+  )) as { id: string }[];
+  const coordinator = await seedDemoCoordinator(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, config.demoPassword);
+  const identity = coordinator.identity;
   const hosts = Object.fromEntries(
-    await Promise.all(Object.entries(HOSTS).map(async ([country, dto]) => [country, await organisations.create(dto)])),
+    await Promise.all(Object.entries(HOSTS).map(async ([country, dto]) => [country, await organisations.create(identity, dto)])),
   ) as Record<keyof typeof HOSTS, { id: string }>;
-  await organisations.create({ name: 'EuroPlacements Intermediary', kind: 'intermediary', country: 'ES', city: 'Sevilla', email: 'office@europlacements.example' });
+  await organisations.create(identity, { name: 'EuroPlacements Intermediary', kind: 'intermediary', country: 'ES', city: 'Sevilla', email: 'office@europlacements.example' });
 
   const projectStart = `${addDays(today, -200).slice(0, 7)}-01`;
   const year = Number(projectStart.slice(0, 4));
-  const project = await projects.create({
+  const project = await projects.create(identity, {
     reference: `${year}-1-DE02-KA122-VET-000${String(100000 + (year % 1000)).padStart(6, '0')}`,
     title: 'Apprentices abroad: metal, IT, building services and hospitality',
     action: 'KA122-VET',
@@ -93,10 +97,11 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     endDate: addDays(addMonths(projectStart, 18), -1),
   });
 
-  const learners: { participantId: string; email: string; name: string }[] = [];
+  const learners: { participantId: string; email: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
     const created = await mobilities.create(
+      identity,
       project.id,
       {
         participant: {
@@ -112,15 +117,15 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
         travelDays: 2,
         greenTravel: index % 3 === 0,
       },
-      ACTOR,
     );
     await walk(db, lifecycle, created.id, m, today);
     if (learners.length < 2 && m.host) {
-      learners.push({ participantId: created.participant.id, email: created.participant.email, name: `${m.firstName} ${m.lastName}` });
+      learners.push({ participantId: created.participant.id, email: created.participant.email });
     }
   }
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({ id: hosts[country as keyof typeof HOSTS].id, name: dto.name }));
-  const accounts = await seedDemoAccounts(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, hostList, learners);
+  const people = await seedDemoPeople(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, hostList, learners, config.demoPassword);
+  const accounts = [coordinator.account, ...people];
   return {
     summary: `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations, ${accounts.length} people`,
     accounts,
@@ -130,7 +135,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
 /** Moves a demo mobility to its target state the way a coordinator would: tick, confirm, advance. */
 async function walk(db: DataSource, lifecycle: LifecycleService, id: string, m: DemoMobility, today: string): Promise<void> {
   const send = (type: 'ADVANCE' | 'HOST_CONFIRM' | 'WITHDRAW', reason?: string) =>
-    lifecycle.apply({ mobilityId: id, type, reason, actor: ACTOR });
+    lifecycle.apply({ mobilityId: id, type, reason, actor: ACTOR, viewer: 'coordinator' });
   const tick = (phases: readonly Phase[], dueBefore?: string) =>
     db.query(
       `UPDATE task SET status = 'done', status_changed_by = $1, status_changed_at = now()

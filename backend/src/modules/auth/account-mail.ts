@@ -4,20 +4,31 @@ import { MailRenderer } from '../notification/mail-renderer';
 import { insertOutboxRows } from '../notification/outbox.repository';
 
 /**
- * An account e-mail (password reset, sign-in link) into the outbox, to go out at once: the person
- * is waiting for it, so it is not held for working hours.
+ * An account e-mail (password reset, sign-in link, invitation) into the outbox, to go out at once:
+ * the person is waiting for it, so it is not held for working hours. An invitation is listed in its
+ * organisation's outbox; the others belong to nobody's.
  */
 export async function outboxAccountMail(
   em: EntityManager,
   renderer: MailRenderer,
-  mail: { kind: MailKind; email: string; name: string; country: string | null; url: string; linkMinutes: number; now: Date },
+  mail: {
+    kind: MailKind;
+    email: string;
+    name: string;
+    country: string | null;
+    url: string;
+    linkMinutes: number;
+    now: Date;
+    organisation?: { readonly id: string; readonly name: string; readonly role: string };
+  },
 ): Promise<void> {
   const locale = mail.country ? defaultLocale(mail.country) : 'en-GB';
   const rendered = renderer.render({
     kind: mail.kind,
     locale,
     recipientName: mail.name,
-    organisation: 'Mobility Hub',
+    organisation: mail.organisation?.name ?? 'Mobility Hub',
+    role: mail.organisation?.role,
     actionUrl: mail.url,
     linkMinutes: mail.linkMinutes,
   });
@@ -27,7 +38,7 @@ export async function outboxAccountMail(
       {
         kind: mail.kind,
         mobilityId: null,
-        organisationId: null,
+        organisationId: mail.organisation?.id ?? null,
         recipientEmail: mail.email,
         recipientName: mail.name,
         locale,

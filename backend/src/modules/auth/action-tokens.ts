@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { MemberRole } from '@mobility-hub/domain';
 import { EntityManager } from 'typeorm';
 import { Problems } from '../../common/problem/problem';
 import { hashSecret } from '../../common/secret-hash';
@@ -12,6 +13,8 @@ export interface ActionToken {
   readonly userId: string | null;
   readonly organisationId: string | null;
   readonly mobilityId: string | null;
+  /** An invitation's role in its organisation. */
+  readonly role: MemberRole | null;
   readonly expiresAt: Date;
   readonly usedAt: Date | null;
   readonly createdAt: Date;
@@ -34,7 +37,16 @@ export function linkNoLongerValid(state: 'used' | 'expired', say: { used: string
  */
 export async function issueActionToken(
   em: EntityManager,
-  input: { purpose: TokenPurpose; email: string; userId?: string | null; organisationId?: string | null; mobilityId?: string | null; ttlMinutes: number; now: Date },
+  input: {
+    purpose: TokenPurpose;
+    email: string;
+    userId?: string | null;
+    organisationId?: string | null;
+    mobilityId?: string | null;
+    role?: MemberRole | null;
+    ttlMinutes: number;
+    now: Date;
+  },
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   if (input.mobilityId || input.userId) {
@@ -47,8 +59,8 @@ export async function issueActionToken(
     );
   }
   await em.query(
-    `INSERT INTO action_token (token_hash, purpose, email, user_id, organisation_id, mobility_id, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO action_token (token_hash, purpose, email, user_id, organisation_id, mobility_id, role, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       hashToken(token),
       input.purpose,
@@ -56,6 +68,7 @@ export async function issueActionToken(
       input.userId ?? null,
       input.organisationId ?? null,
       input.mobilityId ?? null,
+      input.role ?? null,
       input.now.toISOString(),
       new Date(input.now.getTime() + input.ttlMinutes * 60_000).toISOString(),
     ],
@@ -63,7 +76,7 @@ export async function issueActionToken(
   return token;
 }
 
-const COLUMNS = `id, purpose, email, user_id AS "userId", organisation_id AS "organisationId", mobility_id AS "mobilityId",
+const COLUMNS = `id, purpose, email, user_id AS "userId", organisation_id AS "organisationId", mobility_id AS "mobilityId", role,
   expires_at AS "expiresAt", used_at AS "usedAt", created_at AS "createdAt"`;
 
 /**

@@ -7,7 +7,10 @@ export type AuditKind =
   | 'sign-out'
   | 'password-changed'
   | 'role-changed'
+  | 'member-removed'
   | 'invitation-sent'
+  | 'invitation-revoked'
+  | 'invitation-accepted'
   | 'link-requested'
   | 'link-used';
 

@@ -3,9 +3,10 @@ import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
-import { Problems } from '../../common/problem/problem';
+import { CurrentIdentity, Identity, Public } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService, SESSION_COOKIE } from './auth.service';
+import { setSessionCookie } from './session-cookie';
 import { EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
 
 @ApiTags('auth')
@@ -17,6 +18,7 @@ export class AuthController {
   ) {}
 
   @Post('sign-in')
+  @Public()
   @UseGuards(ThrottlerGuard) // per client address, on top of the per-address lockout
   @HttpCode(200)
   @ApiOperation({ operationId: 'signIn', summary: 'Sign in with e-mail and password: sets the HttpOnly session cookie' })
@@ -24,11 +26,12 @@ export class AuthController {
   @ApiProblems(400, 401, 429)
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     const { me, token, expiresAt } = await this.auth.signIn(dto, request.ip);
-    this.setSessionCookie(reply, token, expiresAt);
+    setSessionCookie(reply, { token, expiresAt }, this.config.auth.secureCookies);
     return me;
   }
 
   @Post('password-reset')
+  @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
   @ApiOperation({ operationId: 'requestPasswordReset', summary: 'E-mail a password-reset link (one use, 60 minutes) if the address has an account' })
@@ -40,6 +43,7 @@ export class AuthController {
   }
 
   @Post('password-reset/:token')
+  @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(204)
   @ApiOperation({ operationId: 'resetPassword', summary: 'Set a new password with the e-mailed link; every session of the account ends' })
@@ -51,6 +55,7 @@ export class AuthController {
   }
 
   @Post('sign-in-link')
+  @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
   @ApiOperation({ operationId: 'requestSignInLink', summary: 'A learner asks for a sign-in link by e-mail (one use, 15 minutes)' })
@@ -62,6 +67,7 @@ export class AuthController {
   }
 
   @Post('sign-in-link/:token')
+  @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ operationId: 'signInWithLink', summary: 'Sign in with the e-mailed link: sets the session cookie' })
@@ -70,11 +76,12 @@ export class AuthController {
   @ApiProblems(404, 410, 429)
   async signInWithLink(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
     const signedIn = await this.auth.signInWithLink(token, request.ip);
-    this.setSessionCookie(reply, signedIn.token, signedIn.expiresAt);
+    setSessionCookie(reply, signedIn, this.config.auth.secureCookies);
     return signedIn.me;
   }
 
   @Post('sign-out')
+  @Public()
   @HttpCode(204)
   @ApiOperation({ operationId: 'signOut', summary: 'End the session (the cookie stops working everywhere)' })
   @ApiNoContentResponse()
@@ -87,19 +94,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, with their organisations and roles' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(401)
-  async me(@Req() request: FastifyRequest): Promise<MeDto> {
-    const me = await this.auth.identify(request.cookies[SESSION_COOKIE]);
-    if (!me) throw Problems.unauthorized('signed-out', 'Not signed in', 'Sign in to continue.');
-    return me;
-  }
-
-  private setSessionCookie(reply: FastifyReply, token: string, expiresAt: Date): void {
-    void reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.auth.secureCookies,
-      path: '/',
-      expires: expiresAt,
-    });
+  me(@CurrentIdentity() identity: Identity): Promise<MeDto> {
+    return this.auth.me(identity.userId);
   }
 }

@@ -1,8 +1,19 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from '../access/access.module';
 import { NotificationModule } from '../notification/notification.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { SessionGuard } from './session.guard';
 
-/** Accounts and sessions (sign-in, sign-out, who am I). Authorisation of the other routes comes next. */
-@Module({ imports: [NotificationModule], controllers: [AuthController], providers: [AuthService], exports: [AuthService] })
+/**
+ * Accounts and sessions (sign-in, sign-out, who am I), and the guard that makes every other route
+ * need a signed-in session (routes marked @Public() excepted).
+ */
+@Module({
+  imports: [NotificationModule, AccessModule],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  exports: [AuthService],
+})
 export class AuthModule {}

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { Identity } from '../../common/identity';
 import { hashSecret } from '../../common/secret-hash';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -66,7 +67,7 @@ export class AuthService {
         return { kind: 'failed' } as const;
       }
       await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [email]);
-      return { kind: 'signed-in', session: await this.startSession(em, user.id, 'password', ip, now) } as const;
+      return { kind: 'signed-in', session: await this.openSession(em, user.id, 'password', ip, now) } as const;
     });
     if (outcome.kind === 'locked') throw this.locked(outcome.until, now);
     if (outcome.kind === 'failed') {
@@ -127,7 +128,7 @@ export class AuthService {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const userId = await this.useLink(em, token, 'magic-link', now);
-      return this.startSession(em, userId, 'link', ip, now);
+      return this.openSession(em, userId, 'link', ip, now);
     });
   }
 
@@ -142,7 +143,8 @@ export class AuthService {
     return read.token.userId;
   }
 
-  private async startSession(em: EntityManager, userId: string, method: string, ip: string | null, now: Date): Promise<SignedIn> {
+  /** A new session for `userId` inside the caller's transaction (sign-in, link, accepted invitation). */
+  async openSession(em: EntityManager, userId: string, method: string, ip: string | null, now: Date): Promise<SignedIn> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlMinutes * 60_000);
     await em.query(`DELETE FROM session WHERE user_id = $1 AND expires_at <= $2`, [userId, now.toISOString()]);
@@ -154,15 +156,18 @@ export class AuthService {
     return { me: await this.me(userId, em), token, expiresAt };
   }
 
-  /** The signed-in user of a session token, or null (unknown, expired, signed out, disabled). */
-  async identify(token: string | undefined): Promise<MeDto | null> {
+  /** The signed-in person of a session token, or null (unknown, expired, signed out, disabled): one query. */
+  async identify(token: string | undefined): Promise<Identity | null> {
     if (!token) return null;
-    const [session] = await this.db.query(
-      `SELECT s.user_id FROM session s JOIN user_account u ON u.id = s.user_id
+    const [row] = await this.db.query(
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.participant_id AS "participantId",
+              coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
+                          FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships
+         FROM session s JOIN user_account u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
       [tokenHash(token), this.clock.now().toISOString()],
     );
-    return session ? this.me(session.user_id) : null;
+    return (row as Identity | undefined) ?? null;
   }
 
   async signOut(token: string | undefined, ip: string | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { MobilityRepository } from '../mobility/mobility.repository';
 import { NotificationModule } from '../notification/notification.module';
@@ -6,7 +7,7 @@ import { TaskController } from './task.controller';
 
 /** Owns the checklist and the locked writes to a mobility row that task changes share with the lifecycle. */
 @Module({
-  imports: [NotificationModule],
+  imports: [NotificationModule, AccessModule],
   controllers: [TaskController],
   providers: [ChecklistService, MobilityRepository],
   exports: [ChecklistService, MobilityRepository, NotificationModule],

@@ -8,11 +8,15 @@ import {
   PHASES,
   planChecklist,
   taskEditBlocker,
+  mayChangeTask,
+  visibleTaskRoles,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { actorOf, Identity } from '../../common/identity';
+import { AccessService } from '../access/access.service';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MobilityEntity } from '../mobility/mobility.entity';
@@ -26,6 +30,7 @@ export class ChecklistService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mobilities: MobilityRepository,
+    private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -68,12 +73,13 @@ export class ChecklistService {
     );
   }
 
-  async list(mobilityId: string): Promise<TaskDto[]> {
-    const mobility = await this.db.manager.findOne(MobilityEntity, { where: { id: mobilityId }, select: { id: true, phase: true } });
-    if (!mobility) throw Problems.notFound('Mobility', mobilityId);
+  async list(identity: Identity, mobilityId: string): Promise<TaskDto[]> {
+    const role = await this.access.mobilityRole(identity, mobilityId);
+    const mobility = await this.db.manager.findOneOrFail(MobilityEntity, { where: { id: mobilityId }, select: { id: true, phase: true } });
     const tasks = await this.db.manager
       .createQueryBuilder(TaskEntity, 't')
       .where('t.mobility_id = :mobilityId', { mobilityId })
+      .andWhere('t.role IN (:...roles)', { roles: visibleTaskRoles(role) })
       .orderBy('array_position(:phases::text[], t.phase)')
       .addOrderBy('t.due_date')
       .addOrderBy('t.position')
@@ -84,16 +90,19 @@ export class ChecklistService {
   }
 
   /** Tick, untick or waive one task, under the mobility's lock (so it never races a transition). */
-  async update(taskId: string, dto: UpdateTaskDto, expectedVersion: number | undefined, actor: string): Promise<UpdatedTaskDto> {
+  async update(identity: Identity, taskId: string, dto: UpdateTaskDto, expectedVersion: number | undefined): Promise<UpdatedTaskDto> {
     if (dto.waiverReason !== undefined && dto.status !== 'waived') {
       throw Problems.invalidRequest([
         { field: 'waiverReason', rule: 'only with status waived', message: 'waiverReason is only allowed when waiving a task' },
       ]);
     }
+    const { role, taskRole, mobilityId } = await this.access.taskAccess(identity, taskId);
+    if (!mayChangeTask(role, taskRole, dto.status)) {
+      throw Problems.forbidden('role-not-allowed', `A ${role} may not set a ${taskRole} task to ${dto.status}: only the sending school waives tasks.`);
+    }
+    const actor = actorOf(identity);
     return this.db.transaction(async (em) => {
-      const found = await em.findOne(TaskEntity, { where: { id: taskId }, select: { id: true, mobilityId: true } });
-      if (!found) throw Problems.notFound('Task', taskId);
-      const mobility = await this.mobilities.lock(em, found.mobilityId);
+      const mobility = await this.mobilities.lock(em, mobilityId);
       this.mobilities.checkVersion(mobility, expectedVersion);
       const task = await em.findOneByOrFail(TaskEntity, { id: taskId });
       const blocker = taskEditBlocker(mobility.phase, task.templateKey);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ACTOR } from '../../common/actor';
+import { CurrentIdentity, Identity } from '../../common/identity';
 import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { ChecklistService } from './checklist.service';
@@ -13,25 +13,26 @@ export class TaskController {
   constructor(private readonly checklist: ChecklistService) {}
 
   @Get('mobilities/:id/tasks')
-  @ApiOperation({ operationId: 'listMobilityTasks', summary: 'The checklist of a mobility, ordered by phase then due date' })
+  @ApiOperation({ operationId: 'listMobilityTasks', summary: 'The checklist of a mobility as the caller sees it (a mentor the host\'s tasks, a learner their own), ordered by phase then due date' })
   @ApiOkResponse({ type: [TaskDto] })
   @ApiProblems(400, 404)
-  list(@UuidParam() id: string): Promise<TaskDto[]> {
-    return this.checklist.list(id);
+  list(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<TaskDto[]> {
+    return this.checklist.list(identity, id);
   }
 
   @Patch('tasks/:id')
   @ApiOperation({ operationId: 'updateTask', summary: 'Tick, untick or waive (with a reason) a task' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the mobility the task belongs to' })
   @ApiOkResponse({ type: UpdatedTaskDto })
-  @ApiProblems(400, 404, 409, 412)
+  @ApiProblems(400, 403, 404, 409, 412)
   async update(
+    @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
     @Body() dto: UpdateTaskDto,
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<UpdatedTaskDto> {
-    const task = await this.checklist.update(id, dto, parseIfMatch(ifMatch), ACTOR);
+    const task = await this.checklist.update(identity, id, dto, parseIfMatch(ifMatch));
     void reply.header('ETag', etagOf(task.mobilityVersion));
     return task;
   }

@@ -1,3 +1,4 @@
+import { Public } from '../../common/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -10,6 +11,7 @@ const TOKEN = { name: 'token', description: 'The token of the link in the placem
 
 /** The host's side of a placement, through the link in its e-mail (no account). */
 @ApiTags('host links')
+@Public() // the link's token is the capability: hosts need no account
 @Controller('host-links/placement/:token')
 @UseGuards(ThrottlerGuard)
 export class HostLinkController {

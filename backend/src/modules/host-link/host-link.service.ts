@@ -39,7 +39,7 @@ export class HostLinkService {
     return this.use(token, ip, async (em, link, mobilityId) => {
       await this.lifecycle.applyIn(
         em,
-        { mobilityId, type: 'HOST_CONFIRM', actor: `host:${link.email}` },
+        { mobilityId, type: 'HOST_CONFIRM', actor: `host:${link.email}`, viewer: 'mentor' },
         { mentorName: dto.mentorName.trim(), mentorEmail: dto.mentorEmail.toLowerCase() },
       );
     });
@@ -47,7 +47,7 @@ export class HostLinkService {
 
   decline(token: string, dto: DeclinePlacementDto, ip: string | null): Promise<HostPlacementDto> {
     return this.use(token, ip, async (em, link, mobilityId) => {
-      await this.lifecycle.applyIn(em, { mobilityId, type: 'HOST_DECLINE', reason: dto.reason, actor: `host:${link.email}` });
+      await this.lifecycle.applyIn(em, { mobilityId, type: 'HOST_DECLINE', reason: dto.reason, actor: `host:${link.email}`, viewer: 'mentor' });
     });
   }
 

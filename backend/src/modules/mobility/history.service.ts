@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Problems } from '../../common/problem/problem';
+import type { Identity } from '../../common/identity';
+import { AccessService } from '../access/access.service';
 import { LifecycleEventDto } from './dto/mobility.dto';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
-import { MobilityEntity } from './mobility.entity';
 
 @Injectable()
 export class HistoryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
-  async list(mobilityId: string): Promise<LifecycleEventDto[]> {
-    if (!(await this.db.manager.existsBy(MobilityEntity, { id: mobilityId }))) throw Problems.notFound('Mobility', mobilityId);
+  /** The sending side's record of who changed what and why (not for hosts or learners). */
+  async list(identity: Identity, mobilityId: string): Promise<LifecycleEventDto[]> {
+    await this.access.requireSendingSide(identity, mobilityId, 'read the history of a mobility');
     const events = await this.db.manager.find(LifecycleEventEntity, { where: { mobilityId }, order: { sequence: 'ASC' } });
     return events.map((e) => ({
       sequence: e.sequence,

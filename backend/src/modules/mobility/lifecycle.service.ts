@@ -3,6 +3,7 @@ import {
   MOBILITY_MACHINE_VERSION,
   MobilityEffect,
   MobilityEventType,
+  MobilityRole,
   persistSnapshot,
   TASK_KEYS,
 } from '@mobility-hub/domain';
@@ -23,6 +24,8 @@ export interface LifecycleCommand {
   readonly reason?: string;
   readonly expectedVersion?: number;
   readonly actor: string;
+  /** The role the event is sent in (checked by the caller): the mobility is answered as it sees it. */
+  readonly viewer: MobilityRole;
 }
 
 /**
@@ -83,7 +86,7 @@ export class LifecycleService {
       reason: reason ?? null,
       at: this.clock.now(),
     });
-    return this.queries.detail(mobility.id, em);
+    return this.queries.detail(mobility.id, command.viewer, em);
   }
 
   /** The machine names its effects; they are persisted here, in the same transaction. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ACTOR } from '../../common/actor';
+import { CurrentIdentity, Identity } from '../../common/identity';
 import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
 import {
@@ -14,7 +14,6 @@ import {
   UpdateMobilityDto,
 } from './dto/mobility.dto';
 import { HistoryService } from './history.service';
-import { LifecycleService } from './lifecycle.service';
 import { MobilityService } from './mobility.service';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the mobility as last read' };
@@ -24,7 +23,6 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of 
 export class MobilityController {
   constructor(
     private readonly mobilities: MobilityService,
-    private readonly lifecycle: LifecycleService,
     private readonly history: HistoryService,
   ) {}
 
@@ -34,41 +32,43 @@ export class MobilityController {
   @ApiCreatedResponse({ type: MobilityDto })
   @ApiProblems(400, 404, 422)
   async create(
+    @CurrentIdentity() identity: Identity,
     @UuidParam() projectId: string,
     @Body() dto: CreateMobilityDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MobilityDto> {
-    return withEtag(reply, await this.mobilities.create(projectId, dto, ACTOR));
+    return withEtag(reply, await this.mobilities.create(identity, projectId, dto));
   }
 
   @Get('mobilities')
   @ApiOperation({ operationId: 'listMobilities', summary: 'Mobilities, filtered and paged' })
   @ApiOkResponse({ type: MobilityPageDto })
   @ApiProblems(400)
-  list(@Query() query: ListMobilitiesQuery): Promise<MobilityPageDto> {
-    return this.mobilities.list(query);
+  list(@CurrentIdentity() identity: Identity, @Query() query: ListMobilitiesQuery): Promise<MobilityPageDto> {
+    return this.mobilities.list(identity, query);
   }
 
   @Get('mobilities/:id')
   @ApiOperation({ operationId: 'getMobility', summary: 'One mobility with the events its lifecycle accepts now; ETag = version' })
   @ApiOkResponse({ type: MobilityDto })
   @ApiProblems(400, 404)
-  async get(@UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MobilityDto> {
-    return withEtag(reply, await this.mobilities.get(id));
+  async get(@CurrentIdentity() identity: Identity, @UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MobilityDto> {
+    return withEtag(reply, await this.mobilities.get(identity, id));
   }
 
   @Patch('mobilities/:id')
   @ApiOperation({ operationId: 'updateMobility', summary: 'Change dates, host or travel; due dates of tasks not done follow the dates' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto })
-  @ApiProblems(400, 404, 409, 412, 422)
+  @ApiProblems(400, 403, 404, 409, 412, 422)
   async update(
+    @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
     @Body() dto: UpdateMobilityDto,
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MobilityDto> {
-    return withEtag(reply, await this.mobilities.update(id, dto, parseIfMatch(ifMatch), ACTOR));
+    return withEtag(reply, await this.mobilities.update(identity, id, dto, parseIfMatch(ifMatch)));
   }
 
   @Post('mobilities/:id/events')
@@ -80,29 +80,23 @@ export class MobilityController {
     description: 'The lifecycle refuses the event now; `unmet` lists why',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/LifecycleRefusedDto' } } },
   })
-  @ApiProblems(400, 404, 412)
+  @ApiProblems(400, 403, 404, 412)
   async send(
+    @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
     @Body() dto: MobilityEventRequestDto,
     @IfMatch() ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MobilityDto> {
-    const mobility = await this.lifecycle.apply({
-      mobilityId: id,
-      type: dto.type,
-      reason: dto.reason,
-      expectedVersion: parseIfMatch(ifMatch),
-      actor: ACTOR,
-    });
-    return withEtag(reply, mobility);
+    return withEtag(reply, await this.mobilities.sendEvent(identity, id, dto, parseIfMatch(ifMatch)));
   }
 
   @Get('mobilities/:id/history')
   @ApiOperation({ operationId: 'getMobilityHistory', summary: 'The lifecycle events of a mobility, in order' })
   @ApiOkResponse({ type: [LifecycleEventDto] })
-  @ApiProblems(400, 404)
-  getHistory(@UuidParam() id: string): Promise<LifecycleEventDto[]> {
-    return this.history.list(id);
+  @ApiProblems(400, 403, 404)
+  getHistory(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<LifecycleEventDto[]> {
+    return this.history.list(identity, id);
   }
 }
 

@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { ChecklistModule } from '../checklist/checklist.module';
 import { HistoryService } from './history.service';
@@ -7,7 +8,7 @@ import { MobilityQueries } from './mobility.queries';
 import { MobilityService } from './mobility.service';
 
 @Module({
-  imports: [ChecklistModule],
+  imports: [ChecklistModule, AccessModule],
   controllers: [MobilityController],
   providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries],
   exports: [LifecycleService],

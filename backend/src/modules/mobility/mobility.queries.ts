@@ -1,4 +1,13 @@
-import { activityDays, allowedEvents, StoredSnapshot } from '@mobility-hub/domain';
+import {
+  activityDays,
+  allowedEvents,
+  isSendingSide,
+  mayApplyEvent,
+  MobilityRole,
+  seesPersonalDetails,
+  StoredSnapshot,
+  visibleTaskRoles,
+} from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -45,15 +54,26 @@ const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date
                    od.overdue,
                    nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
 
-/** Joins for one summary row; `$1` is today's date. */
-const SUMMARY_JOINS = `JOIN participant p ON p.id = m.participant_id
+/**
+ * Joins for one summary row; `$1` is today's date. `tasks` narrows the tasks counted (overdue, next
+ * due) to those the viewer sees: a mentor counts the host's tasks, a learner their own.
+ */
+const summaryJoins = (tasks = 'true') => `JOIN participant p ON p.id = m.participant_id
       JOIN organisation s ON s.id = m.sending_organisation_id
       LEFT JOIN organisation h ON h.id = m.host_organisation_id
       CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
-                           WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')}) od
+                           WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks}) od
       LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
-                          WHERE t.mobility_id = m.id AND ${pendingTaskSql()}
+                          WHERE t.mobility_id = m.id AND ${pendingTaskSql()} AND ${tasks}
                           ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
+
+/** The viewer's scope on lists: which mobilities, and which of their tasks count. */
+export interface ListScope {
+  /** Condition on `m`: the mobilities the viewer may see. */
+  readonly mobilities: (param: (value: unknown) => string) => string;
+  /** Condition on `t` and `m`: the tasks the viewer sees (undefined: all of them). */
+  readonly tasks?: (param: (value: unknown) => string) => string;
+}
 
 /** The filters of the mobility list: its query without the paging. */
 export type MobilityListFilter = Pick<ListMobilitiesQuery, 'projectId' | 'phase' | 'hostOrganisationId' | 'overdue' | 'q'>;
@@ -72,17 +92,19 @@ export interface MobilityListSql {
  * Builds the list statements for `filter` and `paging`, `today` being the calendar date overdue
  * tasks are measured against. Pure, so that the benchmark's bare baseline runs exactly this text.
  */
-export function mobilityListSql(filter: MobilityListFilter, paging: Paging, today: string): MobilityListSql {
+export function mobilityListSql(filter: MobilityListFilter, paging: Paging, today: string, scope?: ListScope): MobilityListSql {
   const params: unknown[] = [today];
   // $1 (today) is referenced even when no overdue filter uses it, so every query types it.
   const where: string[] = ['$1::date IS NOT NULL'];
   const param = (value: unknown) => `$${params.push(value)}`;
+  if (scope) where.push(scope.mobilities(param));
   if (filter.projectId) where.push(`m.project_id = ${param(filter.projectId)}`);
   if (filter.phase) where.push(`m.phase = ${param(filter.phase)}`);
   if (filter.hostOrganisationId) where.push(`m.host_organisation_id = ${param(filter.hostOrganisationId)}`);
+  const tasks = scope?.tasks?.(param) ?? 'true';
   if (filter.overdue !== undefined) {
     where.push(
-      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')})`,
+      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks})`,
     );
   }
   if (filter.q) {
@@ -103,7 +125,7 @@ export function mobilityListSql(filter: MobilityListFilter, paging: Paging, toda
   const offset = param(paging.offset);
   return {
     sql: `WITH page AS (SELECT m.id, m.start_date ${from} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
-         ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${SUMMARY_JOINS}
+         ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${summaryJoins(tasks)}
          ORDER BY m.start_date, m.id`,
     params,
     countSql: `SELECT count(*)::int AS total ${from}`,
@@ -125,8 +147,8 @@ export class MobilityQueries {
     return this.clock.today(this.config.timeZone);
   }
 
-  async list(query: ListMobilitiesQuery, paging: Paging): Promise<{ items: MobilitySummaryDto[]; total: number }> {
-    const { sql, params, countSql, countParams } = mobilityListSql(query, paging, this.today());
+  async list(query: ListMobilitiesQuery, paging: Paging, scope: ListScope): Promise<{ items: MobilitySummaryDto[]; total: number }> {
+    const { sql, params, countSql, countParams } = mobilityListSql(query, paging, this.today(), scope);
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(sql, params) as Promise<SummaryRow[]>,
       this.db.query(countSql, countParams) as Promise<{ total: number }[]>,
@@ -134,23 +156,28 @@ export class MobilityQueries {
     return { items: rows.map(toSummary), total };
   }
 
-  /** One mobility; its row, tasks and allowed events from one snapshot of the database. */
-  detail(id: string, em?: EntityManager): Promise<MobilityDto> {
-    return em ? this.read(id, em) : this.db.transaction('REPEATABLE READ', (tx) => this.read(id, tx));
+  /**
+   * One mobility as `viewer` sees it; its row, tasks and allowed events from one snapshot of the
+   * database. A mentor or a learner sees counts of their own tasks only, the events their role may
+   * send, and (a mentor) no date of birth.
+   */
+  detail(id: string, viewer: MobilityRole, em?: EntityManager): Promise<MobilityDto> {
+    return em ? this.read(id, viewer, em) : this.db.transaction('REPEATABLE READ', (tx) => this.read(id, viewer, tx));
   }
 
-  private async read(id: string, em: EntityManager): Promise<MobilityDto> {
+  private async read(id: string, viewer: MobilityRole, em: EntityManager): Promise<MobilityDto> {
+    const tasks = isSendingSide(viewer) ? 'true' : `t.role = ANY($3::text[])`;
     const [row] = (await em.query(
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
-         FROM mobility m ${SUMMARY_JOINS}
+         FROM mobility m ${summaryJoins(tasks)}
          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
                                     count(*) FILTER (WHERE status = 'done')::int AS done,
                                     count(*) FILTER (WHERE status = 'waived')::int AS waived
-                               FROM task WHERE mobility_id = m.id) tc
+                               FROM task t WHERE t.mobility_id = m.id AND ${tasks}) tc
         WHERE m.id = $2`,
-      [this.today(), id],
+      isSendingSide(viewer) ? [this.today(), id] : [this.today(), id, visibleTaskRoles(viewer)],
     )) as (SummaryRow & DetailColumns)[];
     if (!row) throw Problems.notFound('Mobility', id);
     const facts = await this.repository.facts(em, {
@@ -167,14 +194,15 @@ export class MobilityQueries {
         firstName: row.first_name,
         lastName: row.last_name,
         email: row.email,
-        dateOfBirth: row.date_of_birth,
+        dateOfBirth: seesPersonalDetails(viewer) ? row.date_of_birth : null,
       },
       durationDays: activityDays(row.start_date, row.end_date),
       travelDays: row.travel_days,
       greenTravel: row.green_travel,
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
       mentor: row.mentor_name || row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
-      allowedEvents: allowedEvents(snapshot, facts),
+      allowedEvents: allowedEvents(snapshot, facts).filter((event) => mayApplyEvent(viewer, event)),
+      yourRole: viewer,
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
       machineVersion: row.machine_version,

@@ -11,18 +11,32 @@ import {
   TASK_KEYS,
   travelViolations,
   validateMobilityDates,
+  mayApplyEvent,
+  mayEditMobility,
+  sendingOrganisationIds,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { actorOf, Identity } from '../../common/identity';
+import { AccessService } from '../access/access.service';
+import { visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
+import { LifecycleService } from './lifecycle.service';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { ReminderService } from '../notification/reminder.service';
 import { ChecklistService } from '../checklist/checklist.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
-import { CreateMobilityDto, ListMobilitiesQuery, MobilityDto, MobilityPageDto, UpdateMobilityDto } from './dto/mobility.dto';
+import {
+  CreateMobilityDto,
+  ListMobilitiesQuery,
+  MobilityDto,
+  MobilityEventRequestDto,
+  MobilityPageDto,
+  UpdateMobilityDto,
+} from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityRepository } from './mobility.repository';
@@ -36,11 +50,17 @@ export class MobilityService {
     private readonly queries: MobilityQueries,
     private readonly checklist: ChecklistService,
     private readonly reminders: ReminderService,
+    private readonly lifecycle: LifecycleService,
+    private readonly access: AccessService,
     private readonly clock: Clock,
   ) {}
 
-  /** Participant, mobility, its whole dated checklist and the first history entry: all or nothing. */
-  async create(projectId: string, dto: CreateMobilityDto, actor: string): Promise<MobilityDto> {
+  /**
+   * Participant, mobility, its whole dated checklist, the learner's account (sign-in by e-mailed
+   * link only) and the first history entry: all or nothing. The sending side of the project only.
+   */
+  async create(identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<MobilityDto> {
+    const actor = actorOf(identity);
     const id = await this.db.transaction(async (em) => {
       // The project row lock serialises creations, so the KA122 participant cap holds under load.
       const project = await em
@@ -48,11 +68,14 @@ export class MobilityService {
         .setLock('pessimistic_write')
         .where('p.id = :projectId', { projectId })
         .getOne();
-      if (!project) throw Problems.notFound('Project', projectId);
+      // A project of another organisation does not exist for the caller.
+      if (!project || !sendingOrganisationIds(identity).includes(project.beneficiaryOrganisationId)) {
+        throw Problems.notFound('Project', projectId);
+      }
       const travelDays = dto.travelDays ?? 0;
       const greenTravel = dto.greenTravel ?? false;
-      const sending = await this.organisation(em, dto.sendingOrganisationId, 'sendingOrganisationId');
-      const host = dto.hostOrganisationId ? await this.organisation(em, dto.hostOrganisationId, 'hostOrganisationId') : null;
+      const sending = await this.organisation(em, identity, dto.sendingOrganisationId, 'sendingOrganisationId');
+      const host = dto.hostOrganisationId ? await this.organisation(em, identity, dto.hostOrganisationId, 'hostOrganisationId') : null;
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
         ...travelViolations(travelDays, greenTravel),
@@ -102,6 +125,7 @@ export class MobilityService {
         }),
       );
       await this.checklist.generate(em, mobility.id, dto);
+      await this.createLearnerAccount(em, participant);
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
       await this.repository.appendEvent(em, {
@@ -115,21 +139,31 @@ export class MobilityService {
       });
       return mobility.id;
     });
-    return this.queries.detail(id);
+    return this.queries.detail(id, await this.access.mobilityRole(identity, id));
   }
 
-  async list(query: ListMobilitiesQuery): Promise<MobilityPageDto> {
+  /** The mobilities the caller may see (sending side, hosted by their company, or their own). */
+  async list(identity: Identity, query: ListMobilitiesQuery): Promise<MobilityPageDto> {
     const paging = pagingOf(query);
-    const { items, total } = await this.queries.list(query, paging);
+    const scope = { mobilities: (param: (value: unknown) => string) => visibleMobilitySql(identity, param), tasks: visibleTaskSql(identity) };
+    const { items, total } = await this.queries.list(query, paging, scope);
     return { items, total, page: paging.page, pageSize: paging.pageSize };
   }
 
-  get(id: string): Promise<MobilityDto> {
-    return this.queries.detail(id);
+  async get(identity: Identity, id: string): Promise<MobilityDto> {
+    return this.queries.detail(id, await this.access.mobilityRole(identity, id));
   }
 
-  /** Dates, host and travel; due dates of open and waived tasks follow new dates. */
-  async update(id: string, dto: UpdateMobilityDto, expectedVersion: number | undefined, actor: string): Promise<MobilityDto> {
+  /** A lifecycle event, if the caller's role on the mobility may send it (HOST_* the host, REOPEN and WITHDRAW the coordinator). */
+  async sendEvent(identity: Identity, id: string, dto: MobilityEventRequestDto, expectedVersion: number | undefined): Promise<MobilityDto> {
+    const viewer = await this.access.requireOnMobility(identity, id, (role) => mayApplyEvent(role, dto.type), `send ${dto.type}`);
+    return this.lifecycle.apply({ mobilityId: id, type: dto.type, reason: dto.reason, expectedVersion, actor: actorOf(identity), viewer });
+  }
+
+  /** Dates, host and travel (the sending side); due dates of open and waived tasks follow new dates. */
+  async update(identity: Identity, id: string, dto: UpdateMobilityDto, expectedVersion: number | undefined): Promise<MobilityDto> {
+    const viewer = await this.access.requireOnMobility(identity, id, mayEditMobility, 'change the dates, host or travel of a mobility');
+    const actor = actorOf(identity);
     return this.db.transaction(async (em) => {
       const mobility = await this.repository.lock(em, id);
       this.repository.checkVersion(mobility, expectedVersion);
@@ -146,7 +180,7 @@ export class MobilityService {
       const mentorEmail = dto.mentorEmail !== undefined ? (dto.mentorEmail?.toLowerCase() ?? null) : hostChanged ? null : mobility.mentorEmail;
       const mentorChanged = mentorName !== mobility.mentorName || mentorEmail !== mobility.mentorEmail;
       if (!datesChanged && !hostChanged && !mentorChanged && travelDays === mobility.travelDays && greenTravel === mobility.greenTravel) {
-        return this.queries.detail(id, em);
+        return this.queries.detail(id, viewer, em);
       }
       if (isFinalState(mobility.phase)) {
         throw Problems.conflict('mobility-closed', 'Mobility closed', `The mobility is ${mobility.phase} and can no longer change.`);
@@ -160,7 +194,7 @@ export class MobilityService {
         );
       }
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
-      const host = hostChanged && hostId ? await this.organisation(em, hostId, 'hostOrganisationId') : null;
+      const host = hostChanged && hostId ? await this.organisation(em, identity, hostId, 'hostOrganisationId') : null;
       const violations = [
         ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
         ...travelViolations(travelDays, greenTravel),
@@ -195,13 +229,25 @@ export class MobilityService {
           mobilityId: id, event: 'EDIT', from: mobility.phase, to: mobility.phase, actor, reason: what, at: this.clock.now(),
         });
       }
-      return this.queries.detail(id, em);
+      return this.queries.detail(id, viewer, em);
     });
   }
 
-  private async organisation(em: EntityManager, id: string, field: string): Promise<OrganisationEntity> {
-    const organisation = await em.findOneBy(OrganisationEntity, { id });
-    if (!organisation) throw Problems.notFound('Organisation', id, field);
-    return organisation;
+  /** An organisation the caller may see (their own or a partner they registered); 404 naming `field` otherwise. */
+  private async organisation(em: EntityManager, identity: Identity, id: string, field: string): Promise<OrganisationEntity> {
+    await this.access.requireVisibleOrganisation(identity, id, field, em);
+    return em.findOneByOrFail(OrganisationEntity, { id });
+  }
+
+  /**
+   * The learner's account, linked to their participant record: no password, they sign in with a
+   * link e-mailed to them. An address that already has an account is left as it is.
+   */
+  private async createLearnerAccount(em: EntityManager, participant: ParticipantEntity): Promise<void> {
+    await em.query(
+      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (email) DO NOTHING`,
+      [participant.email, `${participant.firstName} ${participant.lastName}`, participant.id, this.clock.now().toISOString()],
+    );
   }
 }

@@ -25,6 +25,11 @@ export class MailLinks {
     return `${this.publicUrl}/reset-password/${token}`;
   }
 
+  /** An invitation to join an organisation (one use, a week). */
+  invitation(token: string): string {
+    return `${this.publicUrl}/invitation/${token}`;
+  }
+
   signInLink(token: string): string {
     return `${this.publicUrl}/sign-in/link/${token}`;
   }

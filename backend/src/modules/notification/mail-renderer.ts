@@ -28,6 +28,8 @@ export interface MailFacts {
   readonly muteUrl?: string;
   /** How long the mail's link works (account e-mails). */
   readonly linkMinutes?: number;
+  /** An invitation's role, in the words of the recipient's language (from the templates). */
+  readonly role?: string;
 }
 
 export interface DigestItem {
@@ -89,6 +91,8 @@ export class MailRenderer {
       overdue: facts.digest?.overdue.length ?? 0,
       dueSoon: facts.digest?.dueSoon.length ?? 0,
       minutes: facts.linkMinutes ?? '',
+      days: facts.linkMinutes ? Math.round(facts.linkMinutes / 1440) : '',
+      role: facts.role ? this.message(language, `roles.${facts.role}`, {}) : '',
     };
     const t = (path: string) => this.message(language, path, values);
     const kind = facts.kind;

@@ -1,3 +1,4 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { DigestService } from './digest.service';
@@ -25,7 +26,7 @@ export class NotificationModule {}
 
 /** The HTTP side: outbox, reminders of a mobility, mute links, the Mailbox. */
 @Module({
-  imports: [NotificationModule],
+  imports: [NotificationModule, AccessModule],
   controllers: [NotificationController],
   providers: [OutboxService],
 })

@@ -19,6 +19,9 @@ import {
   OutboxPageDto,
 } from './dto/notification.dto';
 import { maskEmail } from '../../common/mask-email';
+import type { Identity } from '../../common/identity';
+import { AccessService } from '../access/access.service';
+import { sqlParams, visibleOutboxSql } from '../access/access.sql';
 import { MailLinks } from './mail-links';
 import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
 
@@ -33,13 +36,15 @@ export class OutboxService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly links: MailLinks,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: ListOutboxQuery): Promise<OutboxPageDto> {
+  /** The e-mails about the caller's mobilities and organisations (sending side only). */
+  async list(identity: Identity, query: ListOutboxQuery): Promise<OutboxPageDto> {
     const paging = pagingOf(query);
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const { params, param } = sqlParams();
+    const where: string[] = [visibleOutboxSql(identity, param)];
     if (query.status) {
       params.push(query.status === 'pending' ? ['pending', 'queued'] : [query.status]);
       where.push(`status = ANY($${params.length}::text[])`);
@@ -52,7 +57,7 @@ export class OutboxService {
       params.push(query.recipient.toLowerCase());
       where.push(`recipient_email = $${params.length}`);
     }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const filter = `WHERE ${where.join(' AND ')}`;
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(
         `SELECT ${OUTBOX_COLUMNS} FROM outbox ${filter} ORDER BY created_at DESC, id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`,
@@ -64,19 +69,22 @@ export class OutboxService {
   }
 
   /** A failed message back to pending, as a new delivery (a new job id): the relay sends it again. */
-  async retry(id: string): Promise<OutboxMessageDto> {
+  async retry(identity: Identity, id: string): Promise<OutboxMessageDto> {
+    const { params, param } = sqlParams([id, this.clock.now().toISOString()]);
+    const visible = visibleOutboxSql(identity, param);
     const [rows] = await this.db.query(
       `UPDATE outbox SET status = 'pending', delivery = delivery + 1, send_after = $2, enqueued_at = NULL
-        WHERE id = $1 AND status = 'failed' RETURNING ${OUTBOX_COLUMNS}`,
-      [id, this.clock.now().toISOString()],
+        WHERE id = $1 AND status = 'failed' AND ${visible} RETURNING ${OUTBOX_COLUMNS}`,
+      params,
     );
     if (rows.length === 1) return toMessage(rows[0]);
-    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1`, [id]);
+    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1 AND ${visible}`, params);
     if (!existing) throw Problems.notFound('Outbox message', id);
     throw Problems.conflict('not-failed', 'Only a failed message can be retried', `The message is ${existing.status}; only failed messages are retried by hand.`);
   }
 
-  async reminders(mobilityId: string): Promise<MobilityRemindersDto> {
+  async reminders(identity: Identity, mobilityId: string): Promise<MobilityRemindersDto> {
+    await this.access.requireSendingSide(identity, mobilityId, 'see the reminders of a mobility');
     const contexts = await loadContextsOfMobility(this.db.manager, mobilityId);
     if (contexts.length === 0) {
       const exists = await this.db.query(`SELECT 1 FROM mobility WHERE id = $1`, [mobilityId]);

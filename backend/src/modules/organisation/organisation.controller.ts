@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { UuidParam } from '../../common/params';
+import { CurrentIdentity, Identity } from '../../common/identity';
 import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
 import { OrganisationService } from './organisation.service';
 
@@ -12,26 +13,26 @@ export class OrganisationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createOrganisation', summary: 'Register an organisation (sending, host, intermediary…)' })
+  @ApiOperation({ operationId: 'createOrganisation', summary: 'Register a partner organisation (host company, school, intermediary) of your organisation' })
   @ApiCreatedResponse({ type: OrganisationDto })
-  @ApiProblems(400, 409)
-  create(@Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
-    return this.organisations.create(dto);
+  @ApiProblems(400, 403, 404, 409)
+  create(@CurrentIdentity() identity: Identity, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.organisations.create(identity, dto);
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listOrganisations', summary: 'List organisations, filtered by country, kind and free text' })
+  @ApiOperation({ operationId: 'listOrganisations', summary: 'Your organisations and their registered partners, filtered by country, kind and free text' })
   @ApiOkResponse({ type: OrganisationPageDto })
   @ApiProblems(400)
-  list(@Query() query: ListOrganisationsQuery): Promise<OrganisationPageDto> {
-    return this.organisations.list(query);
+  list(@CurrentIdentity() identity: Identity, @Query() query: ListOrganisationsQuery): Promise<OrganisationPageDto> {
+    return this.organisations.list(identity, query);
   }
 
   @Get(':id')
   @ApiOperation({ operationId: 'getOrganisation', summary: 'One organisation' })
   @ApiOkResponse({ type: OrganisationDto })
   @ApiProblems(400, 404)
-  get(@UuidParam() id: string): Promise<OrganisationDto> {
-    return this.organisations.get(id);
+  get(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<OrganisationDto> {
+    return this.organisations.get(identity, id);
   }
 }

@@ -32,6 +32,10 @@ export class OrganisationEntity {
   @Column('text', { name: 'time_zone' })
   timeZone: string;
 
+  /** The organisation that registered this one as its partner; null for an organisation using Mobility Hub itself. */
+  @Column('uuid', { name: 'registered_by_organisation_id', nullable: true })
+  registeredByOrganisationId: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

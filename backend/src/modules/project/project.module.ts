@@ -1,6 +1,7 @@
+import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { ProjectController } from './project.controller';
 import { ProjectService } from './project.service';
 
-@Module({ controllers: [ProjectController], providers: [ProjectService] })
+@Module({ imports: [AccessModule], controllers: [ProjectController], providers: [ProjectService] })
 export class ProjectModule {}

@@ -1,8 +1,11 @@
-import { MOBILITY_STATES, validateProject } from '@mobility-hub/domain';
+import { coordinatedOrganisationIds, MOBILITY_STATES, validateProject } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
+import type { Identity } from '../../common/identity';
+import { AccessService } from '../access/access.service';
+import { sqlParams, visibleProjectSql } from '../access/access.sql';
 import { isUniqueViolation } from '../../common/db-errors';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
@@ -32,10 +35,16 @@ export class ProjectService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly access: AccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(dto: CreateProjectDto): Promise<ProjectDto> {
+  /** A project of an organisation the caller coordinates (staff work on projects, coordinators open them). */
+  async create(identity: Identity, dto: CreateProjectDto): Promise<ProjectDto> {
+    await this.access.requireVisibleOrganisation(identity, dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
+    if (!coordinatedOrganisationIds(identity).includes(dto.beneficiaryOrganisationId)) {
+      throw Problems.forbidden('role-not-allowed', 'Only a coordinator of the beneficiary organisation opens its projects.');
+    }
     const violations = validateProject(dto);
     if (violations.length) throw Problems.ruleViolated(violations);
     const duplicate = () =>
@@ -54,27 +63,32 @@ export class ProjectService {
         // A concurrent request created the same reference between the check and the insert.
         throw isUniqueViolation(error, 'project_reference_key') ? duplicate() : error;
       });
-    return this.get(id);
+    return this.get(identity, id);
   }
 
-  async list(query: ListProjectsQuery): Promise<ProjectPageDto> {
+  /** The projects of the organisations where the caller is coordinator or staff. */
+  async list(identity: Identity, query: ListProjectsQuery): Promise<ProjectPageDto> {
     const paging = pagingOf(query);
+    const { params, param } = sqlParams();
+    const visible = visibleProjectSql(identity, param);
     const [rows, [{ total }]] = await Promise.all([
-      this.query(`ORDER BY p.start_date DESC, p.id LIMIT $2 OFFSET $3`, [paging.pageSize, paging.offset]),
-      this.db.query(`SELECT count(*)::int AS total FROM project`) as Promise<{ total: number }[]>,
+      this.query(identity, `ORDER BY p.start_date DESC, p.id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`),
+      this.db.query(`SELECT count(*)::int AS total FROM project p WHERE ${visible}`, params) as Promise<{ total: number }[]>,
     ]);
     return { items: rows.map(toProjectDto), total, page: paging.page, pageSize: paging.pageSize };
   }
 
-  async get(id: string): Promise<ProjectDto> {
-    const [row] = await this.query(`AND p.id = $2`, [id]);
+  async get(identity: Identity, id: string): Promise<ProjectDto> {
+    const [row] = await this.query(identity, `AND p.id = $2`, [id]);
     if (!row) throw Problems.notFound('Project', id);
     return toProjectDto(row);
   }
 
-  /** Projects with their beneficiary, mobility counts per phase and overdue mobilities. */
-  private query(tail: string, params: unknown[]): Promise<ProjectRow[]> {
+  /** The caller's projects with their beneficiary, mobility counts per phase and overdue mobilities. */
+  private query(identity: Identity, tail: string, tailParams: unknown[] = []): Promise<ProjectRow[]> {
     const today = this.clock.today(this.config.timeZone);
+    const { params, param } = sqlParams([today, ...tailParams]);
+    const visible = visibleProjectSql(identity, param);
     return this.db.query(
       `SELECT p.id, p.reference, p.title, p.action, p.call_year, p.start_date, p.end_date,
               o.id AS org_id, o.name AS org_name, o.country AS org_country,
@@ -84,8 +98,8 @@ export class ProjectService {
                  AND EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')})
               ) AS overdue
          FROM project p JOIN organisation o ON o.id = p.beneficiary_organisation_id
-        WHERE true ${tail}`,
-      [today, ...params],
+        WHERE ${visible} ${tail}`,
+      params,
     );
   }
 }

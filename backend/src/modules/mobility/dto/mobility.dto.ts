@@ -2,8 +2,10 @@ import {
   ACTIVITY_TYPE_CODES,
   ActivityTypeCode,
   MOBILITY_EVENT_TYPES,
+  MOBILITY_ROLES,
   MOBILITY_STATES,
   MobilityEventType,
+  MobilityRole,
   MobilityState,
   UnmetConditionCode,
 } from '@mobility-hub/domain';
@@ -150,7 +152,8 @@ export class ParticipantDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiProperty() email: string;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null when unknown, and always for a host mentor (not a host\'s business)' })
+  dateOfBirth: string | null;
 }
 
 export class ParticipantSummaryDto {
@@ -211,8 +214,10 @@ export class MobilityDto {
   @ApiProperty({ type: MentorDto, nullable: true, description: 'The host’s named mentor, when there is one' }) mentor: MentorDto | null;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty({ description: 'Changes with every update; sent as the ETag' }) version: number;
-  @ApiProperty({ enum: MOBILITY_EVENT_TYPES, isArray: true, description: 'Events the lifecycle accepts now' })
+  @ApiProperty({ enum: MOBILITY_EVENT_TYPES, isArray: true, description: 'Events the lifecycle accepts now and the caller\'s role may send' })
   allowedEvents: MobilityEventType[];
+  @ApiProperty({ enum: MOBILITY_ROLES, description: 'What the signed-in person is to this mobility (sending coordinator or staff, host mentor, learner)' })
+  yourRole: MobilityRole;
   @ApiProperty({ type: TaskCountsDto }) taskCounts: TaskCountsDto;
   @ApiProperty({ type: DueTaskDto, nullable: true }) nextDueTask: DueTaskDto | null;
   @ApiProperty() checklistVersion: number;

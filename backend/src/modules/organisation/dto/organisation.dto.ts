@@ -9,8 +9,10 @@ import {
   IsTimeZone,
   Length,
   Matches,
+  IsUUID,
   MaxLength,
 } from 'class-validator';
+import { MEMBER_ROLES, MemberRole } from '@mobility-hub/domain';
 import { PageDto, PageQuery } from '../../../common/pagination';
 import { Trim } from '../../../common/validators';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
@@ -45,6 +47,13 @@ export class CreateOrganisationDto {
   @ApiPropertyOptional({ example: 'Europe/Berlin', description: 'IANA time zone; defaults from the country' })
   @IsOptional() @IsTimeZone()
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Your organisation registering this partner; needed only if you work for several',
+  })
+  @IsOptional() @IsUUID('all', { message: 'registeredByOrganisationId must be a UUID' })
+  registeredByOrganisationId?: string;
 }
 
 export class ListOrganisationsQuery extends PageQuery {
@@ -70,6 +79,10 @@ export class OrganisationDto {
   @ApiProperty({ type: String, nullable: true }) oid: string | null;
   @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ example: 'Europe/Berlin' }) timeZone: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The organisation that registered this one as its partner' })
+  registeredByOrganisationId: string | null;
+  @ApiProperty({ enum: MEMBER_ROLES, nullable: true, description: 'Your role in this organisation; null for a partner you registered' })
+  yourRole: MemberRole | null;
 }
 
 export class OrganisationPageDto extends PageDto {

@@ -22,6 +22,11 @@ export interface CreateOrganisationDto {
   oid?: string;
 
   /**
+   * Your organisation registering this partner; needed only if you work for several
+   */
+  registeredByOrganisationId?: string;
+
+  /**
    * IANA time zone; defaults from the country
    */
   timeZone?: string;

@@ -10,7 +10,7 @@ export interface MobilityDto {
   activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
 
   /**
-   * Events the lifecycle accepts now
+   * Events the lifecycle accepts now and the caller's role may send
    */
   allowedEvents: Array<'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE'>;
   checklistVersion: number;
@@ -49,4 +49,9 @@ export interface MobilityDto {
    * Changes with every update; sent as the ETag
    */
   version: number;
+
+  /**
+   * What the signed-in person is to this mobility (sending coordinator or staff, host mentor, learner)
+   */
+  yourRole: 'coordinator' | 'staff' | 'mentor' | 'learner';
 }

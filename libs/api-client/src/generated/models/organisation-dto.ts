@@ -9,5 +9,15 @@ export interface OrganisationDto {
   kind: 'vet-provider' | 'company' | 'intermediary' | 'other';
   name: string;
   oid: string | null;
+
+  /**
+   * The organisation that registered this one as its partner
+   */
+  registeredByOrganisationId: string | null;
   timeZone: string;
+
+  /**
+   * Your role in this organisation; null for a partner you registered
+   */
+  yourRole: ('coordinator' | 'staff' | 'mentor') | null;
 }

@@ -137,6 +137,7 @@ export const MAIL_KINDS = {
   // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
   'password-reset': { mutable: false },
   'sign-in-link': { mutable: false },
+  invitation: { mutable: false },
 } as const satisfies Record<string, { mutable: boolean }>;
 
 export type MailKind = keyof typeof MAIL_KINDS;

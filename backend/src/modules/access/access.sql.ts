@@ -1,0 +1,68 @@
+import { hostOrganisationIds, sendingOrganisationIds } from '@mobility-hub/domain';
+import type { Identity } from '../../common/identity';
+
+/** Adds a parameter and answers its placeholder (`$n`). */
+export type AddParam = (value: unknown) => string;
+
+/**
+ * The mobilities `identity` may see, as a condition on `m` (a mobility row): those of projects or
+ * sending schools where they are coordinator or staff, those their host company hosts (mentors),
+ * and a learner's own.
+ */
+export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
+  const sending = param(sendingOrganisationIds(identity));
+  const hosting = param(hostOrganisationIds(identity));
+  const participant = param(identity.participantId);
+  return `(${m}.sending_organisation_id = ANY(${sending}::uuid[])
+        OR ${m}.project_id IN (SELECT id FROM project WHERE beneficiary_organisation_id = ANY(${sending}::uuid[]))
+        OR ${m}.host_organisation_id = ANY(${hosting}::uuid[])
+        OR ${m}.participant_id = ${participant}::uuid)`;
+}
+
+/**
+ * The tasks of a listed mobility that count for `identity` (overdue, next due), as a condition on
+ * `t` and its mobility `m`; undefined when they see every task of every mobility they see.
+ */
+export function visibleTaskSql(identity: Identity): ((param: AddParam) => string) | undefined {
+  if (hostOrganisationIds(identity).length === 0 && identity.participantId === null) return undefined;
+  return (param) => `((t.role = 'host' AND m.host_organisation_id = ANY(${param(hostOrganisationIds(identity))}::uuid[]))
+        OR (t.role = 'learner' AND m.participant_id = ${param(identity.participantId)}::uuid)
+        OR ${sendingSideMobilitySql(identity, param)})`;
+}
+
+/** The mobilities on whose sending side `identity` works (coordinator or staff), as a condition on `m`. */
+export function sendingSideMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
+  const sending = param(sendingOrganisationIds(identity));
+  return `(${m}.sending_organisation_id = ANY(${sending}::uuid[])
+        OR ${m}.project_id IN (SELECT id FROM project WHERE beneficiary_organisation_id = ANY(${sending}::uuid[])))`;
+}
+
+/**
+ * The outbox rows `identity` may see: mail about mobilities on whose sending side they work and
+ * mail to their organisations (digests, invitations). Account mail (resets, sign-in links) is nobody's.
+ */
+export function visibleOutboxSql(identity: Identity, param: AddParam, o = 'outbox'): string {
+  return `(${o}.mobility_id IN (SELECT m.id FROM mobility m WHERE ${sendingSideMobilitySql(identity, param)})
+        OR ${o}.organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[]))`;
+}
+
+/** The projects `identity` works on: those of organisations where they are coordinator or staff. */
+export function visibleProjectSql(identity: Identity, param: AddParam, p = 'p'): string {
+  return `${p}.beneficiary_organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[])`;
+}
+
+/**
+ * The organisations `identity` may see: their own, and the partners (host companies, other schools)
+ * their organisations registered.
+ */
+export function visibleOrganisationSql(identity: Identity, param: AddParam, o = 'o'): string {
+  const own = param(identity.memberships.map((m) => m.organisationId));
+  return `(${o}.id = ANY(${own}::uuid[])
+        OR ${o}.registered_by_organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[]))`;
+}
+
+/** A parameter list and its placeholder maker, for building one statement. */
+export function sqlParams(initial: unknown[] = []): { params: unknown[]; param: AddParam } {
+  const params = initial.slice();
+  return { params, param: (value) => `$${params.push(value)}` };
+}

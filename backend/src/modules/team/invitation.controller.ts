@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../../common/identity';
+import { ApiProblems } from '../../common/problem/api-problems';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { MeDto } from '../auth/dto/auth.dto';
+import { setSessionCookie } from '../auth/session-cookie';
+import { AcceptInvitationDto, InvitationViewDto } from './dto/team.dto';
+import { InvitationService } from './invitation.service';
+
+/** The invited person's link: no account needed to open it (the token is the capability). */
+@ApiTags('team')
+@Public()
+@UseGuards(ThrottlerGuard)
+@Controller('invitations/:token')
+export class InvitationController {
+  constructor(
+    private readonly invitations: InvitationService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @ApiOperation({ operationId: 'getInvitation', summary: 'What an invitation link offers (nothing changes on opening it)' })
+  @ApiParam({ name: 'token', description: 'The token of the invitation link' })
+  @ApiOkResponse({ type: InvitationViewDto })
+  @ApiProblems(404, 410, 429)
+  view(@Param('token') token: string): Promise<InvitationViewDto> {
+    return this.invitations.view(token);
+  }
+
+  @Post('accept')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'acceptInvitation', summary: 'Join the organisation (a new account needs a name and a password) and sign in' })
+  @ApiParam({ name: 'token', description: 'The token of the invitation link' })
+  @ApiOkResponse({ type: MeDto })
+  @ApiProblems(400, 404, 410, 429)
+  async accept(
+    @Param('token') token: string,
+    @Body() dto: AcceptInvitationDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeDto> {
+    const signedIn = await this.invitations.accept(token, dto, request.ip);
+    setSessionCookie(reply, signedIn, this.config.auth.secureCookies);
+    return signedIn.me;
+  }
+}
