@@ -50,8 +50,14 @@ describe('loadConfig', () => {
     expect(config.mail.smtpUrl).toBeUndefined();
   });
 
+  it('requires a real SMTP server in production: the embedded catcher and its public Mailbox are for demos', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) })).toThrow('SMTP_URL');
+    expect(loadConfig({ MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.smtpUrl).toBeUndefined();
+  });
+
   it('requires a real mail link secret in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow('MAIL_LINK_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret).toBe('x'.repeat(32));
+    const smtp = 'smtp://mail.example:587';
+    expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp })).toThrow('MAIL_LINK_SECRET');
+    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp, MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret).toBe('x'.repeat(32));
   });
 });

@@ -171,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   return {
-    // Loopback unless told otherwise: there are no accounts yet in front of personal data.
+    // Loopback unless told otherwise (a newcomer's demo is not published by accident).
     http: { host: parsed.HOST ?? 'localhost', port: parsed.PORT ?? 3000 },
     database: {
       url: parsed.DATABASE_URL,
@@ -187,7 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT ?? 3000}`).replace(/\/+$/, ''),
     redis: { url: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: parsed.QUEUE_PREFIX ?? 'mh' },
     mail: {
-      smtpUrl: parsed.SMTP_URL,
+      smtpUrl: smtpUrl(parsed.SMTP_URL, env['NODE_ENV']),
       catcherPort: parsed.SMTP_CATCHER_PORT ?? 1025,
       from: parsed.MAIL_FROM ?? 'Mobility Hub <no-reply@mobility-hub.localhost>',
       linkSecret: linkSecret(parsed.MAIL_LINK_SECRET, env['NODE_ENV']),
@@ -219,6 +219,17 @@ function linkSecret(value: string | undefined, nodeEnv: string | undefined): str
   if (value) return value;
   if (nodeEnv === 'production') throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
   return DEVELOPMENT_LINK_SECRET;
+}
+
+/**
+ * Without SMTP_URL the embedded catcher keeps every e-mail and the Mailbox shows them to anyone
+ * who opens the app (like Mailpit): a development and demo tool, refused in production.
+ */
+function smtpUrl(value: string | undefined, nodeEnv: string | undefined): string | undefined {
+  if (!value && nodeEnv === 'production') {
+    throw new Error('invalid configuration:\n  SMTP_URL: required in production (the embedded mail catcher is for development and demos)');
+  }
+  return value;
 }
 
 function workingHours(hours: string, days: string): AppConfig['reminders']['workingHours'] {
