@@ -13,6 +13,7 @@ export const MAIL_KIND_LABELS: Readonly<Record<MailKind, string>> = {
   'weekly-digest': 'Weekly digest',
   'password-reset': 'Password reset',
   'sign-in-link': 'Sign-in link',
+  invitation: 'Invitation',
 };
 
 /** The same kinds, as the recipient reads them in a sentence ("you receive …"). */
@@ -24,6 +25,7 @@ export const MAIL_KIND_PHRASES: Readonly<Record<MailKind, string>> = {
   'weekly-digest': 'the weekly summary of open tasks',
   'password-reset': 'e-mails to reset your password',
   'sign-in-link': 'sign-in links',
+  invitation: 'invitations to join an organisation',
 };
 
 export const OUTBOX_STATUS_LABELS: Readonly<Record<OutboxStatus, string>> = {
