@@ -101,10 +101,11 @@ export function mobilityListSql(filter: MobilityListFilter, paging: Paging, toda
   if (filter.projectId) where.push(`m.project_id = ${param(filter.projectId)}`);
   if (filter.phase) where.push(`m.phase = ${param(filter.phase)}`);
   if (filter.hostOrganisationId) where.push(`m.host_organisation_id = ${param(filter.hostOrganisationId)}`);
-  const tasks = scope?.tasks?.(param) ?? 'true';
+  // The viewer's tasks: built per use, so each statement gets exactly the parameters it references.
+  const tasks = () => scope?.tasks?.(param) ?? 'true';
   if (filter.overdue !== undefined) {
     where.push(
-      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks})`,
+      `${filter.overdue ? '' : 'NOT '}EXISTS (SELECT 1 FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks()})`,
     );
   }
   if (filter.q) {
@@ -123,9 +124,10 @@ export function mobilityListSql(filter: MobilityListFilter, paging: Paging, toda
   const countParams = params.slice();
   const limit = param(paging.pageSize);
   const offset = param(paging.offset);
+  const summary = summaryJoins(tasks());
   return {
     sql: `WITH page AS (SELECT m.id, m.start_date ${from} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
-         ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${summaryJoins(tasks)}
+         ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${summary}
          ORDER BY m.start_date, m.id`,
     params,
     countSql: `SELECT count(*)::int AS total ${from}`,

@@ -78,7 +78,8 @@ export class OutboxService {
       params,
     );
     if (rows.length === 1) return toMessage(rows[0]);
-    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1 AND ${visible}`, params);
+    const read = sqlParams([id]);
+    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1 AND ${visibleOutboxSql(identity, read.param)}`, read.params);
     if (!existing) throw Problems.notFound('Outbox message', id);
     throw Problems.conflict('not-failed', 'Only a failed message can be retried', `The message is ${existing.status}; only failed messages are retried by hand.`);
   }

@@ -1,0 +1,449 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createOrganisation } from './support/factories';
+import { HttpClient, HttpResult, startTestApp, TestApp, TestUser } from './support/test-app';
+
+/**
+ * THE access matrix: every operation of the committed OpenAPI document × every caller (anonymous;
+ * a coordinator, staff member, host mentor and learner of organisation A; the same four of an
+ * unrelated organisation B) against A's records → the status each must get. B's people must find
+ * nothing of A's: a 404 for a record, lists without any of A's data. An operation in the document
+ * without an entry here fails the test, so a new route cannot ship without its access decided.
+ *
+ * "ok" means the request passed authorisation: a 2xx, or a business answer about the record the
+ * caller may act on (409 refused by the lifecycle, 412 stale If-Match). Requests that would change
+ * something use harmless bodies (a value already set, a stale If-Match) so the world stays the same.
+ */
+
+const ROLES = ['coordinator', 'staff', 'mentor', 'learner'] as const;
+type Role = (typeof ROLES)[number];
+type Caller = 'anonymous' | `own ${Role}` | `foreign ${Role}`;
+const CALLERS: readonly Caller[] = ['anonymous', ...ROLES.map((r) => `own ${r}` as const), ...ROLES.map((r) => `foreign ${r}` as const)];
+
+type Outcome = 'ok' | 200 | 201 | 202 | 204 | 401 | 403 | 404 | 409 | 412;
+
+interface Tenant {
+  school: any;
+  host: any;
+  project: any;
+  mobility: any;
+  people: Record<Role, TestUser>;
+}
+
+interface World {
+  a: Tenant;
+  b: Tenant;
+  /** A's tasks by the role that does them (none is the host confirmation, which the lifecycle guards). */
+  tasks: { host: any; learner: any; sending: any };
+  outboxId: string;
+  caughtMailId: string;
+  invitationId: string;
+  /** Strings that only A's data contains: none may appear in an answer to B's people or to anonymous. */
+  secrets: string[];
+}
+
+interface Call {
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Entry {
+  /** Why anyone may call it (a public route), when it is one. Public routes are called with a bogus token. */
+  readonly public?: string;
+  readonly call: (w: World, t: TestApp) => Call | Promise<Call>;
+  /** Per caller; anonymous is 401 unless public, B's people are 404 unless said otherwise. */
+  readonly expect: Partial<Record<Caller, Outcome>>;
+  /** A list: B's people get 200 with nothing of A's. */
+  readonly list?: boolean;
+  /** Other requests to the same operation (another event, another task, another organisation). */
+  readonly variants?: readonly Omit<Entry, 'variants' | 'public'>[];
+  /** Only these callers (e.g. sign-out would end the session of the others). */
+  readonly only?: readonly Caller[];
+}
+
+const sendingOk = { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 403, 'own learner': 403 } as const;
+const everyoneOwn = { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 'ok', 'own learner': 'ok' } as const;
+const coordinatorOnly = { 'own coordinator': 'ok', 'own staff': 403, 'own mentor': 404, 'own learner': 404 } as const;
+const allFor = (outcome: Outcome) => Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Record<Caller, Outcome>;
+const BOGUS_TOKEN = 'A'.repeat(43);
+const STALE = { 'if-match': '"999"' };
+let serial = 0;
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { public: 'monitoring', call: () => ({ url: '/api/health' }), expect: allFor(200) },
+
+  'POST /api/organisations': {
+    call: (w) => ({
+      url: '/api/organisations',
+      body: { name: `Partner ${++serial}`, kind: 'company', country: 'ES', city: 'Sevilla', registeredByOrganisationId: w.a.school.id },
+    }),
+    expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/organisations': { call: () => ({ url: '/api/organisations?pageSize=100' }), expect: everyoneOwn, list: true },
+  'GET /api/organisations/{id}': {
+    call: (w) => ({ url: `/api/organisations/${w.a.host.id}` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 200, 'own learner': 404 },
+    variants: [{ call: (w) => ({ url: `/api/organisations/${w.a.school.id}` }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } }],
+  },
+
+  'POST /api/projects': {
+    call: (w) => ({
+      url: '/api/projects',
+      body: {
+        reference: `2026-1-DE02-KA122-VET-${String(++serial).padStart(9, '0')}`,
+        title: 'Matrix project',
+        action: 'KA122-VET',
+        callYear: 2026,
+        beneficiaryOrganisationId: w.a.school.id,
+        startDate: '2026-01-01',
+        endDate: '2027-06-30',
+      },
+    }),
+    expect: { 'own coordinator': 201, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/projects': { call: () => ({ url: '/api/projects?pageSize=100' }), expect: everyoneOwn, list: true },
+  'GET /api/projects/{id}': { call: (w) => ({ url: `/api/projects/${w.a.project.id}` }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } },
+
+  'POST /api/projects/{id}/mobilities': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/mobilities`, body: mobilityBody(w.a, `extra${++serial}`) }),
+    expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/mobilities': { call: () => ({ url: '/api/mobilities?pageSize=100' }), expect: everyoneOwn, list: true },
+  'GET /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}` }), expect: everyoneOwn },
+  'PATCH /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}`, body: { greenTravel: false } }), expect: sendingOk },
+  'POST /api/mobilities/{id}/events': {
+    // In application, REOPEN is refused by the lifecycle (409) for the one role that may send it.
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'REOPEN', reason: 'matrix' } }),
+    expect: { 'own coordinator': 409, 'own staff': 403, 'own mentor': 403, 'own learner': 403 },
+    variants: [
+      {
+        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'HOST_CONFIRM' }, headers: STALE }),
+        expect: { 'own coordinator': 403, 'own staff': 403, 'own mentor': 412, 'own learner': 403 },
+      },
+      {
+        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'HOST_DECLINE', reason: 'matrix' }, headers: STALE }),
+        expect: { 'own coordinator': 403, 'own staff': 403, 'own mentor': 412, 'own learner': 403 },
+      },
+      {
+        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'ADVANCE' }, headers: STALE }),
+        expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+      },
+      {
+        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'WITHDRAW', reason: 'matrix' }, headers: STALE }),
+        expect: { 'own coordinator': 412, 'own staff': 403, 'own mentor': 403, 'own learner': 403 },
+      },
+    ],
+  },
+  'GET /api/mobilities/{id}/history': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }), expect: sendingOk },
+  'GET /api/mobilities/{id}/tasks': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/tasks` }), expect: everyoneOwn },
+  'PATCH /api/tasks/{id}': {
+    // Setting an open task open again changes nothing.
+    call: (w) => ({ url: `/api/tasks/${w.tasks.host.id}`, body: { status: 'open' } }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 200, 'own learner': 404 },
+    variants: [
+      { call: (w) => ({ url: `/api/tasks/${w.tasks.learner.id}`, body: { status: 'open' } }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 200 } },
+      { call: (w) => ({ url: `/api/tasks/${w.tasks.sending.id}`, body: { status: 'open' } }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } },
+      {
+        // Only the sending side waives.
+        call: (w) => ({ url: `/api/tasks/${w.tasks.learner.id}`, body: { status: 'waived', waiverReason: 'matrix' }, headers: STALE }),
+        expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 404, 'own learner': 403 },
+      },
+      {
+        call: (w) => ({ url: `/api/tasks/${w.tasks.host.id}`, body: { status: 'waived', waiverReason: 'matrix' }, headers: STALE }),
+        expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 404 },
+      },
+    ],
+  },
+
+  'GET /api/outbox': { call: () => ({ url: '/api/outbox?pageSize=100' }), expect: everyoneOwn, list: true },
+  'POST /api/outbox/{id}/retry': {
+    // The placement request is pending, not failed: a 409 for those who may see it.
+    call: (w) => ({ url: `/api/outbox/${w.outboxId}/retry` }),
+    expect: { 'own coordinator': 409, 'own staff': 409, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/mobilities/{id}/reminders': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/reminders` }), expect: sendingOk },
+
+  'GET /api/mutes/{token}': { public: 'the signed token in the e-mail is the capability', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'PUT /api/mutes/{token}': { public: 'signed token', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'DELETE /api/mutes/{token}': { public: 'signed token', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
+
+  // The embedded catcher of `npm start` (like Mailpit); 404 whenever SMTP_URL is set, which production requires.
+  'GET /api/mailbox': { public: 'demo mail catcher, off in production', call: () => ({ url: '/api/mailbox' }), expect: allFor(200) },
+  'GET /api/mailbox/{id}': { public: 'demo mail catcher, off in production', call: (w) => ({ url: `/api/mailbox/${w.caughtMailId}` }), expect: allFor(200) },
+
+  'POST /api/auth/sign-in': {
+    public: 'signing in',
+    // A new address each time: five failures for one address lock it (429), which has its own test.
+    call: () => ({ url: '/api/auth/sign-in', body: { email: `nobody${++serial}@nowhere.test`, password: 'not the password' } }),
+    expect: allFor(401),
+  },
+  'POST /api/auth/password-reset': { public: 'signing in', call: () => ({ url: '/api/auth/password-reset', body: { email: 'nobody@nowhere.test' } }), expect: allFor(202) },
+  'POST /api/auth/password-reset/{token}': {
+    public: 'the e-mailed token is the capability',
+    call: () => ({ url: `/api/auth/password-reset/${BOGUS_TOKEN}`, body: { password: 'a long enough password' } }),
+    expect: allFor(404),
+  },
+  'POST /api/auth/sign-in-link': { public: 'signing in', call: () => ({ url: '/api/auth/sign-in-link', body: { email: 'nobody@nowhere.test' } }), expect: allFor(202) },
+  'POST /api/auth/sign-in-link/{token}': { public: 'the e-mailed token is the capability', call: () => ({ url: `/api/auth/sign-in-link/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  // Signing out would end the callers' sessions: called without one (it is harmless then).
+  'POST /api/auth/sign-out': { public: 'ends whatever session the cookie names', call: () => ({ url: '/api/auth/sign-out' }), expect: { anonymous: 204 }, only: ['anonymous'] },
+  'GET /api/auth/me': {
+    call: () => ({ url: '/api/auth/me' }),
+    expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 200])),
+  },
+
+  'GET /api/host-links/placement/{token}': { public: 'hosts act without an account: the token is the capability', call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'POST /api/host-links/placement/{token}/confirm': {
+    public: 'host link',
+    call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/confirm`, body: { mentorName: 'Ana', mentorEmail: 'ana@host.test' } }),
+    expect: allFor(404),
+  },
+  'POST /api/host-links/placement/{token}/decline': {
+    public: 'host link',
+    call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/decline`, body: { reason: 'no capacity' } }),
+    expect: allFor(404),
+  },
+  'POST /api/host-links/placement/{token}/renew': { public: 'host link', call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/renew` }), expect: allFor(404) },
+
+  'GET /api/organisations/{id}/members': {
+    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/members` }),
+    expect: coordinatorOnly,
+    // The school's coordinators also manage the mentors of the host companies it registered.
+    variants: [{ call: (w) => ({ url: `/api/organisations/${w.a.host.id}/members` }), expect: { 'own coordinator': 200, 'own staff': 403, 'own mentor': 403, 'own learner': 404 } }],
+  },
+  'PATCH /api/organisations/{id}/members/{userId}': {
+    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/members/${w.a.people.staff.userId}`, body: { role: 'staff' } }),
+    expect: coordinatorOnly,
+  },
+  'DELETE /api/organisations/{id}/members/{userId}': {
+    // A new colleague for every call: the coordinator's removal really happens.
+    call: async (w, t) => {
+      const colleague = await t.createUser({ role: 'staff', organisationId: w.a.school.id });
+      return { url: `/api/organisations/${w.a.school.id}/members/${colleague.userId}` };
+    },
+    expect: { 'own coordinator': 204, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/organisations/{id}/invitations': { call: (w) => ({ url: `/api/organisations/${w.a.school.id}/invitations` }), expect: coordinatorOnly },
+  'POST /api/organisations/{id}/invitations': {
+    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/invitations`, body: { email: `invitee${++serial}@school-a.test`, role: 'staff' } }),
+    expect: { 'own coordinator': 201, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
+  },
+  'DELETE /api/organisations/{id}/invitations/{invitationId}': {
+    call: async (w, t) => {
+      const sent = await t.post(`/api/organisations/${w.a.school.id}/invitations`, { email: `revoked${++serial}@school-a.test`, role: 'staff' });
+      return { url: `/api/organisations/${w.a.school.id}/invitations/${sent.body.id}` };
+    },
+    expect: { 'own coordinator': 204, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/organisations/{id}/audit': { call: (w) => ({ url: `/api/organisations/${w.a.school.id}/audit` }), expect: coordinatorOnly },
+
+  'GET /api/invitations/{token}': { public: 'the invited person has no account yet: the token is the capability', call: () => ({ url: `/api/invitations/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'POST /api/invitations/{token}/accept': {
+    public: 'invitation link',
+    call: () => ({ url: `/api/invitations/${BOGUS_TOKEN}/accept`, body: { displayName: 'Nobody', password: 'a long enough password' } }),
+    expect: allFor(404),
+  },
+};
+
+function mobilityBody(tenant: Pick<Tenant, 'school' | 'host'>, name: string, dateOfBirth?: string) {
+  return {
+    participant: { firstName: 'Lena', lastName: `Matrix${name}`, email: `${name.toLowerCase()}@learners.test`, ...(dateOfBirth ? { dateOfBirth } : {}) },
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: tenant.school.id,
+    hostOrganisationId: tenant.host.id,
+    startDate: '2026-06-01',
+    endDate: '2026-06-28',
+  };
+}
+
+/** A school with its project, a host partner, one mobility, and its four people. */
+async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: string): Promise<Tenant> {
+  const as = coordinator.client;
+  const school = (await as.get(`/api/organisations/${schoolId}`)).body;
+  const host = (await as.post('/api/organisations', { name: `Host ${tag} S.L.`, kind: 'company', country: 'ES', city: 'Madrid', email: `practicas@host-${tag.toLowerCase()}.test`, registeredByOrganisationId: schoolId })).body;
+  const project = (
+    await as.post('/api/projects', {
+      reference: `2026-1-DE02-KA122-VET-${tag === 'A' ? '000000001' : '000000002'}`,
+      title: `Project of school ${tag} zq${tag}`,
+      action: 'KA122-VET',
+      callYear: 2026,
+      beneficiaryOrganisationId: schoolId,
+      startDate: '2026-01-01',
+      endDate: '2027-06-30',
+    })
+  ).body;
+  const created = await as.post(`/api/projects/${project.id}/mobilities`, mobilityBody({ school, host }, `Learner${tag}`, '2007-04-19'));
+  if (created.status !== 201) throw new Error(`mobility ${tag}: ${created.status} ${JSON.stringify(created.body)}`);
+  const mobility = created.body;
+  const people: Record<Role, TestUser> = {
+    coordinator,
+    staff: await t.createUser({ role: 'staff', organisationId: schoolId }),
+    mentor: await t.createUser({ role: 'mentor', organisationId: host.id }),
+    // Creating the mobility made the learner's account: this gives it a session.
+    learner: await t.createUser({ participantId: mobility.participant.id }, mobility.participant.email),
+  };
+  return { school, host, project, mobility, people };
+}
+
+function clientOf(w: World, t: TestApp, caller: Caller): HttpClient {
+  if (caller === 'anonymous') return t.anonymous;
+  const [side, role] = caller.split(' ') as ['own' | 'foreign', Role];
+  return (side === 'own' ? w.a : w.b).people[role].client;
+}
+
+function expected(entry: Entry | Omit<Entry, 'variants' | 'public'>, caller: Caller, isPublic: boolean): Outcome | 'scoped' {
+  const said = entry.expect[caller];
+  if (said !== undefined) return said;
+  if (caller === 'anonymous') return isPublic ? 200 : 401;
+  // B's people: a record of A's does not exist for them; a list answers without A's data.
+  return (entry as Entry).list ? 'scoped' : 404;
+}
+
+function verdict(outcome: Outcome | 'scoped', result: HttpResult): boolean {
+  if (outcome === 'scoped') return result.status === 200;
+  if (outcome === 'ok') return (result.status >= 200 && result.status < 300) || result.status === 409 || result.status === 412;
+  return result.status === outcome;
+}
+
+describe('access matrix (every operation of the OpenAPI document × every role × own or foreign record)', () => {
+  let t: TestApp;
+  let w: World;
+  const document = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  );
+
+  beforeAll(async () => {
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { RATE_LIMIT_PER_MINUTE: '100000' });
+    const a = await tenant(t, t.coordinator, t.school.id, 'A');
+    const [schoolB] = await t.db.query(
+      `INSERT INTO organisation (name, kind, country, city, email, time_zone) VALUES ('Other school', 'vet-provider', 'AT', 'Graz', 'other@school-b.test', 'Europe/Vienna') RETURNING id`,
+    );
+    const b = await tenant(t, await t.createUser({ role: 'coordinator', organisationId: schoolB.id }, 'coordinator@school-b.test'), schoolB.id, 'B');
+    const tasks = (await t.get(`/api/mobilities/${a.mobility.id}/tasks`)).body as any[];
+    const task = (role: string) => tasks.find((x) => x.role === role && x.key !== 'host-confirmation' && x.status === 'open');
+    const [outbox] = await t.db.query(`SELECT id FROM outbox WHERE mobility_id = $1 LIMIT 1`, [a.mobility.id]);
+    const [caught] = await t.db.query(
+      `INSERT INTO caught_mail (envelope_to, subject, text) VALUES ('{someone@example.org}', 'Demo mail', 'caught by the demo catcher') RETURNING id`,
+    );
+    const invitation = await t.post(`/api/organisations/${a.school.id}/invitations`, { email: 'pending@school-a.test', role: 'staff' });
+    w = {
+      a,
+      b,
+      tasks: { host: task('host'), learner: task('learner'), sending: task('sending') },
+      outboxId: outbox.id,
+      caughtMailId: caught.id,
+      invitationId: invitation.body.id,
+      secrets: [
+        a.mobility.id,
+        a.project.id,
+        a.host.id,
+        a.project.reference,
+        a.project.title,
+        a.host.name,
+        a.mobility.participant.email,
+        a.mobility.participant.lastName,
+        '2007-04-19',
+        a.people.staff.email,
+        a.people.mentor.email,
+      ],
+    };
+    for (const [name, value] of Object.entries(w.tasks)) if (!value) throw new Error(`no open ${name} task`);
+  }, 120_000);
+
+  afterAll(() => t?.close());
+
+  it('has an entry for every operation in the document, and none for an operation that is gone', () => {
+    expect(operations.filter((op) => !MATRIX[op])).toEqual([]);
+    expect(Object.keys(MATRIX).filter((op) => !operations.includes(op))).toEqual([]);
+  });
+
+  it('marks exactly the public entries public in the document, and every other operation needs the session', () => {
+    for (const op of operations) {
+      const [method, path] = op.split(' ');
+      const operation = document.paths[path][method.toLowerCase()] as { security?: unknown[]; responses: Record<string, unknown> };
+      if (MATRIX[op]?.public) {
+        expect({ op, security: operation.security }).toEqual({ op, security: [] });
+      } else {
+        expect({ op, security: operation.security }).toEqual({ op, security: [{ session: [] }] });
+        expect(Object.keys(operation.responses)).toContain('401');
+      }
+    }
+  });
+
+  it('answers every operation × caller as the matrix says, and nothing of A reaches B or anonymous', async () => {
+    const mismatches: string[] = [];
+    const leaks: string[] = [];
+    for (const op of operations) {
+      const entry = MATRIX[op];
+      if (!entry) continue;
+      const method = op.split(' ')[0];
+      for (const [index, variant] of [entry, ...(entry.variants ?? [])].entries()) {
+        for (const caller of entry.only ?? CALLERS) {
+          const call = await variant.call(w, t);
+          const result = await clientOf(w, t, caller).request(method, call.url, call.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}), call.headers);
+          const outcome = expected(variant, caller, Boolean(entry.public));
+          const label = `${op}${index ? ` (variant ${index})` : ''} as ${caller}`;
+          if (!verdict(outcome, result)) mismatches.push(`${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`);
+          if (!caller.startsWith('own')) {
+            // A problem may name the id the caller sent (in its URL); nothing else of A's may appear.
+            const text = JSON.stringify(result.body ?? '');
+            const found = w.secrets.filter((s) => !call.url.includes(s) && text.includes(s));
+            if (found.length) leaks.push(`${label}: ${found.join(', ')}`);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(mismatches).toEqual([]);
+  }, 300_000);
+
+  it('lists show each role its own: the school sees its mobility, the mentor what the host hosts, the learner only their own', async () => {
+    const ids = async (client: HttpClient, url: string) => ((await client.get(url)).body.items as { id: string }[]).map((i) => i.id);
+    for (const role of ROLES) expect(await ids(w.a.people[role].client, '/api/mobilities?pageSize=100')).toContain(w.a.mobility.id);
+    expect(await ids(w.a.people.learner.client, '/api/mobilities?pageSize=100')).toEqual([w.a.mobility.id]);
+    expect(await ids(w.a.people.mentor.client, '/api/organisations?pageSize=100')).toEqual([w.a.host.id]);
+    expect(await ids(w.a.people.coordinator.client, '/api/projects?pageSize=100')).toContain(w.a.project.id);
+    expect(await ids(w.a.people.mentor.client, '/api/projects?pageSize=100')).toEqual([]);
+    expect(await ids(w.a.people.learner.client, '/api/outbox?pageSize=100')).toEqual([]);
+    expect(await ids(w.a.people.coordinator.client, '/api/outbox?pageSize=100')).toContain(w.outboxId);
+    expect(await ids(w.b.people.coordinator.client, '/api/mobilities?pageSize=100')).toEqual([w.b.mobility.id]);
+  });
+
+  it('a host mentor sees the learner’s name, dates and contact and the host’s tasks, never the date of birth', async () => {
+    const asMentor = await w.a.people.mentor.client.get(`/api/mobilities/${w.a.mobility.id}`);
+    expect(asMentor.status).toBe(200);
+    expect(asMentor.body.participant).toEqual(expect.objectContaining({ firstName: 'Lena', email: w.a.mobility.participant.email, dateOfBirth: null }));
+    expect(JSON.stringify(asMentor.body)).not.toContain('2007-04-19');
+    expect(asMentor.body).toEqual(expect.objectContaining({ yourRole: 'mentor', startDate: '2026-06-01', endDate: '2026-06-28' }));
+    expect([...asMentor.body.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE']);
+    const tasks = (await w.a.people.mentor.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as { role: string }[];
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(new Set(tasks.map((x) => x.role))).toEqual(new Set(['host']));
+
+    const asCoordinator = await t.get(`/api/mobilities/${w.a.mobility.id}`);
+    expect(asCoordinator.body.participant.dateOfBirth).toBe('2007-04-19');
+    expect(asCoordinator.body.allowedEvents).not.toContain('HOST_CONFIRM');
+    expect(asCoordinator.body.allowedEvents).toContain('WITHDRAW');
+    const asLearner = await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}`);
+    expect(asLearner.body).toEqual(expect.objectContaining({ yourRole: 'learner', allowedEvents: [] }));
+    expect(asLearner.body.participant.dateOfBirth).toBe('2007-04-19');
+    const learnerTasks = (await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as { role: string }[];
+    expect(new Set(learnerTasks.map((x) => x.role))).toEqual(new Set(['learner']));
+  });
+
+  it('the identity comes from the session only: a user id or organisation in a header or the body changes nothing', async () => {
+    const forged = await w.b.people.coordinator.client.get(`/api/mobilities/${w.a.mobility.id}`, {
+      'x-user-id': w.a.people.coordinator.userId,
+      'x-organisation-id': w.a.school.id,
+    });
+    expect(forged.status).toBe(404);
+    const created = await w.b.people.coordinator.client.post(`/api/projects/${w.a.project.id}/mobilities`, { ...mobilityBody(w.a, 'Forged'), userId: w.a.people.coordinator.userId });
+    expect(created.status).toBe(400); // unknown field refused before anything; and without it:
+    expect((await w.b.people.coordinator.client.post(`/api/projects/${w.a.project.id}/mobilities`, mobilityBody(w.a, 'Forged'))).status).toBe(404);
+    expect(await t.db.query(`SELECT 1 FROM participant WHERE last_name = 'MatrixForged'`)).toEqual([]);
+  });
+});
