@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createOrganisation } from './support/factories';
 import { HttpClient, HttpResult, startTestApp, TestApp, TestUser } from './support/test-app';
 
 /**
