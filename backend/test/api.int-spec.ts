@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeMandatoryTasks, createMobilityFixture, createOrganisation, createProject, sendEvent } from './support/factories';
+import { completeMandatoryTasks, createMobilityFixture, createOrganisation, createProject, createSchool, hostMentor, sendEvent } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const START = new Date('2026-03-02T10:00:00Z');
@@ -61,6 +61,9 @@ describe('API through HTTP', () => {
         oid: 'E10000001',
         email: 'info@hotel-sol.es',
         timeZone: 'Europe/Madrid',
+        // The caller works for one organisation only: it registers the partner, in which the caller has no role.
+        registeredByOrganisationId: t.school.id,
+        yourRole: null,
       });
       const read = await t.get(`/api/organisations/${res.body.id}`);
       expect(read.status).toBe(200);
@@ -157,7 +160,7 @@ describe('API through HTTP', () => {
 
   describe('projects', () => {
     it('creates, lists and reads a project', async () => {
-      const beneficiary = await createOrganisation(t, { name: 'Berufskolleg Ost', kind: 'vet-provider', country: 'DE', city: 'Dresden' });
+      const beneficiary = await createSchool(t, { name: 'Berufskolleg Ost', kind: 'vet-provider', country: 'DE', city: 'Dresden' });
       const res = await t.post('/api/projects', {
         reference: '2026-1-DE02-KA122-VET-000111222',
         title: '  Apprentices to Spain  ',
@@ -239,7 +242,7 @@ describe('API through HTTP', () => {
     });
 
     it('counts mobilities per phase and the overdue ones, by the app\'s calendar day', async () => {
-      const sending = await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Bonn' });
+      const sending = await createSchool(t, { kind: 'vet-provider', country: 'DE', city: 'Bonn' });
       const host = await createOrganisation(t, { country: 'ES', city: 'Bilbao' });
       const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       // Starting 2026-10-01, the first task is due 2026-06-03: nothing is overdue on 2026-03-02.
@@ -296,7 +299,7 @@ describe('API through HTTP', () => {
     let dario: any;
 
     beforeAll(async () => {
-      const sending = await createOrganisation(t, { name: 'Berufsschule Süd', kind: 'vet-provider', country: 'DE', city: 'München' });
+      const sending = await createSchool(t, { name: 'Berufsschule Süd', kind: 'vet-provider', country: 'DE', city: 'München' });
       spain = await createOrganisation(t, { name: 'Taller Valenciano', country: 'ES', city: 'Valencia' });
       france = await createOrganisation(t, { name: 'Atelier Lyonnais', country: 'FR', city: 'Lyon' });
       project = await createProject(t, { beneficiaryOrganisationId: sending.id });
@@ -418,13 +421,20 @@ describe('API through HTTP', () => {
 
   describe('one mobility', () => {
     it('has an ETag of its version, the events allowed now and a duration counting first and last day', async () => {
-      const { mobility } = await createMobilityFixture(t);
+      const { mobility, host } = await createMobilityFixture(t);
       const res = await t.get(`/api/mobilities/${mobility.id}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('etag')).toBe('"1"');
       expect(res.body.version).toBe(1);
       expect(res.body.durationDays).toBe(28);
-      expect([...res.body.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE', 'WITHDRAW']);
+      // The events allowed now, to the caller: the host's answer is its mentor's, not the school's coordinator's.
+      expect(res.body.yourRole).toBe('coordinator');
+      expect([...res.body.allowedEvents].sort()).toEqual(['WITHDRAW']);
+      const mentor = await hostMentor(t, host.id);
+      const asMentor = await mentor.client.get(`/api/mobilities/${mobility.id}`);
+      expect(asMentor.status).toBe(200);
+      expect(asMentor.body.yourRole).toBe('mentor');
+      expect([...asMentor.body.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE']);
       expect(res.body).toEqual(expect.objectContaining({ travelDays: 0, greenTravel: false, placementConfirmed: false, placementConfirmedAt: null, checklistVersion: 1 }));
 
       const patched = await t.patch(`/api/mobilities/${mobility.id}`, { endDate: '2026-06-10' }, { 'if-match': '"1"' });
@@ -489,7 +499,7 @@ describe('API through HTTP', () => {
         status: 'done',
         overdue: false,
         statusChangedAt: '2026-03-05T08:30:00.000Z',
-        statusChangedBy: 'anonymous',
+        statusChangedBy: 'coordinator@school.test',
         mobilityVersion: 2,
       }));
       expect((await t.get(`/api/mobilities/${mobility.id}`)).body.version).toBe(2);

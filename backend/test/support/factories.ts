@@ -1,4 +1,4 @@
-import type { TestApp } from './test-app';
+import type { HttpClient, TestApp, TestUser } from './test-app';
 
 let counter = 0;
 const unique = () => `${process.pid}${++counter}`;
@@ -89,6 +89,23 @@ export async function completeMandatoryTasks(
   }
 }
 
-export function sendEvent(t: TestApp, mobilityId: string, type: string, reason?: string, headers?: Record<string, string>) {
-  return t.post(`/api/mobilities/${mobilityId}/events`, reason === undefined ? { type } : { type, reason }, headers);
+/**
+ * A mentor of the host organisation `hostOrganisationId`: the only role that may send HOST_CONFIRM
+ * and HOST_DECLINE. One per host and test app (asked again, the same person).
+ */
+export function hostMentor(t: TestApp, hostOrganisationId: string): Promise<TestUser> {
+  let mentors = mentorsOf.get(t);
+  if (!mentors) mentorsOf.set(t, (mentors = new Map()));
+  let mentor = mentors.get(hostOrganisationId);
+  if (!mentor) {
+    mentor = t.createUser({ role: 'mentor', organisationId: hostOrganisationId });
+    mentors.set(hostOrganisationId, mentor);
+  }
+  return mentor;
+}
+const mentorsOf = new WeakMap<TestApp, Map<string, Promise<TestUser>>>();
+
+/** Sends a lifecycle event as `client`: the test app (its default coordinator) or a person's `.client`. */
+export function sendEvent(client: HttpClient, mobilityId: string, type: string, reason?: string, headers?: Record<string, string>) {
+  return client.post(`/api/mobilities/${mobilityId}/events`, reason === undefined ? { type } : { type, reason }, headers);
 }
