@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { createMobilityFixture, createOrganisation, createProject, sendEvent } from './support/factories';
+import { createMobilityFixture, createOrganisation, createProject, createSchool, sendEvent } from './support/factories';
 import { HttpResult, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -26,7 +26,7 @@ describe('bad input through HTTP', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    sending = await createOrganisation(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
+    sending = await createSchool(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
     host = await createOrganisation(t, { country: 'ES', city: 'Madrid' });
     germanHost = await createOrganisation(t, { country: 'DE', city: 'Köln' });
     project = await createProject(t, { beneficiaryOrganisationId: sending.id });
@@ -101,7 +101,8 @@ describe('bad input through HTTP', () => {
   }
 
   function organisationBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-    return { name: 'Hotel Mediterráneo', kind: 'company', country: 'ES', city: 'Valencia', ...overrides };
+    // The caller works for two schools: a valid body names the one registering the partner.
+    return { name: 'Hotel Mediterráneo', kind: 'company', country: 'ES', city: 'Valencia', registeredByOrganisationId: t.school.id, ...overrides };
   }
 
   let referenceCounter = 0;
@@ -455,7 +456,8 @@ describe('bad input through HTTP', () => {
       const { mobility } = await createMobilityFixture(t);
       await expectRefused(400, 'type', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'FINISH' });
       await expectRefused(400, 'reason', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: ['ill'] });
-      await expectRefused(400, 'If-Match', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'HOST_CONFIRM' }, { 'if-match': 'v1' });
+      // An event the caller may send (HOST_CONFIRM is the host mentor's): only the If-Match is wrong.
+      await expectRefused(400, 'If-Match', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: 'moved away' }, { 'if-match': 'v1' });
       expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.version).toBe(1);
     });
   });
