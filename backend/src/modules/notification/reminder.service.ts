@@ -49,17 +49,21 @@ export class ReminderService {
   /**
    * Re-plans every task of one mobility, inside the caller's transaction (after its changes):
    * new dates move the instants, a done or waived task or a closed mobility clears them, and
-   * mail not yet delivered for a task that is no longer open is cancelled.
+   * mail not yet delivered for a task that is no longer open, or to someone who is no longer its
+   * recipient (a new host or mentor), is cancelled.
    */
   async replan(em: EntityManager, mobilityId: string): Promise<void> {
     const contexts = await loadContextsOfMobility(em, mobilityId);
     const hours = this.config.reminders.workingHours;
     const ids: string[] = [];
     const instants: (string | null)[] = [];
+    const recipients: (string | null)[] = [];
     for (const ctx of contexts) {
-      const at = firstReminderAt(timedOccasions(ctx, recipientOf(ctx)?.timeZone ?? null, hours), ctx.lastOccasion);
+      const recipient = recipientOf(ctx);
+      const at = firstReminderAt(timedOccasions(ctx, recipient?.timeZone ?? null, hours), ctx.lastOccasion);
       ids.push(ctx.taskId);
       instants.push(at?.toISOString() ?? null);
+      recipients.push(recipient?.email ?? null);
     }
     await em.query(
       `UPDATE task SET next_reminder_at = planned.at
@@ -82,6 +86,14 @@ export class ReminderService {
                      WHERE r.mobility_id = $1 AND r.outbox_id IS NOT NULL
                        AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')))`,
       [mobilityId],
+    );
+    // A reminder written for the former host's contact or mentor does not go out after the change.
+    await em.query(
+      `UPDATE outbox o SET status = 'cancelled'
+         FROM reminder r JOIN unnest($2::uuid[], $3::text[]) AS current(task_id, email) ON current.task_id = r.task_id
+        WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND o.status IN ('pending', 'queued')
+          AND o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email`,
+      [mobilityId, ids, recipients],
     );
   }
 
