@@ -1,8 +1,9 @@
-import { completeMandatoryTasks, createMobilityFixture, sendEvent } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { completeMandatoryTasks, createMobilityFixture, hostMentor, sendEvent } from './support/factories';
+import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const PHASES = ['application', 'preparation', 'implementation', 'evaluation', 'finalisation'];
-const EVENTS = ['ADVANCE', 'REOPEN', 'WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE'];
+const SCHOOL_EVENTS = ['ADVANCE', 'REOPEN', 'WITHDRAW'];
+const HOST_EVENTS = ['HOST_CONFIRM', 'HOST_DECLINE'];
 
 describe('mobility lifecycle through HTTP', () => {
   let t: TestApp;
@@ -13,12 +14,18 @@ describe('mobility lifecycle through HTTP', () => {
     await t.close();
   });
 
+  /** The mentor of the mobility's current host: the one who sends HOST_CONFIRM and HOST_DECLINE. */
+  async function mentorOf(mobilityId: string): Promise<TestUser> {
+    const host = (await t.get(`/api/mobilities/${mobilityId}`)).body.hostOrganisation;
+    return hostMentor(t, host.id);
+  }
+
   async function toPhase(mobilityId: string, target: string): Promise<void> {
     const current = (await t.get(`/api/mobilities/${mobilityId}`)).body.phase;
     for (const phase of PHASES.slice(PHASES.indexOf(current), PHASES.indexOf(target))) {
       await completeMandatoryTasks(t, mobilityId, [phase]);
       if (phase === 'preparation') {
-        expect((await sendEvent(t, mobilityId, 'HOST_CONFIRM')).status).toBe(200);
+        expect((await sendEvent((await mentorOf(mobilityId)).client, mobilityId, 'HOST_CONFIRM')).status).toBe(200);
       }
       const res = await sendEvent(t, mobilityId, 'ADVANCE');
       expect(res.status).toBe(200);
@@ -26,15 +33,18 @@ describe('mobility lifecycle through HTTP', () => {
   }
 
   it('walks one mobility from application to completed, with an ETag and history at every step', async () => {
-    const { mobility } = await createMobilityFixture(t);
+    const { mobility, host } = await createMobilityFixture(t);
     expect(mobility.phase).toBe('application');
     expect(mobility.version).toBe(1);
-    expect(mobility.allowedEvents).toEqual(expect.arrayContaining(['WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE']));
-    expect(mobility.allowedEvents).not.toContain('ADVANCE');
+    // The school's coordinator may withdraw, not yet advance, and never answer for the host.
+    expect(mobility.allowedEvents).toEqual(['WITHDRAW']);
+    const mentor = await hostMentor(t, host.id);
+    const asMentor = (await mentor.client.get(`/api/mobilities/${mobility.id}`)).body;
+    expect([...asMentor.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE']);
 
     for (const [index, phase] of PHASES.entries()) {
       await completeMandatoryTasks(t, mobility.id, [phase]);
-      if (phase === 'preparation') expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+      if (phase === 'preparation') expect((await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
       const before = await t.get(`/api/mobilities/${mobility.id}`);
       expect(before.body.allowedEvents).toContain('ADVANCE');
       const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': before.headers.get('etag') ?? '' });
@@ -58,6 +68,10 @@ describe('mobility lifecycle through HTTP', () => {
       ['ADVANCE', 'finalisation', 'completed'],
     ]);
     expect(history.map((e: any) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Each entry names who acted: the coordinator's e-mail, the mentor's for the host's answer.
+    const coordinator = t.coordinator.email;
+    expect(coordinator).toBe('coordinator@school.test');
+    expect(history.map((e: any) => e.actor)).toEqual([coordinator, coordinator, mentor.email, coordinator, coordinator, coordinator, coordinator]);
   });
 
   it('answers 409 with the open mandatory tasks when ADVANCE is refused in each phase', async () => {
@@ -81,12 +95,21 @@ describe('mobility lifecycle through HTTP', () => {
   });
 
   it('needs a host to leave application', async () => {
-    const { mobility } = await createMobilityFixture(t, { hostOrganisationId: undefined });
+    const { mobility, host } = await createMobilityFixture(t, { hostOrganisationId: undefined });
     await completeMandatoryTasks(t, mobility.id, ['application']);
     const res = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(res.status).toBe(409);
     expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'HOST_REQUIRED' })]);
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).body.unmet).toEqual([expect.objectContaining({ code: 'HOST_REQUIRED' })]);
+    // Without a host nobody can confirm a placement: the school's coordinator may not answer for a
+    // host (403), and a mentor of a company not hosting this mobility does not see it (404).
+    const byCoordinator = await sendEvent(t, mobility.id, 'HOST_CONFIRM');
+    expect(byCoordinator.status).toBe(403);
+    expect(byCoordinator.body.type).toBe('urn:mobility-hub:problem:role-not-allowed');
+    const byOtherMentor = await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM');
+    expect(byOtherMentor.status).toBe(404);
+    const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
+    expect(after).toEqual(expect.objectContaining({ phase: 'application', placementConfirmed: false, hostOrganisation: null }));
+    expect((await t.get(`/api/mobilities/${mobility.id}/history`)).body.map((e: any) => e.event)).toEqual(['CREATE']);
   });
 
   it('needs the placement confirmed and the learning agreement signed (not waived) to start implementation', async () => {
@@ -102,7 +125,7 @@ describe('mobility lifecycle through HTTP', () => {
     await t.patch(`/api/tasks/${agreement.id}`, { status: 'done' });
     const second = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(second.body.unmet.map((u: any) => u.code)).toEqual(['PLACEMENT_NOT_CONFIRMED']);
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+    expect((await sendEvent((await mentorOf(mobility.id)).client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
     expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('implementation');
   });
 
@@ -122,32 +145,51 @@ describe('mobility lifecycle through HTTP', () => {
   });
 
   it('HOST_CONFIRM marks the confirmation task done; HOST_DECLINE removes the host and reopens the host search', async () => {
-    const { mobility } = await createMobilityFixture(t);
+    const { mobility, host } = await createMobilityFixture(t);
     const hostSearch = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'host-search');
     await t.patch(`/api/tasks/${hostSearch.id}`, { status: 'done' });
+    const mentor = await hostMentor(t, host.id);
 
-    const confirmed = await sendEvent(t, mobility.id, 'HOST_CONFIRM');
+    // The school's coordinator may not answer for the host, and writes nothing trying.
+    for (const type of HOST_EVENTS) {
+      const refused = await sendEvent(t, mobility.id, type);
+      expect(refused.status).toBe(403);
+      expect(refused.body.type).toBe('urn:mobility-hub:problem:role-not-allowed');
+    }
+    expect((await t.get(`/api/mobilities/${mobility.id}`)).body).toEqual(expect.objectContaining({ version: 2, placementConfirmed: false }));
+
+    const confirmed = await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM');
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.placementConfirmed).toBe(true);
     let tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
     expect(tasks.find((x: any) => x.key === 'host-confirmation').status).toBe('done');
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).body.unmet).toEqual([expect.objectContaining({ code: 'PLACEMENT_ALREADY_CONFIRMED' })]);
+    const twice = await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM');
+    expect(twice.status).toBe(409);
+    expect(twice.body.unmet).toEqual([expect.objectContaining({ code: 'PLACEMENT_ALREADY_CONFIRMED' })]);
 
-    const declined = await sendEvent(t, mobility.id, 'HOST_DECLINE');
+    const declined = await sendEvent(mentor.client, mobility.id, 'HOST_DECLINE');
     expect(declined.status).toBe(200);
     expect(declined.body.hostOrganisation).toBeNull();
     expect(declined.body.placementConfirmed).toBe(false);
     tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
     expect(tasks.find((x: any) => x.key === 'host-search').status).toBe('open');
     expect(tasks.find((x: any) => x.key === 'host-confirmation').status).toBe('open');
-    expect((await sendEvent(t, mobility.id, 'HOST_DECLINE')).status).toBe(409);
+    // Having declined, the company no longer hosts the mobility: it is not its mentor's any more.
+    expect((await sendEvent(mentor.client, mobility.id, 'HOST_DECLINE')).status).toBe(404);
+    expect((await mentor.client.get(`/api/mobilities/${mobility.id}`)).status).toBe(404);
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    expect(history.filter((e: any) => e.event.startsWith('HOST_')).map((e: any) => [e.event, e.actor])).toEqual([
+      ['HOST_CONFIRM', mentor.email],
+      ['HOST_DECLINE', mentor.email],
+    ]);
   });
 
   it('refuses host events once implementation has started', async () => {
     const { mobility } = await createMobilityFixture(t);
     await toPhase(mobility.id, 'implementation');
-    for (const type of ['HOST_CONFIRM', 'HOST_DECLINE']) {
-      const res = await sendEvent(t, mobility.id, type);
+    const mentor = await mentorOf(mobility.id);
+    for (const type of HOST_EVENTS) {
+      const res = await sendEvent(mentor.client, mobility.id, type);
       expect(res.status).toBe(409);
       expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'EVENT_NOT_ALLOWED' })]);
     }
@@ -169,7 +211,7 @@ describe('mobility lifecycle through HTTP', () => {
   it('with If-Match, a repeated ADVANCE cannot step twice even when the next phase could be left too', async () => {
     const { mobility } = await createMobilityFixture(t);
     await completeMandatoryTasks(t, mobility.id, ['application', 'preparation']);
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+    expect((await sendEvent((await mentorOf(mobility.id)).client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
     const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag') ?? '';
     const results = await Promise.all(
       Array.from({ length: 20 }, () => sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': etag })),
@@ -200,7 +242,7 @@ describe('mobility lifecycle through HTTP', () => {
     const tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
     const hostSearch = tasks.find((x: any) => x.key === 'host-search');
     await t.patch(`/api/tasks/${hostSearch.id}`, { status: 'done' });
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+    expect((await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
 
     const moved = await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-06-08', endDate: '2026-07-05' });
     expect(moved.status).toBe(200);
@@ -212,9 +254,9 @@ describe('mobility lifecycle through HTTP', () => {
     expect(after.find((x: any) => x.key === 'host-confirmation').status).toBe('open');
 
     const edits = (await t.get(`/api/mobilities/${mobility.id}/history`)).body.filter((e: any) => e.event === 'EDIT');
-    expect(edits.map((e: any) => [e.from, e.to, e.reason])).toEqual([
-      ['application', 'application', 'dates 2026-06-01–2026-06-28 → 2026-06-08–2026-07-05'],
-      ['application', 'application', `host ${host.id} → none`],
+    expect(edits.map((e: any) => [e.from, e.to, e.reason, e.actor])).toEqual([
+      ['application', 'application', 'dates 2026-06-01–2026-06-28 → 2026-06-08–2026-07-05', 'coordinator@school.test'],
+      ['application', 'application', `host ${host.id} → none`, 'coordinator@school.test'],
     ]);
   });
 
@@ -231,10 +273,10 @@ describe('mobility lifecycle through HTTP', () => {
   });
 
   it('answers 412 when If-Match names a stale version, and changes nothing', async () => {
-    const { mobility } = await createMobilityFixture(t);
+    const { mobility, host } = await createMobilityFixture(t);
     const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
-    expect((await sendEvent(t, mobility.id, 'HOST_CONFIRM', undefined, { 'if-match': etag })).status).toBe(200);
+    expect((await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM', undefined, { 'if-match': etag })).status).toBe(200);
     const stale = await sendEvent(t, mobility.id, 'WITHDRAW', 'moved away', { 'if-match': etag });
     expect(stale.status).toBe(412);
     expect(stale.body.currentVersion).toBe(2);
@@ -271,11 +313,13 @@ describe('mobility lifecycle through HTTP', () => {
   });
 
   it('final states refuse every event, every task change and every edit', async () => {
-    const { mobility } = await createMobilityFixture(t);
+    const { mobility, host } = await createMobilityFixture(t);
     expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'no longer eligible')).status).toBe(200);
-    for (const type of EVENTS) {
-      const res = await sendEvent(t, mobility.id, type, 'a reason');
-      expect(res.status).toBe(409);
+    // Each event sent by a role that may send it: the school's (coordinator) and the host's (mentor).
+    const mentor = await hostMentor(t, host.id);
+    for (const [client, type] of [...SCHOOL_EVENTS.map((e) => [t, e] as const), ...HOST_EVENTS.map((e) => [mentor.client, e] as const)]) {
+      const res = await sendEvent(client, mobility.id, type, 'a reason');
+      expect({ type, status: res.status }).toEqual({ type, status: 409 });
       expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'EVENT_NOT_ALLOWED' })]);
     }
     const task = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body[0];
