@@ -2,7 +2,7 @@ import { addDays } from '@mobility-hub/domain';
 import { INestApplicationContext } from '@nestjs/common';
 import { DigestService } from '../src/modules/notification/digest.service';
 import { ReminderService } from '../src/modules/notification/reminder.service';
-import { createMobilityFixture, createOrganisation, createProject } from './support/factories';
+import { createMobilityFixture, createOrganisation, createProject, createSchool } from './support/factories';
 import {
   eventually,
   removeQueues,
@@ -251,7 +251,7 @@ describe('reminders', () => {
 
   it('sends each organisation contact one weekly digest of overdue tasks and those due within 14 days', async () => {
     at('2026-03-02T10:00:00Z');
-    const school = await createOrganisation(t, { kind: 'vet-provider', country: 'NL', city: 'Utrecht', email: 'mobility@roc.example' });
+    const school = await createSchool(t, { kind: 'vet-provider', country: 'NL', city: 'Utrecht', email: 'mobility@roc.example' });
     const host = await createOrganisation(t, { country: 'FI', city: 'Tampere', email: 'hr@tampere.example' });
     const project = await createProject(t, { beneficiaryOrganisationId: school.id });
     for (const [first, start] of [['Sem', '2026-04-06'], ['Noor', '2026-04-13']]) {
@@ -300,7 +300,7 @@ describe('reminders', () => {
 
     it('a reminder falling due at night in Europe/Madrid goes out at the start of its working day', async () => {
       at('2026-03-02T10:00:00Z');
-      const school = await createOrganisation(t, { kind: 'vet-provider', country: 'ES', city: 'Sevilla', email: 'movilidad@ies.example' });
+      const school = await createSchool(t, { kind: 'vet-provider', country: 'ES', city: 'Sevilla', email: 'movilidad@ies.example' });
       const host = await createOrganisation(t, { country: 'PT', city: 'Porto' });
       const project = await createProject(t, { beneficiaryOrganisationId: school.id });
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
@@ -311,6 +311,7 @@ describe('reminders', () => {
         startDate: '2026-06-01',
         endDate: '2026-06-28',
       });
+      expect(res.status).toBe(201);
       const mobility = res.body;
       const report = await taskByKey(mobility.id, 'participant-report-submitted');
       await t.db.query(`UPDATE outbox SET status = 'cancelled' WHERE status = 'pending'`); // earlier tests' mail
