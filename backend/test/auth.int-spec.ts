@@ -27,7 +27,8 @@ describe('accounts: sign-in and sessions', () => {
     await t.db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, 'coordinator', now())`, [row.id, organisation.id]);
     return row.id;
   }
-  const signIn = (email: string, password: string) => t.post('/api/auth/sign-in', { email, password });
+  // Signing in is done by someone without a session (t.post would carry the default coordinator's).
+  const signIn = (email: string, password: string) => t.anonymous.post('/api/auth/sign-in', { email, password });
   const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
   it('signs in with e-mail and password into an HttpOnly, SameSite session cookie', async () => {
@@ -68,7 +69,7 @@ describe('accounts: sign-in and sessions', () => {
       expect(res.headers.get('set-cookie')).toBeNull();
     }
     expect(wrong.body).toEqual(unknown.body);
-    expect((await t.get('/api/auth/me')).status).toBe(401);
+    expect((await t.anonymous.get('/api/auth/me')).status).toBe(401);
   });
 
   it('names the field and the rule for a malformed sign-in', async () => {
@@ -181,10 +182,9 @@ describe('accounts: e-mailed links', () => {
 
   it('signs a learner in with an e-mailed link, once, within 15 minutes; staff get no such link', async () => {
     const { mobility } = await createMobilityFixture(t);
-    await t.db.query(
-      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, 'Lena', $2, now())`,
-      [mobility.participant.email, mobility.participant.id],
-    );
+    // The learner's account came with the mobility: linked to the participant, without a password.
+    const accounts = await t.db.query(`SELECT participant_id, password_hash FROM user_account WHERE email = $1`, [mobility.participant.email]);
+    expect(accounts).toEqual([{ participant_id: mobility.participant.id, password_hash: null }]);
     expect((await t.post('/api/auth/sign-in-link', { email: mobility.participant.email })).status).toBe(202);
     const mail = await mailTo(mobility.participant.email, 'sign-in-link');
     const signedIn = await t.post(`/api/auth/sign-in-link/${mail.token}`);
