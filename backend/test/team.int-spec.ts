@@ -1,4 +1,6 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { createMobilityFixture, createOrganisation } from './support/factories';
+import { eventually, removeQueues, SmtpSink, startSmtpSink, startWorker, uniquePrefix, workerEnv } from './support/mail-harness';
 import { HttpClient, startTestApp, TestApp } from './support/test-app';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -192,6 +194,38 @@ describe('members and roles', () => {
     expect(items).toContainEqual(expect.objectContaining({ kind: 'sign-in-failed', userEmail: 'audited@fixture.test' }));
     expect(JSON.stringify(items)).not.toContain('stranger@elsewhere.test');
     expect(JSON.stringify(items)).not.toContain('wrong password here');
+  });
+});
+
+describe('one-use links in delivered e-mail', () => {
+  let t: TestApp;
+  let sink: SmtpSink;
+  let worker: INestApplicationContext;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    t = await startTestApp(NOW, { RATE_LIMIT_PER_MINUTE: '1000' });
+    sink = await startSmtpSink();
+    worker = await startWorker(workerEnv(t.databaseUrl, sink.url, prefix), t.clock);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await sink?.close();
+    await removeQueues(prefix);
+    await t?.close();
+  });
+
+  it('the invitation reaches the invited address with its link; once delivered, the database keeps the subject, not the link', async () => {
+    await t.post(`/api/organisations/${t.school.id}/invitations`, { email: 'delivered@school.test', role: 'staff' });
+    const token = await invitationToken(t, 'delivered@school.test');
+    await eventually(() => sink.received.some((m) => m.to.includes('delivered@school.test')), 30_000, 'the invitation delivered');
+    const mail = sink.received.find((m) => m.to.includes('delivered@school.test'));
+    expect(mail?.text).toContain(`/invitation/${token}`);
+    await eventually(async () => (await t.db.query(`SELECT status FROM outbox WHERE recipient_email = 'delivered@school.test'`))[0].status === 'sent', 10_000, 'marked sent');
+    const [row] = await t.db.query(`SELECT subject, html, text FROM outbox WHERE recipient_email = 'delivered@school.test'`);
+    expect(row).toEqual({ subject: 'Test school lädt Sie zu Mobility Hub ein', html: '', text: '' });
+    // The link itself still works: only its copy in the database is gone.
+    expect((await t.anonymous.get(`/api/invitations/${token}`)).status).toBe(200);
   });
 });
 

@@ -23,7 +23,7 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** The HTTP application exactly as production runs it; tests build it through here too. */
 export async function createApp(config: AppConfig, clock?: Clock, options: { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
   // maxParamLength: a mute link's signed token is longer than Fastify's default of 100.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false, routerOptions: { maxParamLength: 500 } });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.http.trustProxy, routerOptions: { maxParamLength: 500 } });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock, options), adapter, {
     logger: levelsFrom(config.logLevel),
     bufferLogs: false,

@@ -55,6 +55,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.smtpUrl).toBeUndefined();
   });
 
+  it('believes X-Forwarded-For only from the proxies it is told about', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY');
+  });
+
   it('requires a real mail link secret in production', () => {
     const smtp = 'smtp://mail.example:587';
     expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp })).toThrow('MAIL_LINK_SECRET');

@@ -27,6 +27,10 @@ class Environment {
   @IsOptional() @IsIn(['true', 'false'])
   SEED_DEMO_DATA?: string;
 
+  /** Behind a reverse proxy: 'true' (any), or the proxies' addresses or CIDRs (comma-separated). */
+  @IsOptional() @Matches(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be true, false or the proxies\' addresses' })
+  TRUST_PROXY?: string;
+
   /** The demo people's password instead of random ones (for the browser tests); only with demo data. */
   @IsOptional() @IsString() @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })
   DEMO_PASSWORD?: string;
@@ -108,7 +112,12 @@ class Environment {
 }
 
 export interface AppConfig {
-  readonly http: { readonly host: string; readonly port: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    /** Which proxies' X-Forwarded-For to believe (the client address for rate limits and the audit log). */
+    readonly trustProxy: boolean | string;
+  };
   readonly database: {
     /** Unset: start the embedded PostgreSQL (PGlite) and use it. */
     readonly url: string | undefined;
@@ -172,7 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   return {
     // Loopback unless told otherwise (a newcomer's demo is not published by accident).
-    http: { host: parsed.HOST ?? 'localhost', port: parsed.PORT ?? 3000 },
+    http: { host: parsed.HOST ?? 'localhost', port: parsed.PORT ?? 3000, trustProxy: trustProxy(parsed.TRUST_PROXY) },
     database: {
       url: parsed.DATABASE_URL,
       poolSize: parsed.DATABASE_POOL_SIZE ?? 10,
@@ -230,6 +239,11 @@ function smtpUrl(value: string | undefined, nodeEnv: string | undefined): string
     throw new Error('invalid configuration:\n  SMTP_URL: required in production (the embedded mail catcher is for development and demos)');
   }
   return value;
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === 'false') return false;
+  return value === 'true' ? true : value;
 }
 
 function workingHours(hours: string, days: string): AppConfig['reminders']['workingHours'] {

@@ -7,6 +7,9 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { isPermanentSmtpError, MailTransport } from '../../infrastructure/mail/mail-transport';
 import { SendMailPayload } from '../../queue/queue-registry';
 
+/** Mail kinds whose body carries a one-use link: emptied once delivered. */
+export const LINK_MAIL_KINDS = ['password-reset', 'sign-in-link', 'invitation', 'placement-request'];
+
 interface OutboxMail {
   id: string;
   status: string;
@@ -70,9 +73,13 @@ export class SendMailProcessor {
       throw error;
     }
     await this.db.query(
-      `UPDATE outbox SET status = 'sent', sent_at = $2, smtp_message_id = $3, attempts = attempts + 1, last_error = NULL
+      // Once delivered, a mail carrying a one-use link keeps its subject but not its body: the link
+      // (a reset, a sign-in, an invitation, a host's confirmation) is nobody's business in the database.
+      `UPDATE outbox SET status = 'sent', sent_at = $2, smtp_message_id = $3, attempts = attempts + 1, last_error = NULL,
+              html = CASE WHEN kind = ANY($4::text[]) THEN '' ELSE html END,
+              text = CASE WHEN kind = ANY($4::text[]) THEN '' ELSE text END
         WHERE id = $1 AND status <> 'sent'`,
-      [outboxId, this.clock.now().toISOString(), messageId],
+      [outboxId, this.clock.now().toISOString(), messageId, LINK_MAIL_KINDS],
     );
     return 'sent';
   }
