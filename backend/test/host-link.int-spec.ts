@@ -22,6 +22,8 @@ describe('host placement links', () => {
     return token!;
   }
   const base = (token: string) => `/api/host-links/placement/${token}`;
+  /** The host opens the e-mailed link without an account: no session. */
+  const viaLink = { get: (path: string) => t.anonymous.get(path), post: (path: string, body?: unknown) => t.anonymous.post(path, body) };
 
   it('lets the host confirm from the e-mail’s link, name the mentor, and only once', async () => {
     const { mobility, host } = await createMobilityFixture(t);
@@ -30,7 +32,7 @@ describe('host placement links', () => {
     const stored = await t.db.query(`SELECT encode(token_hash, 'base64') AS h FROM action_token`);
     expect(JSON.stringify(stored)).not.toContain(token);
 
-    const view = await t.get(base(token));
+    const view = await viaLink.get(base(token));
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({
       link: 'valid',
@@ -44,7 +46,7 @@ describe('host placement links', () => {
     });
     expect(view.body).not.toHaveProperty('dateOfBirth');
 
-    const confirmed = await t.post(`${base(token)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'Ana@Host.example' });
+    const confirmed = await viaLink.post(`${base(token)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'Ana@Host.example' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ link: 'used', answer: 'confirmed', placementConfirmed: true, mentorName: 'Ana Costa' });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
@@ -52,20 +54,20 @@ describe('host placement links', () => {
     const history: { event: string; actor: string }[] = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
     expect(history.find((h) => h.event === 'HOST_CONFIRM')?.actor).toBe(`host:${host.email}`);
 
-    const again = await t.post(`${base(token)}/confirm`, { mentorName: 'Someone Else', mentorEmail: 'else@host.example' });
+    const again = await viaLink.post(`${base(token)}/confirm`, { mentorName: 'Someone Else', mentorEmail: 'else@host.example' });
     expect(again.status).toBe(410);
     expect(again.body).toMatchObject({ status: 410, renewable: true });
     expect(again.body.detail).toContain('already used');
-    expect((await t.get(base(token))).body.link).toBe('used');
+    expect((await viaLink.get(base(token))).body.link).toBe('used');
     expect((await t.get(`/api/mobilities/${mobility.id}`)).body.mentor.name).toBe('Ana Costa');
     // The placement no longer waits: no new link either.
-    expect((await t.post(`${base(token)}/renew`)).status).toBe(409);
+    expect((await viaLink.post(`${base(token)}/renew`)).status).toBe(409);
   });
 
   it('lets the host decline, with a reason the school reads in the history', async () => {
     const { mobility } = await createMobilityFixture(t);
     const token = await linkOf(mobility.id);
-    const declined = await t.post(`${base(token)}/decline`, { reason: 'No workshop places in June' });
+    const declined = await viaLink.post(`${base(token)}/decline`, { reason: 'No workshop places in June' });
     expect(declined.status).toBe(200);
     expect(declined.body).toMatchObject({ link: 'used', answer: 'declined', declinedAt: '2026-03-02T10:00:00.000Z' });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
@@ -77,56 +79,60 @@ describe('host placement links', () => {
     const { mobility, host } = await createMobilityFixture(t);
     const old = await linkOf(mobility.id);
     t.clock.set(new Date('2026-03-17T10:00:00Z')); // 15 days later
-    const late = await t.post(`${base(old)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' });
+    const late = await viaLink.post(`${base(old)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' });
     expect(late.status).toBe(410);
     expect(late.body.detail).toContain('expired');
-    expect((await t.get(base(old))).body.link).toBe('expired');
+    expect((await viaLink.get(base(old))).body.link).toBe('expired');
 
-    const renewed = await t.post(`${base(old)}/renew`);
+    const renewed = await viaLink.post(`${base(old)}/renew`);
     expect(renewed.status).toBe(200);
     expect(renewed.body.sentTo).not.toBe(host.email);
     expect(renewed.body.sentTo).toMatch(/^c•+t@example\.org$/);
     const fresh = await linkOf(mobility.id);
     expect(fresh).not.toBe(old);
-    const flood = await t.post(`${base(old)}/renew`);
+    const flood = await viaLink.post(`${base(old)}/renew`);
     expect(flood.status).toBe(429);
     expect(flood.headers.get('retry-after')).toBe('600');
-    expect((await t.post(`${base(fresh)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' })).status).toBe(200);
+    expect((await viaLink.post(`${base(fresh)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' })).status).toBe(200);
   });
 
   it('a tampered token, or a token of another purpose, is not found', async () => {
     const { mobility } = await createMobilityFixture(t);
     const token = await linkOf(mobility.id);
     const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
-    expect((await t.get(base(tampered))).status).toBe(404);
-    expect((await t.post(`${base(tampered)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
-    expect((await t.get(base('short'))).status).toBe(404);
+    expect((await viaLink.get(base(tampered))).status).toBe(404);
+    expect((await viaLink.post(`${base(tampered)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
+    expect((await viaLink.get(base('short'))).status).toBe(404);
     const magic = await t.db.transaction((em) =>
       issueActionToken(em, { purpose: 'magic-link', email: 'lena@example.org', mobilityId: mobility.id, ttlMinutes: 60, now: t.clock.now() }),
     );
-    expect((await t.post(`${base(magic)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
+    expect((await viaLink.post(`${base(magic)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
     expect((await t.get(`/api/mobilities/${mobility.id}`)).body.placementConfirmed).toBe(false);
   });
 
   it('a new host’s request retires the old host’s link', async () => {
-    const { mobility } = await createMobilityFixture(t);
+    const { mobility, sending } = await createMobilityFixture(t);
     const first = await linkOf(mobility.id);
-    const other = await t.post('/api/organisations', { name: 'Officina', kind: 'company', country: 'IT', city: 'Bologna', email: 'hr@officina.example' });
+    // The caller works for two schools (the test's and the fixture's): the new partner names its registrar.
+    const other = await t.post('/api/organisations', {
+      name: 'Officina', kind: 'company', country: 'IT', city: 'Bologna', email: 'hr@officina.example', registeredByOrganisationId: sending.id,
+    });
+    expect(other.status).toBe(201);
     const detail = await t.get(`/api/mobilities/${mobility.id}`);
     expect((await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: other.body.id }, { 'If-Match': detail.headers.get('etag')! })).status).toBe(200);
-    expect((await t.post(`${base(first)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(410);
-    const former = (await t.get(base(first))).body;
+    expect((await viaLink.post(`${base(first)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(410);
+    const former = (await viaLink.get(base(first))).body;
     expect(former).toMatchObject({ link: 'expired', answer: 'host-changed', learnerEmail: '', mentorName: null });
     const second = await linkOf(mobility.id);
-    expect((await t.get(base(second))).body).toMatchObject({ link: 'valid', hostOrganisation: 'Officina' });
+    expect((await viaLink.get(base(second))).body).toMatchObject({ link: 'valid', hostOrganisation: 'Officina' });
   });
 
   it('names the field and the rule for a confirmation without a mentor', async () => {
     const { mobility } = await createMobilityFixture(t);
     const token = await linkOf(mobility.id);
-    const res = await t.post(`${base(token)}/confirm`, { mentorName: '', mentorEmail: 'not-an-address' });
+    const res = await viaLink.post(`${base(token)}/confirm`, { mentorName: '', mentorEmail: 'not-an-address' });
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['mentorEmail', 'mentorName']);
-    expect((await t.get(base(token))).body.link).toBe('valid'); // nothing used up
+    expect((await viaLink.get(base(token))).body.link).toBe('valid'); // nothing used up
   });
 });
