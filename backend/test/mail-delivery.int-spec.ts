@@ -65,14 +65,17 @@ describe('mail delivery', () => {
   const allSent = async (ids: string[]) => (await statusCounts(ids))['sent'] === ids.length;
   const messageIdOf = (id: string) => `<${id}@mobility-hub.localhost>`;
 
-  /** `n` outbox rows due now, written by the same code the sweep uses. */
-  async function outboxRows(n: number, recipient = (i: number) => `learner${i}@school.example`): Promise<string[]> {
+  /**
+   * `n` outbox rows due now, written by the same code the sweep uses; mail to `organisationId`'s
+   * people if given (then its coordinators see the rows in the outbox), otherwise nobody's.
+   */
+  async function outboxRows(n: number, recipient = (i: number) => `learner${i}@school.example`, organisationId: string | null = null): Promise<string[]> {
     const now = t.clock.now();
     const rows: NewOutboxRow[] = Array.from({ length: n }, (_, i) => ({
       id: randomUUID(),
       kind: 'task-reminder',
       mobilityId: null,
-      organisationId: null,
+      organisationId,
       recipientEmail: recipient(i),
       recipientName: `Learner ${i}`,
       locale: 'en-IE',
@@ -126,7 +129,8 @@ describe('mail delivery', () => {
 
   it('SMTP answering 550: the message fails at once, is listed as failed, and a human can retry it', async () => {
     sink.refuse = (_, recipients) => (recipients.includes('gone@host.example') ? 550 : undefined);
-    const [bounced, ...fine] = await outboxRows(3, (i) => (i === 0 ? 'gone@host.example' : `ok${i}@host.example`));
+    // Mail to the test's school: its coordinator (the default identity) reads and retries it.
+    const [bounced, ...fine] = await outboxRows(3, (i) => (i === 0 ? 'gone@host.example' : `ok${i}@host.example`), t.school.id);
     await start(uniquePrefix());
     await eventually(async () => (await statusCounts([bounced]))['failed'] === 1 && (await allSent(fine)), 20_000, 'failed and sent');
     await new Promise((r) => setTimeout(r, 1000)); // 20 backoff periods: a retry would have happened
