@@ -1,4 +1,5 @@
-import { completeMandatoryTasks, createMobilityFixture, hostMentor, sendEvent } from './support/factories';
+import { completeMandatoryTasks, createMobilityFixture, createOrganisation, hostMentor, sendEvent } from './support/factories';
+import { eventually } from './support/mail-harness';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 const PHASES = ['application', 'preparation', 'implementation', 'evaluation', 'finalisation'];
@@ -345,5 +346,31 @@ describe('mobility lifecycle through HTTP', () => {
     expect(byKey(after, 'participant-report-submitted').dueDate).toBe('2026-08-30');
     expect(byKey(after, 'insurance').dueDate).toBe('2026-06-17');
     expect(byKey(after, 'selection-decision').dueDate).toBe(byKey(before, 'selection-decision').dueDate);
+  });
+
+  it('a host change while the former host’s mentor is answering: the answer is checked after the lock and refused', async () => {
+    const { mobility, host, sending } = await createMobilityFixture(t);
+    const formerMentor = await hostMentor(t, host.id);
+    const newHost = await createOrganisation(t, { city: 'Bilbao', registeredByOrganisationId: sending.id });
+    // A coordinator's change holds the mobility's lock while the mentor's confirmation arrives.
+    const runner = t.db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT id FROM mobility WHERE id = $1 FOR UPDATE`, [mobility.id]);
+      const answer = sendEvent(formerMentor.client, mobility.id, 'HOST_CONFIRM');
+      await eventually(async () => {
+        const waiting = await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        return waiting.length > 0;
+      }, 10_000, 'the confirmation waiting for the lock');
+      await runner.query(`UPDATE mobility SET host_organisation_id = $2 WHERE id = $1`, [mobility.id, newHost.id]);
+      await runner.commitTransaction();
+      expect((await answer).status).toBe(404);
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
+    expect(after).toEqual(expect.objectContaining({ placementConfirmed: false, hostOrganisation: expect.objectContaining({ id: newHost.id }) }));
   });
 });

@@ -42,9 +42,19 @@ export class AccessService {
     return role;
   }
 
-  /** The caller's role on the mobility if `allowed` says it may do `what`; 404 / 403 otherwise. */
-  async requireOnMobility(identity: Identity, mobilityId: string, allowed: (role: MobilityRole) => boolean, what: string): Promise<MobilityRole> {
-    const role = await this.mobilityRole(identity, mobilityId);
+  /**
+   * The caller's role on the mobility if `allowed` says it may do `what`; 404 / 403 otherwise.
+   * A change checks inside its transaction, after locking the mobility (`em`): the role depends on
+   * the host, which a concurrent change could otherwise switch between the check and the write.
+   */
+  async requireOnMobility(
+    identity: Identity,
+    mobilityId: string,
+    allowed: (role: MobilityRole) => boolean,
+    what: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<MobilityRole> {
+    const role = await this.mobilityRole(identity, mobilityId, em);
     if (!allowed(role)) throw Problems.forbidden('role-not-allowed', `A ${role} may not ${what}.`);
     return role;
   }
@@ -58,8 +68,12 @@ export class AccessService {
    * The caller's role on a task's mobility and the task's own role; 404 if the mobility is none of
    * theirs or the task is not one their role sees (a mentor sees host tasks, a learner their own).
    */
-  async taskAccess(identity: Identity, taskId: string): Promise<{ role: MobilityRole; taskRole: TaskRole; mobilityId: string }> {
-    const [row] = (await this.db.query(
+  async taskAccess(
+    identity: Identity,
+    taskId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<{ role: MobilityRole; taskRole: TaskRole; mobilityId: string }> {
+    const [row] = (await em.query(
       `SELECT ${PARTIES}, t.role AS task_role, t.mobility_id
          FROM task t JOIN mobility m ON m.id = t.mobility_id JOIN project p ON p.id = m.project_id WHERE t.id = $1`,
       [taskId],

@@ -96,13 +96,15 @@ export class ChecklistService {
         { field: 'waiverReason', rule: 'only with status waived', message: 'waiverReason is only allowed when waiving a task' },
       ]);
     }
-    const { role, taskRole, mobilityId } = await this.access.taskAccess(identity, taskId);
-    if (!mayChangeTask(role, taskRole, dto.status)) {
-      throw Problems.forbidden('role-not-allowed', `A ${role} may not set a ${taskRole} task to ${dto.status}: only the sending school waives tasks.`);
-    }
+    const { mobilityId } = await this.access.taskAccess(identity, taskId);
     const actor = actorOf(identity);
     return this.db.transaction(async (em) => {
       const mobility = await this.mobilities.lock(em, mobilityId);
+      // Checked again under the mobility's lock: the role depends on the host, which may just have changed.
+      const { role, taskRole } = await this.access.taskAccess(identity, taskId, em);
+      if (!mayChangeTask(role, taskRole, dto.status)) {
+        throw Problems.forbidden('role-not-allowed', `A ${role} may not set a ${taskRole} task to ${dto.status}: only the sending school waives tasks.`);
+      }
       this.mobilities.checkVersion(mobility, expectedVersion);
       const task = await em.findOneByOrFail(TaskEntity, { id: taskId });
       const blocker = taskEditBlocker(mobility.phase, task.templateKey);

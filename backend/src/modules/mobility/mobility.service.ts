@@ -156,16 +156,22 @@ export class MobilityService {
 
   /** A lifecycle event, if the caller's role on the mobility may send it (HOST_* the host, REOPEN and WITHDRAW the coordinator). */
   async sendEvent(identity: Identity, id: string, dto: MobilityEventRequestDto, expectedVersion: number | undefined): Promise<MobilityDto> {
-    const viewer = await this.access.requireOnMobility(identity, id, (role) => mayApplyEvent(role, dto.type), `send ${dto.type}`);
-    return this.lifecycle.apply({ mobilityId: id, type: dto.type, reason: dto.reason, expectedVersion, actor: actorOf(identity), viewer });
+    // Checked after the lock: a host switched meanwhile takes the former mentor's right with it.
+    await this.access.mobilityRole(identity, id);
+    return this.db.transaction(async (em) => {
+      await this.repository.lock(em, id);
+      const viewer = await this.access.requireOnMobility(identity, id, (role) => mayApplyEvent(role, dto.type), `send ${dto.type}`, em);
+      return this.lifecycle.applyIn(em, { mobilityId: id, type: dto.type, reason: dto.reason, expectedVersion, actor: actorOf(identity), viewer });
+    });
   }
 
   /** Dates, host and travel (the sending side); due dates of open and waived tasks follow new dates. */
   async update(identity: Identity, id: string, dto: UpdateMobilityDto, expectedVersion: number | undefined): Promise<MobilityDto> {
-    const viewer = await this.access.requireOnMobility(identity, id, mayEditMobility, 'change the dates, host or travel of a mobility');
+    await this.access.mobilityRole(identity, id);
     const actor = actorOf(identity);
     return this.db.transaction(async (em) => {
       const mobility = await this.repository.lock(em, id);
+      const viewer = await this.access.requireOnMobility(identity, id, mayEditMobility, 'change the dates, host or travel of a mobility', em);
       this.repository.checkVersion(mobility, expectedVersion);
       const changes: Partial<MobilityEntity> = {};
       const startDate = dto.startDate ?? mobility.startDate;
