@@ -1,6 +1,10 @@
 /*
- * The benchmark's lower bound for `GET /api/mobilities`: bare `node:http` + `pg`, running the very
- * statements `MobilityQueries.list` runs (`mobilityListSql`) and answering the same JSON shape.
+ * The benchmark's lower bound for `GET /api/mobilities`: bare `node:http` + `pg`, doing per request
+ * the work the API does, with the very statements it runs: the session guard's look-up of the
+ * `mh_session` cookie (AuthService.identify's SQL: session → user and memberships; 401 without
+ * one), then the list scoped to that identity (`mobilityListSql` with the scope MobilityService.list
+ * builds from `visibleMobilitySql` / `visibleTaskSql`; see bench-identity.ts), answering the same
+ * JSON shape.
  * No framework, no validation library, no ORM. Unfiltered list only (page and pageSize).
  *
  *   DATABASE_URL=postgres://… PORT=… [DATABASE_POOL_SIZE=16] [APP_TIME_ZONE=Europe/Brussels]
@@ -9,6 +13,7 @@
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { Pool, types } from 'pg';
 import { mobilityListSql, SummaryRow, toSummary } from '../src/modules/mobility/mobility.queries';
+import { identify, listScope, sessionToken } from './bench-identity';
 
 // As the app does (database/data-source.ts): calendar dates stay `YYYY-MM-DD` strings.
 types.setTypeParser(1082, (value: string) => value);
@@ -49,9 +54,12 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, 200, { status: 'ok' });
   }
   if (req.method !== 'GET' || url.pathname !== '/api/mobilities') return send(res, 404, { status: 404 });
+  // As the API: the guard (identity) runs before validation of the query.
+  const identity = await identify(pool, sessionToken(req.headers.cookie));
+  if (!identity) return send(res, 401, { status: 401 });
   const paging = pagingOf(url.searchParams);
   if (!paging) return send(res, 400, { status: 400 });
-  const { sql, params, countSql, countParams } = mobilityListSql({}, paging, todayFormat.format(new Date()));
+  const { sql, params, countSql, countParams } = mobilityListSql({}, paging, todayFormat.format(new Date()), listScope(identity));
   const [rows, count] = await Promise.all([pool.query<SummaryRow>(sql, params), pool.query<{ total: number }>(countSql, countParams)]);
   send(res, 200, { items: rows.rows.map(toSummary), total: count.rows[0].total, page: paging.page, pageSize: paging.pageSize });
 }

@@ -2,6 +2,12 @@
  * Set-based seed for the benchmarks: one project with `count` mobilities in `application`, each
  * with a host, a stored machine snapshot, its CREATE history entry and its whole checklist from
  * `planChecklist`. A handful of statements, not one INSERT per row; seeding is not measured.
+ *
+ * People, as the API now requires a signed-in session on every route: the sending school (a
+ * top-level organisation, beneficiary of the project and sending organisation of every mobility)
+ * has one coordinator; every host company (a partner registered by the school) has one mentor.
+ * Each of them has a session row (only the token's hash stored, as AuthService.openSession does)
+ * and is handed back with the cookie that carries its token.
  */
 import {
   addDays,
@@ -13,8 +19,10 @@ import {
   planChecklist,
   stateOf,
 } from '@mobility-hub/domain';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import { hashSecret } from '../src/common/secret-hash';
+import { SESSION_COOKIE } from '../src/modules/auth/auth.service';
 
 export const SEED_ACTOR = 'bench-seed';
 
@@ -28,9 +36,21 @@ const DURATIONS = [14, 21, 28, 42, 60] as const;
 const START_SPREAD = 501;
 const START_FROM = -250;
 
+/** A seeded, signed-in person: their e-mail (the actor in histories) and their session cookie. */
+export interface BenchUser {
+  readonly email: string;
+  /** `mh_session=<token>`, for a Cookie header. */
+  readonly cookie: string;
+}
+
 export interface SeededData {
   /** Mobility ids in seeding order; mobility i has host i mod hosts and start date pattern i. */
   readonly mobilityIds: readonly string[];
+  /** Coordinator of the sending school: sees every seeded mobility. */
+  readonly coordinator: BenchUser;
+  /** Per mobility id, the mentor of its host (the one who may send HOST_CONFIRM). */
+  readonly mentorOf: ReadonlyMap<string, BenchUser>;
+  readonly mentors: number;
   readonly tasks: number;
   readonly overdueTasks: number;
   readonly ms: number;
@@ -51,14 +71,20 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   const hosts = HOST_COUNTRIES.flatMap((country) => Array.from({ length: HOSTS_PER_COUNTRY }, (_, n) => ({ country, n })));
   const hostIds = (
     await db.query<{ id: string }>(
-      `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone)
-       SELECT 'Host ' || c || ' ' || n, 'company', c, 'City ' || c, 'E9' || lpad(ord::text, 7, '0'), NULL, 'Europe/Brussels'
+      `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone, registered_by_organisation_id)
+       SELECT 'Host ' || c || ' ' || n, 'company', c, 'City ' || c, 'E9' || lpad(ord::text, 7, '0'), NULL, 'Europe/Brussels', $3
          FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS h(c, n, ord)
         ORDER BY ord
        RETURNING id`,
-      [hosts.map((h) => h.country), hosts.map((h) => h.n)],
+      [hosts.map((h) => h.country), hosts.map((h) => h.n), sending.id],
     )
   ).rows.map((r) => r.id);
+
+  const people = await seedPeople(db, [
+    { email: 'coordinator@school.bench.example', organisationId: sending.id, role: 'coordinator' },
+    ...hosts.map((h, i) => ({ email: `mentor.${h.country.toLowerCase()}${h.n}@host.bench.example`, organisationId: hostIds[i], role: 'mentor' as const })),
+  ]);
+  const [coordinator, ...hostMentors] = people;
 
   const projectStart = `${addDays(today, -300).slice(0, 7)}-01`;
   const callYear = Number(projectStart.slice(0, 4));
@@ -155,5 +181,42 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   if (taskCount !== count * template.length) {
     throw new Error(`seeded ${taskCount} tasks, expected ${count} × ${template.length}`);
   }
-  return { mobilityIds, tasks: taskCount, overdueTasks: overdue, ms: Date.now() - started };
+  const mentorOf = new Map(mobilityIds.map((id, i) => [id, hostMentors[i % hostIds.length]]));
+  return { mobilityIds, coordinator, mentorOf, mentors: hostMentors.length, tasks: taskCount, overdueTasks: overdue, ms: Date.now() - started };
+}
+
+/**
+ * Users with one membership each and one session each (a day long), in the order given: the
+ * rows `createUser` in backend/test/support/test-app.ts writes, set-based.
+ */
+async function seedPeople(
+  db: Client,
+  people: readonly { email: string; organisationId: string; role: 'coordinator' | 'staff' | 'mentor' }[],
+): Promise<BenchUser[]> {
+  const tokens = people.map(() => randomBytes(32).toString('base64url'));
+  const userIds = (
+    await db.query<{ id: string }>(
+      `INSERT INTO user_account (email, display_name, created_at)
+       SELECT e, split_part(e, '@', 1), now() FROM unnest($1::text[]) WITH ORDINALITY AS u(e, ord) ORDER BY ord
+       RETURNING id`,
+      [people.map((p) => p.email)],
+    )
+  ).rows.map((r) => r.id);
+  await db.query(
+    `INSERT INTO membership (user_id, organisation_id, role, created_at)
+     SELECT u, o, r, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS m(u, o, r)`,
+    [userIds, people.map((p) => p.organisationId), people.map((p) => p.role)],
+  );
+  await db.query(
+    `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at)
+     SELECT decode(h, 'hex'), u, now(), now(), now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS s(h, u)`,
+    [tokens.map((t) => hashSecret('session', t).toString('hex')), userIds],
+  );
+  // Guard against RETURNING order: each user's id is looked up by e-mail once more.
+  const { rows } = await db.query<{ id: string; email: string }>(`SELECT id, email FROM user_account WHERE id = ANY($1)`, [userIds]);
+  const byEmail = new Map(rows.map((r) => [r.email, r.id]));
+  people.forEach((p, i) => {
+    if (byEmail.get(p.email) !== userIds[i]) throw new Error(`seeded user ${p.email} out of order`);
+  });
+  return people.map((p, i) => ({ email: p.email, cookie: `${SESSION_COOKIE}=${tokens[i]}` }));
 }

@@ -125,8 +125,18 @@ export interface JsonResponse {
   readonly ms: number;
 }
 
-/** One JSON request over a keep-alive agent (lighter than fetch for the client side of a benchmark). */
-export function requestJson(agent: Agent, method: string, url: string, body?: unknown, timeoutMs = 10_000): Promise<JsonResponse> {
+/**
+ * One JSON request over a keep-alive agent (lighter than fetch for the client side of a benchmark);
+ * `headers` adds e.g. the session cookie.
+ */
+export function requestJson(
+  agent: Agent,
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Readonly<Record<string, string>> = {},
+  timeoutMs = 10_000,
+): Promise<JsonResponse> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   const started = process.hrtime.bigint();
   return new Promise((done, fail) => {
@@ -136,7 +146,7 @@ export function requestJson(agent: Agent, method: string, url: string, body?: un
         method,
         agent,
         timeout: timeoutMs,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : { ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];

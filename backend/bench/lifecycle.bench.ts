@@ -4,16 +4,24 @@
  *   node backend/scripts/run.cjs backend/bench/lifecycle.bench.ts        (npm run bench:lifecycle)
  *
  * 1. Creates a throw-away database `mh_bench_<random>` on BENCH_DATABASE_URL's server, lets the
- *    API migrate it on boot and seeds 10,000 mobilities (≈50 tasks each) set-based.
+ *    API migrate it on boot and seeds 10,000 mobilities (≈50 tasks each) set-based, with the
+ *    people the API now needs (every route wants a session): a coordinator of the sending school
+ *    and a mentor of each host company, each with a session row (bench-seed.ts).
  * 2. List: autocannon, 32 connections, ~10 s each, against `GET /api/mobilities?page=N&pageSize=25`
- *    on the API and on a bare node:http + pg server running the same SQL (baseline-server.ts).
- * 3. Lifecycle events: HOST_CONFIRM on distinct mobilities, 16 in flight, through the API versus
- *    the same protocol as raw SQL through pg (one transaction each) on other mobilities.
+ *    with the coordinator's session cookie, on the API and on a bare node:http + pg server doing
+ *    the same per-request work with the same SQL (baseline-server.ts: session look-up, then the
+ *    list scoped to that identity).
+ * 3. Lifecycle events: HOST_CONFIRM on distinct mobilities, 16 in flight, through the API (each
+ *    sent with the cookie of the mentor of the mobility's host: only they may) versus the same
+ *    protocol as raw SQL through pg (one transaction each) on other mobilities. The raw side does
+ *    not look up a session nor check the sender's role; the API does both (two more queries).
  * 4. Prints a table, writes it to backend/bench/results/lifecycle-latest.json, stops both
  *    children and drops the database — also on failure and on Ctrl-C.
  *
  * Env (all optional): BENCH_DATABASE_URL, BENCH_LIST_SECONDS (1–60, default 10),
- * BENCH_EVENTS (10–4000, default 2000). Everything listens on and talks to 127.0.0.1 only.
+ * BENCH_EVENTS (10–4000, default 2000), BENCH_EXPLAIN=1 (print the EXPLAIN ANALYZE of one list
+ * page's two statements for the coordinator; the results file always holds them). Everything
+ * listens on and talks to 127.0.0.1 only.
  */
 import {
   applyEvent,
@@ -30,9 +38,10 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Client, Pool } from 'pg';
-import { ACTOR } from '../src/common/actor';
 import { SystemClock } from '../src/common/clock';
-import { seedBenchData, SeededData } from './bench-seed';
+import { mobilityListSql } from '../src/modules/mobility/mobility.queries';
+import { identify, listScope, sessionToken } from './bench-identity';
+import { BenchUser, seedBenchData, SeededData } from './bench-seed';
 import {
   ChildServer,
   cleanup,
@@ -107,9 +116,18 @@ interface Results {
   readonly totalSeconds: number;
   readonly environment: Record<string, unknown>;
   readonly config: typeof CONFIG;
-  readonly seed: Omit<SeededData, 'mobilityIds'> & { mobilities: number };
-  readonly list: { readonly api: ListRun; readonly baseline: ListRun; readonly ratio: Ratios };
+  readonly seed: Pick<SeededData, 'mentors' | 'tasks' | 'overdueTasks' | 'ms'> & { mobilities: number };
+  readonly list: { readonly api: ListRun; readonly baseline: ListRun; readonly ratio: Ratios; readonly plans: ListPlans };
   readonly events: { readonly api: EventRun; readonly rawSql: EventRun; readonly ratio: Ratios };
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of one page's statements as the coordinator (both servers run these). */
+interface ListPlans {
+  readonly page: number;
+  readonly pageStatement: string;
+  readonly countStatement: string;
+  /** Indexes named in the page statement's plan. */
+  readonly pageIndexes: readonly string[];
 }
 
 /** API ÷ baseline: throughput (below 1 = the API is slower) and p95 latency (above 1 = slower). */
@@ -161,12 +179,16 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   const baseUrl = `http://${LOOPBACK}:${basePort}`;
   await baseline.waitUntilReady(`${baseUrl}/health`, 60_000);
 
-  await assertSameListPages(apiUrl, baseUrl);
-  log('both servers return identical pages; list benchmark');
-  await listRun(apiUrl, api.pid, CONFIG.list.warmupSeconds);
-  await listRun(baseUrl, baseline.pid, CONFIG.list.warmupSeconds);
-  const listBaseline = await listRun(baseUrl, baseline.pid, CONFIG.list.seconds);
-  const listApi = await listRun(apiUrl, api.pid, CONFIG.list.seconds);
+  const viewer = seed.coordinator;
+  const plans = await explainListPage(db, viewer, today, 173);
+  log(`page ${plans.page} as ${viewer.email}: the page statement uses ${plans.pageIndexes.join(', ') || 'no index'}`);
+  if (process.env['BENCH_EXPLAIN'] === '1') log(`page statement:\n${plans.pageStatement}\ncount statement:\n${plans.countStatement}`);
+  await assertSameListPages(apiUrl, baseUrl, viewer);
+  log(`both servers return identical pages to ${viewer.email} and 401 without a session; list benchmark`);
+  await listRun(apiUrl, api.pid, CONFIG.list.warmupSeconds, viewer);
+  await listRun(baseUrl, baseline.pid, CONFIG.list.warmupSeconds, viewer);
+  const listBaseline = await listRun(baseUrl, baseline.pid, CONFIG.list.seconds, viewer);
+  const listApi = await listRun(apiUrl, api.pid, CONFIG.list.seconds, viewer);
   await baseline.stop();
 
   // Distinct mobilities per side: measured sets first, then the warm-up sets after them.
@@ -176,9 +198,9 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   if (ids.length < 2 * (n + w)) throw new Error('not enough mobilities for the event runs');
   const apiIds = ids.slice(0, n);
   const rawIds = ids.slice(n, 2 * n);
-  log(`lifecycle events: ${n} HOST_CONFIRM per side, ${CONFIG.events.concurrency} in flight`);
-  await eventsThroughApi(apiUrl, api.pid, ids.slice(2 * n, 2 * n + w));
-  const eventsApi = await eventsThroughApi(apiUrl, api.pid, apiIds);
+  log(`lifecycle events: ${n} HOST_CONFIRM per side, ${CONFIG.events.concurrency} in flight; API as the hosts' ${seed.mentors} mentors`);
+  await eventsThroughApi(apiUrl, api.pid, ids.slice(2 * n, 2 * n + w), seed.mentorOf);
+  const eventsApi = await eventsThroughApi(apiUrl, api.pid, apiIds, seed.mentorOf);
   const rawPool = new Pool({ connectionString: benchDbUrl, max: CONFIG.poolSize });
   // pool.end() resolves before its connections have closed, so the cleanup's DROP ... WITH (FORCE)
   // may still terminate one: an 'error' event on the pool that would otherwise crash the run.
@@ -186,15 +208,15 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   cleanup.add(() => rawPool.end());
   await eventsThroughRawSql(rawPool, ids.slice(2 * n + w, 2 * n + 2 * w));
   const eventsRaw = await eventsThroughRawSql(rawPool, rawIds);
-  await assertConfirmed(db, apiIds, ACTOR);
-  await assertConfirmed(db, rawIds, RAW_ACTOR);
+  await assertConfirmed(db, apiIds, (id) => mentorOf(seed.mentorOf, id).email);
+  await assertConfirmed(db, rawIds, () => RAW_ACTOR);
 
   return {
     startedAt: startedAt.toISOString(),
     environment: environment(loadAverageAtStart, postgresVersion, 'client (autocannon / benchmark process), servers and PostgreSQL share the same machine'),
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
-    seed: { mobilities: seed.mobilityIds.length, tasks: seed.tasks, overdueTasks: seed.overdueTasks, ms: seed.ms },
-    list: { api: listApi, baseline: listBaseline, ratio: ratios(listApi, listBaseline) },
+    seed: { mobilities: seed.mobilityIds.length, mentors: seed.mentors, tasks: seed.tasks, overdueTasks: seed.overdueTasks, ms: seed.ms },
+    list: { api: listApi, baseline: listBaseline, ratio: ratios(listApi, listBaseline), plans },
     events: { api: eventsApi, rawSql: eventsRaw, ratio: ratios(eventsApi, eventsRaw) },
   };
 }
@@ -208,20 +230,46 @@ function pagePath(k: number): string {
   return `/api/mobilities?page=${1 + ((k * 97) % PAGES)}&pageSize=${CONFIG.list.pageSize}`;
 }
 
-/** The baseline is only a fair baseline if it answers exactly what the API answers. */
-async function assertSameListPages(apiUrl: string, baseUrl: string): Promise<void> {
+/**
+ * The baseline is only a fair baseline if it answers exactly what the API answers: the same pages
+ * to the same viewer (every seeded mobility is theirs, so the last page is full too), and no page
+ * without a session.
+ */
+async function assertSameListPages(apiUrl: string, baseUrl: string, viewer: BenchUser): Promise<void> {
   const agent = new Agent({ keepAlive: true });
+  const headers = { cookie: viewer.cookie };
   for (const page of [1, 173, PAGES]) {
     const path = `/api/mobilities?page=${page}&pageSize=${CONFIG.list.pageSize}`;
-    const [a, b] = await Promise.all([requestJson(agent, 'GET', apiUrl + path), requestJson(agent, 'GET', baseUrl + path)]);
+    const [a, b] = await Promise.all([requestJson(agent, 'GET', apiUrl + path, undefined, headers), requestJson(agent, 'GET', baseUrl + path, undefined, headers)]);
+    const body = a.body as { items?: unknown[]; total?: unknown } | undefined;
     if (a.status !== 200 || b.status !== 200 || !isDeepStrictEqual(a.body, b.body)) {
       throw new Error(`API and baseline differ on ${path}:\n${JSON.stringify(a.body).slice(0, 500)}\n${JSON.stringify(b.body).slice(0, 500)}`);
     }
+    if (body?.total !== CONFIG.mobilities || body.items?.length !== CONFIG.list.pageSize) {
+      throw new Error(`${viewer.email} should see all ${CONFIG.mobilities} mobilities on ${path}: ${JSON.stringify(a.body).slice(0, 300)}`);
+    }
   }
+  const path = `/api/mobilities?page=1&pageSize=${CONFIG.list.pageSize}`;
+  const [a, b] = await Promise.all([requestJson(agent, 'GET', apiUrl + path), requestJson(agent, 'GET', baseUrl + path)]);
+  if (a.status !== 401 || b.status !== 401) throw new Error(`without a session: API ${a.status}, baseline ${b.status} (expected 401)`);
   agent.destroy();
 }
 
-async function listRun(url: string, serverPid: number, seconds: number): Promise<ListRun> {
+/** The plans of page `page`'s two statements, scoped to `viewer` exactly as the API scopes them. */
+async function explainListPage(db: Client, viewer: BenchUser, today: string, page: number): Promise<ListPlans> {
+  const identity = await identify(db, sessionToken(viewer.cookie));
+  if (!identity) throw new Error(`no session for ${viewer.email}`);
+  const pageSize = CONFIG.list.pageSize;
+  const { sql, params, countSql, countParams } = mobilityListSql({}, { page, pageSize, offset: (page - 1) * pageSize }, today, listScope(identity));
+  const explain = async (text: string, values: unknown[]) =>
+    (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+  const pageStatement = await explain(sql, params);
+  const countStatement = await explain(countSql, countParams);
+  const pageIndexes = [...new Set([...pageStatement.matchAll(/using (\w+) on/gi)].map((m) => m[1]))];
+  return { page, pageStatement, countStatement, pageIndexes };
+}
+
+async function listRun(url: string, serverPid: number, seconds: number, viewer: BenchUser): Promise<ListRun> {
   const times: number[] = [];
   let k = 0;
   const cpuBefore = cpuTimeMs(serverPid);
@@ -232,6 +280,7 @@ async function listRun(url: string, serverPid: number, seconds: number): Promise
         connections: CONFIG.list.connections,
         duration: seconds,
         timeout: 10,
+        headers: { cookie: viewer.cookie },
         requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: pagePath(k++) }) }],
       },
       (error, res) => (error ? fail(error) : done(res)),
@@ -257,12 +306,20 @@ async function listRun(url: string, serverPid: number, seconds: number): Promise
 
 // ── lifecycle events ─────────────────────────────────────────────────────────────────────────
 
-async function eventsThroughApi(apiUrl: string, apiPid: number, ids: readonly string[]): Promise<EventRun> {
+function mentorOf(mentors: ReadonlyMap<string, BenchUser>, id: string): BenchUser {
+  const mentor = mentors.get(id);
+  if (!mentor) throw new Error(`no mentor seeded for mobility ${id}`);
+  return mentor;
+}
+
+/** HOST_CONFIRM through the API, each sent by the mentor of the mobility's host (their session cookie). */
+async function eventsThroughApi(apiUrl: string, apiPid: number, ids: readonly string[], mentors: ReadonlyMap<string, BenchUser>): Promise<EventRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONFIG.events.concurrency });
   const times: number[] = [];
   const cpuBefore = cpuTimeMs(apiPid);
   const ms = await runBounded(ids, CONFIG.events.concurrency, Date.now() + CONFIG.events.phaseTimeoutMs, async (id) => {
-    const res = await requestJson(agent, 'POST', `${apiUrl}/api/mobilities/${id}/events`, { type: 'HOST_CONFIRM' });
+    const headers = { cookie: mentorOf(mentors, id).cookie };
+    const res = await requestJson(agent, 'POST', `${apiUrl}/api/mobilities/${id}/events`, { type: 'HOST_CONFIRM' }, headers);
     const body = res.body as { placementConfirmed?: unknown; version?: unknown } | undefined;
     if (res.status !== 200 || body?.placementConfirmed !== true || body.version !== 2) {
       throw new Error(`HOST_CONFIRM ${id} through the API: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -302,7 +359,8 @@ async function eventsThroughRawSql(pool: Pool, ids: readonly string[]): Promise<
  * LifecycleService.apply for HOST_CONFIRM without the framework: lock, restore the snapshot, read
  * the task facts, let the same domain machine decide, compare-and-set the mobility, tick the
  * host-confirmation task, append the history entry (the repository's statement) — one
- * transaction. The API additionally re-reads the detail view for its response.
+ * transaction. The API additionally looks up the sender's session, checks their role on the
+ * mobility (only the host's mentor may) and re-reads the detail view for its response.
  */
 async function hostConfirmRaw(pool: Pool, id: string): Promise<void> {
   const client = await pool.connect();
@@ -372,20 +430,25 @@ function eventRun(events: number, ms: number, times: number[], cpuMs: number | u
   };
 }
 
-/** Every event really landed: confirmed, version 2, task done, one HOST_CONFIRM history entry. */
-async function assertConfirmed(db: Client, ids: readonly string[], actor: string): Promise<void> {
+/**
+ * Every event really landed: confirmed, version 2, task done and one HOST_CONFIRM history entry,
+ * both recorded under the expected actor of that mobility (through the API: its host's mentor's e-mail).
+ */
+async function assertConfirmed(db: Client, ids: readonly string[], actorOf: (id: string) => string): Promise<void> {
+  const actors = ids.map(actorOf);
   const [row] = (
     await db.query<{ confirmed: number; tasks: number; events: number }>(
-      `SELECT (SELECT count(*)::int FROM mobility WHERE id = ANY($1) AND placement_confirmed_at IS NOT NULL AND version = 2) AS confirmed,
-              (SELECT count(*)::int FROM task WHERE mobility_id = ANY($1) AND template_key = $2 AND status = 'done'
-                                                AND status_changed_by = $3) AS tasks,
-              (SELECT count(*)::int FROM lifecycle_event WHERE mobility_id = ANY($1) AND event = 'HOST_CONFIRM'
-                                                           AND sequence = 2 AND actor = $3) AS events`,
-      [ids, TASK_KEYS.hostConfirmation, actor],
+      `WITH expected AS (SELECT * FROM unnest($1::uuid[], $3::text[]) AS x(id, actor))
+       SELECT (SELECT count(*)::int FROM mobility WHERE id = ANY($1) AND placement_confirmed_at IS NOT NULL AND version = 2) AS confirmed,
+              (SELECT count(*)::int FROM task JOIN expected x ON x.id = task.mobility_id
+                WHERE template_key = $2 AND status = 'done' AND status_changed_by = x.actor) AS tasks,
+              (SELECT count(*)::int FROM lifecycle_event e JOIN expected x ON x.id = e.mobility_id
+                WHERE e.event = 'HOST_CONFIRM' AND e.sequence = 2 AND e.actor = x.actor) AS events`,
+      [ids, TASK_KEYS.hostConfirmation, actors],
     )
   ).rows;
   if (row.confirmed !== ids.length || row.tasks !== ids.length || row.events !== ids.length) {
-    throw new Error(`${actor}: expected ${ids.length} confirmed mobilities, got ${JSON.stringify(row)}`);
+    throw new Error(`${actors[0]}…: expected ${ids.length} confirmed mobilities, got ${JSON.stringify(row)}`);
   }
 }
 
@@ -415,7 +478,8 @@ function table(results: Results): string {
   return [
     ...renderTable(rows),
     '',
-    'baseline: list = bare node:http + pg with the same SQL; events = raw SQL through pg in the benchmark process',
+    'baseline: list = bare node:http + pg with the same SQL (session look-up, then the list scoped to the coordinator);',
+    '          events = raw SQL through pg in the benchmark process (no session look-up, no role check, no detail re-read)',
     'p95 from every response time (autocannon itself reports p97.5: ' +
       `API ${list.api.autocannonP97_5Ms} ms, baseline ${list.baseline.autocannonP97_5Ms} ms)`,
     `total run ${results.totalSeconds} s, seed ${results.seed.mobilities} mobilities / ${results.seed.tasks} tasks in ${(results.seed.ms / 1000).toFixed(1)} s`,
