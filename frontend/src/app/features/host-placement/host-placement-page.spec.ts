@@ -20,6 +20,8 @@ const WAITING: HostPlacementDto = {
   phase: 'preparation',
   placementConfirmed: false,
   mentorName: null,
+  answer: 'waiting',
+  declinedAt: null,
 };
 const CONFIRMED: HostPlacementDto = {
   ...WAITING,

@@ -20,7 +20,7 @@ const PROJECT = {
 } satisfies ProjectDto;
 
 function org(id: string, name: string, country: string): OrganisationDto {
-  return { id, name, country, city: 'City', email: null, kind: 'company', oid: null, timeZone: 'Europe/Berlin' };
+  return { id, name, country, city: 'City', email: null, kind: 'company', oid: null, timeZone: 'Europe/Berlin', registeredByOrganisationId: null, yourRole: null };
 }
 const ORGANISATIONS = [org('o1', 'BBS Trier', 'DE'), org('o2', 'Hotel Lisboa', 'PT'), org('o3', 'Autohaus Köln', 'DE')];
 

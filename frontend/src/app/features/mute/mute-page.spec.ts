@@ -5,7 +5,7 @@ import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
-const ADVICE: MuteDto = { recipient: 'e•••••s@bk-rhein-ruhr.example', kind: 'task-advice', muted: false };
+const ADVICE: MuteDto = { recipient: 'e•••••s@bk-rhein-ruhr.example', kind: 'task-advice', muted: false, mutable: true };
 
 describe('MutePage', () => {
   let http: HttpTestingController;

@@ -16,6 +16,8 @@ const ORG: OrganisationDto = {
   oid: 'E10012345',
   email: null,
   timeZone: 'Europe/Berlin',
+  registeredByOrganisationId: null,
+  yourRole: 'coordinator',
 };
 
 const PROJECT: ProjectDto = {
