@@ -30,6 +30,7 @@ const MOBILITY: MobilityDto = {
   placementConfirmedAt: null,
   taskCounts: { done: 1, open: 2, overdue: 1, waived: 0 },
   version: 3,
+  yourRole: 'coordinator',
 };
 
 function task(partial: Partial<TaskDto> & Pick<TaskDto, 'id' | 'title' | 'phase'>): TaskDto {
@@ -112,15 +113,19 @@ describe('MobilityPage', () => {
     return req;
   }
 
-  async function render(mobility: MobilityDto = MOBILITY): Promise<void> {
+  async function render(mobility: MobilityDto = MOBILITY, tasks: TaskDto[] = TASKS): Promise<void> {
     fixture = TestBed.createComponent(MobilityPage);
     fixture.componentRef.setInput('mobilityId', 'm1');
     el = fixture.nativeElement as HTMLElement;
     await settle();
     expect1('GET', '/api/mobilities/m1').flush(mobility, { headers: { ETag: `"${mobility.version}"` } });
-    expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
-    expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    expect1('GET', '/api/mobilities/m1/tasks').flush(tasks);
     await settle();
+    // The history is the sending side's only (the API answers 403 to the others): asked once the role is known.
+    if (mobility.yourRole === 'coordinator' || mobility.yourRole === 'staff') {
+      expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+      await settle();
+    }
   }
 
   function button(text: string): HTMLButtonElement {
@@ -323,6 +328,7 @@ describe('MobilityPage', () => {
     await settle();
     expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 7 }, { headers: { ETag: '"7"' } });
     expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    await settle();
     expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
     await settle();
 
@@ -495,5 +501,81 @@ describe('MobilityPage', () => {
     expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
     await settle();
     expect(el.querySelector('[data-testid="mentor"]')?.textContent).toContain('None named');
+  });
+
+  describe('for other roles', () => {
+    const HOST_TASKS: TaskDto[] = [
+      task({ id: 'h1', title: 'Placement confirmed', phase: 'preparation', role: 'host', key: 'host-confirmation' }),
+      task({ id: 'h2', title: 'Induction given', phase: 'implementation', role: 'host', overdue: true }),
+    ];
+    const LEARNER_TASKS: TaskDto[] = [task({ id: 'l1', title: 'Book travel', phase: 'preparation', role: 'learner' })];
+
+    const sections = () => Array.from(el.querySelectorAll('h2')).map((h) => h.textContent?.trim());
+
+    it('shows a mentor the host’s tasks and answer only: no edit, reminders, history nor date of birth', async () => {
+      reminderReads = 0;
+      await render(
+        {
+          ...MOBILITY,
+          yourRole: 'mentor',
+          allowedEvents: ['HOST_CONFIRM', 'HOST_DECLINE'],
+          participant: { ...MOBILITY.participant, dateOfBirth: null },
+        },
+        HOST_TASKS,
+      );
+      // No history was asked for (the API would answer 403), nor reminders.
+      http.expectNone('/api/mobilities/m1/history');
+      expect(reminderReads).toBe(0);
+
+      expect(sections()).toEqual(['Your answer', 'The host’s tasks']);
+      expect(el.textContent).not.toContain('Date of birth');
+      expect(el.querySelector('[data-testid="date-of-birth"]')).toBeNull();
+      expect(el.querySelector('.eyebrow a')?.textContent).toBe('Back to your placements');
+      expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/host');
+      // Only the host's events: no "Advance" for a mentor.
+      const events = Array.from(el.querySelectorAll('[data-testid="events"] button')).map((b) => b.textContent?.trim());
+      expect(events).toEqual(['Confirm placement', 'Decline placement…']);
+      // Host tasks are tickable; the confirmation is done by the event; nothing can be waived.
+      expect(checkbox('Induction given').disabled).toBe(false);
+      expect(checkbox('Placement confirmed').disabled).toBe(true);
+      expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Waive'))).toBe(false);
+      expect(el.querySelector('#edit-dates')).toBeNull();
+    });
+
+    it('asks a mentor before declining, with an optional reason, then goes back to the placements', async () => {
+      await render({ ...MOBILITY, yourRole: 'mentor', allowedEvents: ['HOST_CONFIRM', 'HOST_DECLINE'] }, HOST_TASKS);
+      button('Decline placement').click();
+      await settle();
+      http.expectNone((r) => r.method === 'POST');
+      expect(el.querySelector('label[for="event-reason"]')?.textContent).toContain('(optional)');
+
+      el.querySelector<HTMLFormElement>('#reason-form')?.dispatchEvent(new Event('submit'));
+      await settle();
+      const post = expect1('POST', '/api/mobilities/m1/events');
+      expect(post.request.body).toEqual({ type: 'HOST_DECLINE' });
+      expect(post.request.headers.get('If-Match')).toBe('"3"');
+      post.flush({ ...MOBILITY, yourRole: 'mentor', hostOrganisation: null, allowedEvents: [] });
+      await settle();
+      expect(TestBed.inject(Notifications).items()[0]?.text).toContain('You declined the placement of Lena Fischer');
+    });
+
+    it('shows a learner their tasks, no lifecycle and the date of birth when known', async () => {
+      await render(
+        { ...MOBILITY, yourRole: 'learner', allowedEvents: [], participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' } },
+        LEARNER_TASKS,
+      );
+      http.expectNone('/api/mobilities/m1/history');
+      expect(sections()).toEqual(['Your tasks']);
+      expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
+      expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/me');
+      expect(checkbox('Book travel').disabled).toBe(false);
+      expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Waive'))).toBe(false);
+    });
+
+    it('shows the sending side the date of birth, and no empty one', async () => {
+      await render({ ...MOBILITY, participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' } });
+      expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
+      expect(sections()).toContain('History');
+    });
   });
 });

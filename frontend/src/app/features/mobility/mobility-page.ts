@@ -12,7 +12,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { RouterLink } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 import {
   Api,
   getMobility,
@@ -35,9 +35,12 @@ import {
   EVENTS_REQUIRING_REASON,
   hostViolations,
   isIsoDate,
+  isSendingSide,
+  mayChangeTask,
   nextPhase,
   PHASES,
   previousPhase,
+  seesPersonalDetails,
   taskEditBlocker,
   validateMobilityDates,
 } from '@mobility-hub/domain';
@@ -61,7 +64,12 @@ type StepState = 'done' | 'current' | 'stopped' | 'todo';
 const EDIT_FIELDS = ['startDate', 'endDate', 'hostOrganisationId', 'mentorName', 'mentorEmail'] as const;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** The mobility file: header, phase stepper, checklist, lifecycle events, reminders, history, dates, host and mentor. */
+/**
+ * The mobility file: header, phase stepper, checklist, lifecycle events, reminders, history, dates,
+ * host and mentor — as much of it as the signed-in person's role on this mobility (`yourRole`)
+ * allows: the sending side all of it; the host's mentor the host's tasks and the host's answer
+ * (never the date of birth); the learner their own tasks. What the API would refuse is not offered.
+ */
 @Component({
   selector: 'app-mobility-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -76,6 +84,7 @@ export class MobilityPage {
 
   private readonly api = inject(Api);
   private readonly notifications = inject(Notifications);
+  private readonly router = inject(Router);
   private readonly injector = inject(Injector);
 
   protected readonly mobility = signal<MobilityDto | null>(null);
@@ -121,6 +130,25 @@ export class MobilityPage {
   protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
 
+  /** What the signed-in person is to this mobility. */
+  protected readonly role = computed(() => this.mobility()?.yourRole ?? null);
+  /** The school's coordinators and staff: edit, reminders, history, waivers, every lifecycle event of theirs. */
+  protected readonly sendingSide = computed(() => {
+    const role = this.role();
+    return role !== null && isSendingSide(role);
+  });
+  /** The date of birth, for those who may see it (not the host's mentor) and only when it is known. */
+  protected readonly dateOfBirth = computed(() => {
+    const m = this.mobility();
+    return m && seesPersonalDetails(m.yourRole) ? m.participant.dateOfBirth : null;
+  });
+  /** Where "back" leads: the sending side to the project's pipeline, a mentor to the placements, a learner home. */
+  protected readonly back = computed(() => {
+    const m = this.mobility();
+    if (!m || this.sendingSide()) return { link: m ? ['/projects', m.projectId] : ['/'], label: 'Back to the project pipeline' };
+    return m.yourRole === 'mentor' ? { link: ['/host'], label: 'Back to your placements' } : { link: ['/me'], label: 'Back to my mobility' };
+  });
+
   protected readonly activityLabel = computed(() => {
     const m = this.mobility();
     return m ? (ACTIVITY_TYPES[m.activityType]?.label ?? m.activityType) : '';
@@ -132,14 +160,15 @@ export class MobilityPage {
   });
 
   /**
-   * The lifecycle buttons: the events the machine accepts now, and ADVANCE always while the
-   * mobility is under way — pressing it when it is refused shows what is still missing.
+   * The lifecycle buttons: the events the machine accepts now and the role may send, and — for the
+   * sending side — ADVANCE always while the mobility is under way: pressing it when it is refused
+   * shows what is still missing.
    */
   protected readonly eventButtons = computed<MobilityEventType[]>(() => {
     const m = this.mobility();
     if (!m || this.isFinal()) return [];
     const allowed = m.allowedEvents as MobilityEventType[];
-    return allowed.includes('ADVANCE') ? allowed : ['ADVANCE', ...allowed];
+    return allowed.includes('ADVANCE') || !this.sendingSide() ? allowed : ['ADVANCE', ...allowed];
   });
 
   /** The phase stepper: done, current, stopped (withdrawn there) or still to come. */
@@ -222,6 +251,7 @@ export class MobilityPage {
 
   protected eventLabel(event: string): string {
     const m = this.mobility();
+    if (event === 'HOST_DECLINE') return 'Decline placement';
     if (m && event === 'ADVANCE' && isPhaseName(m.phase)) {
       const next = nextPhase(m.phase);
       return next ? `Advance to ${stateLabel(next)}` : 'Complete mobility';
@@ -237,6 +267,23 @@ export class MobilityPage {
     return EVENTS_REQUIRING_REASON.includes(event);
   }
 
+  /** Events that ask before they are sent: those with a reason, and the host's decline (a reason optional). */
+  protected asksFirst(event: MobilityEventType): boolean {
+    return this.needsReason(event) || event === 'HOST_DECLINE';
+  }
+
+  /** Whether the role may tick (or untick) this task. */
+  protected mayTick(task: TaskDto): boolean {
+    const role = this.role();
+    return role !== null && mayChangeTask(role, task.role, 'done');
+  }
+
+  /** Whether the role may waive this task (the sending side only). */
+  protected mayWaive(task: TaskDto): boolean {
+    const role = this.role();
+    return role !== null && mayChangeTask(role, task.role, 'waived');
+  }
+
   protected taskBlocker(task: TaskDto): string | null {
     const m = this.mobility();
     return m ? (taskEditBlocker(m.phase, task.key)?.message ?? null) : null;
@@ -246,16 +293,16 @@ export class MobilityPage {
     return (this.editSubmitted() ? this.editErrors()[field] : null) ?? fieldMessage(this.editProblem(), field);
   }
 
-  /** Reads the mobility, its checklist and its history. */
+  /** Reads the mobility and its checklist, then — for the sending side, who may read it — its history. */
   async load(id = this.mobilityId()): Promise<void> {
     this.loading.set(true);
     this.loadProblem.set(null);
     try {
-      const [response, tasks, history] = await Promise.all([
+      const [response, tasks] = await Promise.all([
         this.api.invoke$Response(getMobility, { id }),
         this.api.invoke(listMobilityTasks, { id }),
-        this.api.invoke(getMobilityHistory, { id }),
       ]);
+      const history = isSendingSide(response.body.yourRole) ? await this.api.invoke(getMobilityHistory, { id }) : [];
       this.setMobility(response.body, response.headers.get('ETag'));
       this.tasks.set(tasks);
       this.history.set(history);
@@ -345,7 +392,7 @@ export class MobilityPage {
     if (this.busy()) return;
     this.refusal.set(null);
     this.actionProblem.set(null);
-    if (this.needsReason(type)) {
+    if (this.asksFirst(type)) {
       this.reasonFor.set(type);
       this.reason.set('');
       this.reasonError.set(null);
@@ -366,12 +413,12 @@ export class MobilityPage {
     const type = this.reasonFor();
     if (!type) return;
     const reason = this.reason().trim();
-    if (!reason) {
+    if (!reason && this.needsReason(type)) {
       this.reasonError.set(`Give a reason to ${type === 'WITHDRAW' ? 'withdraw the mobility' : 'reopen the previous phase'}.`);
       this.reasonBox()?.nativeElement.focus();
       return;
     }
-    if (await this.sendEvent(type, reason)) this.reasonFor.set(null);
+    if (await this.sendEvent(type, reason || undefined)) this.reasonFor.set(null);
   }
 
   private async sendEvent(type: MobilityEventType, reason?: string): Promise<boolean> {
@@ -385,6 +432,12 @@ export class MobilityPage {
         'If-Match': this.currentEtag(),
         body: reason ? { type, reason } : { type },
       });
+      if (type === 'HOST_DECLINE' && !this.sendingSide()) {
+        // The host has no part in this mobility any more: back to the placements.
+        this.notifications.show('info', `You declined the placement of ${m.participant.firstName} ${m.participant.lastName}. ${m.sendingOrganisation.name} is informed.`);
+        await this.router.navigateByUrl('/host');
+        return true;
+      }
       this.setMobility(response.body, response.headers.get('ETag'));
       await this.refreshChecklistAndHistory();
       this.announcement.set(`${label}: done. The mobility is now in ${stateLabel(response.body.phase)}.`);
@@ -521,7 +574,7 @@ export class MobilityPage {
     try {
       const [tasks, history] = await Promise.all([
         this.api.invoke(listMobilityTasks, { id: m.id }),
-        this.api.invoke(getMobilityHistory, { id: m.id }),
+        this.sendingSide() ? this.api.invoke(getMobilityHistory, { id: m.id }) : Promise.resolve([]),
       ]);
       this.tasks.set(tasks);
       this.history.set(history);
