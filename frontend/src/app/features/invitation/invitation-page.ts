@@ -1,0 +1,184 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { acceptInvitation, Api, getInvitation, type AcceptInvitationDto, type InvitationViewDto } from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { retryWhen } from '../../core/api/retry-when';
+import { homeOf } from '../../core/auth/roles';
+import { Session } from '../../core/auth/session';
+import { formatDateTime } from '../../core/format-date';
+import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import { notBlank } from '../../core/forms/validators';
+import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '../../core/member-roles';
+import { Notifications } from '../../core/notifications';
+
+/** The API's rules for a new account (AcceptInvitationDto): a name of 1 to 120 characters, a password of 12 to 200. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+const NAME_MAX = 120;
+
+const FIELDS = ['displayName', 'password', 'confirmation'] as const;
+type Field = (typeof FIELDS)[number];
+
+const CLIENT_MESSAGES: ClientMessages<Field> = {
+  displayName: { required: 'Enter your name.', maxlength: `Shorten the name to ${NAME_MAX} characters at most.` },
+  password: {
+    required: 'Choose a password.',
+    minlength: `Use at least ${PASSWORD_MIN} characters.`,
+    maxlength: `Use ${PASSWORD_MAX} characters at most.`,
+  },
+  confirmation: { required: 'Enter the password a second time.', mismatch: 'The two passwords are not the same.' },
+};
+
+/**
+ * `invitation/:token`, where the invitation e-mail leads (no account needed): what is offered — the
+ * organisation, the role, the invited address, until when. Opening it changes nothing; the button
+ * accepts. A new address chooses its name and password first; an existing account just joins. After
+ * accepting, the person is signed in and goes to their start page. Unknown, used and expired links
+ * explain themselves.
+ */
+@Component({
+  selector: 'app-invitation-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink],
+  host: { class: 'page page-kit' },
+  templateUrl: './invitation-page.html',
+  styleUrl: '../auth/auth-page.css',
+})
+export class InvitationPage {
+  /** From the route `invitation/:token`: the token of the e-mail's link. */
+  readonly token = input.required<string>();
+
+  private readonly api = inject(Api);
+  private readonly router = inject(Router);
+  private readonly notifications = inject(Notifications);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('acceptForm');
+
+  protected readonly session = inject(Session);
+  protected readonly retryWhen = retryWhen;
+  protected readonly formatDateTime = formatDateTime;
+  protected readonly roleLabel = MEMBER_ROLE_LABELS;
+  protected readonly roleDuty = MEMBER_ROLE_DUTIES;
+  protected readonly min = PASSWORD_MIN;
+  protected readonly max = PASSWORD_MAX;
+  protected readonly nameMax = NAME_MAX;
+
+  protected readonly invitation = signal<InvitationViewDto | null>(null);
+  protected readonly loading = signal(true);
+  /** The link does not work (404 unknown, 410 used or expired): nothing to accept. */
+  protected readonly linkProblem = signal<ApiProblem | null>(null);
+  /** Reading the invitation failed otherwise (429, no connection, 5xx): try again. */
+  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  /** Accepting failed otherwise. */
+  protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly busy = signal(false);
+  protected readonly showPassword = signal(false);
+
+  protected readonly form = new FormGroup({
+    displayName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(NAME_MAX)] }),
+    password: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+    }),
+    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
+
+  constructor() {
+    this.form.controls.confirmation.addValidators((control) => matches(control, this.form.controls.password));
+    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
+    effect(() => {
+      const token = this.token();
+      untracked(() => void this.load(token));
+    });
+  }
+
+  /** Reads what the link offers (GET: nothing changes). */
+  async load(token = this.token()): Promise<void> {
+    this.loading.set(true);
+    this.loadProblem.set(null);
+    try {
+      this.invitation.set(await this.api.invoke(getInvitation, { token }));
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 404 || problem.status === 410) this.linkProblem.set(problem);
+      else this.loadProblem.set(problem);
+    } finally {
+      this.loading.set(false);
+    }
+  }
+
+  protected async accept(): Promise<void> {
+    const invitation = this.invitation();
+    if (!invitation || this.busy()) return;
+    this.problem.set(null);
+    let body: AcceptInvitationDto = {};
+    if (!invitation.accountExists) {
+      if (!this.formErrors.validate(this.form.controls)) {
+        this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invitation-');
+        return;
+      }
+      const { displayName, password } = this.form.getRawValue();
+      body = { displayName: displayName.trim(), password };
+    }
+    this.busy.set(true);
+    try {
+      const me = await this.api.invoke(acceptInvitation, { token: this.token(), body });
+      this.form.reset();
+      this.session.signIn(me);
+      this.notifications.show('info', `Welcome to ${invitation.organisationName}: you are signed in as ${me.displayName}.`);
+      await this.router.navigateByUrl(homeOf(me));
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (problem.status === 404 || problem.status === 410) {
+        this.form.reset();
+        this.linkProblem.set(problem);
+        this.focus('link-problem');
+        return;
+      }
+      if (problem.status === 400) {
+        const { atFields, elsewhere } = this.formErrors.report(problem);
+        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invitation-');
+        if (!elsewhere) return;
+      }
+      this.problem.set(problem);
+      this.focus('accept-problem');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected toggleShowPassword(event: Event): void {
+    this.showPassword.set((event.target as HTMLInputElement).checked);
+  }
+
+  /** 410 says why: `…:link-used` (accepted already) or `…:link-expired` (a week passed, or it was withdrawn). */
+  protected gone(problem: ApiProblem): 'used' | 'expired' {
+    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
+  }
+
+  private focus(id: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+  }
+}
+
+/** The confirmation repeats the password (only checked once there is a confirmation). */
+function matches(confirmation: AbstractControl<string>, password: AbstractControl<string>): ValidationErrors | null {
+  return !confirmation.value || confirmation.value === password.value ? null : { mismatch: true };
+}
