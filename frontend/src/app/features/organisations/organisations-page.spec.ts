@@ -1,7 +1,9 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
-import { provideApiConfiguration, type OrganisationDto, type OrganisationPageDto } from '@mobility-hub/api-client';
+import { provideRouter } from '@angular/router';
+import { provideApiConfiguration, type MeDto, type OrganisationDto, type OrganisationPageDto } from '@mobility-hub/api-client';
+import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { OrganisationsPage } from './organisations-page';
 
@@ -15,6 +17,8 @@ const ORGS: OrganisationDto[] = [
     oid: 'E10012345',
     email: 'mobility@bk.example',
     timeZone: 'Europe/Berlin',
+    registeredByOrganisationId: null,
+    yourRole: 'coordinator',
   },
   {
     id: '22222222-2222-4222-8222-222222222222',
@@ -25,8 +29,18 @@ const ORGS: OrganisationDto[] = [
     oid: null,
     email: null,
     timeZone: 'Europe/Madrid',
+    registeredByOrganisationId: '11111111-1111-4111-8111-111111111111',
+    yourRole: null,
   },
 ];
+
+const KATRIN: MeDto = {
+  id: 'u1',
+  email: 'coordinator@bk.example',
+  displayName: 'Katrin Weber',
+  memberships: [{ organisationId: ORGS[0].id, organisationName: ORGS[0].name, role: 'coordinator' }],
+  participantId: null,
+};
 
 function page(items: OrganisationDto[], total = items.length, pageNo = 1): OrganisationPageDto {
   return { items, total, page: pageNo, pageSize: 25 };
@@ -40,9 +54,10 @@ describe('OrganisationsPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [OrganisationsPage],
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration(''), provideRouter([])],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
+    TestBed.inject(Session).signIn(KATRIN);
     fixture = TestBed.createComponent(OrganisationsPage);
     el = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
@@ -204,5 +219,63 @@ describe('OrganisationsPage', () => {
     expect(input?.getAttribute('aria-describedby')).toContain('org-timeZone-error');
     expect(document.activeElement).toBe(input);
     expect(TestBed.inject(Notifications).items()).toHaveLength(0);
+  });
+
+  it('links to the team of an organisation the person coordinates, and to the mentors of a partner it registered', async () => {
+    const stranger: OrganisationDto = { ...ORGS[1], id: '44444444-4444-4444-8444-444444444444', name: 'Elsewhere', registeredByOrganisationId: 'someone-else' };
+    await loadFirstPage(page([...ORGS, stranger]));
+    const links = Array.from(el.querySelectorAll('tbody tr')).map((r) => r.querySelector<HTMLAnchorElement>('a[href*="/team"]'));
+    expect(links[0]?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Team of Berufskolleg Rhein-Ruhr');
+    expect(links[0]?.getAttribute('href')).toBe(`/organisations/${ORGS[0].id}/team`);
+    expect(links[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Mentors of Taller Sol');
+    expect(links[1]?.getAttribute('href')).toBe(`/organisations/${ORGS[1].id}/team`);
+    expect(links[2]).toBeNull();
+  });
+
+  it('asks which of several organisations registers a new partner, and sends it', async () => {
+    TestBed.inject(Session).signIn({
+      ...KATRIN,
+      memberships: [
+        ...KATRIN.memberships,
+        { organisationId: '55555555-5555-4555-8555-555555555555', organisationName: 'BK Süd', role: 'staff' },
+        { organisationId: '66666666-6666-4666-8666-666666666666', organisationName: 'Taller Sol', role: 'mentor' },
+      ],
+    });
+    await loadFirstPage();
+    const select = el.querySelector<HTMLSelectElement>('#org-registeredByOrganisationId');
+    expect(el.querySelector('label[for="org-registeredByOrganisationId"]')?.textContent).toContain('Registered by');
+    // Only the organisations the person works for on the sending side.
+    expect(Array.from(select?.querySelectorAll('option:not([disabled])') ?? []).map((o) => o.textContent)).toEqual(['Berufskolleg Rhein-Ruhr', 'BK Süd']);
+
+    type('#org-name', 'Hotel Mar');
+    type('#org-kind', 'company');
+    type('#org-country', 'ES');
+    type('#org-city', 'Málaga');
+    el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.querySelector('#org-registeredByOrganisationId-error')?.textContent).toContain('Choose which of your organisations registers this partner.');
+    expect(document.activeElement?.id).toBe('org-registeredByOrganisationId');
+
+    type('#org-registeredByOrganisationId', '55555555-5555-4555-8555-555555555555');
+    el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/organisations');
+    expect(post.request.body).toEqual({
+      registeredByOrganisationId: '55555555-5555-4555-8555-555555555555',
+      name: 'Hotel Mar',
+      kind: 'company',
+      country: 'ES',
+      city: 'Málaga',
+    });
+    post.flush({ ...ORGS[1], name: 'Hotel Mar' }, { status: 201, statusText: 'Created' });
+    await settle();
+    expectList().flush(page(ORGS));
+    await settle();
+  });
+
+  it('does not ask someone working for one organisation', async () => {
+    await loadFirstPage();
+    expect(el.querySelector('#org-registeredByOrganisationId')).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import {
   Api,
   createOrganisation,
@@ -21,6 +22,7 @@ import {
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { loadOrExplain, toApiProblem } from '../../core/api/problem';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 
 export type OrganisationKind = OrganisationDto['kind'];
@@ -35,10 +37,11 @@ export const ORGANISATION_KINDS: readonly { readonly value: OrganisationKind; re
 const KIND_LABEL = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k.value, k.label])) as Record<OrganisationKind, string>;
 
 /** Fields of the create form, in the order they appear (the first one with an error gets focus). */
-const FIELDS = ['name', 'kind', 'country', 'city', 'oid', 'email', 'timeZone'] as const;
+const FIELDS = ['registeredByOrganisationId', 'name', 'kind', 'country', 'city', 'oid', 'email', 'timeZone'] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLIENT_MESSAGES: ClientMessages<Field> = {
+  registeredByOrganisationId: { required: 'Choose which of your organisations registers this partner.' },
   name: { required: 'Enter the name of the organisation.' },
   kind: { required: 'Choose the kind of organisation.' },
   country: { required: 'Enter the country code.', pattern: 'Use a two-letter ISO country code such as DE or ES.' },
@@ -54,18 +57,27 @@ const SEARCH_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-organisations-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule],
+  imports: [ReactiveFormsModule, RouterLink],
   host: { class: 'page page-wide page-kit' },
   templateUrl: './organisations-page.html',
 })
 export class OrganisationsPage {
   private readonly api = inject(Api);
   private readonly notifications = inject(Notifications);
+  private readonly session = inject(Session);
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('createForm');
 
   protected readonly kinds = ORGANISATION_KINDS;
   protected readonly kindLabel = KIND_LABEL;
   protected readonly timeZones = supportedTimeZones();
+
+  /** The organisations the person works for on the sending side: one of them registers a new partner. */
+  protected readonly ownOrganisations = computed(() => (this.session.user()?.memberships ?? []).filter((m) => m.role !== 'mentor'));
+  /** Several: the person chooses which one registers the partner (the API needs to know). */
+  protected readonly choosesRegistrar = computed(() => this.ownOrganisations().length > 1);
+  private readonly coordinated = computed(
+    () => new Set((this.session.user()?.memberships ?? []).filter((m) => m.role === 'coordinator').map((m) => m.organisationId)),
+  );
 
   // --- Filters and paging -------------------------------------------------
   protected readonly query = signal('');
@@ -101,6 +113,7 @@ export class OrganisationsPage {
 
   // --- Create form --------------------------------------------------------
   protected readonly form = new FormGroup({
+    registeredByOrganisationId: new FormControl('', { nonNullable: true }),
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     kind: new FormControl<OrganisationKind | ''>('', { nonNullable: true, validators: [Validators.required] }),
     country: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z]{2}\s*$/)] }),
@@ -115,10 +128,27 @@ export class OrganisationsPage {
   protected readonly errorCount = this.formErrors.count;
 
   constructor() {
+    // Required only for someone working for several organisations.
+    effect(() => {
+      const control = this.form.controls.registeredByOrganisationId;
+      control.setValidators(this.choosesRegistrar() ? [Validators.required] : []);
+      control.updateValueAndValidity();
+    });
     effect(() => {
       const error = this.organisations.error();
       if (error) this.notifications.show('error', `Organisations could not be loaded. ${error.message}`);
     });
+  }
+
+  /**
+   * The link to an organisation's people: its team, for its coordinators; its mentors, for a host
+   * company registered by an organisation the person coordinates. Null for anyone else.
+   */
+  protected teamLink(organisation: OrganisationDto): { readonly label: string; readonly path: readonly string[] } | null {
+    const path = ['/organisations', organisation.id, 'team'];
+    if (organisation.yourRole === 'coordinator') return { label: 'Team', path };
+    const registrar = organisation.registeredByOrganisationId;
+    return registrar && this.coordinated().has(registrar) ? { label: 'Mentors', path } : null;
   }
 
   protected onQuery(value: string): void {
@@ -149,6 +179,7 @@ export class OrganisationsPage {
 
     const v = this.form.getRawValue();
     const body: CreateOrganisationDto = {
+      ...(this.choosesRegistrar() && v.registeredByOrganisationId ? { registeredByOrganisationId: v.registeredByOrganisationId } : {}),
       name: v.name.trim(),
       kind: v.kind as OrganisationKind,
       country: v.country.trim().toUpperCase(),
