@@ -13,14 +13,38 @@ import { HEALTH_URL } from './core/api-health';
 import { ME_URL, Session, SIGN_OUT_URL } from './core/auth/session';
 import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
+import { signedInRoutes } from './signed-in.routes';
 
+const SCHOOL = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
   email: 'coordinator@bk-rhein-ruhr.example',
   displayName: 'Katrin Weber',
-  memberships: [{ organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' }],
+  memberships: [{ organisationId: SCHOOL, organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' }],
   participantId: null,
 };
+const JONAS: MeDto = {
+  id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
+  email: 'staff@bk-rhein-ruhr.example',
+  displayName: 'Jonas Becker',
+  memberships: [{ organisationId: SCHOOL, organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
+  participantId: null,
+};
+const MENTOR: MeDto = {
+  id: '2d8a9f3a-7ae7-4e2b-9c65-4b3b7f2b8c33',
+  email: 'mentor1@talleres.example',
+  displayName: 'Mentor at Talleres Mecánicos Castilla S.L.',
+  memberships: [{ organisationId: '6e2d8d1f-9b66-4a4f-b1b9-4a4d7b3dac21', organisationName: 'Talleres Mecánicos Castilla S.L.', role: 'mentor' }],
+  participantId: null,
+};
+const LENA: MeDto = {
+  id: '3e9bab4b-8bf8-4f3c-ad76-5c4c8a3c9d44',
+  email: 'lena.schmidt@students.bk-rhein-ruhr.example',
+  displayName: 'Lena Schmidt',
+  memberships: [],
+  participantId: '7f3e9e2a-ac77-4b5a-82ca-5b5e8c4ebd32',
+};
+const EMPTY_PAGE = { items: [], total: 0, page: 1, pageSize: 25 };
 
 describe('App shell', () => {
   let httpTesting: HttpTestingController;
@@ -88,10 +112,25 @@ describe('App shell', () => {
     const navigated = TestBed.inject(Router).navigateByUrl(url);
     await settle(fixture);
     if (request) {
-      httpTesting.expectOne((req) => req.url === request).flush({ items: [], total: 0, page: 1, pageSize: 25 });
+      httpTesting.expectOne((req) => req.url === request).flush(EMPTY_PAGE);
       await settle(fixture);
     }
     await navigated;
+  }
+
+  function path(): string {
+    return TestBed.inject(Router).url;
+  }
+
+  function navLinks(el: HTMLElement): { text: string; href: string | null }[] {
+    return Array.from(el.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')).map((a) => ({
+      text: a.textContent?.trim() ?? '',
+      href: a.getAttribute('href'),
+    }));
+  }
+
+  function mainNav(el: HTMLElement): HTMLElement | null {
+    return el.querySelector('nav[aria-label="Main"]');
   }
 
   function statusText(el: HTMLElement): string {
@@ -103,7 +142,7 @@ describe('App shell', () => {
   }
 
   it('renders the landmarks, the product name and a skip link', async () => {
-    const { fixture, el } = await start();
+    const { fixture, el } = await start(KATRIN);
     await open(fixture, '/projects', '/api/projects');
 
     expect(el.querySelector('header')?.textContent).toContain('Mobility Hub');
@@ -119,25 +158,65 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(main);
   });
 
-  it('renders the Projects, Mobilities, Organisations, Outbox and Mailbox nav links on a coordinator page', async () => {
-    const { fixture, el } = await start();
-    await open(fixture, '/projects', '/api/projects');
+  describe('the main navigation shows what the signed-in role may do', () => {
+    it('a coordinator: Projects, Mobilities, Organisations, Team (of their organisation), Outbox and Mailbox', async () => {
+      const { fixture, el } = await start(KATRIN);
+      await open(fixture, '/projects', '/api/projects');
 
-    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a'));
-    expect(links.map((a) => a.textContent?.trim())).toEqual(['Projects', 'Mobilities', 'Organisations', 'Outbox', 'Mailbox']);
-    expect(links.map((a) => a.getAttribute('href'))).toEqual(['/projects', '/mobilities', '/organisations', '/outbox', '/mailbox']);
-    expect(el.classList.contains('plain')).toBe(false);
+      expect(navLinks(el)).toEqual([
+        { text: 'Projects', href: '/projects' },
+        { text: 'Mobilities', href: '/mobilities' },
+        { text: 'Organisations', href: '/organisations' },
+        { text: 'Team', href: `/organisations/${SCHOOL}/team` },
+        { text: 'Outbox', href: '/outbox' },
+        { text: 'Mailbox', href: '/mailbox' },
+      ]);
+      expect(el.classList.contains('plain')).toBe(false);
+    });
+
+    it('staff: the same without Team', async () => {
+      const { fixture, el } = await start(JONAS);
+      await open(fixture, '/projects', '/api/projects');
+      expect(navLinks(el).map((l) => l.text)).toEqual(['Projects', 'Mobilities', 'Organisations', 'Outbox', 'Mailbox']);
+    });
+
+    it('a mentor: Placements only', async () => {
+      const { fixture, el } = await start(MENTOR);
+      await open(fixture, '/host', '/api/mobilities');
+      expect(navLinks(el)).toEqual([{ text: 'Placements', href: '/host' }]);
+      expect(el.querySelector('nav a[aria-current="page"]')?.textContent?.trim()).toBe('Placements');
+    });
+
+    it('a learner: My mobility only', async () => {
+      const { fixture, el } = await start(LENA);
+      await open(fixture, '/me', '/api/mobilities');
+      expect(navLinks(el)).toEqual([{ text: 'My mobility', href: '/me' }]);
+    });
+
+    it('nobody signed in, on the open Mailbox: the Mailbox only', async () => {
+      const { fixture, el } = await start(null);
+      await open(fixture, '/mailbox', '/api/mailbox');
+      expect(navLinks(el)).toEqual([{ text: 'Mailbox', href: '/mailbox' }]);
+    });
+
+    it('follows the session: once signed out, only the Mailbox is left', async () => {
+      const { fixture, el } = await start(KATRIN);
+      await open(fixture, '/projects', '/api/projects');
+      TestBed.inject(Session).forget();
+      await settle(fixture);
+      expect(navLinks(el).map((l) => l.text)).toEqual(['Mailbox']);
+    });
   });
 
   it('shows no navigation before the first page is known, so that a no-account page never flashes it', async () => {
     const { el } = await start();
-    expect(el.querySelector('nav')).toBeNull();
+    expect(mainNav(el)?.hidden).toBe(true);
     expect(account(el)?.hidden).toBe(true);
     expect(el.querySelector('main#main-content')).not.toBeNull();
   });
 
   it('lazy-loads a feature page, marks its link as current and focuses main', async () => {
-    const { fixture, el } = await start();
+    const { fixture, el } = await start(KATRIN);
 
     await open(fixture, '/', '/api/projects'); // the initial navigation (page load) keeps focus where it is
     expect(document.activeElement).not.toBe(el.querySelector('main'));
@@ -150,7 +229,7 @@ describe('App shell', () => {
   });
 
   it('keeps focus where it is when only the query changes (a filter, the open message)', async () => {
-    const { fixture, el } = await start();
+    const { fixture, el } = await start(KATRIN);
     await open(fixture, '/projects', '/api/projects');
     await open(fixture, '/mobilities', '/api/mobilities');
     expect(document.activeElement).toBe(el.querySelector('main'));
@@ -162,29 +241,78 @@ describe('App shell', () => {
     expect(document.activeElement).toBe(search);
   });
 
-  it('redirects the empty path to Projects', async () => {
-    const { fixture, el } = await start();
-    await open(fixture, '/', '/api/projects');
-    expect(el.querySelector('main h1')?.textContent).toBe('Projects');
+  describe('the start page and the guarded pages', () => {
+    it('redirects the empty path to each person’s home', async () => {
+      const { fixture, el } = await start(KATRIN);
+      await open(fixture, '/', '/api/projects');
+      expect(path()).toBe('/projects');
+      expect(el.querySelector('main h1')?.textContent).toBe('Projects');
+    });
+
+    it('a mentor starts at the placements', async () => {
+      const mentor = await start(MENTOR);
+      await open(mentor.fixture, '/', '/api/mobilities');
+      expect(path()).toBe('/host');
+      expect(mentor.el.querySelector('main h1')?.textContent).toBe('Placements');
+    });
+
+    it('a learner starts at their mobility', async () => {
+      const learner = await start(LENA);
+      await open(learner.fixture, '/', '/api/mobilities');
+      expect(path()).toBe('/me');
+      expect(learner.el.querySelector('main h1')?.textContent).toBe('My mobility');
+    });
+
+    it('sends nobody signed in from a coordinator page to the sign-in page, which comes back to it', async () => {
+      const { fixture, el } = await start(null);
+      await open(fixture, '/projects');
+      expect(path()).toBe('/sign-in?returnTo=%2Fprojects');
+      expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
+      httpTesting.expectNone('/api/projects');
+
+      await open(fixture, '/organisations/x/team');
+      expect(path()).toBe('/sign-in?returnTo=%2Forganisations%2Fx%2Fteam');
+      await open(fixture, '/');
+      expect(path()).toBe('/sign-in');
+    });
+
+    it('sends someone to their own home from a page outside their role', async () => {
+      const { fixture } = await start(MENTOR);
+      await open(fixture, '/projects', '/api/mobilities');
+      expect(path()).toBe('/host');
+      httpTesting.expectNone('/api/projects');
+    });
+
+    it('keeps the team pages for coordinators', async () => {
+      const { fixture } = await start(JONAS);
+      await open(fixture, `/organisations/${SCHOOL}/team`, '/api/projects');
+      expect(path()).toBe('/projects');
+    });
+
+    it('keeps the Mailbox open to everyone', async () => {
+      const { fixture, el } = await start(null);
+      await open(fixture, '/mailbox', '/api/mailbox');
+      expect(path()).toBe('/mailbox');
+      expect(el.querySelector('main h1')?.textContent).toBe('Mailbox');
+    });
   });
 
-  it('still finds no page at an unknown address, in the coordinator layout', async () => {
+  it('still finds no page at an unknown address, in the app layout', async () => {
     const { fixture, el } = await start();
     await open(fixture, '/no/such/page');
     expect(el.querySelector('main h1')?.textContent).toBe('Page not found');
-    expect(el.querySelector('nav')).not.toBeNull();
+    expect(mainNav(el)?.hidden).toBe(false);
   });
 
   describe('pages used without an account', () => {
     it('have the plain layout: no coordinator navigation nor account corner, the same landmarks and skip link', async () => {
       const { fixture, el } = await start(KATRIN);
       await open(fixture, '/projects', '/api/projects');
-      expect(el.querySelector('nav')).not.toBeNull();
+      expect(mainNav(el)?.hidden).toBe(false);
 
       await open(fixture, '/sign-in');
       expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
-      expect(el.querySelector('nav')).toBeNull();
-      expect(el.textContent).not.toContain('Organisations');
+      expect(mainNav(el)?.hidden).toBe(true);
       expect(el.classList.contains('plain')).toBe(true);
       expect(account(el)?.hidden).toBe(true);
       expect(el.querySelector('header')).not.toBeNull();
@@ -194,7 +322,7 @@ describe('App shell', () => {
 
       // Back to a coordinator page: the navigation returns.
       await open(fixture, '/organisations', '/api/organisations');
-      expect(el.querySelector('nav')).not.toBeNull();
+      expect(mainNav(el)?.hidden).toBe(false);
       expect(el.classList.contains('plain')).toBe(false);
     });
 
@@ -203,12 +331,28 @@ describe('App shell', () => {
       await open(fixture, '/reset-password');
       expect(TestBed.inject(Router).url).toBe('/forgot-password');
       expect(el.querySelector('main h1')?.textContent).toBe('Reset your password');
-      expect(el.querySelector('nav')).toBeNull();
+      expect(mainNav(el)?.hidden).toBe(true);
+    });
+
+    it('open the invitation link without an account, in the plain layout, asking nothing on opening but what it offers', async () => {
+      const { fixture, el } = await start(null);
+      await open(fixture, '/invitation/abc123');
+      httpTesting.expectOne('/api/invitations/abc123').flush({
+        organisationName: 'Berufskolleg Rhein-Ruhr',
+        role: 'staff',
+        email: 'j***@bk-rhein-ruhr.example',
+        accountExists: false,
+        expiresAt: '2026-12-05T10:00:00Z',
+      });
+      await settle(fixture);
+      expect(path()).toBe('/invitation/abc123');
+      expect(el.querySelector('main h1')?.textContent).toBe('Invitation to Mobility Hub');
+      expect(mainNav(el)?.hidden).toBe(true);
     });
 
     it('are the e-mail links and the pages of signing in', () => {
-      const plain = appRoutes.find((r) => r.loadChildren && r.path === '');
-      expect(plain?.data).toEqual({ layout: 'plain' });
+      const plain = appRoutes.find((r) => r.loadChildren && r.data?.['layout'] === 'plain');
+      expect(plain?.path).toBe('');
       expect(noAccountRoutes.map((r: Route) => r.path)).toEqual([
         'mute/:token',
         'host/placement/:token',
@@ -217,11 +361,13 @@ describe('App shell', () => {
         'sign-in/link',
         'sign-in/link/:token',
         'reset-password',
+        'invitation/:token',
         'reset-password/:token',
       ]);
-      // None of them is also a coordinator route.
-      const coordinator = appRoutes.filter((r) => r.path && r.path !== '**').map((r) => r.path);
-      expect(coordinator).not.toContain('sign-in');
+      // None of them is also a signed-in route, and those are all guarded.
+      const paths = signedInRoutes.map((r) => r.path);
+      for (const route of noAccountRoutes) expect(paths).not.toContain(route.path);
+      for (const route of signedInRoutes.filter((r) => r.loadComponent)) expect(route.canActivate?.length).toBe(1);
     });
   });
 
@@ -268,11 +414,11 @@ describe('App shell', () => {
 
     it('offers "Sign in" when /me answers 401 — no error shown — coming back to the page afterwards', async () => {
       const { fixture, el } = await start(null);
-      await open(fixture, '/mobilities', '/api/mobilities');
+      await open(fixture, '/mailbox', '/api/mailbox');
 
       const signIn = el.querySelector<HTMLAnchorElement>('header .account a');
       expect(signIn?.textContent?.trim()).toBe('Sign in');
-      expect(signIn?.getAttribute('href')).toBe('/sign-in?returnTo=%2Fmobilities');
+      expect(signIn?.getAttribute('href')).toBe('/sign-in?returnTo=%2Fmailbox');
       expect(el.querySelector('[data-testid="signed-in-as"]')).toBeNull();
       expect(TestBed.inject(Notifications).items()).toEqual([]);
     });
@@ -281,7 +427,7 @@ describe('App shell', () => {
       const { fixture, el } = await render();
       await answer(fixture, ME_URL, (req) => req.error(new ProgressEvent('error')));
       await answer(fixture, HEALTH_URL, (req) => req.error(new ProgressEvent('error')));
-      await open(fixture, '/projects', '/api/projects');
+      await open(fixture, '/mailbox', '/api/mailbox');
 
       expect(TestBed.inject(Session).status()).toBe('unknown');
       expect(el.querySelector('header .account')?.textContent?.trim()).toBe('');

@@ -45,6 +45,12 @@ export const noAccountRoutes: Routes = [
   },
   { path: 'reset-password', pathMatch: 'full', redirectTo: '/forgot-password' },
   {
+    // The link in the invitation e-mail: join an organisation (a new account chooses its name and password).
+    path: 'invitation/:token',
+    title: 'Invitation · Mobility Hub',
+    loadComponent: () => import('./features/invitation/invitation-page').then((m) => m.InvitationPage),
+  },
+  {
     // The link in the password-reset e-mail.
     path: 'reset-password/:token',
     title: 'Choose a new password · Mobility Hub',

@@ -10,7 +10,7 @@ import { RouterLink } from '@angular/router';
     <h1 class="page-title">Page not found</h1>
     <p class="page-lead">
       There is no page at this address.
-      <a routerLink="/projects">Go to Projects</a>.
+      <a routerLink="/">Go to the start page</a>.
     </p>
   `,
 })
