@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from './tests/support/accounts';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 3310);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -9,7 +10,8 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 /**
  * Browser tests against the app started exactly as `npm start` starts it (no DATABASE_URL: the
  * embedded PostgreSQL, demo data), on a fresh database folder each run. Chromium is Debian's
- * (`apt-get install chromium`), never a downloaded browser.
+ * (`apt-get install chromium`), never a downloaded browser. Every demo person's password is
+ * DEMO_PASSWORD (tests/support/accounts.ts): the specs sign in as the person each page is for.
  */
 export default defineConfig({
   testDir: './tests',
@@ -52,6 +54,13 @@ export default defineConfig({
       WORKING_HOURS: '00:00-23:59',
       WORKING_DAYS: '1,2,3,4,5,6,7',
       LOG_LEVEL: 'warn',
+      DEMO_PASSWORD,
+      // Sign-in (like each link route) takes RATE_LIMIT_PER_MINUTE requests a minute per client
+      // address, 20 by default. Every test signs in as the person it acts for, all from 127.0.0.1:
+      // the existing specs alone sign in about 15 times within a minute (dashboard to start), close to
+      // the default, and the role tests sign in as each kind of person on top, so the limit is raised. The lockout of one address after wrong passwords
+      // (SIGN_IN_MAX_FAILURES) is left as it is.
+      RATE_LIMIT_PER_MINUTE: '1000',
     },
   },
 });

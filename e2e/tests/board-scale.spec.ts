@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
+import { COORDINATOR, organisationOf, signIn } from './support/accounts';
 
 const MOBILITIES = 2000;
 
 /**
  * The board stays usable with 2,000 mobilities in one project: the column shows the full count,
- * renders only the cards in view (virtual scrolling) and reaches the last one by scrolling.
+ * renders only the cards in view (virtual scrolling) and reaches the last one by scrolling. The demo
+ * school's coordinator opens the project (a coordinator opens projects of their own school only) and
+ * registers the host.
  */
 test.describe('a project with 2,000 mobilities', () => {
   test.describe.configure({ timeout: 240_000 });
@@ -12,13 +15,16 @@ test.describe('a project with 2,000 mobilities', () => {
 
   test.beforeAll(async ({ request }) => {
     test.setTimeout(240_000);
-    const org = async (body: Record<string, string>) =>
-      (await (await request.post('/api/organisations', { data: body })).json()).id as string;
-    const school = await org({ name: 'Scale Test College', kind: 'vet-provider', country: 'AT', city: 'Graz' });
+    const school = organisationOf(await signIn(request, COORDINATOR), 'coordinator');
+    const org = async (body: Record<string, string>) => {
+      const res = await request.post('/api/organisations', { data: body });
+      expect(res.status(), await res.text()).toBe(201);
+      return (await res.json()).id as string;
+    };
     const host = await org({ name: 'Scale Test Host', kind: 'company', country: 'PT', city: 'Porto' });
     const project = await request.post('/api/projects', {
       data: {
-        reference: '2027-1-AT01-KA121-VET-000888001',
+        reference: '2027-1-DE02-KA121-VET-000888001',
         title: 'Scale test',
         action: 'KA121-VET',
         callYear: 2027,
@@ -51,6 +57,7 @@ test.describe('a project with 2,000 mobilities', () => {
   });
 
   test('the board shows the count, renders a window of cards and scrolls to the last one', async ({ page }) => {
+    await signIn(page, COORDINATOR);
     await page.goto(`/projects/${projectId}`);
     const column = page.getByRole('region', { name: /Application/ });
     await expect(column.getByTestId('column-count')).toHaveText(MOBILITIES.toLocaleString('en'));

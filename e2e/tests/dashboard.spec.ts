@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { COORDINATOR, signIn } from './support/accounts';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -14,12 +15,18 @@ test.describe('the coordinator dashboard on the demo data', () => {
   let mobilityId: string;
 
   test.beforeAll(async ({ request }) => {
+    await signIn(request, COORDINATOR);
     // The demo project (other browser tests add projects of their own).
     const projects = (await (await request.get('/api/projects?pageSize=100')).json()).items as { id: string; title: string }[];
     projectId = projects.find((p) => p.title.startsWith('Apprentices abroad: metal'))?.id ?? '';
     expect(projectId).not.toBe('');
     const inPreparation = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=preparation`)).json();
     mobilityId = inPreparation.items[0].id;
+  });
+
+  // Katrin Weber, the demo school's coordinator, signed in in the page (and in `page.request`).
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, COORDINATOR);
   });
 
   test('every page has no serious or critical accessibility violation', async ({ page }, testInfo) => {
@@ -46,7 +53,8 @@ test.describe('the coordinator dashboard on the demo data', () => {
     await page.screenshot({ path: testInfo.outputPath('mobility-file.png'), fullPage: true });
   });
 
-  test('a coordinator adds a mobility, ticks a task and withdraws it with a reason', async ({ page, request }) => {
+  test('a coordinator adds a mobility, ticks a task and withdraws it with a reason', async ({ page }) => {
+    const request = page.request;
     await page.goto(`/projects/${projectId}/mobilities/new`);
     await page.getByLabel('First name').fill('Nora');
     await page.getByLabel('Last name').fill('Playwright');
@@ -85,7 +93,8 @@ test.describe('the coordinator dashboard on the demo data', () => {
     expect((await (await request.get(`/api/mobilities/${id}`)).json()).phase).toBe('withdrawn');
   });
 
-  test('a coordinator completes the application tasks, advances, and the card moves column', async ({ page, request }) => {
+  test('a coordinator completes the application tasks, advances, and the card moves column', async ({ page }) => {
+    const request = page.request;
     const listed = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=application&q=Schmidt`)).json();
     const lena = listed.items[0];
     await page.goto(`/mobilities/${lena.id}`);

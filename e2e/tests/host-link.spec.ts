@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { COORDINATOR, organisationOf, signIn } from './support/accounts';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -13,8 +14,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
 // second or two; the mail worker then hands it to the embedded SMTP catcher.
 const ARRIVAL_TIMEOUT = 60_000;
 
-/** A school, a host company with a contact address, a project and one learner's mobility with that host. */
-async function seedMobility(request: APIRequestContext, run: string) {
+/**
+ * A sending school, a host company with a contact address, a project and one learner's mobility with
+ * that host, set up by the signed-in coordinator of the demo school: the project is the demo school's
+ * (its beneficiary), the new school and host are partners it registers.
+ */
+async function seedMobility(request: APIRequestContext, beneficiaryId: string, run: string) {
   const organisation = async (body: Record<string, string>) => {
     const res = await request.post('/api/organisations', { data: body });
     expect(res.status(), await res.text()).toBe(201);
@@ -29,7 +34,7 @@ async function seedMobility(request: APIRequestContext, run: string) {
       title: `Host link test ${run}`,
       action: 'KA121-VET',
       callYear: 2027,
-      beneficiaryOrganisationId: school.id,
+      beneficiaryOrganisationId: beneficiaryId,
       startDate: '2027-06-01',
       endDate: '2028-08-31',
     },
@@ -50,9 +55,13 @@ async function seedMobility(request: APIRequestContext, run: string) {
   return { mobilityId: (await mobility.json()).id as string, school, host, hostEmail };
 }
 
-test('a host confirms a placement from the link in the e-mail caught by the Mailbox, and the coordinator sees it confirmed', async ({ page, request, context }, testInfo) => {
+test('a host confirms a placement from the link in the e-mail caught by the Mailbox, and the coordinator sees it confirmed', async ({ page, context, browser, baseURL }, testInfo) => {
+  // The coordinator, signed in in the page (and `page.request`), sets up the mobility and reads the
+  // Mailbox; the host needs no account: the link in its e-mail is enough.
+  const request = page.request;
+  const me = await signIn(page, COORDINATOR);
   const run = String(Date.now());
-  const { mobilityId, school, host, hostEmail } = await seedMobility(request, run);
+  const { mobilityId, school, host, hostEmail } = await seedMobility(request, organisationOf(me, 'coordinator'), run);
 
   // The placement request for that host arrives in the Mailbox (the page polls).
   await page.goto('/mailbox');
@@ -71,7 +80,16 @@ test('a host confirms a placement from the link in the e-mail caught by the Mail
   expect(href).toMatch(/\/host\/placement\/[^/?#]+$/);
   const popup = context.waitForEvent('page');
   await link.click();
-  const hostPage = await popup;
+  const tab = await popup;
+  await expect(tab).toHaveURL(href);
+  await expect(tab.getByRole('heading', { level: 1, name: 'Erasmus+ placement request' })).toBeVisible();
+  await tab.close();
+
+  // The host is not the coordinator and has no account: the page works in a browser signed in as nobody.
+  const hostContext = await browser.newContext({ baseURL });
+  const hostPage = await hostContext.newPage();
+  await hostPage.goto(href);
+  expect((await hostPage.request.get('/api/auth/me')).status()).toBe(401);
 
   await expect(hostPage.getByRole('heading', { level: 1, name: 'Erasmus+ placement request' })).toBeVisible();
   await expect(hostPage.getByTestId('learner-name')).toHaveText('Ines Hostlink');
@@ -113,7 +131,7 @@ test('a host confirms a placement from the link in the e-mail caught by the Mail
   await expect(state).toContainText('The placement is confirmed, with Carmen Ruiz as mentor');
   await expect(hostPage.getByRole('button', { name: 'Confirm the placement' })).toHaveCount(0);
   await hostPage.screenshot({ path: testInfo.outputPath('host-page-used.png'), fullPage: true });
-  await hostPage.close();
+  await hostContext.close();
 
   // A link copied incompletely is not valid, and the page says what to do.
   await page.goto(`/host/placement/${href.split('/').pop()?.slice(0, 10)}`);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { COORDINATOR, signIn } from './support/accounts';
 
 /** Serious and critical accessibility violations on the page as it is now (`exclude`: selectors left out). */
 async function seriousViolations(page: Page, exclude: string[] = []): Promise<string[]> {
@@ -35,6 +36,13 @@ interface CaughtMail {
 const ARRIVAL_TIMEOUT = 60_000;
 
 test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
+  // The demo school's coordinator, signed in in the page and `page.request`: the Outbox and the
+  // mobility files are hers. The Mailbox's and the mute links' API needs no account: the `request`
+  // fixture (signed in as nobody) reads them.
+  test.beforeEach(async ({ page }) => {
+    await signIn(page, COORDINATOR);
+  });
+
   test('reminders arrive in the Mailbox; one opens with its subject, HTML body, text and headers', async ({ page, request }) => {
     await page.goto('/mailbox');
     await expect(page.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeVisible();
@@ -107,7 +115,7 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     await expect
       .poll(
         async () => {
-          const sent = (await (await request.get('/api/outbox?status=sent&pageSize=100')).json()).items as OutboxMessage[];
+          const sent = (await (await page.request.get('/api/outbox?status=sent&pageSize=100')).json()).items as OutboxMessage[];
           advice = sent.find((m) => m.kind === 'task-advice');
           return advice?.id;
         },
@@ -151,7 +159,8 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     await expect(page.getByTestId('mute-problem')).toContainText('This link is not valid.');
   });
 
-  test('the Outbox lists the sent reminders, filters them, and leads to the mobility’s reminders', async ({ page, request }) => {
+  test('the Outbox lists the sent reminders, filters them, and leads to the mobility’s reminders', async ({ page }) => {
+    const request = page.request;
     let sent: OutboxMessage[] = [];
     await expect
       .poll(

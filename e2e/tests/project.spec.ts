@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { COORDINATOR, organisationOf, signIn } from './support/accounts';
 
-test('a coordinator creates a project, opens its board and adds the first mobility', async ({ page, request }) => {
-  const school = (await (await request.get('/api/organisations?country=DE&kind=vet-provider')).json()).items[0];
-  const host = (await (await request.get('/api/organisations?country=IT&kind=company')).json()).items[0];
+test('a coordinator creates a project, opens its board and adds the first mobility', async ({ page }) => {
+  // The demo school's coordinator: a project's beneficiary is an organisation its coordinator belongs to.
+  const me = await signIn(page, COORDINATOR);
+  const school = { id: organisationOf(me, 'coordinator') };
+  const host = (await (await page.request.get('/api/organisations?country=IT&kind=company')).json()).items[0];
 
   await page.goto('/projects');
   await page.getByRole('button', { name: 'New project' }).click();

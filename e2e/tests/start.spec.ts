@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { COORDINATOR, signIn } from './support/accounts';
 
 test.describe('npm start on a fresh machine', () => {
   test('serves health, the API docs and the demo data from the embedded database', async ({ request }) => {
@@ -12,6 +13,10 @@ test.describe('npm start on a fresh machine', () => {
     const openapi = await (await request.get('/api/docs/openapi.json')).json();
     expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/mobilities/{id}/events', '/api/tasks/{id}']));
 
+    // The data is for the people it belongs to: signed out, the API does not answer; the demo
+    // school's coordinator sees her school's project and partners.
+    expect((await request.get('/api/projects?pageSize=100')).status()).toBe(401);
+    await signIn(request, COORDINATOR);
     const projects = await (await request.get('/api/projects?pageSize=100')).json();
     // Other browser tests may add projects; the demo project is the school's KA122 one.
     const project = projects.items.find((p: { title: string }) => p.title.startsWith('Apprentices abroad: metal'));
@@ -29,9 +34,10 @@ test.describe('npm start on a fresh machine', () => {
   });
 
   test('shows the dashboard shell with the API up', async ({ page }, testInfo) => {
+    await signIn(page, COORDINATOR);
     await page.goto('/');
     await expect(page.getByRole('banner')).toContainText('Mobility Hub');
-    const nav = page.getByRole('navigation');
+    const nav = page.getByRole('navigation', { name: 'Main' });
     for (const name of ['Projects', 'Mobilities', 'Organisations']) {
       await expect(nav.getByRole('link', { name })).toBeVisible();
     }
