@@ -1,0 +1,220 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test } from '@playwright/test';
+
+/** Serious and critical accessibility violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
+}
+
+// The e2e server gives every demo person this password (DEMO_PASSWORD in playwright.config.ts).
+const PASSWORD = 'demo-password-1234';
+const COORDINATOR = 'coordinator@bk-rhein-ruhr.example';
+const SCHOOL = 'Berufskolleg Rhein-Ruhr';
+// The demo's mentor at its Spanish host company (mentor<N>@<first word of the host's name>.example).
+const MENTOR = 'mentor1@talleres.example';
+const LEARNER = 'lena.schmidt@students.bk-rhein-ruhr.example';
+
+// Invitations go through the outbox at once; the mail worker hands them to the embedded SMTP catcher.
+const ARRIVAL_TIMEOUT = 60_000;
+
+/** Signs the page's browser context in through the API (the session cookie lands in the context). */
+async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  const res = await page.request.post('/api/auth/sign-in', { data: { email, password } });
+  expect(res.status(), `sign in as ${email}: ${await res.text()}`).toBe(200);
+}
+
+function mainNavigation(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** The main navigation's items, once the session has been read. */
+async function expectNavigation(page: Page, items: string[]): Promise<void> {
+  await expect(mainNavigation(page).getByRole('link')).toHaveText(items);
+}
+
+/**
+ * Opens the newest caught e-mail to `address` whose subject matches and returns its link that
+ * contains `path`. (The e-mail speaks the recipient's language: the demo school is German.)
+ */
+async function linkInMail(page: Page, address: string, subject: RegExp, path: string): Promise<string> {
+  await page.goto('/mailbox');
+  await page.getByLabel('Search subject or recipient').fill(address);
+  const message = page.getByTestId('mail-list').getByRole('link').filter({ has: page.locator('.mail-subject', { hasText: subject }) }).first();
+  await expect(message).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
+  await expect(message).toContainText(address);
+  await message.click();
+  const link = page.getByTestId('message').locator(`.mail-links a[href*="${path}"]`);
+  await expect(link).toHaveCount(1);
+  const href = (await link.getAttribute('href')) ?? '';
+  expect(href).toMatch(new RegExp(`${path}[A-Za-z0-9_-]+$`));
+  return href;
+}
+
+test.describe('what each role sees', () => {
+  test('an anonymous visit to /projects lands on the sign-in page, which comes back after signing in', async ({ page }) => {
+    await page.goto('/projects');
+    await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprojects$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    await expect(mainNavigation(page)).toHaveCount(0);
+
+    await page.getByLabel('E-mail address').fill(COORDINATOR);
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/projects$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+    await expectNavigation(page, ['Projects', 'Mobilities', 'Organisations', 'Team', 'Outbox', 'Mailbox']);
+  });
+
+  test('a mentor signs in to the Placements home: the host tasks, no date of birth anywhere', async ({ page }, testInfo) => {
+    await signIn(page, MENTOR);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/host$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Placements' })).toBeVisible();
+    await expectNavigation(page, ['Placements']);
+    await expect(page.getByRole('heading', { level: 2, name: 'Placements to confirm' })).toBeVisible();
+
+    // The host's open tasks: Paul Hoffmann's placement (under way, some tasks past due) has some.
+    const tasks = page.getByTestId('host-task');
+    await expect(tasks.first()).toBeVisible();
+    await expect(page.getByTestId('host-tasks')).toContainText('Paul Hoffmann');
+    await expect(tasks.filter({ hasText: 'Overdue' }).first()).toBeVisible();
+    // Every learner placed at the company, Lena Schmidt among them.
+    await expect(page.getByTestId('placements').getByRole('link', { name: 'Lena Schmidt' })).toBeVisible();
+    await expect(page.getByText(/date of birth/i)).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/host').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('mentor-home.png'), fullPage: true });
+
+    // The placement's file: the host's part only, and the API sends no date of birth to a mentor.
+    await page.getByTestId('placements').getByRole('link', { name: 'Paul Hoffmann' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Paul Hoffmann' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'The host’s tasks' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'History' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Edit dates, host and mentor' })).toHaveCount(0);
+    await expect(page.getByText(/date of birth/i)).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Back to your placements' })).toHaveAttribute('href', '/host');
+    const mobilityId = page.url().split('/').pop() ?? '';
+    const mobility = await (await page.request.get(`/api/mobilities/${mobilityId}`)).json();
+    expect(mobility.yourRole).toBe('mentor');
+    expect(mobility.participant.dateOfBirth).toBeNull();
+    expect(await seriousViolations(page), '/mobilities/:id as a mentor').toEqual([]);
+
+    // The school's pages are not the mentor's: back to the placements.
+    await page.goto('/projects');
+    await expect(page).toHaveURL(/\/host$/);
+  });
+
+  test('a learner sees My mobility: the phase, the checklist and the next deadline', async ({ page }, testInfo) => {
+    await signIn(page, LEARNER);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/me$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'My mobility' })).toBeVisible();
+    await expectNavigation(page, ['My mobility']);
+
+    const deadline = page.getByTestId('next-deadline');
+    await expect(deadline.getByRole('heading', { name: 'Your next deadline' })).toBeVisible();
+    await expect(deadline).toContainText('Due');
+    await expect(page.getByTestId('phase')).toContainText(/Phase \d of 5: /);
+    await expect(page.getByRole('list', { name: 'Phases' }).getByRole('listitem')).toHaveCount(5);
+    const checklist = page.getByTestId('learner-task');
+    await expect(checklist.first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/me').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('learner-home.png'), fullPage: true });
+
+    // The next deadline's task is on the checklist and can be ticked (and unticked: the demo stays as it was).
+    const title = (await deadline.locator('.deadline-title').textContent())?.trim() ?? '';
+    const box = page.getByRole('checkbox', { name: title, exact: true });
+    await expect(box).not.toBeChecked();
+    await box.check();
+    await expect(box).toBeChecked();
+    await expect(deadline.locator('.deadline-title')).not.toHaveText(title);
+    await box.uncheck();
+    await expect(box).not.toBeChecked();
+    await expect(deadline.locator('.deadline-title')).toHaveText(title);
+
+    // The school's pages are not the learner's.
+    await page.goto('/organisations');
+    await expect(page).toHaveURL(/\/me$/);
+  });
+
+  test('the coordinator invites a colleague from the Team page; the colleague accepts from the e-mail; the audit log shows it', async ({ page, browser }, testInfo) => {
+    const run = String(Date.now());
+    const colleague = `colleague-${run}@bk-rhein-ruhr.example`;
+    const name = `Alex Kollege ${run.slice(-5)}`;
+    const password = `Ruhr staff ${run} secret`;
+
+    await signIn(page, COORDINATOR);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/projects$/);
+    await mainNavigation(page).getByRole('link', { name: 'Team' }).click();
+    await expect(page).toHaveURL(/\/organisations\/[0-9a-f-]+\/team$/);
+    const teamUrl = page.url();
+    await expect(page.getByRole('heading', { level: 1, name: `Team of ${SCHOOL}` })).toBeVisible();
+    await expect(page.getByTestId('members')).toContainText(COORDINATOR);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/organisations/:id/team').toEqual([]);
+
+    // Invite: the address is checked before anything is sent.
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect(page.locator('#invite-email-error')).toHaveText('Enter the e-mail address to invite.');
+    await page.getByLabel('E-mail address').fill(colleague);
+    await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Staff' });
+    await page.getByLabel('Name (optional)').fill(name);
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect(page.getByTestId('invitations')).toContainText(colleague);
+    expect(await seriousViolations(page), 'the team page with an invitation').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('team.png'), fullPage: true });
+
+    // The invitation e-mail, caught by the Mailbox, links to the invitation page.
+    const href = await linkInMail(page, colleague, /invites you to Mobility Hub|lädt Sie zu Mobility Hub ein/, '/invitation/');
+
+    // The colleague, in a browser of their own, opens it: it says what is offered and changes nothing.
+    const other = await browser.newContext();
+    const invited = await other.newPage();
+    await invited.goto(href);
+    await expect(invited.getByRole('heading', { level: 1, name: 'Invitation to Mobility Hub' })).toBeVisible();
+    await expect(invited.getByTestId('invitation-organisation')).toHaveText(SCHOOL);
+    await expect(invited.getByTestId('invitation-role')).toContainText('Staff');
+    await expect(invited.getByTestId('invitation-email')).toContainText('@bk-rhein-ruhr.example');
+    await expect(mainNavigation(invited)).toHaveCount(0);
+    await expect(invited.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(/At least 12 characters/);
+    await invited.waitForLoadState('networkidle');
+    expect(await seriousViolations(invited), '/invitation/:token').toEqual([]);
+    expect((await invited.request.get('/api/auth/me')).status()).toBe(401);
+    await invited.screenshot({ path: testInfo.outputPath('invitation.png'), fullPage: true });
+
+    // Accepting makes the account, signs in and goes to the staff member's home.
+    await invited.getByLabel('Your name').fill(name);
+    await invited.getByLabel('Password', { exact: true }).fill(password);
+    await invited.getByLabel('Password, again').fill(password);
+    await invited.getByRole('button', { name: 'Accept and create the account' }).click();
+    await expect(invited).toHaveURL(/\/projects$/);
+    await expect(invited.getByTestId('signed-in-as')).toHaveText(`Signed in as ${name}`);
+    await expectNavigation(invited, ['Projects', 'Mobilities', 'Organisations', 'Outbox', 'Mailbox']);
+
+    // The link works once.
+    await invited.goto(href);
+    await expect(invited.getByTestId('link-problem').getByRole('heading', { name: 'This invitation was already accepted' })).toBeVisible();
+    await other.close();
+
+    // The coordinator sees the new member, and the acceptance in the audit log.
+    await page.goto(teamUrl);
+    await expect(page.getByTestId('members')).toContainText(colleague);
+    await expect(page.getByTestId('invitations')).toHaveCount(0);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await expect(page).toHaveURL(/\/team\/audit$/);
+    await expect(page.getByRole('heading', { level: 1, name: `Audit log of ${SCHOOL}` })).toBeVisible();
+    const accepted = page.getByTestId('audit-log').getByRole('row').filter({ hasText: 'Invitation accepted' }).filter({ hasText: colleague });
+    await expect(accepted).toHaveCount(1);
+    await expect(accepted).toContainText(name);
+    await expect(accepted).toContainText('As Staff, with a new account');
+    await expect(page.getByTestId('audit-log').getByRole('row').filter({ hasText: 'Invitation sent' }).filter({ hasText: colleague })).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/organisations/:id/team/audit').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+  });
+});
