@@ -289,6 +289,17 @@ describe('App shell', () => {
       expect(path()).toBe('/projects');
     });
 
+    it('opens a coordinator’s audit log at /organisations/:id/audit too', async () => {
+      const { fixture, el } = await start(KATRIN);
+      await open(fixture, `/organisations/${SCHOOL}/audit`);
+      expect(path()).toBe(`/organisations/${SCHOOL}/team/audit`);
+      httpTesting.expectOne(`/api/organisations/${SCHOOL}`).flush({ id: SCHOOL, name: 'Berufskolleg Rhein-Ruhr', yourRole: 'coordinator' });
+      httpTesting.expectOne((r) => r.url === `/api/organisations/${SCHOOL}/audit`).flush(EMPTY_PAGE);
+      await settle(fixture);
+      expect(el.querySelector('main h1')?.textContent).toContain('Audit log');
+      expect(el.querySelector('nav[aria-label="Main"] a[aria-current="page"]')?.textContent?.trim()).toBe('Team');
+    });
+
     it('keeps the Mailbox open to everyone', async () => {
       const { fixture, el } = await start(null);
       await open(fixture, '/mailbox', '/api/mailbox');
