@@ -187,6 +187,13 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/auth/sign-in-link/{token}': { public: 'the e-mailed token is the capability', call: () => ({ url: `/api/auth/sign-in-link/${BOGUS_TOKEN}` }), expect: allFor(404) },
   // Signing out would end the callers' sessions: called without one (it is harmless then).
   'POST /api/auth/sign-out': { public: 'ends whatever session the cookie names', call: () => ({ url: '/api/auth/sign-out' }), expect: { anonymous: 204 }, only: ['anonymous'] },
+  // About oneself only: a wrong current password is refused (422) for whoever is signed in.
+  'POST /api/auth/password': {
+    call: () => ({ url: '/api/auth/password', body: { currentPassword: 'not the password', password: 'a long enough password' } }),
+    expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 422])),
+  },
+  // Would end the callers' sessions: only the refusal without one is checked here (it has its own test).
+  'POST /api/auth/sign-out-everywhere': { call: () => ({ url: '/api/auth/sign-out-everywhere' }), expect: { anonymous: 401 }, only: ['anonymous'] },
   'GET /api/auth/me': {
     call: () => ({ url: '/api/auth/me' }),
     expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 200])),

@@ -112,6 +112,36 @@ describe('accounts: sign-in and sessions', () => {
     expect((await t.post('/api/auth/sign-out', {}, { cookie })).status).toBe(204);
   });
 
+  it('changing the password needs the current one and ends every other session, keeping this one', async () => {
+    await user('vera@hak.example');
+    const here = cookieOf(await signIn('vera@hak.example', PASSWORD));
+    const elsewhere = cookieOf(await signIn('vera@hak.example', PASSWORD));
+    const wrong = await t.post('/api/auth/password', { currentPassword: 'not it', password: 'a brand new password' }, { cookie: here });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
+    const short = await t.post('/api/auth/password', { currentPassword: PASSWORD, password: 'short' }, { cookie: here });
+    expect(short.status).toBe(400);
+    expect(short.body.errors[0].field).toBe('password');
+    const changed = await t.post('/api/auth/password', { currentPassword: PASSWORD, password: 'a brand new password' }, { cookie: here });
+    expect(changed.status).toBe(204);
+    expect(JSON.stringify(changed.body ?? '')).not.toContain('a brand new password');
+    expect((await t.get('/api/auth/me', { cookie: here })).status).toBe(200);
+    expect((await t.get('/api/auth/me', { cookie: elsewhere })).status).toBe(401);
+    expect((await signIn('vera@hak.example', PASSWORD)).status).toBe(401);
+    expect((await signIn('vera@hak.example', 'a brand new password')).status).toBe(200);
+  });
+
+  it('signing out everywhere ends every session of the person', async () => {
+    await user('walt@hak.example');
+    const one = cookieOf(await signIn('walt@hak.example', PASSWORD));
+    const two = cookieOf(await signIn('walt@hak.example', PASSWORD));
+    const out = await t.post('/api/auth/sign-out-everywhere', {}, { cookie: one });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toContain('mh_session=;');
+    expect((await t.get('/api/auth/me', { cookie: one })).status).toBe(401);
+    expect((await t.get('/api/auth/me', { cookie: two })).status).toBe(401);
+  });
+
   it('a session ends by itself after its lifetime', async () => {
     await user('ida@hak.example');
     const cookie = cookieOf(await signIn('ida@hak.example', PASSWORD));

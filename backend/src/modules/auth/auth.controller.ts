@@ -7,7 +7,7 @@ import { CurrentIdentity, Identity, Public } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { setSessionCookie } from './session-cookie';
-import { EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
+import { ChangePasswordDto, EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -87,6 +87,25 @@ export class AuthController {
   @ApiNoContentResponse()
   async signOut(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(request.cookies[SESSION_COOKIE], request.ip);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Post('password')
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change one\'s password (proving the current one); every other session ends' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 422, 429)
+  async changePassword(@CurrentIdentity() identity: Identity, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.auth.changePassword(identity, request.cookies[SESSION_COOKIE] ?? '', dto.currentPassword, dto.password, request.ip);
+  }
+
+  @Post('sign-out-everywhere')
+  @HttpCode(204)
+  @ApiOperation({ operationId: 'signOutEverywhere', summary: 'End every session of the signed-in person, on every device' })
+  @ApiNoContentResponse()
+  async signOutEverywhere(@CurrentIdentity() identity: Identity, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.signOutEverywhere(identity, request.ip);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

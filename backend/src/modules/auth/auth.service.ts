@@ -170,6 +170,32 @@ export class AuthService {
     return (row as Identity | undefined) ?? null;
   }
 
+  /**
+   * A new password from the signed-in person, who proves the current one; every other session of
+   * theirs ends (whoever else held one), this one stays.
+   */
+  async changePassword(identity: Identity, token: string, currentPassword: string, password: string, ip: string | null): Promise<void> {
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const [user] = await em.query(`SELECT password_hash FROM user_account WHERE id = $1 FOR UPDATE`, [identity.userId]);
+      if (!(await verifyPassword(user?.password_hash ?? null, currentPassword))) {
+        await audit(em, { kind: 'sign-in-failed', userId: identity.userId, detail: { email: identity.email, via: 'change-password' }, ip, at: now });
+        throw Problems.ruleViolated([{ field: 'currentPassword', rule: 'your current password', message: 'currentPassword is not your current password' }]);
+      }
+      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [identity.userId, await hashPassword(password)]);
+      await em.query(`DELETE FROM session WHERE user_id = $1 AND token_hash <> $2`, [identity.userId, tokenHash(token)]);
+      await audit(em, { kind: 'password-changed', userId: identity.userId, detail: { via: 'settings' }, ip, at: now });
+    });
+  }
+
+  /** Ends every session of the signed-in person, on every device (a lost phone, a shared computer). */
+  async signOutEverywhere(identity: Identity, ip: string | null): Promise<void> {
+    await this.db.transaction(async (em) => {
+      await em.query(`DELETE FROM session WHERE user_id = $1`, [identity.userId]);
+      await audit(em, { kind: 'sign-out', userId: identity.userId, detail: { everywhere: true }, ip, at: this.clock.now() });
+    });
+  }
+
   async signOut(token: string | undefined, ip: string | null): Promise<void> {
     if (!token) return;
     // TypeORM answers an UPDATE/DELETE with [rows, count].

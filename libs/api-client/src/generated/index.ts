@@ -13,6 +13,7 @@ export type { AuditPageDto } from './models/audit-page-dto';
 export type { CaughtMailDto } from './models/caught-mail-dto';
 export type { CaughtMailPageDto } from './models/caught-mail-page-dto';
 export type { CaughtMailSummaryDto } from './models/caught-mail-summary-dto';
+export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ChangeRoleDto } from './models/change-role-dto';
 export type { ConfirmPlacementDto } from './models/confirm-placement-dto';
 export type { CreateInvitationDto } from './models/create-invitation-dto';
@@ -121,6 +122,10 @@ export type { SignInWithLink$Params as SignInWithLink$Params } from './fn/auth/s
 export { signInWithLink as signInWithLink } from './fn/auth/sign-in-with-link';
 export type { SignOut$Params as SignOut$Params } from './fn/auth/sign-out';
 export { signOut as signOut } from './fn/auth/sign-out';
+export type { ChangePassword$Params as ChangePassword$Params } from './fn/auth/change-password';
+export { changePassword as changePassword } from './fn/auth/change-password';
+export type { SignOutEverywhere$Params as SignOutEverywhere$Params } from './fn/auth/sign-out-everywhere';
+export { signOutEverywhere as signOutEverywhere } from './fn/auth/sign-out-everywhere';
 export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';
 export { getMe as getMe } from './fn/auth/get-me';
 export type { ListMembers$Params as ListMembers$Params } from './fn/team/list-members';

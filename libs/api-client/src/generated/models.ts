@@ -7,6 +7,7 @@ export type { AuditPageDto } from './models/audit-page-dto';
 export type { CaughtMailDto } from './models/caught-mail-dto';
 export type { CaughtMailPageDto } from './models/caught-mail-page-dto';
 export type { CaughtMailSummaryDto } from './models/caught-mail-summary-dto';
+export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ChangeRoleDto } from './models/change-role-dto';
 export type { ConfirmPlacementDto } from './models/confirm-placement-dto';
 export type { CreateInvitationDto } from './models/create-invitation-dto';

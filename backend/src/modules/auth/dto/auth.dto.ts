@@ -45,6 +45,12 @@ export class NewPasswordDto {
   password: string;
 }
 
+export class ChangePasswordDto extends NewPasswordDto {
+  @ApiProperty({ format: 'password', description: 'The password in use now' })
+  @IsString() @MinLength(1, { message: 'currentPassword must not be empty' }) @MaxLength(PASSWORD_MAX_LENGTH)
+  currentPassword: string;
+}
+
 export class RequestAcceptedDto {
   @ApiProperty({ description: 'Always the same answer, whether or not the address has an account' }) message: string;
 }
