@@ -53,6 +53,7 @@ export function organisationOf(me: Me, role: string): string {
 /**
  * Gives `email` the demo password again through the reset flow (request, the link in the caught
  * e-mail, new password), for a test that changed it: the other specs sign in with DEMO_PASSWORD.
+ * Leaves `request` signed in as that person.
  */
 export async function restoreDemoPassword(request: APIRequestContext, email: string): Promise<void> {
   const resets = async () =>
@@ -70,6 +71,8 @@ export async function restoreDemoPassword(request: APIRequestContext, email: str
   expect(token, 'the reset link in the e-mail').toBeTruthy();
   const reset = await request.post(`/api/auth/password-reset/${token}`, { data: { password: DEMO_PASSWORD } });
   expect(reset.status(), await reset.text()).toBe(204);
+  // The demo password works again (this signs `request` in as that person).
+  await signIn(request, email);
 }
 
 function isPage(target: Page | APIRequestContext): target is Page {
