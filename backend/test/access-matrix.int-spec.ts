@@ -355,6 +355,11 @@ describe('access matrix (every operation of the OpenAPI document × every role �
         '2007-04-19',
         a.people.staff.email,
         a.people.mentor.email,
+        a.people.coordinator.email,
+        a.school.name,
+        'pending@school-a.test',
+        invitation.body.id,
+        outbox.id,
       ],
     };
     for (const [name, value] of Object.entries(w.tasks)) if (!value) throw new Error(`no open ${name} task`);
@@ -394,6 +399,10 @@ describe('access matrix (every operation of the OpenAPI document × every role �
           const outcome = expected(variant, caller, Boolean(entry.public));
           const label = `${op}${index ? ` (variant ${index})` : ''} as ${caller}`;
           if (!verdict(outcome, result)) mismatches.push(`${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`);
+          // A list's total counts only what the caller may see (every page here holds all of it).
+          if (entry.list && result.status === 200 && result.body.total !== result.body.items.length) {
+            leaks.push(`${label}: total ${result.body.total} but ${result.body.items.length} items visible`);
+          }
           if (!caller.startsWith('own')) {
             // A problem may name the id the caller sent (in its URL); nothing else of A's may appear.
             const text = JSON.stringify(result.body ?? '');
@@ -439,6 +448,47 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     expect(asLearner.body.participant.dateOfBirth).toBe('2007-04-19');
     const learnerTasks = (await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as { role: string }[];
     expect(new Set(learnerTasks.map((x) => x.role))).toEqual(new Set(['learner']));
+  });
+
+  it('another organisation’s ids in a body or a filter find nothing', async () => {
+    const b = w.b.people.coordinator.client;
+    const ownProjectForeignHost = await b.post(`/api/projects/${w.b.project.id}/mobilities`, { ...mobilityBody(w.b, 'ForeignHost'), hostOrganisationId: w.a.host.id });
+    expect(ownProjectForeignHost.status).toBe(404);
+    expect(ownProjectForeignHost.body.errors?.[0]?.field ?? ownProjectForeignHost.body.detail).toBeDefined();
+    expect((await b.patch(`/api/mobilities/${w.b.mobility.id}`, { hostOrganisationId: w.a.host.id })).status).toBe(404);
+    expect((await b.get(`/api/outbox?mobilityId=${w.a.mobility.id}`)).body.total).toBe(0);
+    expect((await b.get(`/api/mobilities?projectId=${w.a.project.id}`)).body.total).toBe(0);
+    expect((await b.get(`/api/mobilities?hostOrganisationId=${w.a.host.id}`)).body.total).toBe(0);
+    expect((await b.post('/api/organisations', { name: 'Sneaky', kind: 'company', country: 'ES', city: 'Cádiz', registeredByOrganisationId: w.a.school.id })).status).toBe(404);
+  });
+
+  it('someone working for two organisations cannot carry one’s mobility into the other’s reach', async () => {
+    // Staff at school A and mentor at a host company school B registered.
+    const bHost = (await w.b.people.coordinator.client.post('/api/organisations', { name: 'B’s host', kind: 'company', country: 'ES', city: 'Toledo', registeredByOrganisationId: w.b.school.id })).body;
+    const both = await t.createUser({ role: 'staff', organisationId: w.a.school.id }, 'both@two-schools.test');
+    await t.addMembership(both.userId, bHost.id, 'mentor');
+    const created = await both.client.post(`/api/projects/${w.a.project.id}/mobilities`, { ...mobilityBody(w.a, 'Carried'), hostOrganisationId: bHost.id });
+    expect(created.status).toBe(404);
+    expect(created.body.errors).toEqual([expect.objectContaining({ field: 'hostOrganisationId' })]);
+    expect((await both.client.patch(`/api/mobilities/${w.a.mobility.id}`, { hostOrganisationId: bHost.id })).status).toBe(404);
+    // B's coordinator, made a mentor of B's own host company, still finds nothing of A's.
+    await t.addMembership(w.b.people.coordinator.userId, bHost.id, 'mentor');
+    expect((await w.b.people.coordinator.client.get(`/api/mobilities/${w.a.mobility.id}`)).status).toBe(404);
+  });
+
+  it('project references are unique per school: another school’s reference is neither revealed nor blocked', async () => {
+    const body = {
+      reference: w.b.project.reference,
+      title: 'Same grant number, other school',
+      action: 'KA122-VET',
+      callYear: 2026,
+      beneficiaryOrganisationId: w.a.school.id,
+      startDate: '2026-01-01',
+      endDate: '2027-06-30',
+    };
+    expect((await t.post('/api/projects', body)).status).toBe(201);
+    // Within one school it stays unique.
+    expect((await t.post('/api/projects', body)).status).toBe(409);
   });
 
   it('the identity comes from the session only: a user id or organisation in a header or the body changes nothing', async () => {

@@ -243,7 +243,7 @@ describe('API through HTTP', () => {
 
     it('counts mobilities per phase and the overdue ones, by the app\'s calendar day', async () => {
       const sending = await createSchool(t, { kind: 'vet-provider', country: 'DE', city: 'Bonn' });
-      const host = await createOrganisation(t, { country: 'ES', city: 'Bilbao' });
+      const host = await createOrganisation(t, { country: 'ES', city: 'Bilbao', registeredByOrganisationId: sending.id });
       const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       // Starting 2026-10-01, the first task is due 2026-06-03: nothing is overdue on 2026-03-02.
       const make = (n: number) =>
@@ -300,8 +300,8 @@ describe('API through HTTP', () => {
 
     beforeAll(async () => {
       const sending = await createSchool(t, { name: 'Berufsschule Süd', kind: 'vet-provider', country: 'DE', city: 'München' });
-      spain = await createOrganisation(t, { name: 'Taller Valenciano', country: 'ES', city: 'Valencia' });
-      france = await createOrganisation(t, { name: 'Atelier Lyonnais', country: 'FR', city: 'Lyon' });
+      spain = await createOrganisation(t, { name: 'Taller Valenciano', country: 'ES', city: 'Valencia', registeredByOrganisationId: sending.id });
+      france = await createOrganisation(t, { name: 'Atelier Lyonnais', country: 'FR', city: 'Lyon', registeredByOrganisationId: sending.id });
       project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       const make = (first: string, last: string, host: any, startDate: string, endDate: string) =>
         createMobility(project.id, {

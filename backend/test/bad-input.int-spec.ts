@@ -27,8 +27,9 @@ describe('bad input through HTTP', () => {
   beforeAll(async () => {
     t = await startTestApp();
     sending = await createSchool(t, { kind: 'vet-provider', country: 'DE', city: 'Essen' });
-    host = await createOrganisation(t, { country: 'ES', city: 'Madrid' });
-    germanHost = await createOrganisation(t, { country: 'DE', city: 'Köln' });
+    // A mobility's host is the project's school's partner.
+    host = await createOrganisation(t, { country: 'ES', city: 'Madrid', registeredByOrganisationId: sending.id });
+    germanHost = await createOrganisation(t, { country: 'DE', city: 'Köln', registeredByOrganisationId: sending.id });
     project = await createProject(t, { beneficiaryOrganisationId: sending.id });
   });
   afterAll(async () => {
@@ -352,7 +353,8 @@ describe('bad input through HTTP', () => {
 
     it('refuses a host in the sending organisation\'s country', async () => {
       await expectRefused(422, 'hostOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ hostOrganisationId: germanHost.id }));
-      const { mobility } = await createMobilityFixture(t);
+      // A mobility of the same school, whose partner the German host is.
+      const mobility = (await send('POST', mobilitiesOf(project.id), mobilityBody())).body;
       await expectRefused(422, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, { hostOrganisationId: germanHost.id });
       const after = (await send('GET', `/api/mobilities/${mobility.id}`)).body;
       expect(after.hostOrganisation.country).toBe('ES');

@@ -151,7 +151,7 @@ describe('reminders', () => {
 
   it('asks the host to confirm the placement when a host is assigned, and the mentor gets the host’s reminders', async () => {
     at('2026-03-02T10:00:00Z');
-    const { mobility, host } = await createMobilityFixture(t);
+    const { mobility, host, sending } = await createMobilityFixture(t);
     const requests = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter(
       (m: any) => m.kind === 'placement-request',
     );
@@ -159,7 +159,7 @@ describe('reminders', () => {
     expect(requests[0]).toMatchObject({ recipientEmail: host.email, status: 'pending' });
     expect(requests[0].subject).toContain('Lena Schmidt');
 
-    const other = await createOrganisation(t, { country: 'IT', city: 'Bologna', email: 'tutor@officina.example' });
+    const other = await createOrganisation(t, { country: 'IT', city: 'Bologna', email: 'tutor@officina.example', registeredByOrganisationId: sending.id });
     const detail = await t.get(`/api/mobilities/${mobility.id}`);
     const moved = await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: other.id, mentorName: 'Giulia Rossi', mentorEmail: 'Giulia@Officina.example' }, { 'If-Match': detail.headers.get('etag')! });
     expect(moved.status).toBe(200);
@@ -252,7 +252,7 @@ describe('reminders', () => {
   it('sends each organisation contact one weekly digest of overdue tasks and those due within 14 days', async () => {
     at('2026-03-02T10:00:00Z');
     const school = await createSchool(t, { kind: 'vet-provider', country: 'NL', city: 'Utrecht', email: 'mobility@roc.example' });
-    const host = await createOrganisation(t, { country: 'FI', city: 'Tampere', email: 'hr@tampere.example' });
+    const host = await createOrganisation(t, { country: 'FI', city: 'Tampere', email: 'hr@tampere.example', registeredByOrganisationId: school.id });
     const project = await createProject(t, { beneficiaryOrganisationId: school.id });
     for (const [first, start] of [['Sem', '2026-04-06'], ['Noor', '2026-04-13']]) {
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
@@ -301,7 +301,7 @@ describe('reminders', () => {
     it('a reminder falling due at night in Europe/Madrid goes out at the start of its working day', async () => {
       at('2026-03-02T10:00:00Z');
       const school = await createSchool(t, { kind: 'vet-provider', country: 'ES', city: 'Sevilla', email: 'movilidad@ies.example' });
-      const host = await createOrganisation(t, { country: 'PT', city: 'Porto' });
+      const host = await createOrganisation(t, { country: 'PT', city: 'Porto', registeredByOrganisationId: school.id });
       const project = await createProject(t, { beneficiaryOrganisationId: school.id });
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
         participant: { firstName: 'Lucía', lastName: 'García', email: 'lucia@ies.example' },

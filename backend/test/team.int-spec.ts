@@ -108,8 +108,15 @@ describe('invitations', () => {
     expect((await t.post(`/api/organisations/${host.id}/invitations`, { email: 'colleague@school.test', role: 'mentor' })).status).toBe(201);
     const token = await invitationToken(t, 'colleague@school.test');
     expect((await t.anonymous.get(`/api/invitations/${token}`)).body.accountExists).toBe(true);
-    const accepted = await t.anonymous.post(`/api/invitations/${token}/accept`, { password: 'would overwrite it' });
+    // The link is no password: an existing account accepts only while signed in as itself.
+    const anonymous = await t.anonymous.post(`/api/invitations/${token}/accept`, {});
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.type).toBe('urn:mobility-hub:problem:sign-in-first');
+    expect(anonymous.headers.get('set-cookie')).toBeNull();
+    expect((await t.post(`/api/invitations/${token}/accept`, {})).status).toBe(401); // someone else's session
+    const accepted = await colleague.client.post(`/api/invitations/${token}/accept`, { password: 'would overwrite it' });
     expect(accepted.status).toBe(200);
+    expect(accepted.headers.get('set-cookie')).toBeNull(); // the session in use stays
     expect(accepted.body.memberships.map((m: { role: string }) => m.role).sort()).toEqual(['mentor', 'staff']);
     const [row] = await t.db.query(`SELECT password_hash FROM user_account WHERE id = $1`, [colleague.userId]);
     expect(row.password_hash).toBeNull();
@@ -134,6 +141,30 @@ describe('invitations', () => {
     expect((await t.delete(`/api/organisations/${t.school.id}/invitations/${sent.body.id}`)).status).toBe(204);
     expect((await t.anonymous.post(`/api/invitations/${token}/accept`, { displayName: 'R', password: PASSWORD })).status).toBe(410);
     expect((await t.delete(`/api/organisations/${t.school.id}/invitations/${sent.body.id}`)).status).toBe(404);
+  });
+
+  it('two invitations to one new address accepted at once: one account, the other asked to sign in (never a 500)', async () => {
+    const other = await createOrganisation(t, { kind: 'vet-provider', name: 'Second school' });
+    await t.db.query(`UPDATE organisation SET registered_by_organisation_id = NULL WHERE id = $1`, [other.id]);
+    await t.addMembership(t.coordinator.userId, other.id, 'coordinator');
+    await t.post(`/api/organisations/${t.school.id}/invitations`, { email: 'twice@new.test', role: 'staff' });
+    const first = await invitationToken(t, 'twice@new.test');
+    await t.post(`/api/organisations/${other.id}/invitations`, { email: 'twice@new.test', role: 'staff' });
+    // Both mails were written at the same (fixed) instant: the second is the one with the other token.
+    const mails = await t.db.query(`SELECT text FROM outbox WHERE kind = 'invitation' AND recipient_email = 'twice@new.test'`);
+    const second = mails.map((m: { text: string }) => /\/invitation\/([A-Za-z0-9_-]{43})/.exec(m.text)?.[1]).find((x: string | undefined) => x && x !== first);
+    const answers = await Promise.all(
+      [first, second].map((token) => t.anonymous.post(`/api/invitations/${token}/accept`, { displayName: 'Twice', password: PASSWORD })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+    expect((await t.db.query(`SELECT 1 FROM user_account WHERE email = 'twice@new.test'`)).length).toBe(1);
+  });
+
+  it('invitation e-mails are the coordinators’ business: staff do not find them in the outbox', async () => {
+    await t.post(`/api/organisations/${t.school.id}/invitations`, { email: 'quiet@school.test', role: 'staff' });
+    expect((await t.get('/api/outbox?recipient=quiet@school.test')).body.total).toBe(1);
+    const staff = await t.createUser({ role: 'staff', organisationId: t.school.id });
+    expect((await staff.client.get('/api/outbox?recipient=quiet@school.test')).body.total).toBe(0);
   });
 });
 
@@ -190,10 +221,20 @@ describe('members and roles', () => {
     await t.db.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [member.userId, 'not-a-hash']);
     await t.anonymous.post('/api/auth/sign-in', { email: 'audited@fixture.test', password: 'wrong password here' });
     await t.anonymous.post('/api/auth/sign-in', { email: 'stranger@elsewhere.test', password: 'wrong password here' });
+    // The member also coordinates another school and invites someone there: that is the other school's business.
+    const [elsewhere] = await t.db.query(
+      `INSERT INTO organisation (name, kind, country, city, time_zone) VALUES ('Elsewhere school', 'vet-provider', 'FR', 'Lyon', 'Europe/Paris') RETURNING id`,
+    );
+    await t.addMembership(member.userId, elsewhere.id, 'coordinator');
+    expect((await member.client.post(`/api/organisations/${elsewhere.id}/invitations`, { email: 'secret-invitee@elsewhere.test', role: 'staff' })).status).toBe(201);
     const items = (await t.get(`/api/organisations/${fixture.sending.id}/audit?pageSize=100`)).body.items as { kind: string; userEmail: string | null; detail: Record<string, unknown> }[];
     expect(items).toContainEqual(expect.objectContaining({ kind: 'sign-in-failed', userEmail: 'audited@fixture.test' }));
     expect(JSON.stringify(items)).not.toContain('stranger@elsewhere.test');
     expect(JSON.stringify(items)).not.toContain('wrong password here');
+    expect(JSON.stringify(items)).not.toContain('secret-invitee@elsewhere.test');
+    expect((await member.client.get(`/api/organisations/${elsewhere.id}/audit`)).body.items).toContainEqual(
+      expect.objectContaining({ kind: 'invitation-sent', detail: expect.objectContaining({ email: 'secret-invitee@elsewhere.test' }) }),
+    );
   });
 });
 

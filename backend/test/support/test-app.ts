@@ -125,10 +125,12 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
   const db = app.get(DataSource);
   let people = 0;
   const addMembership = async (userId: string, organisationId: string, role: MemberRole) => {
-    await db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`, [
+    // Joined "now" by the test's clock, like everything else the test does.
+    await db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
       userId,
       organisationId,
       role,
+      clock.now().toISOString(),
     ]);
   };
   const createUser: TestApp['createUser'] = async (options, email) => {

@@ -1,4 +1,4 @@
-import { hostOrganisationIds, sendingOrganisationIds } from '@mobility-hub/domain';
+import { coordinatedOrganisationIds, hostOrganisationIds, sendingOrganisationIds } from '@mobility-hub/domain';
 import type { Identity } from '../../common/identity';
 
 /** Adds a parameter and answers its placeholder (`$n`). */
@@ -38,12 +38,14 @@ export function sendingSideMobilitySql(identity: Identity, param: AddParam, m = 
 }
 
 /**
- * The outbox rows `identity` may see: mail about mobilities on whose sending side they work and
- * mail to their organisations (digests, invitations). Account mail (resets, sign-in links) is nobody's.
+ * The outbox rows `identity` may see: mail about mobilities on whose sending side they work, mail to
+ * their organisations' contacts (digests) and, for coordinators, the invitations they manage.
+ * Account mail (resets, sign-in links) is nobody's.
  */
 export function visibleOutboxSql(identity: Identity, param: AddParam, o = 'outbox'): string {
   return `(${o}.mobility_id IN (SELECT m.id FROM mobility m WHERE ${sendingSideMobilitySql(identity, param)})
-        OR ${o}.organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[]))`;
+        OR (${o}.organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[])
+            AND (${o}.kind <> 'invitation' OR ${o}.organisation_id = ANY(${param(coordinatedOrganisationIds(identity))}::uuid[]))))`;
 }
 
 /** The projects `identity` works on: those of organisations where they are coordinator or staff. */

@@ -74,8 +74,9 @@ export class MobilityService {
       }
       const travelDays = dto.travelDays ?? 0;
       const greenTravel = dto.greenTravel ?? false;
-      const sending = await this.organisation(em, identity, dto.sendingOrganisationId, 'sendingOrganisationId');
-      const host = dto.hostOrganisationId ? await this.organisation(em, identity, dto.hostOrganisationId, 'hostOrganisationId') : null;
+      const school = project.beneficiaryOrganisationId;
+      const sending = await this.partyOf(em, school, dto.sendingOrganisationId, 'sendingOrganisationId');
+      const host = dto.hostOrganisationId ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId') : null;
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
         ...travelViolations(travelDays, greenTravel),
@@ -200,7 +201,7 @@ export class MobilityService {
         );
       }
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
-      const host = hostChanged && hostId ? await this.organisation(em, identity, hostId, 'hostOrganisationId') : null;
+      const host = hostChanged && hostId ? await this.partyOf(em, await this.schoolOf(em, mobility.projectId), hostId, 'hostOrganisationId') : null;
       const violations = [
         ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
         ...travelViolations(travelDays, greenTravel),
@@ -239,10 +240,23 @@ export class MobilityService {
     });
   }
 
-  /** An organisation the caller may see (their own or a partner they registered); 404 naming `field` otherwise. */
-  private async organisation(em: EntityManager, identity: Identity, id: string, field: string): Promise<OrganisationEntity> {
-    await this.access.requireVisibleOrganisation(identity, id, field, em);
-    return em.findOneByOrFail(OrganisationEntity, { id });
+  /**
+   * A sending or host organisation of a mobility of `school`'s project: the school itself or a
+   * partner it registered (404 naming `field` otherwise). Not merely one the caller can see: a
+   * person working for two tenants must not carry one's mobility into the other's reach.
+   */
+  private async partyOf(em: EntityManager, school: string, id: string, field: string): Promise<OrganisationEntity> {
+    const organisation = await em
+      .createQueryBuilder(OrganisationEntity, 'o')
+      .where('o.id = :id', { id })
+      .andWhere('(o.id = :school OR o.registered_by_organisation_id = :school)', { school })
+      .getOne();
+    if (!organisation) throw Problems.notFound('Organisation', id, field);
+    return organisation;
+  }
+
+  private async schoolOf(em: EntityManager, projectId: string): Promise<string> {
+    return (await em.findOneByOrFail(ProjectEntity, { id: projectId })).beneficiaryOrganisationId;
   }
 
   /**

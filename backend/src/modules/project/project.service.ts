@@ -55,7 +55,7 @@ export class ProjectService {
       .transaction(async (em) => {
         const beneficiary = await em.findOneBy(OrganisationEntity, { id: dto.beneficiaryOrganisationId });
         if (!beneficiary) throw Problems.notFound('Organisation', dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
-        if (await em.existsBy(ProjectEntity, { reference: dto.reference })) throw duplicate();
+        if (await em.existsBy(ProjectEntity, { reference: dto.reference, beneficiaryOrganisationId: dto.beneficiaryOrganisationId })) throw duplicate();
         const saved = await em.save(ProjectEntity, em.create(ProjectEntity, { ...dto, title: dto.title.trim() }));
         return saved.id;
       })

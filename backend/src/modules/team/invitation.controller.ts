@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/identity';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
+import { AuthService, SESSION_COOKIE } from '../auth/auth.service';
 import { MeDto } from '../auth/dto/auth.dto';
 import { setSessionCookie } from '../auth/session-cookie';
 import { AcceptInvitationDto, InvitationViewDto } from './dto/team.dto';
@@ -18,6 +19,7 @@ import { InvitationService } from './invitation.service';
 export class InvitationController {
   constructor(
     private readonly invitations: InvitationService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -32,18 +34,23 @@ export class InvitationController {
 
   @Post('accept')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'acceptInvitation', summary: 'Join the organisation (a new account needs a name and a password) and sign in' })
+  @ApiOperation({
+    operationId: 'acceptInvitation',
+    summary: 'Join the organisation: a new address gets an account (name and password) and is signed in; an existing account must be signed in (401 sign-in-first otherwise)',
+  })
   @ApiParam({ name: 'token', description: 'The token of the invitation link' })
   @ApiOkResponse({ type: MeDto })
-  @ApiProblems(400, 404, 410, 429)
+  @ApiProblems(400, 401, 404, 410, 429)
   async accept(
     @Param('token') token: string,
     @Body() dto: AcceptInvitationDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MeDto> {
-    const signedIn = await this.invitations.accept(token, dto, request.ip);
-    setSessionCookie(reply, signedIn, this.config.auth.secureCookies);
-    return signedIn.me;
+    // Public route: the session, if any, is read here only to know whether an existing account is its owner.
+    const signedIn = await this.auth.identify(request.cookies?.[SESSION_COOKIE]);
+    const accepted = await this.invitations.accept(token, dto, signedIn, request.ip);
+    if (accepted.session) setSessionCookie(reply, accepted.session, this.config.auth.secureCookies);
+    return accepted.me;
   }
 }

@@ -8,7 +8,22 @@ import { ActionToken, linkNoLongerValid, markActionTokenUsed, readActionToken } 
 import { audit } from '../auth/audit';
 import { AuthService, SignedIn } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
+import type { Identity } from '../../common/identity';
+import { MeDto } from '../auth/dto/auth.dto';
 import { AcceptInvitationDto, InvitationViewDto } from './dto/team.dto';
+
+/** An accepted invitation: the person, and a new session when the account was made just now. */
+export interface Accepted {
+  readonly me: MeDto;
+  readonly session: SignedIn | null;
+}
+
+const signInFirst = () =>
+  Problems.unauthorized(
+    'sign-in-first',
+    'Sign in first',
+    'This address already has a Mobility Hub account: sign in with it, then open this link again to accept.',
+  );
 
 const NO_LONGER_VALID = {
   used: 'This invitation was already accepted. Sign in, or ask the coordinator for a new invitation.',
@@ -41,32 +56,37 @@ export class InvitationService {
   }
 
   /**
-   * Joins the organisation with the invited role and signs in. A new address gets an account (name
-   * and password required); an existing account gets the organisation added and keeps its password.
+   * Joins the organisation with the invited role. A new address gets an account (name and password
+   * required) and is signed in. An address that already has an account must be signed in as that
+   * account (401 otherwise): the link alone never opens an existing account — it is no password.
+   * Someone already a member keeps the role they have (role changes go through the coordinators).
    */
-  accept(token: string, dto: AcceptInvitationDto, ip: string | null): Promise<SignedIn> {
+  accept(token: string, dto: AcceptInvitationDto, signedIn: Identity | null, ip: string | null): Promise<Accepted> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const invitation = await this.valid(em, token, true);
       const [existing] = await em.query(`SELECT id FROM user_account WHERE email = $1`, [invitation.email]);
       let userId: string;
       if (existing) {
+        if (signedIn?.userId !== existing.id) throw signInFirst();
         userId = existing.id;
       } else {
         const missing: FieldError[] = [];
         if (!dto.displayName) missing.push({ field: 'displayName', rule: 'required for a new account', message: 'displayName is required: the name colleagues see' });
         if (!dto.password) missing.push({ field: 'password', rule: 'required for a new account', message: 'password is required for a new account' });
         if (missing.length) throw Problems.invalidRequest(missing);
+        // Two invitations to one new address accepted at once: the second finds the account made.
         const [created] = await em.query(
-          `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+          `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (email) DO NOTHING RETURNING id`,
           [invitation.email, dto.displayName, await hashPassword(dto.password as string), now.toISOString()],
         );
+        if (!created) throw signInFirst();
         userId = created.id;
       }
-      // Already a member (invited twice): the invitation's role applies.
       await em.query(
         `INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (user_id, organisation_id) DO UPDATE SET role = excluded.role`,
+         ON CONFLICT (user_id, organisation_id) DO NOTHING`,
         [userId, invitation.organisationId, invitation.role, now.toISOString()],
       );
       await markActionTokenUsed(em, invitation.id, now);
@@ -78,7 +98,9 @@ export class InvitationService {
         ip,
         at: now,
       });
-      return this.auth.openSession(em, userId, 'invitation', ip, now);
+      if (existing) return { me: await this.auth.me(userId, em), session: null };
+      const session = await this.auth.openSession(em, userId, 'invitation', ip, now);
+      return { me: session.me, session };
     });
   }
 

@@ -52,6 +52,7 @@ export class TeamService {
     if (!invitableRoles(relation).includes(dto.role)) throw this.roleNotAllowed(dto.role, relation);
     await this.db.transaction(async (em) => {
       const current = await this.lockMember(em, organisationId, userId);
+      await this.stillManages(em, identity, organisationId, relation);
       if (current === dto.role) return;
       if (current === 'coordinator') await this.keepOneCoordinator(em, organisationId, 'change the role of');
       await em.query(`UPDATE membership SET role = $3 WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId, dto.role]);
@@ -71,9 +72,10 @@ export class TeamService {
 
   /** Ends a membership (the person's access to the organisation ends with their next request). */
   async removeMember(identity: Identity, organisationId: string, userId: string, ip: string | null): Promise<void> {
-    await this.relation(identity, organisationId);
+    const relation = await this.relation(identity, organisationId);
     await this.db.transaction(async (em) => {
       const current = await this.lockMember(em, organisationId, userId);
+      await this.stillManages(em, identity, organisationId, relation);
       if (current === 'coordinator') await this.keepOneCoordinator(em, organisationId, 'remove');
       await em.query(`DELETE FROM membership WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
       await audit(em, { kind: 'member-removed', userId, organisationId, detail: { role: current, by: identity.email }, ip, at: this.clock.now() });
@@ -98,6 +100,7 @@ export class TeamService {
     const email = dto.email.trim().toLowerCase();
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
+      await this.stillManages(em, identity, organisationId, relation);
       const [organisation] = await em.query(`SELECT id, name, country FROM organisation WHERE id = $1`, [organisationId]);
       const [member] = await em.query(
         `SELECT 1 FROM membership m JOIN user_account u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.email = $2`,
@@ -137,14 +140,16 @@ export class TeamService {
 
   async revokeInvitation(identity: Identity, organisationId: string, invitationId: string, ip: string | null): Promise<void> {
     await this.relation(identity, organisationId);
-    const now = this.clock.now().toISOString();
-    const [rows] = await this.db.query(
-      `UPDATE action_token SET expires_at = $3 WHERE id = $1 AND organisation_id = $2 AND purpose = 'invitation'
-          AND used_at IS NULL AND expires_at > $3 RETURNING email`,
-      [invitationId, organisationId, now],
-    );
-    if (rows.length === 0) throw Problems.notFound('Invitation', invitationId);
-    await audit(this.db.manager, { kind: 'invitation-revoked', userId: identity.userId, organisationId, detail: { email: rows[0].email }, ip, at: this.clock.now() });
+    const now = this.clock.now();
+    await this.db.transaction(async (em) => {
+      const [rows] = await em.query(
+        `UPDATE action_token SET expires_at = $3 WHERE id = $1 AND organisation_id = $2 AND purpose = 'invitation'
+            AND used_at IS NULL AND expires_at > $3 RETURNING email`,
+        [invitationId, organisationId, now.toISOString()],
+      );
+      if (rows.length === 0) throw Problems.notFound('Invitation', invitationId);
+      await audit(em, { kind: 'invitation-revoked', userId: identity.userId, organisationId, detail: { email: rows[0].email }, ip, at: now });
+    });
   }
 
   /**
@@ -154,7 +159,11 @@ export class TeamService {
   async auditLog(identity: Identity, organisationId: string, query: ListAuditQuery): Promise<AuditPageDto> {
     await this.relation(identity, organisationId);
     const paging = pagingOf(query);
-    const where = `(a.organisation_id = $1 OR a.user_id IN (SELECT user_id FROM membership WHERE organisation_id = $1))`;
+    // The organisation's own events, and its members' account events (sign-ins, password changes:
+    // no organisation) from the day they joined — never what a member did in another organisation.
+    const where = `(a.organisation_id = $1
+        OR (a.organisation_id IS NULL
+            AND EXISTS (SELECT 1 FROM membership ms WHERE ms.organisation_id = $1 AND ms.user_id = a.user_id AND ms.created_at <= a.occurred_at)))`;
     const [items, [{ total }]] = await Promise.all([
       this.db.query(
         `SELECT a.id, a.kind, a.occurred_at AS "occurredAt", u.email AS "userEmail", u.display_name AS "userName", a.detail, a.ip
@@ -186,6 +195,21 @@ export class TeamService {
     ]);
     if (partner) return 'partner';
     throw Problems.forbidden('role-not-allowed', 'Only the organisation’s coordinators manage its people and read its audit log.');
+  }
+
+  /**
+   * The caller still coordinates (the organisation, or the school that registered it), checked in
+   * the transaction that changes its people: a coordinator demoted a moment ago changes nothing more.
+   */
+  private async stillManages(em: EntityManager, identity: Identity, organisationId: string, relation: Relation): Promise<void> {
+    const [row] = await em.query(
+      relation === 'member'
+        ? `SELECT 1 FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = 'coordinator' FOR SHARE`
+        : `SELECT 1 FROM membership m JOIN organisation o ON o.registered_by_organisation_id = m.organisation_id
+            WHERE m.user_id = $1 AND o.id = $2 AND m.role = 'coordinator' FOR SHARE OF m`,
+      [identity.userId, organisationId],
+    );
+    if (!row) throw Problems.forbidden('role-not-allowed', 'Only the organisation’s coordinators manage its people.');
   }
 
   private async lockMember(em: EntityManager, organisationId: string, userId: string): Promise<MemberRole> {
