@@ -131,6 +131,18 @@ describe('accounts: sign-in and sessions', () => {
     expect((await signIn('vera@hak.example', 'a brand new password')).status).toBe(200);
   });
 
+  it('guesses at the current password count towards the address’s lockout', async () => {
+    await user('xena@hak.example');
+    const cookie = cookieOf(await signIn('xena@hak.example', PASSWORD));
+    const guess = () => t.post('/api/auth/password', { currentPassword: 'a guess', password: 'a brand new password' }, { cookie });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await guess()).status);
+    // SIGN_IN_MAX_FAILURES is 3 here: the third failure locks the address.
+    expect(statuses).toEqual([422, 422, 422, 429]);
+    // Locked for signing in too, even with the right password.
+    expect((await signIn('xena@hak.example', PASSWORD)).status).toBe(429);
+  });
+
   it('signing out everywhere ends every session of the person', async () => {
     await user('walt@hak.example');
     const one = cookieOf(await signIn('walt@hak.example', PASSWORD));

@@ -50,11 +50,7 @@ export class AuthService {
     // One transaction per attempt, holding the address's throttle row: parallel guesses for one
     // address are counted one after the other, so none slips past the lockout.
     const outcome = await this.db.transaction(async (em) => {
-      await em.query(`INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [
-        email,
-        now.toISOString(),
-      ]);
-      const [throttle] = await em.query(`SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1 FOR UPDATE`, [email]);
+      const throttle = await this.holdThrottle(em, email, now);
       if (throttle.locked_until && new Date(throttle.locked_until) > now) {
         await audit(em, { kind: 'sign-in-locked', userId: null, detail: { email }, ip, at: now });
         return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
@@ -176,16 +172,32 @@ export class AuthService {
    */
   async changePassword(identity: Identity, token: string, currentPassword: string, password: string, ip: string | null): Promise<void> {
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
+    // Guesses at the current password count towards the address's lockout, like sign-in failures.
+    const outcome = await this.db.transaction(async (em) => {
+      const throttle = await this.holdThrottle(em, identity.email, now);
+      if (throttle.locked_until && new Date(throttle.locked_until) > now) return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
       const [user] = await em.query(`SELECT password_hash FROM user_account WHERE id = $1 FOR UPDATE`, [identity.userId]);
       if (!(await verifyPassword(user?.password_hash ?? null, currentPassword))) {
-        await audit(em, { kind: 'sign-in-failed', userId: identity.userId, detail: { email: identity.email, via: 'change-password' }, ip, at: now });
-        throw Problems.ruleViolated([{ field: 'currentPassword', rule: 'your current password', message: 'currentPassword is not your current password' }]);
+        await this.recordFailure(em, identity.email, throttle, identity.userId, ip, now);
+        return { kind: 'failed' } as const;
       }
+      await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [identity.email]);
       await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [identity.userId, await hashPassword(password)]);
       await em.query(`DELETE FROM session WHERE user_id = $1 AND token_hash <> $2`, [identity.userId, tokenHash(token)]);
       await audit(em, { kind: 'password-changed', userId: identity.userId, detail: { via: 'settings' }, ip, at: now });
+      return { kind: 'changed' } as const;
     });
+    if (outcome.kind === 'locked') throw this.locked(outcome.until, now);
+    if (outcome.kind === 'failed') {
+      throw Problems.ruleViolated([{ field: 'currentPassword', rule: 'your current password', message: 'currentPassword is not your current password' }]);
+    }
+  }
+
+  /** The address's throttle row, made if missing and held for the transaction (attempts queue on it). */
+  private async holdThrottle(em: EntityManager, email: string, now: Date): Promise<{ failures: number; locked_until: Date | null }> {
+    await em.query(`INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [email, now.toISOString()]);
+    const [throttle] = await em.query(`SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1 FOR UPDATE`, [email]);
+    return throttle;
   }
 
   /** Ends every session of the signed-in person, on every device (a lost phone, a shared computer). */
