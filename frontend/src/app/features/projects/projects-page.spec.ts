@@ -2,7 +2,8 @@ import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { provideApiConfiguration, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
+import { provideApiConfiguration, type MeDto, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
+import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { formatDate } from '../../core/format-date';
 import { ProjectsPage } from './projects-page';
@@ -18,6 +19,29 @@ const ORG: OrganisationDto = {
   timeZone: 'Europe/Berlin',
   registeredByOrganisationId: null,
   yourRole: 'coordinator',
+};
+
+/** A school whose staff the coordinator also is (not a possible beneficiary for her), and a partner she registered. */
+const OTHER_SCHOOL: OrganisationDto = { ...ORG, id: '22222222-2222-4222-8222-222222222222', name: 'Aalto Vocational College', city: 'Espoo', country: 'FI', yourRole: 'staff' };
+const PARTNER: OrganisationDto = { ...ORG, id: '33333333-3333-4333-8333-333333333333', name: 'Officina Digitale', kind: 'company', city: 'Bologna', country: 'IT', registeredByOrganisationId: ORG.id, yourRole: null };
+const SECOND_COORDINATED: OrganisationDto = { ...ORG, id: '44444444-4444-4444-8444-444444444444', name: 'Berufskolleg Essen-Nord', yourRole: 'coordinator' };
+
+const KATRIN: MeDto = {
+  id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
+  email: 'coordinator@bk-rhein-ruhr.example',
+  displayName: 'Katrin Weber',
+  memberships: [
+    { organisationId: ORG.id, organisationName: ORG.name, role: 'coordinator' },
+    { organisationId: OTHER_SCHOOL.id, organisationName: OTHER_SCHOOL.name, role: 'staff' },
+  ],
+  participantId: null,
+};
+const JONAS: MeDto = {
+  id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
+  email: 'staff@bk-rhein-ruhr.example',
+  displayName: 'Jonas Becker',
+  memberships: [{ organisationId: ORG.id, organisationName: ORG.name, role: 'staff' }],
+  participantId: null,
 };
 
 const PROJECT: ProjectDto = {
@@ -45,9 +69,14 @@ describe('ProjectsPage', () => {
       providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
+  });
+
+  /** The page as `user` sees it (the route guard has read the session). */
+  function create(user: MeDto): void {
+    TestBed.inject(Session).signIn(user);
     fixture = TestBed.createComponent(ProjectsPage);
     el = fixture.nativeElement as HTMLElement;
-  });
+  }
 
   afterEach(() => http.verify());
 
@@ -63,7 +92,8 @@ describe('ProjectsPage', () => {
     return http.expectOne((r) => r.method === 'GET' && r.url === url);
   }
 
-  async function load(items: ProjectDto[] = [PROJECT]): Promise<TestRequest> {
+  async function load(items: ProjectDto[] = [PROJECT], user = KATRIN): Promise<TestRequest> {
+    create(user);
     await settle();
     const req = expectGet('/api/projects');
     req.flush({ items, total: items.length, page: 1, pageSize: 100 });
@@ -78,16 +108,27 @@ describe('ProjectsPage', () => {
     input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
   }
 
-  async function openForm(): Promise<void> {
-    const button = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'New project');
+  function newProjectButton(): HTMLButtonElement | undefined {
+    return Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'New project');
+  }
+
+  async function openForm(organisations: OrganisationDto[] = [ORG, OTHER_SCHOOL, PARTNER]): Promise<void> {
+    const button = newProjectButton();
     expect(button?.getAttribute('aria-expanded')).toBe('false');
     button?.click();
     await settle();
     expect(button?.getAttribute('aria-expanded')).toBe('true');
     const req = expectGet('/api/organisations');
     expect(req.request.params.get('pageSize')).toBe('500');
-    req.flush({ items: [ORG], total: 1, page: 1, pageSize: 500 });
+    req.flush({ items: organisations, total: organisations.length, page: 1, pageSize: 500 });
     await settle();
+  }
+
+  function beneficiaryOptions(): { value: string; text: string }[] {
+    return Array.from(el.querySelectorAll<HTMLOptionElement>('#project-beneficiaryOrganisationId option')).map((o) => ({
+      value: o.value,
+      text: o.textContent?.trim() ?? '',
+    }));
   }
 
   function fillValidForm(): void {
@@ -228,11 +269,51 @@ describe('ProjectsPage', () => {
 
   it('requires the fields before posting', async () => {
     await load();
-    await openForm();
+    await openForm([ORG, SECOND_COORDINATED]);
     submit();
     await settle();
     http.expectNone((r) => r.method === 'POST');
     expect(el.querySelector('#project-reference-error')?.textContent).toContain('Enter the grant agreement reference');
     expect(el.querySelector('#project-beneficiaryOrganisationId-error')).not.toBeNull();
+  });
+
+  it('offers only the organisations the person coordinates as the beneficiary, the only one chosen already', async () => {
+    await load();
+    await openForm();
+    // Not the school where she is staff, nor a partner: the API would answer 403.
+    expect(beneficiaryOptions()).toEqual([
+      { value: '', text: 'Choose…' },
+      { value: ORG.id, text: 'Berufskolleg Rhein-Ruhr (Essen, DE)' },
+    ]);
+    expect(el.querySelector<HTMLSelectElement>('#project-beneficiaryOrganisationId')?.value).toBe(ORG.id);
+    expect(el.querySelector('#project-beneficiaryOrganisationId')?.getAttribute('aria-describedby')).toBe('project-beneficiaryOrganisationId-hint');
+  });
+
+  it('lets someone coordinating several organisations choose among them', async () => {
+    await load();
+    await openForm([ORG, SECOND_COORDINATED, OTHER_SCHOOL]);
+    expect(beneficiaryOptions().map((o) => o.text)).toEqual([
+      'Choose…',
+      'Berufskolleg Essen-Nord (Essen, DE)',
+      'Berufskolleg Rhein-Ruhr (Essen, DE)',
+    ]);
+    expect(el.querySelector<HTMLSelectElement>('#project-beneficiaryOrganisationId')?.value).toBe('');
+  });
+
+  it('offers staff no "New project" (only a coordinator of the beneficiary opens projects)', async () => {
+    await load([], JONAS);
+    expect(newProjectButton()).toBeUndefined();
+    expect(el.querySelector('#project-create-form')).toBeNull();
+    expect(el.querySelector('.empty')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'No projects yet. A coordinator of your organisation opens them; they appear here.',
+    );
+    // Nor the organisations it would have asked for.
+    http.expectNone((r) => r.url === '/api/organisations');
+  });
+
+  it('tells a coordinator with no projects to create the first one', async () => {
+    await load([]);
+    expect(newProjectButton()).toBeDefined();
+    expect(el.querySelector('.empty')?.textContent?.trim()).toBe('No projects yet. Create the first one with “New project”.');
   });
 });

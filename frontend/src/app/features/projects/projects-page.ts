@@ -20,6 +20,8 @@ import {
   type ProjectDto,
 } from '@mobility-hub/api-client';
 import { loadOrExplain, toApiProblem } from '../../core/api/problem';
+import { inArea } from '../../core/auth/roles';
+import { Session } from '../../core/auth/session';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { Notifications } from '../../core/notifications';
 import { formatDate } from '../../core/format-date';
@@ -60,6 +62,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 export class ProjectsPage {
   private readonly api = inject(Api);
   private readonly notifications = inject(Notifications);
+  private readonly session = inject(Session);
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('createForm');
 
   protected readonly phases = PHASES;
@@ -76,6 +79,14 @@ export class ProjectsPage {
   protected readonly createdId = signal<string | null>(null);
 
   // --- New project form ---------------------------------------------------
+  /**
+   * Only a coordinator of the beneficiary opens a project (the API answers 403 to staff): the form is
+   * for people who coordinate some organisation, and offers only the organisations they coordinate.
+   */
+  protected readonly mayCreate = computed(() => {
+    const user = this.session.user();
+    return !!user && inArea(user, 'coordinator');
+  });
   protected readonly formOpen = signal(false);
   protected readonly organisations = resource({
     params: () => (this.formOpen() ? { page: 1, pageSize: 500 } : undefined),
@@ -83,8 +94,14 @@ export class ProjectsPage {
       return loadOrExplain(() => this.api.invoke(listOrganisations, params));
     },
   });
+  /** The organisations the person coordinates: the possible beneficiaries. */
   protected readonly organisationOptions = computed(() =>
-    this.organisations.hasValue() ? [...this.organisations.value().items].sort((a, b) => a.name.localeCompare(b.name)) : [],
+    this.organisations.hasValue()
+      ? this.organisations
+          .value()
+          .items.filter((o) => o.yourRole === 'coordinator')
+          .sort((a, b) => a.name.localeCompare(b.name))
+      : [],
   );
 
   protected readonly form = new FormGroup({
@@ -113,9 +130,16 @@ export class ProjectsPage {
       const error = this.organisations.error();
       if (error) this.notifications.show('error', `Organisations could not be loaded. ${error.message}`);
     });
+    // Someone who coordinates one organisation has no choice to make: it is preselected.
+    effect(() => {
+      const options = this.organisationOptions();
+      const beneficiary = this.form.controls.beneficiaryOrganisationId;
+      if (options.length === 1 && !beneficiary.value) beneficiary.setValue(options[0].id);
+    });
   }
 
   protected toggleForm(): void {
+    if (!this.mayCreate()) return;
     this.formOpen.update((open) => !open);
     if (this.formOpen()) {
       // The form is rendered on the next change detection; then move focus into it.
