@@ -85,7 +85,8 @@ export const signedInRoutes: Routes = [
     canActivate: [signedIn('learner')],
     loadComponent: () => import('./features/learner-home/learner-home-page').then((m) => m.LearnerHomePage),
   },
-  // Someone whose account has no role (left every organisation).
+  // Everyone (the name in the header leads here): who they are, the password, signing out everywhere. The
+  // start page of someone whose account has no role (left every organisation).
   {
     path: 'account',
     title: 'Your account · Mobility Hub',

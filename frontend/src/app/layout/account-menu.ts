@@ -1,22 +1,24 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
-import { NavigationEnd, Router, RouterLink } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
 import { Session } from '../core/auth/session';
 import { Notifications } from '../core/notifications';
 
 /**
- * The top bar's account corner: "Signed in as …" and "Sign out", or "Sign in" (which comes back to
+ * The top bar's account corner: "Signed in as …" (the name leads to the account page) and "Sign out", or "Sign in" (which comes back to
  * the page after signing in). Nothing while the session is loading or unknown (the API status in
  * the footer then says why). Loaded lazily by the shell (see app.ts) to spare the initial bundle.
  */
 @Component({
   selector: 'app-account-menu',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink],
+  imports: [RouterLink, RouterLinkActive],
   host: { class: 'account', 'data-testid': 'account' },
   template: `
     @switch (session.status()) {
       @case ('signed-in') {
-        <p class="who" data-testid="signed-in-as">Signed in as <strong>{{ session.user()?.displayName }}</strong></p>
+        <p class="who" data-testid="signed-in-as">
+          Signed in as <a routerLink="/account" ariaCurrentWhenActive="page" routerLinkActive="current"><strong>{{ session.user()?.displayName }}</strong></a>
+        </p>
         <button type="button" class="action" [attr.aria-disabled]="busy() ? 'true' : null" (click)="signOut()">Sign out</button>
       }
       @case ('signed-out') {
@@ -27,6 +29,7 @@ import { Notifications } from '../core/notifications';
   styles: `
     :host { display: flex; align-items: center; gap: .75rem; font-size: .875rem; }
     .who { margin: 0; }
+    .who a { color: inherit; text-underline-offset: .2em; }
     .action { font: inherit; font-weight: 600; padding: .3125rem .75rem; border: 1px solid var(--mh-accent); border-radius: var(--mh-radius);
       background: var(--mh-surface); color: var(--mh-accent); text-decoration: none; cursor: pointer; }
     .action:hover { background: var(--mh-accent-soft); }

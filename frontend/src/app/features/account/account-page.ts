@@ -1,35 +1,83 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
+import { Api, signOutEverywhere } from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { Session } from '../../core/auth/session';
 import { MEMBER_ROLE_LABELS } from '../../core/member-roles';
+import { Notifications } from '../../core/notifications';
+import { ChangePasswordForm } from './change-password-form';
 
 /**
- * `account`: who is signed in and in which organisations. The start page of someone with no role
- * left (removed from every organisation), whom every other page would send away.
+ * `account`, for every signed-in person (the name in the header's account corner leads here): who
+ * they are — name, address, organisations and roles, or learner —, changing the password (every
+ * other session ends) and signing out everywhere (every session ends, this one too; after a
+ * confirmation). The start page of someone with no role left (removed from every organisation),
+ * whom every other page would send away.
  */
 @Component({
   selector: 'app-account-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { class: 'page' },
-  template: `
-    <h1 class="page-title">Your account</h1>
-    @if (session.user(); as user) {
-      <p class="page-lead">Signed in as <strong>{{ user.displayName }}</strong> ({{ user.email }}).</p>
-      @if (user.memberships.length) {
-        <ul data-testid="memberships">
-          @for (m of user.memberships; track m.organisationId) {
-            <li>{{ roleLabel[m.role] }} at {{ m.organisationName }}</li>
-          }
-        </ul>
-      } @else if (!user.participantId) {
-        <p data-testid="no-role">
-          Your account belongs to no organisation at the moment, so there is nothing for you to see here. If that is a
-          mistake, ask a coordinator of your organisation to invite you again.
-        </p>
-      }
-    }
-  `,
+  imports: [RouterLink, ChangePasswordForm],
+  host: { class: 'page page-kit' },
+  templateUrl: './account-page.html',
+  styleUrl: './account.css',
 })
 export class AccountPage {
+  private readonly api = inject(Api);
+  private readonly router = inject(Router);
+  private readonly notifications = inject(Notifications);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+
   protected readonly session = inject(Session);
   protected readonly roleLabel = MEMBER_ROLE_LABELS;
+
+  /** "Sign out everywhere" was pressed: the confirmation is shown. */
+  protected readonly confirming = signal(false);
+  protected readonly busy = signal(false);
+  /** Why signing out everywhere failed (no connection, 5xx): the person is still signed in. */
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  protected askToSignOutEverywhere(): void {
+    this.problem.set(null);
+    this.confirming.set(true);
+    this.focus('#everywhere-confirm');
+  }
+
+  protected cancel(): void {
+    this.confirming.set(false);
+    this.focus('#everywhere-button');
+  }
+
+  protected async signOutEverywhere(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      await this.api.invoke(signOutEverywhere);
+      this.session.forget();
+      this.notifications.show('info', 'You are signed out everywhere, on every device.');
+      await this.router.navigateByUrl('/sign-in');
+    } catch (error) {
+      const problem = toApiProblem(error);
+      // The session had ended already: core/auth/session-ended leads to the sign-in page.
+      if (problem.status === 401) return;
+      this.confirming.set(false);
+      this.problem.set(problem);
+      this.focus('#everywhere-problem');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), { injector: this.injector });
+  }
 }

@@ -9,28 +9,21 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, resetPassword } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { Session } from '../../core/auth/session';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-
-/** The API's rule for a password (NewPasswordDto). */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX, PASSWORD_MIN } from '../../core/forms/new-password';
 
 const FIELDS = ['password', 'confirmation'] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLIENT_MESSAGES: ClientMessages<Field> = {
-  password: {
-    required: 'Enter a new password.',
-    minlength: `Use at least ${PASSWORD_MIN} characters.`,
-    maxlength: `Use ${PASSWORD_MAX} characters at most.`,
-  },
-  confirmation: { required: 'Enter the new password a second time.', mismatch: 'The two passwords are not the same.' },
+  password: newPasswordMessages('Enter a new password.'),
+  confirmation: { required: 'Enter the new password a second time.', mismatch: MISMATCH_MESSAGE },
 };
 
 /**
@@ -63,7 +56,7 @@ export class ResetPasswordPage {
   protected readonly form = new FormGroup({
     password: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+      validators: NEW_PASSWORD_VALIDATORS,
     }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
@@ -80,9 +73,7 @@ export class ResetPasswordPage {
   protected readonly problem = signal<ApiProblem | null>(null);
 
   constructor() {
-    // The confirmation is checked against the password whenever either changes.
-    this.form.controls.confirmation.addValidators((control) => matches(control, this.form.controls.password));
-    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
+    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
   }
 
   protected async submit(): Promise<void> {
@@ -132,9 +123,4 @@ export class ResetPasswordPage {
   private focus(id: string): void {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
   }
-}
-
-/** The confirmation repeats the password (only checked once there is a confirmation). */
-function matches(confirmation: AbstractControl<string>, password: AbstractControl<string>): ValidationErrors | null {
-  return !confirmation.value || confirmation.value === password.value ? null : { mismatch: true };
 }

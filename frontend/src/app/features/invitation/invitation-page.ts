@@ -11,7 +11,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators, type AbstractControl, type ValidationErrors } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { acceptInvitation, Api, getInvitation, type AcceptInvitationDto, type InvitationViewDto } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
@@ -20,13 +20,12 @@ import { homeOf } from '../../core/auth/roles';
 import { Session } from '../../core/auth/session';
 import { formatDateTime } from '../../core/format-date';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX, PASSWORD_MIN } from '../../core/forms/new-password';
 import { notBlank } from '../../core/forms/validators';
 import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '../../core/member-roles';
 import { Notifications } from '../../core/notifications';
 
-/** The API's rules for a new account (AcceptInvitationDto): a name of 1 to 120 characters, a password of 12 to 200. */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+/** The API's rule for a new account's name (AcceptInvitationDto): 1 to 120 characters (its password's: core/forms/new-password). */
 const NAME_MAX = 120;
 
 const FIELDS = ['displayName', 'password', 'confirmation'] as const;
@@ -34,12 +33,8 @@ type Field = (typeof FIELDS)[number];
 
 const CLIENT_MESSAGES: ClientMessages<Field> = {
   displayName: { required: 'Enter your name.', maxlength: `Shorten the name to ${NAME_MAX} characters at most.` },
-  password: {
-    required: 'Choose a password.',
-    minlength: `Use at least ${PASSWORD_MIN} characters.`,
-    maxlength: `Use ${PASSWORD_MAX} characters at most.`,
-  },
-  confirmation: { required: 'Enter the password a second time.', mismatch: 'The two passwords are not the same.' },
+  password: newPasswordMessages('Choose a password.'),
+  confirmation: { required: 'Enter the password a second time.', mismatch: MISMATCH_MESSAGE },
 };
 
 /**
@@ -92,7 +87,7 @@ export class InvitationPage {
     displayName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(NAME_MAX)] }),
     password: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)],
+      validators: NEW_PASSWORD_VALIDATORS,
     }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
@@ -101,8 +96,7 @@ export class InvitationPage {
   protected readonly errorCount = this.formErrors.count;
 
   constructor() {
-    this.form.controls.confirmation.addValidators((control) => matches(control, this.form.controls.password));
-    this.form.controls.password.valueChanges.subscribe(() => this.form.controls.confirmation.updateValueAndValidity());
+    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
     effect(() => {
       const token = this.token();
       untracked(() => void this.load(token));
@@ -176,9 +170,4 @@ export class InvitationPage {
   private focus(id: string): void {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
   }
-}
-
-/** The confirmation repeats the password (only checked once there is a confirmation). */
-function matches(confirmation: AbstractControl<string>, password: AbstractControl<string>): ValidationErrors | null {
-  return !confirmation.value || confirmation.value === password.value ? null : { mismatch: true };
 }

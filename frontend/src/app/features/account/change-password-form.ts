@@ -1,0 +1,140 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { Api, changePassword } from '@mobility-hub/api-client';
+import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { retryWhen } from '../../core/api/retry-when';
+import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import {
+  MISMATCH_MESSAGE,
+  mustRepeat,
+  NEW_PASSWORD_VALIDATORS,
+  newPasswordMessages,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+} from '../../core/forms/new-password';
+
+/** The fields in the order they appear (the first with an error gets focus). */
+const FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
+type Field = (typeof FIELDS)[number];
+
+const CLIENT_MESSAGES: ClientMessages<Field> = {
+  currentPassword: { required: 'Enter your current password.', maxlength: `A password has ${PASSWORD_MAX} characters at most.` },
+  password: newPasswordMessages('Enter a new password.'),
+  confirmation: { required: 'Enter the new password a second time.', mismatch: MISMATCH_MESSAGE },
+};
+
+/** The API's 422 says `currentPassword is not your current password`: said for people. */
+const WRONG_CURRENT = 'This is not your current password.';
+
+/**
+ * The account page's "Change password": the current password (the API checks it), the new one twice
+ * with the rule shown before typing. On success this browser stays signed in and every other session
+ * of the person has ended (the API's POST /api/auth/password), which the message says. A learner is
+ * told that the e-mailed sign-in links keep working and how to get a first password.
+ */
+@Component({
+  selector: 'app-change-password-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule, RouterLink],
+  templateUrl: './change-password-form.html',
+  styleUrl: './account.css',
+})
+export class ChangePasswordForm {
+  /** The signed-in person's address: the form's username, for password managers. */
+  readonly email = input.required<string>();
+  /** A learner: they sign in with e-mailed links and may have no password at all. */
+  readonly learner = input(false);
+
+  private readonly api = inject(Api);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('passwordForm');
+
+  protected readonly min = PASSWORD_MIN;
+  protected readonly max = PASSWORD_MAX;
+  protected readonly retryWhen = retryWhen;
+
+  protected readonly form = new FormGroup({
+    currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(PASSWORD_MAX)] }),
+    password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
+    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
+
+  protected readonly busy = signal(false);
+  protected readonly showPasswords = signal(false);
+  /** The password was changed (until the next attempt). */
+  protected readonly done = signal(false);
+  /** What kept the password from being changed, beyond the fields: too many attempts (429), no connection, 5xx. */
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  constructor() {
+    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.busy()) return;
+    this.done.set(false);
+    this.problem.set(null);
+    if (!this.formErrors.validate(this.form.controls)) {
+      this.focusFirstError();
+      return;
+    }
+    const { currentPassword, password } = this.form.getRawValue();
+    this.busy.set(true);
+    try {
+      await this.api.invoke(changePassword, { body: { currentPassword, password } });
+      this.form.reset();
+      this.done.set(true);
+      this.focus('password-done');
+    } catch (error) {
+      const problem = toApiProblem(error);
+      // The session itself has ended: core/auth/session-ended already leads to the sign-in page.
+      if (problem.status === 401) return;
+      if (problem.status === 400 || problem.status === 422) {
+        const wrongCurrent = problem.errors.some((e) => e.field === 'currentPassword');
+        if (wrongCurrent) this.form.controls.currentPassword.setValue('');
+        const { atFields, elsewhere } = this.formErrors.report({
+          ...problem,
+          errors: problem.errors.map((e) => (e.field === 'currentPassword' && problem.status === 422 ? { ...e, message: WRONG_CURRENT } : e)),
+        });
+        if (atFields) this.focusFirstError();
+        if (!elsewhere) return;
+      }
+      this.problem.set(problem);
+      this.focus('password-problem');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** The 429 is the lockout of the address after wrong passwords (sign-ins and guesses here count alike). */
+  protected locked(problem: ApiProblem): boolean {
+    return problem.type?.endsWith(':sign-in-locked') ?? false;
+  }
+
+  protected toggleShowPasswords(event: Event): void {
+    this.showPasswords.set((event.target as HTMLInputElement).checked);
+  }
+
+  private focusFirstError(): void {
+    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'change-');
+  }
+
+  private focus(id: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+  }
+}
