@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
   provideHttpClientTesting,
@@ -11,6 +11,7 @@ import { App } from './app';
 import { appRoutes } from './app.routes';
 import { HEALTH_URL } from './core/api-health';
 import { ME_URL, Session, SIGN_OUT_URL } from './core/auth/session';
+import { sessionEnded } from './core/auth/session-ended';
 import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
 import { signedInRoutes } from './signed-in.routes';
@@ -54,7 +55,8 @@ describe('App shell', () => {
       imports: [App],
       providers: [
         provideRouter(appRoutes, withComponentInputBinding()),
-        provideHttpClient(withFetch()),
+        // As in app.config.ts.
+        provideHttpClient(withFetch(), withInterceptors([sessionEnded])),
         provideHttpClientTesting(),
       ],
     }).compileComponents();
@@ -404,6 +406,38 @@ describe('App shell', () => {
       expect(TestBed.inject(Session).status()).toBe('signed-out');
       expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual(['You are signed out.']);
       expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
+    });
+
+    it('links the name to the account page', async () => {
+      const { fixture, el } = await start(JONAS);
+      await open(fixture, '/projects', '/api/projects');
+      const name = el.querySelector<HTMLAnchorElement>('[data-testid="signed-in-as"] a');
+      expect(name?.textContent?.trim()).toBe('Jonas Becker');
+      expect(name?.getAttribute('href')).toBe('/account');
+
+      name?.click();
+      await settle(fixture);
+      expect(path()).toBe('/account');
+      expect(el.querySelector('main h1')?.textContent).toBe('Your account');
+      expect(name?.getAttribute('aria-current')).toBe('page');
+    });
+
+    it('leads to the sign-in page, saying so and with the way back, when the session ends mid-use (a 401)', async () => {
+      const { fixture, el } = await start(JONAS);
+      const navigated = TestBed.inject(Router).navigateByUrl('/mobilities?phase=preparation');
+      await settle(fixture);
+      await navigated;
+      httpTesting
+        .expectOne((req) => req.url === '/api/mobilities')
+        .flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+      await settle(fixture);
+
+      expect(path()).toBe('/sign-in?returnTo=%2Fmobilities%3Fphase%3Dpreparation');
+      expect(TestBed.inject(Session).status()).toBe('signed-out');
+      expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
+      expect(el.querySelector('[data-testid="session-ended"]')?.textContent).toContain('Your session has ended: sign in again.');
+      expect(el.querySelector('[data-testid="signed-in-as"]')).toBeNull();
+      expect(TestBed.inject(Notifications).items()).toEqual([]);
     });
 
     it('keeps the user signed in and says so when signing out fails', async () => {

@@ -24,4 +24,9 @@ export class Notifications {
   dismiss(id: number): void {
     this.items.update((list) => list.filter((n) => n.id !== id));
   }
+
+  /** Dismisses every message (they belonged to a page that is gone, e.g. when the session ended). */
+  clear(): void {
+    this.items.set([]);
+  }
 }

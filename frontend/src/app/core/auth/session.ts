@@ -5,6 +5,8 @@ import type { MeDto } from '@mobility-hub/api-client';
 
 export const ME_URL = '/api/auth/me';
 export const SIGN_OUT_URL = '/api/auth/sign-out';
+/** Navigation state for the sign-in page: the session ended mid-use (core/auth/session-ended). */
+export const SESSION_ENDED = 'sessionEnded';
 
 /**
  * Who uses the app, as far as this browser knows:

@@ -1,9 +1,10 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { RouterTestingHarness } from '@angular/router/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session, SESSION_ENDED } from '../../core/auth/session';
 import { SignInPage } from './sign-in-page';
 
 const KATRIN: MeDto = {
@@ -191,5 +192,32 @@ describe('SignInPage', () => {
     TestBed.inject(Session).signIn(KATRIN);
     await settle();
     expect(text('already-signed-in')).toContain('You are signed in as Katrin Weber.');
+  });
+});
+
+describe('SignInPage after the session ended mid-use', () => {
+  async function open(state?: Record<string, unknown>): Promise<HTMLElement> {
+    TestBed.configureTestingModule({
+      providers: [provideRouter([{ path: 'sign-in', component: SignInPage }]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+    });
+    const harness = await RouterTestingHarness.create();
+    await TestBed.inject(Router).navigate(['/sign-in'], { queryParams: { returnTo: '/mobilities' }, state });
+    harness.detectChanges();
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  it('says so when core/auth/session-ended sent the person here', async () => {
+    const el = await open({ [SESSION_ENDED]: true });
+    const note = el.querySelector('[data-testid="session-ended"]');
+    expect(note?.getAttribute('role')).toBe('status');
+    expect(note?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Your session has ended: sign in again. Afterwards you come back to the page you were on.',
+    );
+  });
+
+  it('says nothing of the kind on an ordinary visit', async () => {
+    const el = await open();
+    expect(el.querySelector('h1')?.textContent).toBe('Sign in');
+    expect(el.querySelector('[data-testid="session-ended"]')).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import { Api, signIn } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { safeReturnTo } from '../../core/auth/return-to';
-import { Session } from '../../core/auth/session';
+import { Session, SESSION_ENDED } from '../../core/auth/session';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
 import { emailAddress, notBlank } from '../../core/forms/validators';
 
@@ -59,6 +59,8 @@ export class SignInPage {
 
   protected readonly session = inject(Session);
   protected readonly retryWhen = retryWhen;
+  /** The app sent the person here because their session ended mid-use (core/auth/session-ended). */
+  protected readonly sessionEnded = !!this.router.currentNavigation()?.extras.state?.[SESSION_ENDED];
 
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress, Validators.maxLength(320)] }),
