@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
+import { COORDINATOR, DEMO_PASSWORD, LEARNER, MENTORS, restoreDemoPassword, SCHOOL, signIn, STAFF } from './support/accounts';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -9,22 +10,12 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
 }
 
-// The e2e server gives every demo person this password (DEMO_PASSWORD in playwright.config.ts).
-const PASSWORD = 'demo-password-1234';
-const COORDINATOR = 'coordinator@bk-rhein-ruhr.example';
-const SCHOOL = 'Berufskolleg Rhein-Ruhr';
-// The demo's mentor at its Spanish host company (mentor<N>@<first word of the host's name>.example).
-const MENTOR = 'mentor1@talleres.example';
-const LEARNER = 'lena.schmidt@students.bk-rhein-ruhr.example';
+// The demo people sign in with the demo password the e2e server gives them (support/accounts.ts).
+// The demo's mentor at its Spanish host company.
+const MENTOR = MENTORS.ES;
 
 // Invitations go through the outbox at once; the mail worker hands them to the embedded SMTP catcher.
 const ARRIVAL_TIMEOUT = 60_000;
-
-/** Signs the page's browser context in through the API (the session cookie lands in the context). */
-async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  const res = await page.request.post('/api/auth/sign-in', { data: { email, password } });
-  expect(res.status(), `sign in as ${email}: ${await res.text()}`).toBe(200);
-}
 
 function mainNavigation(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
@@ -61,7 +52,7 @@ test.describe('what each role sees', () => {
     await expect(mainNavigation(page)).toHaveCount(0);
 
     await page.getByLabel('E-mail address').fill(COORDINATOR);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/projects$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
@@ -216,5 +207,105 @@ test.describe('what each role sees', () => {
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), '/organisations/:id/team/audit').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+  });
+});
+
+test.describe('the account page', () => {
+  // The staff member's password changes here (sign-in.spec's reset test changes it too, and gives it
+  // back): whatever happens, it is the demo password again after the test.
+  let passwordChanged = false;
+  test.afterEach(async ({ request }) => {
+    if (passwordChanged) await restoreDemoPassword(request, STAFF);
+    passwordChanged = false;
+  });
+
+  test('a staff member changes the password (a wrong current one is a field error); other sessions end; the new one signs in', async ({ page, browser, request }, testInfo) => {
+    const password = `Ruhr account ${Date.now()} words`;
+
+    // A second session of the same person, in a browser of its own: staff see the projects, but no "New project".
+    const other = await browser.newContext();
+    const elsewhere = await other.newPage();
+    await signIn(elsewhere, STAFF);
+    await elsewhere.goto('/projects');
+    await expect(elsewhere.getByRole('heading', { level: 1, name: 'Projects' })).toBeVisible();
+    await expect(elsewhere.getByTestId('project-count')).toContainText(/\d+ projects?/);
+    await expect(elsewhere.getByRole('button', { name: 'New project' })).toHaveCount(0);
+
+    // The name in the header leads to the account page.
+    await signIn(page, STAFF);
+    await page.goto('/projects');
+    await page.getByRole('banner').getByRole('link', { name: 'Jonas Becker' }).click();
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+    const who = page.getByTestId('who');
+    await expect(who).toContainText('Jonas Becker');
+    await expect(who).toContainText(STAFF);
+    await expect(page.getByTestId('memberships')).toHaveText(`Staff at ${SCHOOL}`);
+    // The rule is there before typing.
+    const current = page.getByLabel('Current password');
+    const newPassword = page.getByLabel('New password', { exact: true });
+    const again = page.getByLabel('New password, again');
+    const change = page.getByRole('button', { name: 'Change password' });
+    await expect(newPassword).toHaveAccessibleDescription(/At least 12 characters/);
+    await page.waitForLoadState('networkidle');
+    expect(await seriousViolations(page), '/account').toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('account.png'), fullPage: true });
+
+    // A wrong current password: a field error, nothing changed.
+    await current.fill('not the password at all');
+    await newPassword.fill(password);
+    await again.fill(password);
+    await change.click();
+    await expect(page.locator('#change-currentPassword-error')).toHaveText('This is not your current password.');
+    await expect(current).toBeFocused();
+    await expect(current).toHaveValue('');
+    expect(await seriousViolations(page), '/account with a wrong current password').toEqual([]);
+
+    // The right one: changed; this browser stays signed in, the other sessions are signed out.
+    await current.fill(DEMO_PASSWORD);
+    passwordChanged = true;
+    await change.click();
+    const done = page.getByTestId('password-done');
+    await expect(done).toContainText('Password changed.');
+    await expect(done).toContainText('every other session of your account');
+    await expect(done).toBeFocused();
+    await expect(newPassword).toHaveValue('');
+    expect((await page.request.get('/api/auth/me')).status()).toBe(200);
+
+    // The other browser's session has ended: its next page leads it to sign in, saying so, and back.
+    await mainNavigation(elsewhere).getByRole('link', { name: 'Mobilities' }).click();
+    await expect(elsewhere).toHaveURL(/\/sign-in\?returnTo=%2Fmobilities$/);
+    await expect(elsewhere.getByTestId('session-ended')).toContainText('Your session has ended: sign in again.');
+    expect(await seriousViolations(elsewhere), '/sign-in after the session ended').toEqual([]);
+    // The old password no longer works; the new one does, back to the page.
+    await elsewhere.getByLabel('E-mail address').fill(STAFF);
+    await elsewhere.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+    await expect(elsewhere.getByTestId('sign-in-problem')).toContainText('You are not signed in.');
+    await elsewhere.getByLabel('Password', { exact: true }).fill(password);
+    await elsewhere.getByRole('button', { name: 'Sign in' }).click();
+    await expect(elsewhere).toHaveURL(/\/mobilities$/);
+    await expect(elsewhere.getByTestId('signed-in-as')).toHaveText('Signed in as Jonas Becker');
+    await other.close();
+
+    // The demo password back, the same way.
+    await current.fill(password);
+    await newPassword.fill(DEMO_PASSWORD);
+    await again.fill(DEMO_PASSWORD);
+    await change.click();
+    await expect(current).toHaveValue('');
+    await expect(done).toBeVisible();
+    await expect(page.locator('#change-currentPassword-error')).toHaveCount(0);
+    await signIn(request, STAFF);
+    passwordChanged = false;
+
+    // Sign out everywhere, after a confirmation: every session ends, this one too.
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(page.getByRole('group', { name: /Sign out on every device, this one included\?/ })).toBeFocused();
+    await page.getByRole('button', { name: 'Yes, sign out everywhere' }).click();
+    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page.getByText('You are signed out everywhere, on every device.')).toBeVisible();
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+    expect((await request.get('/api/auth/me')).status()).toBe(401);
   });
 });
