@@ -2,7 +2,6 @@ import {
   isSendingSide,
   mobilityRoleOf,
   MobilityRole,
-  sendingOrganisationIds,
   TaskRole,
   visibleTaskRoles,
 } from '@mobility-hub/domain';
@@ -88,11 +87,6 @@ export class AccessService {
     const { params, param } = sqlParams([organisationId]);
     const [row] = await em.query(`SELECT 1 FROM organisation o WHERE o.id = $1 AND ${visibleOrganisationSql(identity, param)}`, params);
     if (!row) throw Problems.notFound('Organisation', organisationId, field);
-  }
-
-  /** 404 unless the caller works on the sending side of the organisation (coordinator or staff). */
-  requireSendingMember(identity: Identity, organisationId: string, field?: string): void {
-    if (!sendingOrganisationIds(identity).includes(organisationId)) throw Problems.notFound('Organisation', organisationId, field);
   }
 }
 
