@@ -136,18 +136,170 @@ describe('InvitationPage', () => {
     ]);
   });
 
-  it('lets an existing account join with one button, sending no name nor password', async () => {
-    await open((req) => req.flush({ ...INVITATION, role: 'mentor', accountExists: true }));
-    expect(el.querySelector('#invitation-password')).toBeNull();
-    expect(el.textContent).toContain('This address already has a Mobility Hub account');
+  describe('for an address that already has an account', () => {
+    const HOST = 'Talleres Mecánicos Castilla S.L.';
+    const EXISTING: InvitationViewDto = { ...INVITATION, organisationName: HOST, role: 'mentor', accountExists: true, email: 'j•••s@bk-rhein-ruhr.example' };
+    const JONAS: MeDto = {
+      id: 'u2',
+      email: 'jonas@bk-rhein-ruhr.example',
+      displayName: 'Jonas Becker',
+      memberships: [{ organisationId: 'o1', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
+      participantId: null,
+    };
+    const JONAS_MENTOR: MeDto = {
+      ...JONAS,
+      memberships: [...JONAS.memberships, { organisationId: 'o2', organisationName: HOST, role: 'mentor' }],
+    };
+    const signInFirst = (req: TestRequest) =>
+      req.flush(
+        {
+          type: 'urn:mobility-hub:problem:sign-in-first',
+          title: 'Sign in first',
+          status: 401,
+          detail: 'This address already has a Mobility Hub account: sign in with it, then open this link again to accept.',
+        },
+        { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/problem+json' } },
+      );
 
-    button('Accept the invitation').click();
+    it('signed out: explains, leads to signing in and back here, and to a new password — no accept button', async () => {
+      TestBed.inject(Session).forget();
+      await open((req) => req.flush(EXISTING));
+      expect(el.querySelector('#invitation-password')).toBeNull();
+      expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
+      expect(text('sign-in-first')).toContain('The address j•••s@bk-rhein-ruhr.example already has a Mobility Hub account.');
+      const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('a'));
+      const signIn = links.find((a) => a.textContent?.trim() === 'Sign in to accept');
+      expect(signIn?.getAttribute('href')).toBe(`/sign-in?returnTo=%2Finvitation%2F${TOKEN}`);
+      expect(links.find((a) => a.textContent?.trim() === 'Choose a new one')?.getAttribute('href')).toBe('/forgot-password');
+      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain('Accept the invitation');
+      expect(el.querySelector('[data-testid="already-signed-in"]')).toBeNull();
+      http.expectNone((r) => r.method === 'POST');
+    });
+
+    it('while the session is read: says so, offers nothing yet', async () => {
+      await open((req) => req.flush(EXISTING));
+      expect(TestBed.inject(Session).status()).toBe('loading');
+      expect(el.querySelector('[role="status"]')?.textContent).toBe('Checking who is signed in…');
+      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain('Accept the invitation');
+      expect(el.querySelector('a[href^="/sign-in"]')).toBeNull();
+    });
+
+    it('signed in: shows who, accepts with an empty body, reads the session again and goes home', async () => {
+      TestBed.inject(Session).signIn(JONAS);
+      await open((req) => req.flush(EXISTING));
+      expect(text('accept-as')).toContain('You are signed in as Jonas Becker (jonas@bk-rhein-ruhr.example).');
+      expect(text('accept-as')).toContain(`accepting adds ${HOST} to it`);
+
+      button('Accept the invitation').click();
+      await settle();
+      const post = http.expectOne(`${URL}/accept`);
+      expect(post.request.body).toEqual({});
+      post.flush(JONAS_MENTOR);
+      await settle();
+      // No new cookie: the session stays, and the store reads the person again.
+      const me = http.expectOne('/api/auth/me');
+      expect(me.request.method).toBe('GET');
+      me.flush(JONAS_MENTOR);
+      await settle();
+
+      expect(TestBed.inject(Session).user()).toEqual(JONAS_MENTOR);
+      expect(TestBed.inject(Router).url).toBe('/projects');
+      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([`You have joined ${HOST} as Mentor.`]);
+    });
+
+    it('a mentor joining a host goes to the placements', async () => {
+      const mentor: MeDto = { ...JONAS, memberships: [] };
+      const joined: MeDto = { ...mentor, memberships: [{ organisationId: 'o2', organisationName: HOST, role: 'mentor' }] };
+      TestBed.inject(Session).signIn(mentor);
+      await open((req) => req.flush(EXISTING));
+      button('Accept the invitation').click();
+      await settle();
+      http.expectOne(`${URL}/accept`).flush(joined);
+      await settle();
+      http.expectOne('/api/auth/me').flush(joined);
+      await settle();
+      expect(TestBed.inject(Router).url).toBe('/host');
+    });
+
+    it('a member already keeps the role and is told so', async () => {
+      TestBed.inject(Session).signIn(JONAS);
+      await open((req) => req.flush({ ...EXISTING, organisationName: 'Berufskolleg Rhein-Ruhr' }));
+      button('Accept the invitation').click();
+      await settle();
+      http.expectOne(`${URL}/accept`).flush(JONAS);
+      await settle();
+      http.expectOne('/api/auth/me').flush(JONAS);
+      await settle();
+      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([
+        'You were a member of Berufskolleg Rhein-Ruhr already, as Staff: your role stays as it is.',
+      ]);
+    });
+
+    it('signed in as someone else (401 sign-in-first): says so plainly and signs out on request', async () => {
+      const session = TestBed.inject(Session);
+      session.signIn(ANNA);
+      await open((req) => req.flush(EXISTING));
+      button('Accept the invitation').click();
+      await settle();
+      signInFirst(http.expectOne(`${URL}/accept`));
+      await settle();
+      http.expectOne('/api/auth/me').flush(ANNA);
+      await settle();
+
+      expect(text('wrong-account')).toContain(
+        'You are signed in as Anna Kollegin (anna.colleague@bk-rhein-ruhr.example); this invitation is for j•••s@bk-rhein-ruhr.example: sign out and sign in with that address.',
+      );
+      expect(document.activeElement?.id).toBe('wrong-account');
+      expect(el.querySelector('[data-testid="accept-problem"]')).toBeNull();
+      expect(TestBed.inject(Router).url).not.toBe('/projects');
+
+      button('Sign out').click();
+      await settle();
+      const signOut = http.expectOne('/api/auth/sign-out');
+      expect(signOut.request.method).toBe('POST');
+      signOut.flush('', { status: 204, statusText: 'No Content' });
+      await settle();
+      expect(session.status()).toBe('signed-out');
+      expect(el.querySelector('[data-testid="wrong-account"]')).toBeNull();
+      expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
+      expect(document.activeElement?.id).toBe('accept-heading');
+      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([
+        'You are signed out: sign in with the invited address to accept.',
+      ]);
+    });
+
+    it('a session that ended meanwhile (401, and /me says nobody): leads to signing in', async () => {
+      TestBed.inject(Session).signIn(JONAS);
+      await open((req) => req.flush(EXISTING));
+      button('Accept the invitation').click();
+      await settle();
+      signInFirst(http.expectOne(`${URL}/accept`));
+      await settle();
+      http.expectOne('/api/auth/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+      await settle();
+      expect(el.querySelector('[data-testid="wrong-account"]')).toBeNull();
+      expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
+      expect(document.activeElement?.id).toBe('accept-heading');
+    });
+  });
+
+  it('a new address that got its account meanwhile (401 sign-in-first): the form gives way to signing in', async () => {
+    TestBed.inject(Session).forget();
+    await open();
+    type('invitation-displayName', 'Anna');
+    type('invitation-password', 'a long enough password');
+    type('invitation-confirmation', 'a long enough password');
+    button('Accept and create the account').click();
     await settle();
-    const post = http.expectOne(`${URL}/accept`);
-    expect(post.request.body).toEqual({});
-    post.flush({ ...ANNA, memberships: [{ organisationId: 'o2', organisationName: 'Talleres', role: 'mentor' }] });
+    http.expectOne(`${URL}/accept`).flush(
+      { type: 'urn:mobility-hub:problem:sign-in-first', title: 'Sign in first', status: 401, detail: 'This address already has an account.' },
+      { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/problem+json' } },
+    );
     await settle();
-    expect(TestBed.inject(Router).url).toBe('/host');
+    http.expectOne('/api/auth/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+    await settle();
+    expect(el.querySelector('#invitation-form')).toBeNull();
+    expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
   });
 
   it('shows the API’s field errors next to the fields', async () => {

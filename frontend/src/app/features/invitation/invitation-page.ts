@@ -2,6 +2,7 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   effect,
   ElementRef,
   inject,
@@ -13,7 +14,7 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { acceptInvitation, Api, getInvitation, type AcceptInvitationDto, type InvitationViewDto } from '@mobility-hub/api-client';
+import { acceptInvitation, Api, getInvitation, type AcceptInvitationDto, type InvitationViewDto, type MeDto } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { homeOf } from '../../core/auth/roles';
@@ -40,9 +41,11 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 /**
  * `invitation/:token`, where the invitation e-mail leads (no account needed): what is offered — the
  * organisation, the role, the invited address, until when. Opening it changes nothing; the button
- * accepts. A new address chooses its name and password first; an existing account just joins. After
- * accepting, the person is signed in and goes to their start page. Unknown, used and expired links
- * explain themselves.
+ * accepts. A new address chooses its name and password first, and is signed in on accepting. An
+ * address that already has an account accepts only signed in as that account (the API answers 401
+ * sign-in-first otherwise: the link is no password): signed out, the page leads to signing in and
+ * back here; signed in as someone else, it says so and offers to sign out. After accepting, the
+ * person goes to their start page. Unknown, used and expired links explain themselves.
  */
 @Component({
   selector: 'app-invitation-page',
@@ -80,6 +83,10 @@ export class InvitationPage {
   protected readonly loadProblem = signal<ApiProblem | null>(null);
   /** Accepting failed otherwise. */
   protected readonly problem = signal<ApiProblem | null>(null);
+  /** The API answered 401 sign-in-first while someone is signed in: another account than the invited address's. */
+  protected readonly wrongAccount = signal(false);
+  /** Where signing in comes back to: this page (`?returnTo=`, honoured by the sign-in page). */
+  protected readonly signInQuery = computed(() => ({ returnTo: `/invitation/${this.token()}` }));
   protected readonly busy = signal(false);
   protected readonly showPassword = signal(false);
 
@@ -131,19 +138,31 @@ export class InvitationPage {
       const { displayName, password } = this.form.getRawValue();
       body = { displayName: displayName.trim(), password };
     }
+    const before = this.session.user()?.memberships ?? [];
     this.busy.set(true);
     try {
       const me = await this.api.invoke(acceptInvitation, { token: this.token(), body });
       this.form.reset();
-      this.session.signIn(me);
-      this.notifications.show('info', `Welcome to ${invitation.organisationName}: you are signed in as ${me.displayName}.`);
-      await this.router.navigateByUrl(homeOf(me));
+      if (invitation.accountExists) {
+        // The session stays (no new cookie): the session store reads the person again, with the new membership.
+        const user = (await this.session.refresh()) ?? me;
+        this.notifications.show('info', this.joined(invitation, user, before));
+        await this.router.navigateByUrl(homeOf(user));
+      } else {
+        this.session.signIn(me);
+        this.notifications.show('info', `Welcome to ${invitation.organisationName}: you are signed in as ${me.displayName}.`);
+        await this.router.navigateByUrl(homeOf(me));
+      }
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.status === 404 || problem.status === 410) {
         this.form.reset();
         this.linkProblem.set(problem);
         this.focus('link-problem');
+        return;
+      }
+      if (problem.status === 401) {
+        await this.signInFirst(invitation);
         return;
       }
       if (problem.status === 400) {
@@ -156,6 +175,46 @@ export class InvitationPage {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Signed in as someone else than the invited address: signing out leads to the way to sign in with it. */
+  protected async signOut(): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      await this.session.signOut();
+      this.wrongAccount.set(false);
+      this.notifications.show('info', 'You are signed out: sign in with the invited address to accept.');
+      this.focus('accept-heading');
+    } catch {
+      this.notifications.show('error', 'You are still signed in: the server could not be reached. Try again.');
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /**
+   * 401 sign-in-first: the address has an account (perhaps made a moment ago by another acceptance)
+   * and this browser is not signed in as it. Who is signed in, if anyone, is asked again: someone
+   * else (told so, with a way to sign out), or nobody any more (the way to sign in).
+   */
+  private async signInFirst(invitation: InvitationViewDto): Promise<void> {
+    this.form.reset();
+    if (!invitation.accountExists) this.invitation.set({ ...invitation, accountExists: true });
+    const user = await this.session.refresh();
+    this.wrongAccount.set(!!user);
+    this.focus(user ? 'wrong-account' : 'accept-heading');
+  }
+
+  /** What accepting did: the organisation joined with the invited role, or — a member already — the role kept. */
+  private joined(invitation: InvitationViewDto, user: MeDto, before: MeDto['memberships']): string {
+    const org = invitation.organisationName;
+    const added = user.memberships.find((m) => m.organisationName === org && !before.some((b) => b.organisationId === m.organisationId));
+    if (added) return `You have joined ${org} as ${this.roleLabel[added.role]}.`;
+    const kept = user.memberships.find((m) => m.organisationName === org);
+    return kept
+      ? `You were a member of ${org} already, as ${this.roleLabel[kept.role]}: your role stays as it is.`
+      : `The invitation to ${org} is accepted.`;
   }
 
   protected toggleShowPassword(event: Event): void {
