@@ -63,11 +63,22 @@ test('a host confirms a placement from the link in the e-mail caught by the Mail
   const run = String(Date.now());
   const { mobilityId, school, host, hostEmail } = await seedMobility(request, organisationOf(me, 'coordinator'), run);
 
-  // The placement request for that host arrives in the Mailbox (the page polls).
+  // The placement request for that host arrives in the Mailbox (the page polls). The search applies
+  // after a pause in typing, and the e-mail may still be on its way: wait, as long as an e-mail may
+  // take, until the list is the search's (every message listed is to that host) and holds it.
   await page.goto('/mailbox');
   await page.getByLabel('Search subject or recipient').fill(hostEmail);
   const messages = page.getByTestId('mail-list').getByRole('link');
-  await expect(messages.first()).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
+  const recipients = page.getByTestId('mail-list').locator('.mail-to');
+  await expect
+    .poll(
+      async () => {
+        const shown = await recipients.allTextContents();
+        return shown.length > 0 && shown.every((to) => to.includes(hostEmail));
+      },
+      { timeout: ARRIVAL_TIMEOUT },
+    )
+    .toBe(true);
   await expect(messages).toHaveCount(1);
   await expect(messages.first()).toContainText(hostEmail);
   await expect(messages.first().locator('.mail-subject')).toContainText('Ines Hostlink');
