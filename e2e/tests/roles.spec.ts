@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
-import { COORDINATOR, DEMO_PASSWORD, LEARNER, MENTORS, restoreDemoPassword, SCHOOL, signIn, STAFF } from './support/accounts';
+import { COORDINATOR, DEMO_PASSWORD, LEARNER, MENTORS, removeMembership, restoreDemoPassword, SCHOOL, signIn, STAFF } from './support/accounts';
 
 /** Serious and critical accessibility violations on the page as it is now. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -33,7 +33,14 @@ async function expectNavigation(page: Page, items: string[]): Promise<void> {
 async function linkInMail(page: Page, address: string, subject: RegExp, path: string): Promise<string> {
   await page.goto('/mailbox');
   await page.getByLabel('Search subject or recipient').fill(address);
-  const message = page.getByTestId('mail-list').getByRole('link').filter({ has: page.locator('.mail-subject', { hasText: subject }) }).first();
+  // The search applies after a pause in typing: the message is looked for by its recipient as well,
+  // never another recipient's with the same subject shown before the list is filtered.
+  const message = page
+    .getByTestId('mail-list')
+    .getByRole('link')
+    .filter({ has: page.locator('.mail-subject', { hasText: subject }) })
+    .filter({ has: page.locator('.mail-to', { hasText: address }) })
+    .first();
   await expect(message).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
   await expect(message).toContainText(address);
   await message.click();
@@ -207,6 +214,112 @@ test.describe('what each role sees', () => {
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), '/organisations/:id/team/audit').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
+  });
+});
+
+test.describe('an invitation to an address that already has an account', () => {
+  // Jonas Becker (staff of the demo school) becomes mentor at a host company here; the other specs
+  // know him as staff of the school only (the account page test below lists exactly that). The test
+  // removes the membership on the team page; if it fails before, this does it through the API.
+  let host: { id: string; name: string } | null = null;
+  test.afterEach(async ({ request }) => {
+    if (host) await removeMembership(request, COORDINATOR, host.id, STAFF);
+    host = null;
+  });
+
+  test('the coordinator invites the staff member as mentor of a host company; signed out, he is asked to sign in, comes back and accepts', async ({ page, browser }, testInfo) => {
+    const run = String(Date.now());
+
+    // A host company the school registers (a coordinator's new partner is her school's).
+    await signIn(page, COORDINATOR);
+    const created = await page.request.post('/api/organisations', {
+      data: { name: `Taller Mentores ${run}`, kind: 'company', country: 'ES', city: 'Burgos' },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    host = (await created.json()) as { id: string; name: string };
+    const hostName = host.name;
+
+    // Its team page, from Organisations → "Mentors".
+    await page.goto('/organisations');
+    await page.getByLabel('Search name or city').fill(hostName);
+    await page.getByRole('link', { name: `Mentors of ${hostName}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/organisations/${host.id}/team$`));
+    const teamUrl = page.url();
+    await expect(page.getByRole('heading', { level: 1, name: `Team of ${hostName}` })).toBeVisible();
+    await expect(page.getByText(`${hostName} is a host company your school registered`)).toBeVisible();
+    await page.getByLabel('E-mail address').fill(STAFF);
+    await page.getByRole('combobox', { name: 'Role', exact: true }).selectOption({ label: 'Mentor' });
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect(page.getByTestId('invitations')).toContainText(STAFF);
+
+    const subject = new RegExp(`${hostName} (invites you to Mobility Hub|lädt Sie zu Mobility Hub ein)`);
+    const href = await linkInMail(page, STAFF, subject, '/invitation/');
+    const path = new URL(href).pathname;
+
+    // Someone else's session does not accept it: the coordinator, signed in here, is told so plainly.
+    await page.goto(href);
+    await expect(page.getByTestId('accept-as')).toContainText('You are signed in as Katrin Weber');
+    await page.getByRole('button', { name: 'Accept the invitation' }).click();
+    const wrong = page.getByTestId('wrong-account');
+    await expect(wrong).toContainText(`You are signed in as Katrin Weber (${COORDINATOR}); this invitation is for`);
+    await expect(wrong).toContainText('sign out and sign in with that address');
+    await expect(wrong.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    expect(await seriousViolations(page), '/invitation/:token signed in as someone else').toEqual([]);
+
+    // He opens it signed out, in a browser of his own: his address has an account, so he signs in first.
+    const other = await browser.newContext();
+    const invited = await other.newPage();
+    await invited.goto(href);
+    await expect(invited.getByRole('heading', { level: 1, name: 'Invitation to Mobility Hub' })).toBeVisible();
+    await expect(invited.getByTestId('invitation-organisation')).toHaveText(hostName);
+    await expect(invited.getByTestId('invitation-role')).toContainText('Mentor');
+    await expect(invited.getByTestId('invitation-email')).toContainText('@bk-rhein-ruhr.example');
+    await expect(invited.getByTestId('sign-in-first')).toContainText('already has a Mobility Hub account');
+    await expect(invited.getByRole('button', { name: 'Accept the invitation' })).toHaveCount(0);
+    await expect(invited.getByRole('link', { name: 'Choose a new one' })).toHaveAttribute('href', '/forgot-password');
+    expect((await invited.request.get('/api/auth/me')).status()).toBe(401);
+    await invited.waitForLoadState('networkidle');
+    expect(await seriousViolations(invited), '/invitation/:token for an existing account, signed out').toEqual([]);
+    await invited.screenshot({ path: testInfo.outputPath('invitation-sign-in-first.png'), fullPage: true });
+
+    await invited.getByRole('link', { name: 'Sign in to accept' }).click();
+    await expect(invited).toHaveURL((url) => url.pathname === '/sign-in' && url.searchParams.get('returnTo') === path);
+    await invited.getByLabel('E-mail address').fill(STAFF);
+    await invited.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await invited.getByRole('button', { name: 'Sign in' }).click();
+
+    // Back on the invitation, signed in as himself: he accepts, and goes to his home.
+    await expect(invited).toHaveURL((url) => url.pathname === path && url.search === '');
+    await expect(invited.getByTestId('accept-as')).toContainText(`You are signed in as Jonas Becker (${STAFF})`);
+    expect(await seriousViolations(invited), '/invitation/:token signed in as the invited account').toEqual([]);
+    await invited.getByRole('button', { name: 'Accept the invitation' }).click();
+    await expect(invited).toHaveURL(/\/projects$/);
+    await expect(invited.getByText(`You have joined ${hostName} as Mentor.`)).toBeVisible();
+    await expect(invited.getByTestId('signed-in-as')).toHaveText('Signed in as Jonas Becker');
+
+    // His account page lists the host company with the role mentor, beside his school.
+    await invited.getByRole('banner').getByRole('link', { name: 'Jonas Becker' }).click();
+    await expect(invited).toHaveURL(/\/account$/);
+    const memberships = invited.getByTestId('memberships').getByRole('listitem');
+    await expect(memberships.filter({ hasText: `Mentor at ${hostName}` })).toHaveCount(1);
+    await expect(memberships.filter({ hasText: `Staff at ${SCHOOL}` })).toHaveCount(1);
+    await expect(memberships).toHaveCount(2);
+
+    // The coordinator sees him as the host's mentor, and removes that membership again (the demo
+    // data as it was: the other specs know him as staff of the school only).
+    await page.goto(teamUrl);
+    const row = page.getByTestId('members').locator(`tr[data-member="${STAFF}"]`);
+    await expect(row).toContainText('Jonas Becker');
+    await expect(row).toContainText('Mentor');
+    await expect(page.getByTestId('invitations')).toHaveCount(0);
+    await row.getByRole('button', { name: 'Remove… Jonas Becker' }).click();
+    await page.getByRole('button', { name: 'Remove Jonas Becker' }).click();
+    await expect(page.getByTestId('members')).toHaveCount(0);
+    await expect(page.getByText('No members yet: invite the first one below.')).toBeVisible();
+    const me = await (await invited.request.get('/api/auth/me')).json();
+    expect(me.memberships.map((m: { organisationName: string; role: string }) => `${m.role} at ${m.organisationName}`)).toEqual([`staff at ${SCHOOL}`]);
+    host = null;
+    await other.close();
   });
 });
 

@@ -75,6 +75,21 @@ export async function restoreDemoPassword(request: APIRequestContext, email: str
   await signIn(request, email);
 }
 
+/**
+ * Ends `memberEmail`'s membership of `organisationId` if there is one, as `managerEmail` (a
+ * coordinator who manages that organisation's people), for a test that gave a demo person a role:
+ * the other specs find the demo people as the demo made them. Leaves `request` signed in as the manager.
+ */
+export async function removeMembership(request: APIRequestContext, managerEmail: string, organisationId: string, memberEmail: string): Promise<void> {
+  await signIn(request, managerEmail);
+  const members = await request.get(`/api/organisations/${organisationId}/members`);
+  expect(members.status(), await members.text()).toBe(200);
+  const member = ((await members.json()) as { userId: string; email: string }[]).find((m) => m.email === memberEmail);
+  if (!member) return;
+  const removed = await request.delete(`/api/organisations/${organisationId}/members/${member.userId}`);
+  expect(removed.status(), `remove ${memberEmail}: ${await removed.text()}`).toBe(204);
+}
+
 function isPage(target: Page | APIRequestContext): target is Page {
   return typeof (target as Page).goto === 'function';
 }
