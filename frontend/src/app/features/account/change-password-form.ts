@@ -15,14 +15,8 @@ import { Api, changePassword } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-} from '../../core/forms/new-password';
+import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX } from '../../core/forms/new-password';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 /** The fields in the order they appear (the first with an error gets focus). */
 const FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
@@ -46,7 +40,7 @@ const WRONG_CURRENT = 'This is not your current password.';
 @Component({
   selector: 'app-change-password-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
   templateUrl: './change-password-form.html',
   styleUrl: './account.css',
 })
@@ -61,7 +55,6 @@ export class ChangePasswordForm {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('passwordForm');
 
-  protected readonly min = PASSWORD_MIN;
   protected readonly max = PASSWORD_MAX;
   protected readonly retryWhen = retryWhen;
 
@@ -75,7 +68,6 @@ export class ChangePasswordForm {
   protected readonly errorCount = this.formErrors.count;
 
   protected readonly busy = signal(false);
-  protected readonly showPasswords = signal(false);
   /** The password was changed (until the next attempt). */
   protected readonly done = signal(false);
   /** What kept the password from being changed, beyond the fields: too many attempts (429), no connection, 5xx. */
@@ -124,10 +116,6 @@ export class ChangePasswordForm {
   /** The 429 is the lockout of the address after wrong passwords (sign-ins and guesses here count alike). */
   protected locked(problem: ApiProblem): boolean {
     return problem.type?.endsWith(':sign-in-locked') ?? false;
-  }
-
-  protected toggleShowPasswords(event: Event): void {
-    this.showPasswords.set((event.target as HTMLInputElement).checked);
   }
 
   private focusFirstError(): void {

@@ -16,7 +16,8 @@ import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { Session } from '../../core/auth/session';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX, PASSWORD_MIN } from '../../core/forms/new-password';
+import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages } from '../../core/forms/new-password';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 const FIELDS = ['password', 'confirmation'] as const;
 type Field = (typeof FIELDS)[number];
@@ -34,7 +35,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 @Component({
   selector: 'app-reset-password-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
   host: { class: 'page page-kit' },
   templateUrl: './reset-password-page.html',
   styleUrl: './auth-page.css',
@@ -50,8 +51,6 @@ export class ResetPasswordPage {
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('resetForm');
 
   protected readonly retryWhen = retryWhen;
-  protected readonly min = PASSWORD_MIN;
-  protected readonly max = PASSWORD_MAX;
 
   protected readonly form = new FormGroup({
     password: new FormControl('', {
@@ -65,7 +64,6 @@ export class ResetPasswordPage {
   protected readonly errorCount = this.formErrors.count;
 
   protected readonly busy = signal(false);
-  protected readonly showPassword = signal(false);
   protected readonly done = signal(false);
   /** The link does not work (404 unknown, 410 used or expired): the form is gone, a new link is offered. */
   protected readonly linkProblem = signal<ApiProblem | null>(null);
@@ -109,10 +107,6 @@ export class ResetPasswordPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  protected toggleShowPassword(event: Event): void {
-    this.showPassword.set((event.target as HTMLInputElement).checked);
   }
 
   /** 410 says why: `…:link-used` or `…:link-expired`. */

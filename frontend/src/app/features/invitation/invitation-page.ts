@@ -21,10 +21,11 @@ import { homeOf } from '../../core/auth/roles';
 import { Session } from '../../core/auth/session';
 import { formatDateTime } from '../../core/format-date';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX, PASSWORD_MIN } from '../../core/forms/new-password';
+import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages } from '../../core/forms/new-password';
 import { notBlank } from '../../core/forms/validators';
 import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '../../core/member-roles';
 import { Notifications } from '../../core/notifications';
+import { NewPasswordFields } from '../../shared/new-password-fields';
 
 /** The API's rule for a new account's name (AcceptInvitationDto): 1 to 120 characters (its password's: core/forms/new-password). */
 const NAME_MAX = 120;
@@ -50,7 +51,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 @Component({
   selector: 'app-invitation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, NewPasswordFields],
   host: { class: 'page page-kit' },
   templateUrl: './invitation-page.html',
   styleUrl: '../auth/auth-page.css',
@@ -71,8 +72,6 @@ export class InvitationPage {
   protected readonly formatDateTime = formatDateTime;
   protected readonly roleLabel = MEMBER_ROLE_LABELS;
   protected readonly roleDuty = MEMBER_ROLE_DUTIES;
-  protected readonly min = PASSWORD_MIN;
-  protected readonly max = PASSWORD_MAX;
   protected readonly nameMax = NAME_MAX;
 
   protected readonly invitation = signal<InvitationViewDto | null>(null);
@@ -88,7 +87,6 @@ export class InvitationPage {
   /** Where signing in comes back to: this page (`?returnTo=`, honoured by the sign-in page). */
   protected readonly signInQuery = computed(() => ({ returnTo: `/invitation/${this.token()}` }));
   protected readonly busy = signal(false);
-  protected readonly showPassword = signal(false);
 
   protected readonly form = new FormGroup({
     displayName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(NAME_MAX)] }),
@@ -215,10 +213,6 @@ export class InvitationPage {
     return kept
       ? `You were a member of ${org} already, as ${this.roleLabel[kept.role]}: your role stays as it is.`
       : `The invitation to ${org} is accepted.`;
-  }
-
-  protected toggleShowPassword(event: Event): void {
-    this.showPassword.set((event.target as HTMLInputElement).checked);
   }
 
   /** 410 says why: `…:link-used` (accepted already) or `…:link-expired` (a week passed, or it was withdrawn). */
