@@ -64,4 +64,21 @@ describe('FormErrors', () => {
     expect(document.activeElement?.id).toBe('x-country');
     form.remove();
   });
+
+  it('moves the focus itself on validating and on reporting when it knows where the form is', () => {
+    const { controls } = setup();
+    const form = document.createElement('form');
+    form.innerHTML = '<input id="x-name" /><input id="x-country" />';
+    document.body.append(form);
+    const errors = new FormErrors(FIELDS, { name: {}, country: {} }, { form: () => form, idPrefix: 'x-' });
+    controls.name.setValue('Hotel Mar');
+    controls.country.setValue('es');
+    expect(errors.validate(controls)).toBe(false);
+    expect(document.activeElement?.id).toBe('x-country');
+    controls.country.setValue('ES');
+    expect(errors.validate(controls)).toBe(true);
+    expect(errors.report(problem([{ field: 'name', rule: 'isNotEmpty', message: 'name is taken' }])).atFields).toBe(true);
+    expect(document.activeElement?.id).toBe('x-name');
+    form.remove();
+  });
 });

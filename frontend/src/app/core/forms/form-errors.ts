@@ -7,10 +7,17 @@ export type ClientMessages<F extends string> = Readonly<Record<F, Readonly<Recor
 
 const FALLBACK_MESSAGE = 'Check this field.';
 
+/** Where a form's inputs are: the input of `field` has the id `${idPrefix}${field}` inside `form()`. */
+export interface FormFieldsAt {
+  readonly form: () => HTMLElement | undefined;
+  readonly idPrefix: string;
+}
+
 /**
  * The error state of a reactive create form: client-side validator messages first, then the field
  * errors of the API's problem (RFC 9457). `fields` is the order the fields appear in the form, so
- * the first one with an error is the one to focus.
+ * the first one with an error is the one to focus — which `validate` and `report` do when told
+ * where the form is (`at`).
  */
 export class FormErrors<F extends string> {
   /** The last problem the API answered with, or null. */
@@ -28,9 +35,10 @@ export class FormErrors<F extends string> {
   constructor(
     private readonly fields: readonly F[],
     private readonly clientMessages: ClientMessages<F>,
+    private readonly at?: FormFieldsAt,
   ) {}
 
-  /** Forgets the API's problem and checks the controls; true when the form may be sent. */
+  /** Forgets the API's problem and checks the controls; true when the form may be sent (else the first field with a message has the focus). */
   validate(controls: Readonly<Record<F, AbstractControl>>): boolean {
     this.problem.set(null);
     const client: Partial<Record<F, string>> = {};
@@ -39,16 +47,20 @@ export class FormErrors<F extends string> {
       if (errors) client[field] = this.clientMessages[field][Object.keys(errors)[0]] ?? FALLBACK_MESSAGE;
     }
     this.client.set(client);
-    return Object.keys(client).length === 0;
+    const valid = Object.keys(client).length === 0;
+    if (!valid) this.focusFirstAt();
+    return valid;
   }
 
   /**
-   * Records the API's problem. Returns whether some of it belongs to no field of this form (or it has
-   * no field errors at all), so that the caller shows it as a notification instead.
+   * Records the API's problem, focusing the first field it names. Returns whether some of it belongs
+   * to no field of this form (or it has no field errors at all), so that the caller shows it as a
+   * notification instead.
    */
   report(problem: ApiProblem): { readonly atFields: boolean; readonly elsewhere: boolean } {
     this.problem.set(problem);
     const known = problem.errors.filter((e) => this.fields.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
+    if (known.length > 0) this.focusFirstAt();
     return { atFields: known.length > 0, elsewhere: known.length < problem.errors.length || problem.errors.length === 0 };
   }
 
@@ -62,5 +74,9 @@ export class FormErrors<F extends string> {
     const messages = this.messages();
     const first = this.fields.find((f) => messages[f]);
     if (first) form?.querySelector<HTMLElement>(`#${idPrefix}${first}`)?.focus();
+  }
+
+  private focusFirstAt(): void {
+    if (this.at) this.focusFirst(this.at.form(), this.at.idPrefix);
   }
 }

@@ -63,7 +63,10 @@ export class ChangePasswordForm {
     password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'change-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -81,10 +84,7 @@ export class ChangePasswordForm {
     if (this.busy()) return;
     this.done.set(false);
     this.problem.set(null);
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.focusFirstError();
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     const { currentPassword, password } = this.form.getRawValue();
     this.busy.set(true);
     try {
@@ -99,11 +99,10 @@ export class ChangePasswordForm {
       if (problem.status === 400 || problem.status === 422) {
         const wrongCurrent = problem.errors.some((e) => e.field === 'currentPassword');
         if (wrongCurrent) this.form.controls.currentPassword.setValue('');
-        const { atFields, elsewhere } = this.formErrors.report({
+        const { elsewhere } = this.formErrors.report({
           ...problem,
           errors: problem.errors.map((e) => (e.field === 'currentPassword' && problem.status === 422 ? { ...e, message: WRONG_CURRENT } : e)),
         });
-        if (atFields) this.focusFirstError();
         if (!elsewhere) return;
       }
       this.problem.set(problem);
@@ -116,10 +115,6 @@ export class ChangePasswordForm {
   /** The 429 is the lockout of the address after wrong passwords (sign-ins and guesses here count alike). */
   protected locked(problem: ApiProblem): boolean {
     return problem.type?.endsWith(':sign-in-locked') ?? false;
-  }
-
-  private focusFirstError(): void {
-    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'change-');
   }
 
   private focus(id: string): void {

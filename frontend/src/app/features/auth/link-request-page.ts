@@ -74,7 +74,10 @@ export class LinkRequestPage {
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress, Validators.maxLength(320)] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'request-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -92,10 +95,7 @@ export class LinkRequestPage {
   protected async submit(): Promise<void> {
     if (this.busy()) return;
     this.problem.set(null);
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.formErrors.focusFirst(this.formEl()?.nativeElement, 'request-');
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     const email = this.form.controls.email.value.trim();
     this.busy.set(true);
     try {
@@ -105,11 +105,7 @@ export class LinkRequestPage {
       this.focus('request-sent');
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status === 400) {
-        const { atFields, elsewhere } = this.formErrors.report(problem);
-        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'request-');
-        if (!elsewhere) return;
-      }
+      if (problem.status === 400 && !this.formErrors.report(problem).elsewhere) return;
       this.problem.set(problem);
       this.focus('request-problem');
     } finally {

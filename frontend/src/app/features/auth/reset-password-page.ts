@@ -59,7 +59,10 @@ export class ResetPasswordPage {
     }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'reset-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -77,10 +80,7 @@ export class ResetPasswordPage {
   protected async submit(): Promise<void> {
     if (this.busy()) return;
     this.problem.set(null);
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.formErrors.focusFirst(this.formEl()?.nativeElement, 'reset-');
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     this.busy.set(true);
     try {
       await this.api.invoke(resetPassword, { token: this.token(), body: { password: this.form.controls.password.value } });
@@ -97,11 +97,7 @@ export class ResetPasswordPage {
         this.focus('link-problem');
         return;
       }
-      if (problem.status === 400) {
-        const { atFields, elsewhere } = this.formErrors.report(problem);
-        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'reset-');
-        if (!elsewhere) return;
-      }
+      if (problem.status === 400 && !this.formErrors.report(problem).elsewhere) return;
       this.problem.set(problem);
       this.focus('reset-problem');
     } finally {

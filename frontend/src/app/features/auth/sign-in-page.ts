@@ -66,7 +66,10 @@ export class SignInPage {
     email: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress, Validators.maxLength(320)] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'sign-in-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -86,10 +89,7 @@ export class SignInPage {
   protected async submit(): Promise<void> {
     if (this.busy()) return;
     this.problem.set(null);
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.formErrors.focusFirst(this.formEl()?.nativeElement, 'sign-in-');
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     const { email, password } = this.form.getRawValue();
     this.busy.set(true);
     try {
@@ -98,11 +98,7 @@ export class SignInPage {
       await this.router.navigateByUrl(safeReturnTo(this.returnTo()));
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status === 400) {
-        const { atFields, elsewhere } = this.formErrors.report(problem);
-        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'sign-in-');
-        if (!elsewhere) return;
-      }
+      if (problem.status === 400 && !this.formErrors.report(problem).elsewhere) return;
       // The password is typed again; the address stays.
       if (problem.status === 401) this.form.controls.password.setValue('');
       this.problem.set(problem);

@@ -103,7 +103,10 @@ export class HostPlacementPage {
     mentorName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(200)] }),
     mentorEmail: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress, Validators.maxLength(320)] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.confirmFormEl()?.nativeElement,
+    idPrefix: 'host-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -161,10 +164,7 @@ export class HostPlacementPage {
   protected async confirm(): Promise<void> {
     if (this.busy()) return;
     this.actionProblem.set(null);
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.formErrors.focusFirst(this.confirmFormEl()?.nativeElement, 'host-');
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     const v = this.form.getRawValue();
     this.busy.set('confirm');
     try {
@@ -179,9 +179,7 @@ export class HostPlacementPage {
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.status === 400) {
-        const { atFields, elsewhere } = this.formErrors.report(problem);
-        if (atFields) this.formErrors.focusFirst(this.confirmFormEl()?.nativeElement, 'host-');
-        if (elsewhere) this.actionProblem.set(problem);
+        if (this.formErrors.report(problem).elsewhere) this.actionProblem.set(problem);
       } else {
         this.refused(problem);
       }

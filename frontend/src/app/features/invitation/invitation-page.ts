@@ -96,7 +96,10 @@ export class InvitationPage {
     }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'invitation-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -129,10 +132,7 @@ export class InvitationPage {
     this.problem.set(null);
     let body: AcceptInvitationDto = {};
     if (!invitation.accountExists) {
-      if (!this.formErrors.validate(this.form.controls)) {
-        this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invitation-');
-        return;
-      }
+      if (!this.formErrors.validate(this.form.controls)) return;
       const { displayName, password } = this.form.getRawValue();
       body = { displayName: displayName.trim(), password };
     }
@@ -163,11 +163,7 @@ export class InvitationPage {
         await this.signInFirst(invitation);
         return;
       }
-      if (problem.status === 400) {
-        const { atFields, elsewhere } = this.formErrors.report(problem);
-        if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invitation-');
-        if (!elsewhere) return;
-      }
+      if (problem.status === 400 && !this.formErrors.report(problem).elsewhere) return;
       this.problem.set(problem);
       this.focus('accept-problem');
     } finally {

@@ -123,7 +123,10 @@ export class OrganisationsPage {
     timeZone: new FormControl('', { nonNullable: true }),
   });
   protected readonly saving = signal(false);
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'org-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -172,10 +175,7 @@ export class OrganisationsPage {
 
   protected async submit(): Promise<void> {
     if (this.saving()) return;
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.focusFirstError();
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
 
     const v = this.form.getRawValue();
     const body: CreateOrganisationDto = {
@@ -197,16 +197,10 @@ export class OrganisationsPage {
       this.organisations.reload();
     } catch (error) {
       const problem = toApiProblem(error);
-      const { atFields, elsewhere } = this.formErrors.report(problem);
-      if (atFields) this.focusFirstError();
-      if (elsewhere) this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
+      if (this.formErrors.report(problem).elsewhere) this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }
-  }
-
-  private focusFirstError(): void {
-    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'org-');
   }
 }
 

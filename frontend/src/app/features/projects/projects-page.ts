@@ -117,7 +117,10 @@ export class ProjectsPage {
     endDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly saving = signal(false);
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'project-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
@@ -155,10 +158,7 @@ export class ProjectsPage {
 
   protected async submit(): Promise<void> {
     if (this.saving()) return;
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.focusFirstError();
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
 
     const v = this.form.getRawValue();
     const body: CreateProjectDto = {
@@ -183,15 +183,9 @@ export class ProjectsPage {
       this.notifications.show('info', `Project ${created.reference} created.`);
     } catch (error) {
       const problem = toApiProblem(error);
-      const { atFields, elsewhere } = this.formErrors.report(problem);
-      if (atFields) this.focusFirstError();
-      if (elsewhere) this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
+      if (this.formErrors.report(problem).elsewhere) this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }
-  }
-
-  private focusFirstError(): void {
-    this.formErrors.focusFirst(this.formEl()?.nativeElement, 'project-');
   }
 }

@@ -117,7 +117,10 @@ export class TeamPage {
     role: new FormControl<MemberRole | ''>('', { nonNullable: true, validators: [Validators.required] }),
     name: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(120)] }),
   });
-  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'invite-',
+  });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
   protected readonly inviting = signal(false);
@@ -251,10 +254,7 @@ export class TeamPage {
 
   protected async invite(): Promise<void> {
     if (this.inviting()) return;
-    if (!this.formErrors.validate(this.form.controls)) {
-      this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invite-');
-      return;
-    }
+    if (!this.formErrors.validate(this.form.controls)) return;
     const { email, role, name } = this.form.getRawValue();
     this.inviting.set(true);
     try {
@@ -270,8 +270,7 @@ export class TeamPage {
     } catch (error) {
       const problem = toApiProblem(error);
       const { atFields, elsewhere } = this.formErrors.report(problem);
-      if (atFields) this.formErrors.focusFirst(this.formEl()?.nativeElement, 'invite-');
-      else if (elsewhere) this.focus('invite-problem');
+      if (!atFields && elsewhere) this.focus('invite-problem');
     } finally {
       this.inviting.set(false);
     }
