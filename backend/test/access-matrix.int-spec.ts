@@ -136,6 +136,8 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/mobilities/{id}/history': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }), expect: sendingOk },
   'GET /api/mobilities/{id}/tasks': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/tasks` }), expect: everyoneOwn },
+  // The host's tasks: a handful per mobility, so every page here holds all of them.
+  'GET /api/tasks': { call: () => ({ url: '/api/tasks?role=host&pageSize=100' }), expect: everyoneOwn, list: true },
   'PATCH /api/tasks/{id}': {
     // Setting an open task open again changes nothing.
     call: (w) => ({ url: `/api/tasks/${w.tasks.host.id}`, body: { status: 'open' } }),
@@ -426,6 +428,15 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     expect(await ids(w.a.people.learner.client, '/api/outbox?pageSize=100')).toEqual([]);
     expect(await ids(w.a.people.coordinator.client, '/api/outbox?pageSize=100')).toContain(w.outboxId);
     expect(await ids(w.b.people.coordinator.client, '/api/mobilities?pageSize=100')).toEqual([w.b.mobility.id]);
+    // Tasks across mobilities: the mentor the host's, the learner their own, each of A's mobility only.
+    const tasks = async (client: HttpClient) => (await client.get('/api/tasks?status=open&pageSize=100')).body.items as { role: string; mobility: { id: string } }[];
+    const mentorTasks = await tasks(w.a.people.mentor.client);
+    expect(new Set(mentorTasks.map((x) => x.role))).toEqual(new Set(['host']));
+    expect(mentorTasks.map((x) => x.mobility.id)).toContain(w.a.mobility.id);
+    const hosted = (await t.db.query(`SELECT id FROM mobility WHERE host_organisation_id = $1`, [w.a.host.id])).map((r: { id: string }) => r.id);
+    for (const task of mentorTasks) expect(hosted).toContain(task.mobility.id);
+    expect(new Set((await tasks(w.a.people.learner.client)).map((x) => `${x.role} ${x.mobility.id}`))).toEqual(new Set([`learner ${w.a.mobility.id}`]));
+    expect((await tasks(w.b.people.coordinator.client)).map((x) => x.mobility.id)).not.toContain(w.a.mobility.id);
   });
 
   it('a host mentor sees the learner’s name, dates and contact and the host’s tasks, never the date of birth', async () => {

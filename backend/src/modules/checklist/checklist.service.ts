@@ -21,7 +21,9 @@ import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MobilityEntity } from '../mobility/mobility.entity';
 import { MobilityRepository } from '../mobility/mobility.repository';
-import { TaskDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
+import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
+import { pagingOf } from '../../common/pagination';
+import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
 import { TaskEntity } from './task.entity';
 
 /** A mobility's checklist: generated from the template, dated from T0/T1, ticked by people. */
@@ -87,6 +89,43 @@ export class ChecklistService {
       .getMany();
     const today = this.today();
     return tasks.map((t) => toTaskDto(t, mobility.phase, today));
+  }
+
+  /**
+   * The caller's tasks across the mobilities they may see, by due date: a mentor's host tasks, a
+   * learner's own, the sending side's all. Open tasks are those of mobilities still under way.
+   */
+  async listMine(identity: Identity, query: ListTasksQuery): Promise<TaskPageDto> {
+    const paging = pagingOf(query);
+    const { params, param } = sqlParams();
+    const where = [visibleMobilitySql(identity, param), visibleTaskSql(identity)?.(param) ?? 'true'];
+    if (query.status) where.push(`t.status = ${param(query.status)}`);
+    if (query.status === 'open') where.push(`m.phase NOT IN ('completed', 'withdrawn')`);
+    if (query.role) where.push(`t.role = ${param(query.role)}`);
+    const from = `FROM task t JOIN mobility m ON m.id = t.mobility_id WHERE ${where.join(' AND ')}`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT t.id, t.mobility_id AS "mobilityId", t.phase, t.template_key AS "templateKey", t.title, t.guidance, t.role,
+                t.mandatory, t.position, t.due_date AS "dueDate", t.status, t.status_changed_by AS "statusChangedBy",
+                t.status_changed_at AS "statusChangedAt", t.note, t.waiver_reason AS "waiverReason",
+                m.phase AS "mobilityPhase", m.version, m.start_date AS "startDate", m.end_date AS "endDate",
+                p.first_name || ' ' || p.last_name AS "participantName"
+           ${from.replace('WHERE', 'JOIN participant p ON p.id = m.participant_id WHERE')}
+          ORDER BY t.due_date, t.position, t.id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`,
+        params,
+      ),
+      this.db.query(`SELECT count(*)::int AS total ${from}`, params),
+    ]);
+    const today = this.today();
+    return {
+      items: rows.map((r: TaskEntity & { mobilityPhase: MobilityState; version: number; startDate: string; endDate: string; participantName: string }) => ({
+        ...toTaskDto(r, r.mobilityPhase, today),
+        mobility: { id: r.mobilityId, participantName: r.participantName, phase: r.mobilityPhase, version: r.version, startDate: r.startDate, endDate: r.endDate },
+      })),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
   /** Tick, untick or waive one task, under the mobility's lock (so it never races a transition). */

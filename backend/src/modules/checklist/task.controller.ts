@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Patch, Res } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentIdentity, Identity } from '../../common/identity';
 import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { ChecklistService } from './checklist.service';
-import { TaskDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
+import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
 
 @ApiTags('tasks')
 @Controller()
@@ -18,6 +18,17 @@ export class TaskController {
   @ApiProblems(400, 404)
   list(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<TaskDto[]> {
     return this.checklist.list(identity, id);
+  }
+
+  @Get('tasks')
+  @ApiOperation({
+    operationId: 'listMyTasks',
+    summary: 'Your tasks across your mobilities, by due date (a mentor the host\'s, a learner their own); status=open leaves out closed mobilities',
+  })
+  @ApiOkResponse({ type: TaskPageDto })
+  @ApiProblems(400)
+  listMine(@CurrentIdentity() identity: Identity, @Query() query: ListTasksQuery): Promise<TaskPageDto> {
+    return this.checklist.listMine(identity, query);
   }
 
   @Patch('tasks/:id')

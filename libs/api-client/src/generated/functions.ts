@@ -29,6 +29,8 @@ export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './f
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
 export type { ListMobilityTasks$Params as ListMobilityTasks$Params } from './fn/tasks/list-mobility-tasks';
 export { listMobilityTasks as listMobilityTasks } from './fn/tasks/list-mobility-tasks';
+export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-my-tasks';
+export { listMyTasks as listMyTasks } from './fn/tasks/list-my-tasks';
 export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-task';
 export { updateTask as updateTask } from './fn/tasks/update-task';
 export type { ListOutbox$Params as ListOutbox$Params } from './fn/mail/list-outbox';

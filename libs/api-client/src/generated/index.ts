@@ -59,6 +59,9 @@ export type { SentReminderDto } from './models/sent-reminder-dto';
 export type { SignInDto } from './models/sign-in-dto';
 export type { TaskCountsDto } from './models/task-counts-dto';
 export type { TaskDto } from './models/task-dto';
+export type { TaskInListDto } from './models/task-in-list-dto';
+export type { TaskMobilityDto } from './models/task-mobility-dto';
+export type { TaskPageDto } from './models/task-page-dto';
 export type { UnmetConditionDto } from './models/unmet-condition-dto';
 export type { UpdatedTaskDto } from './models/updated-task-dto';
 export type { UpdateMobilityDto } from './models/update-mobility-dto';
@@ -92,6 +95,8 @@ export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './f
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
 export type { ListMobilityTasks$Params as ListMobilityTasks$Params } from './fn/tasks/list-mobility-tasks';
 export { listMobilityTasks as listMobilityTasks } from './fn/tasks/list-mobility-tasks';
+export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-my-tasks';
+export { listMyTasks as listMyTasks } from './fn/tasks/list-my-tasks';
 export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-task';
 export { updateTask as updateTask } from './fn/tasks/update-task';
 export type { ListOutbox$Params as ListOutbox$Params } from './fn/mail/list-outbox';

@@ -1,6 +1,7 @@
-import { PHASES, Phase, TASK_ROLES, TASK_STATUSES, TaskRole, TaskStatus } from '@mobility-hub/domain';
+import { MOBILITY_STATES, MobilityState, PHASES, Phase, TASK_ROLES, TASK_STATUSES, TaskRole, TaskStatus } from '@mobility-hub/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { PageDto, PageQuery } from '../../../common/pagination';
 
 export class UpdateTaskDto {
   @ApiProperty({ enum: TASK_STATUSES })
@@ -40,4 +41,32 @@ export class TaskDto {
 
 export class UpdatedTaskDto extends TaskDto {
   @ApiProperty({ description: 'The mobility\'s new version (its ETag)' }) mobilityVersion: number;
+}
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Only tasks with this status' })
+  @IsOptional() @IsIn(TASK_STATUSES)
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ enum: TASK_ROLES, description: 'Only tasks of this role (e.g. host)' })
+  @IsOptional() @IsIn(TASK_ROLES)
+  role?: TaskRole;
+}
+
+/** Which mobility a task belongs to, enough to list it among others. */
+export class TaskMobilityDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() participantName: string;
+  @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
+  @ApiProperty({ description: 'The mobility\'s version (its ETag), for If-Match on a task change' }) version: number;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) endDate: string;
+}
+
+export class TaskInListDto extends TaskDto {
+  @ApiProperty({ type: TaskMobilityDto }) mobility: TaskMobilityDto;
+}
+
+export class TaskPageDto extends PageDto {
+  @ApiProperty({ type: [TaskInListDto] }) items: TaskInListDto[];
 }
