@@ -2,7 +2,7 @@ import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { MeDto, MobilityDto, MobilitySummaryDto, TaskDto } from '@mobility-hub/api-client';
+import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { HostHomePage } from './host-home-page';
 
@@ -66,11 +66,19 @@ function detail(s: MobilitySummaryDto, partial: Partial<MobilityDto> = {}): Mobi
   };
 }
 
-function task(id: string, mobilityId: string, partial: Partial<TaskDto> = {}): TaskDto {
+function task(id: string, of: MobilitySummaryDto, partial: Partial<TaskInListDto> = {}): TaskInListDto {
   return {
     id,
     key: id,
-    mobilityId,
+    mobilityId: of.id,
+    mobility: {
+      id: of.id,
+      participantName: `${of.participant.firstName} ${of.participant.lastName}`,
+      phase: of.phase,
+      version: of.version,
+      startDate: of.startDate,
+      endDate: of.endDate,
+    },
     title: `Task ${id}`,
     dueDate: '2027-01-01',
     guidance: 'How to do it',
@@ -91,13 +99,21 @@ const LENA = summary('m1', 'Lena');
 const PAUL = summary('m2', 'Paul', { phase: 'implementation', placementConfirmed: true, startDate: '2026-10-20', endDate: '2027-01-28', version: 9 });
 const LUKAS = summary('m3', 'Lukas', { phase: 'completed', placementConfirmed: true, startDate: '2026-04-01', endDate: '2026-05-10' });
 
-const LENA_TASKS = [task('t-conf', 'm1', { key: 'host-confirmation', title: 'Placement confirmed by the host', phase: 'preparation', dueDate: '2027-01-18' })];
-const PAUL_TASKS = [
-  task('t-monitor', 'm2', { title: 'Monitoring contact', dueDate: '2026-11-03', overdue: true }),
-  task('t-induction', 'm2', { title: 'Induction given', dueDate: '2026-10-20', overdue: true, mandatory: true }),
-  task('t-outcomes', 'm2', { title: 'Learning outcomes assessed', dueDate: '2027-01-28' }),
-  task('t-attendance', 'm2', { title: 'Attendance confirmed', status: 'done' }),
+const LENA_TASKS = [
+  task('t-conf', LENA, { key: 'host-confirmation', title: 'Placement confirmed by the host', phase: 'preparation', dueDate: '2027-01-18' }),
+  task('t-welcome', LENA, { title: 'Welcome pack sent', phase: 'preparation', dueDate: '2027-02-01' }),
 ];
+const PAUL_TASKS = [
+  task('t-monitor', PAUL, { title: 'Monitoring contact', dueDate: '2026-11-03', overdue: true }),
+  task('t-induction', PAUL, { title: 'Induction given', dueDate: '2026-10-20', overdue: true, mandatory: true }),
+  task('t-outcomes', PAUL, { title: 'Learning outcomes assessed', dueDate: '2027-01-28' }),
+];
+/** A host task of a mobility the person sees as a school's staff, not as this company's mentor. */
+const ELSEWHERE = task('t-elsewhere', summary('m9', 'Mia', { hostOrganisation: { id: 'c9', name: 'Other host', country: 'FR' } }), { title: 'Somebody else’s task' });
+
+function taskPage(items: readonly TaskInListDto[], partial: Partial<TaskPageDto> = {}): TaskPageDto {
+  return { items: [...items], total: items.length, page: 1, pageSize: 100, ...partial };
+}
 
 describe('HostHomePage', () => {
   let http: HttpTestingController;
@@ -128,18 +144,25 @@ describe('HostHomePage', () => {
     }
   }
 
+  /** The page's whole load: the list, one page of open host tasks, and the file of the one placement waiting for an answer. */
   async function load(): Promise<void> {
     await settle();
     const list = http.expectOne((r) => r.url === '/api/mobilities');
     expect(list.request.params.get('pageSize')).toBe('200');
     list.flush({ items: [LENA, PAUL, LUKAS], total: 3, page: 1, pageSize: 200 });
     await settle();
+    const tasks = http.expectOne((r) => r.url === '/api/tasks');
+    expect(tasks.request.params.get('status')).toBe('open');
+    expect(tasks.request.params.get('role')).toBe('host');
+    expect(tasks.request.params.get('pageSize')).toBe('100');
+    expect(tasks.request.params.get('page')).toBe('1');
+    tasks.flush(taskPage([...PAUL_TASKS, ...LENA_TASKS, ELSEWHERE]));
+    // Only Lena's placement can wait for the host's answer (a host, not confirmed, still in application).
     http.expectOne('/api/mobilities/m1').flush(detail(LENA, { allowedEvents: ['HOST_CONFIRM', 'HOST_DECLINE'] }), { headers: { ETag: '"4"' } });
-    http.expectOne('/api/mobilities/m1/tasks').flush(LENA_TASKS);
-    http.expectOne('/api/mobilities/m2').flush(detail(PAUL), { headers: { ETag: '"9"' } });
-    http.expectOne('/api/mobilities/m2/tasks').flush(PAUL_TASKS);
-    // A completed placement has nothing to do: not read.
+    // Paul's placement is confirmed and under way, Lukas's completed: neither file is read, and no checklist per placement.
+    http.expectNone('/api/mobilities/m2');
     http.expectNone('/api/mobilities/m3');
+    http.expectNone((r) => r.url.endsWith('/tasks') && r.url !== '/api/tasks');
     await settle();
   }
 
@@ -176,13 +199,15 @@ describe('HostHomePage', () => {
 
   it('lists the open host tasks by due date, overdue marked; the confirmation is the answer, not a tick', async () => {
     await load();
-    expect(taskTitles()).toEqual(['Induction given', 'Monitoring contact', 'Placement confirmed by the host', 'Learning outcomes assessed']);
+    // Only this company's placements: a host task the person sees as a school's staff is not listed here.
+    expect(taskTitles()).toEqual(['Induction given', 'Monitoring contact', 'Placement confirmed by the host', 'Learning outcomes assessed', 'Welcome pack sent']);
     const items = Array.from(el.querySelectorAll('[data-testid="host-task"]'));
     expect(items[0].textContent).toContain('Overdue');
     expect(items[0].textContent).toContain('For Paul Schmidt');
     expect(items[0].textContent).toContain('due 20 Oct 2026');
+    expect(items[0].querySelector('a')?.getAttribute('href')).toBe('/mobilities/m2');
     expect(items[3].textContent).not.toContain('Overdue');
-    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('4 open · 2 overdue');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('5 open · 2 overdue');
     expect(checkbox('Placement confirmed by the host').disabled).toBe(true);
     expect(items[2].textContent).toContain('Done by confirming the placement above.');
     expect(checkbox('Induction given').disabled).toBe(false);
@@ -197,8 +222,14 @@ describe('HostHomePage', () => {
     expect(post.request.headers.get('If-Match')).toBe('"4"');
     post.flush(detail(LENA, { placementConfirmed: true, version: 5 }), { headers: { ETag: '"5"' } });
     await settle();
-    http.expectOne('/api/mobilities/m1/tasks').flush([{ ...LENA_TASKS[0], status: 'done' }]);
-    await settle();
+    // The confirmation ticked the host's confirmation task (the machine's effect): shown so, without reading the checklist again.
+    http.expectNone((r) => r.url.includes('/tasks'));
+    expect(checkbox('Placement confirmed by the host').checked).toBe(true);
+    expect(checkbox('Placement confirmed by the host').disabled).toBe(true);
+    expect(el.querySelector('#task-meta-t-conf')?.textContent).toContain('Done when the placement is confirmed.');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('4 open · 2 overdue');
+    const rows = Array.from(el.querySelectorAll('[data-testid="placements"] tbody tr'));
+    expect(rows[0].textContent).toContain('Confirmed');
 
     expect(el.querySelectorAll('[data-testid="placement-request"]')).toHaveLength(0);
     expect(el.textContent).toContain('No placement is waiting for your answer.');
@@ -225,6 +256,8 @@ describe('HostHomePage', () => {
     await settle();
     expect(el.querySelectorAll('[data-testid="placement-request"]')).toHaveLength(0);
     expect(taskTitles()).not.toContain('Placement confirmed by the host');
+    expect(taskTitles()).not.toContain('Welcome pack sent');
+    expect(el.querySelectorAll('[data-testid="placements"] tbody tr')).toHaveLength(2);
     expect(status()).toContain('You declined the placement of Lena Schmidt.');
   });
 
@@ -239,7 +272,7 @@ describe('HostHomePage', () => {
     await settle();
     expect(checkbox('Induction given').checked).toBe(true);
     expect(status()).toBe('Induction given for Paul Schmidt: done.');
-    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('3 open · 1 overdue');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('4 open · 1 overdue');
 
     checkbox('Induction given').click();
     await settle();
@@ -249,6 +282,63 @@ describe('HostHomePage', () => {
     again.flush({ ...PAUL_TASKS[1], mobilityVersion: 11 });
     await settle();
     expect(checkbox('Induction given').checked).toBe(false);
+
+    // Another task of the same placement: the version the last change returned, not the one listed (no 412).
+    checkbox('Monitoring contact').click();
+    await settle();
+    const other = http.expectOne('/api/tasks/t-monitor');
+    expect(other.request.headers.get('If-Match')).toBe('"11"');
+    other.flush({ ...PAUL_TASKS[0], status: 'done', mobilityVersion: 12 });
+    await settle();
+    expect(checkbox('Monitoring contact').checked).toBe(true);
+  });
+
+  it('answers for a placement with the version a tick on it returned', async () => {
+    await load();
+    checkbox('Welcome pack sent').click();
+    await settle();
+    const patch = http.expectOne('/api/tasks/t-welcome');
+    expect(patch.request.headers.get('If-Match')).toBe('"4"');
+    patch.flush({ ...LENA_TASKS[1], status: 'done', mobilityVersion: 5 }, { headers: { ETag: '"5"' } });
+    await settle();
+    expect(status()).toBe('Welcome pack sent for Lena Schmidt: done.');
+
+    button('Confirm the placement of Lena Schmidt').click();
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/mobilities/m1/events');
+    expect(post.request.headers.get('If-Match')).toBe('"5"');
+    post.flush(detail(LENA, { placementConfirmed: true, version: 6 }), { headers: { ETag: '"6"' } });
+    await settle();
+    expect(el.textContent).toContain('No placement is waiting for your answer.');
+  });
+
+  it('reads further pages of tasks only when there are more than 100', async () => {
+    await settle();
+    http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [PAUL], total: 1, page: 1, pageSize: 200 });
+    await settle();
+    const many = Array.from({ length: 230 }, (_, i) => task(`t${String(i).padStart(3, '0')}`, PAUL, { title: `Task ${String(i).padStart(3, '0')}` }));
+    http.expectOne((r) => r.url === '/api/tasks').flush(taskPage(many.slice(0, 100), { total: 230 }));
+    await settle();
+    const more = http.match((r) => r.url === '/api/tasks');
+    expect(more.map((r) => r.request.params.get('page'))).toEqual(['2', '3']);
+    more[0].flush(taskPage(many.slice(100, 200), { total: 230, page: 2 }));
+    more[1].flush(taskPage(many.slice(200), { total: 230, page: 3 }));
+    await settle();
+    expect(el.querySelectorAll('[data-testid="host-task"]')).toHaveLength(230);
+    // Paul's placement is confirmed: no file to read.
+    http.expectNone('/api/mobilities/m2');
+  });
+
+  it('offers no answer where the file says the person may not give it (a school’s staff who also mentors)', async () => {
+    await settle();
+    http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [LENA], total: 1, page: 1, pageSize: 200 });
+    await settle();
+    http.expectOne((r) => r.url === '/api/tasks').flush(taskPage(LENA_TASKS));
+    await settle();
+    http.expectOne('/api/mobilities/m1').flush(detail(LENA, { yourRole: 'coordinator', allowedEvents: ['ADVANCE', 'WITHDRAW'] }));
+    await settle();
+    expect(el.querySelectorAll('[data-testid="placement-request"]')).toHaveLength(0);
+    expect(el.querySelector('#task-meta-t-conf')?.textContent).toContain('Done when the placement is confirmed.');
   });
 
   it('puts a refused tick back and says why', async () => {
@@ -263,6 +353,16 @@ describe('HostHomePage', () => {
     const alert = el.querySelector('#tasks-problem');
     expect(alert?.textContent).toContain('“Monitoring contact” for Paul Schmidt did not change.');
     expect(alert?.textContent).toContain('Reload the placements');
+  });
+
+  it('reads no tasks when no placement is under way', async () => {
+    await settle();
+    http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [LUKAS], total: 1, page: 1, pageSize: 200 });
+    await settle();
+    http.expectNone((r) => r.url === '/api/tasks');
+    expect(el.textContent).toContain('No placement is waiting for your answer.');
+    expect(el.textContent).toContain('No host task is open.');
+    expect(el.querySelectorAll('[data-testid="placements"] tbody tr')).toHaveLength(1);
   });
 
   it('says so when the placements cannot be loaded', async () => {

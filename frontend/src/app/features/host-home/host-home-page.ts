@@ -4,14 +4,14 @@ import {
   Api,
   getMobility,
   listMobilities,
-  listMobilityTasks,
+  listMyTasks,
   sendMobilityEvent,
   updateTask,
   type MobilityDto,
   type MobilitySummaryDto,
-  type TaskDto,
+  type TaskInListDto,
 } from '@mobility-hub/api-client';
-import { ACTIVITY_TYPES, activityDays, hostOrganisationIds, isFinalState, mayChangeTask, TASK_KEYS, taskEditBlocker } from '@mobility-hub/domain';
+import { ACTIVITY_TYPES, activityDays, hostConfirmBlockers, hostOrganisationIds, isFinalState, mayChangeTask, TASK_KEYS, taskEditBlocker, type MobilityState } from '@mobility-hub/domain';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { Session } from '../../core/auth/session';
 import { formatDate } from '../../core/format-date';
@@ -20,22 +20,47 @@ import { etagOf } from '../mobility/labels';
 
 /** The mobilities of a mentor's company are few; one page holds them. */
 export const HOST_PAGE_SIZE = 200;
+/** The most tasks GET /api/tasks sends in one page. */
+export const TASK_PAGE_SIZE = 100;
 
-/** A placement at the mentor's company, with what the mentor may do about it. */
+/** A placement waiting for the host's answer, read in full: what the mentor may do about it. */
 interface Placement {
   readonly mobility: MobilityDto;
-  /** The ETag of the mobility as last read; sent back in If-Match. */
-  readonly etag: string;
-  /** The host's tasks (the API sends a mentor nothing else). */
-  readonly tasks: readonly TaskDto[];
 }
 
-/** A host task in the list of open tasks, with the learner it is for. */
+/** The version of a mobility as last read, and its ETag (sent back in If-Match). */
+interface KnownVersion {
+  readonly version: number;
+  readonly etag: string;
+}
+
+/** A host task in the list of open tasks. */
 interface HostTask {
-  readonly task: TaskDto;
-  readonly placement: Placement;
+  readonly task: TaskInListDto;
   /** Why it cannot be ticked here, if it cannot. */
   readonly blocker: string | null;
+}
+
+/** The phases whose state in the mobility machine (libs/domain) accepts HOST_CONFIRM and HOST_DECLINE. */
+const HOST_ANSWER_PHASES: readonly MobilityState[] = ['application', 'preparation'];
+
+/**
+ * Whether a placement may still wait for the host's answer. The machine's HOST_CONFIRM guard (a host
+ * assigned, the placement not yet confirmed, in a phase that takes the event) can be read off the
+ * summary; whether the signed-in person answers for the host there cannot (someone who is also a
+ * coordinator of the project's beneficiary is the sending side for it, and may not), so the file of
+ * each such candidate is read for its allowedEvents and ETag — and no other.
+ */
+export function awaitsHostAnswer(m: Pick<MobilitySummaryDto, 'hostOrganisation' | 'placementConfirmed' | 'phase'>): boolean {
+  return (
+    HOST_ANSWER_PHASES.includes(m.phase) &&
+    hostConfirmBlockers({ hostOrganisationId: m.hostOrganisation?.id ?? null, placementConfirmed: m.placementConfirmed, tasks: [] }).length === 0
+  );
+}
+
+/** Of two reads of a mobility's version, the later. */
+function newer(known: KnownVersion | undefined, read: KnownVersion): KnownVersion {
+  return known && known.version > read.version ? known : read;
 }
 
 /**
@@ -43,6 +68,10 @@ interface HostTask {
  * host's answer (confirm, or decline after a confirmation step), the host's open tasks across all
  * placements (overdue first marked, tickable), and every placement with a link to its file. Only what
  * a host needs: never the learner's date of birth (the API does not send it to a mentor either).
+ *
+ * Requests: the company's mobilities, then together the host's open tasks (GET /api/tasks, one query
+ * across all placements; none when no placement is under way) and the file of each placement that
+ * may wait for the host's answer — not one request per placement.
  */
 @Component({
   selector: 'app-host-home-page',
@@ -62,7 +91,12 @@ export class HostHomePage {
   protected readonly phaseLabel = PHASE_LABELS;
 
   protected readonly summaries = signal<readonly MobilitySummaryDto[]>([]);
+  /** The placements that may wait for the host's answer, read in full. */
   protected readonly placements = signal<readonly Placement[]>([]);
+  /** The host tasks open when the page loaded: a task ticked now stays in the list (and can be unticked). */
+  private readonly tasks = signal<readonly TaskInListDto[]>([]);
+  /** Each mobility's version as last read or changed here, by id: the one If-Match sends. */
+  private readonly versions = signal<ReadonlyMap<string, KnownVersion>>(new Map());
   protected readonly loading = signal(true);
   protected readonly loadProblem = signal<ApiProblem | null>(null);
   protected readonly busy = signal(false);
@@ -74,8 +108,6 @@ export class HostHomePage {
   /** The placement whose decline waits for confirmation. */
   protected readonly declining = signal<string | null>(null);
   protected readonly declineReason = signal('');
-  /** Tasks open when the page loaded: a task ticked now stays in the list (and can be unticked). */
-  private readonly listedTaskIds = signal<ReadonlySet<string>>(new Set());
 
   /** The companies the person mentors for, by name (for the lead). */
   protected readonly companies = computed(() =>
@@ -85,13 +117,9 @@ export class HostHomePage {
   protected readonly toConfirm = computed(() => this.placements().filter((p) => p.mobility.allowedEvents.includes('HOST_CONFIRM')));
 
   protected readonly openTasks = computed<HostTask[]>(() => {
-    const listed = this.listedTaskIds();
-    return this.placements()
-      .flatMap((placement) =>
-        placement.tasks
-          .filter((task) => listed.has(task.id))
-          .map((task) => ({ task, placement, blocker: this.blockerOf(placement, task) })),
-      )
+    const confirmable = new Set(this.toConfirm().map((p) => p.mobility.id));
+    return this.tasks()
+      .map((task) => ({ task, blocker: this.blockerOf(task, confirmable.has(task.mobility.id)) }))
       .sort((a, b) => a.task.dueDate.localeCompare(b.task.dueDate) || a.task.title.localeCompare(b.task.title));
   });
   protected readonly openCount = computed(() => this.openTasks().filter((t) => t.task.status === 'open').length);
@@ -101,35 +129,52 @@ export class HostHomePage {
     void this.load();
   }
 
-  /** Reads the company's placements, then each open one's file (what the host may do) and its host tasks. */
+  /** Reads the company's placements, then the host's open tasks and the file of each placement that may wait for an answer. */
   async load(): Promise<void> {
     this.loading.set(true);
     this.loadProblem.set(null);
     try {
       const page = await this.api.invoke(listMobilities, { page: 1, pageSize: HOST_PAGE_SIZE });
-      // Someone who also works for a school sees its mobilities too: here, only their companies' placements.
+      // Someone who also works for a school sees its mobilities (and their host tasks) too: here, only their companies' placements.
       const user = this.session.user();
       const companies = user ? hostOrganisationIds(user) : [];
       const mine = page.items.filter((m) => !!m.hostOrganisation && (companies.length === 0 || companies.includes(m.hostOrganisation.id)));
-      const placements = await Promise.all(
-        mine
-          .filter((m) => !isFinalState(m.phase))
-          .map(async (m): Promise<Placement> => {
-            const [response, tasks] = await Promise.all([
-              this.api.invoke$Response(getMobility, { id: m.id }),
-              this.api.invoke(listMobilityTasks, { id: m.id }),
-            ]);
-            return { mobility: response.body, etag: response.headers.get('ETag') ?? etagOf(response.body.version), tasks: tasks.filter((t) => t.role === 'host') };
+      const mineIds = new Set(mine.map((m) => m.id));
+      // No placement, no host task: nothing more to read.
+      const [openTasks, placements] = await Promise.all([
+        mine.some((m) => !isFinalState(m.phase)) ? this.loadOpenTasks() : Promise.resolve([]),
+        Promise.all(
+          mine.filter(awaitsHostAnswer).map(async (m): Promise<Placement & KnownVersion> => {
+            const response = await this.api.invoke$Response(getMobility, { id: m.id });
+            return { mobility: response.body, version: response.body.version, etag: response.headers.get('ETag') ?? etagOf(response.body.version) };
           }),
-      );
+        ),
+      ]);
+      const tasks = openTasks.filter((t) => mineIds.has(t.mobility.id));
+      const versions = new Map<string, KnownVersion>();
+      for (const t of tasks) versions.set(t.mobility.id, newer(versions.get(t.mobility.id), { version: t.mobility.version, etag: etagOf(t.mobility.version) }));
+      for (const p of placements) versions.set(p.mobility.id, newer(versions.get(p.mobility.id), p));
       this.summaries.set(mine);
-      this.placements.set(placements);
-      this.listedTaskIds.set(new Set(placements.flatMap((p) => p.tasks.filter((t) => t.status === 'open').map((t) => t.id))));
+      this.placements.set(placements.map((p) => ({ mobility: p.mobility })));
+      this.tasks.set(tasks);
+      this.versions.set(versions);
     } catch (error) {
       this.loadProblem.set(toApiProblem(error));
     } finally {
       this.loading.set(false);
     }
+  }
+
+  /** The host's open tasks on placements still under way: one request, more only past 100 tasks. */
+  private async loadOpenTasks(): Promise<TaskInListDto[]> {
+    const params = { status: 'open', role: 'host', pageSize: TASK_PAGE_SIZE } as const;
+    const first = await this.api.invoke(listMyTasks, { ...params, page: 1 });
+    const pages = Math.ceil(first.total / TASK_PAGE_SIZE);
+    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.api.invoke(listMyTasks, { ...params, page: i + 2 })));
+    // Pages read one after another could overlap if a task changes meanwhile: each task once.
+    const byId = new Map<string, TaskInListDto>();
+    for (const task of [first, ...rest].flatMap((p) => p.items)) byId.set(task.id, task);
+    return [...byId.values()];
   }
 
   protected learnerName(mobility: Pick<MobilityDto, 'participant'>): string {
@@ -185,19 +230,23 @@ export class HostHomePage {
     try {
       const response = await this.api.invoke$Response(sendMobilityEvent, {
         id: placement.mobility.id,
-        'If-Match': placement.etag,
+        'If-Match': this.etagOf(placement.mobility),
         body: reason ? { type, reason } : { type },
       });
       const mobility = response.body;
-      // Declined: no longer this company's placement. Confirmed: its tasks changed (the confirmation is done).
+      this.remember(mobility.id, { version: mobility.version, etag: response.headers.get('ETag') ?? etagOf(mobility.version) });
       if (type === 'HOST_DECLINE') {
+        // Declined: no longer this company's placement, nor its tasks.
         this.placements.update((list) => list.filter((p) => p.mobility.id !== mobility.id));
         this.summaries.update((list) => list.filter((m) => m.id !== mobility.id));
+        this.tasks.update((list) => list.filter((t) => t.mobility.id !== mobility.id));
       } else {
-        const tasks = (await this.api.invoke(listMobilityTasks, { id: mobility.id })).filter((t) => t.role === 'host');
-        const etag = response.headers.get('ETag') ?? etagOf(mobility.version);
-        this.replace({ mobility, etag, tasks });
+        // Confirmed: the machine's effect completeHostConfirmationTask has ticked the confirmation task.
+        this.placements.update((list) => list.map((p) => (p.mobility.id === mobility.id ? { mobility } : p)));
         this.summaries.update((list) => list.map((m) => (m.id === mobility.id ? { ...m, phase: mobility.phase, placementConfirmed: mobility.placementConfirmed } : m)));
+        this.tasks.update((list) =>
+          list.map((t) => (t.mobility.id === mobility.id && t.key === TASK_KEYS.hostConfirmation ? { ...t, status: 'done', overdue: false } : t)),
+        );
       }
       return true;
     } catch (error) {
@@ -224,38 +273,40 @@ export class HostHomePage {
     }
     this.busy.set(true);
     this.taskProblem.set(null);
+    const learner = item.task.mobility.participantName;
     try {
-      const response = await this.api.invoke$Response(updateTask, { id: item.task.id, 'If-Match': item.placement.etag, body: { status } });
+      const response = await this.api.invoke$Response(updateTask, { id: item.task.id, 'If-Match': this.etagOf(item.task.mobility), body: { status } });
       const { mobilityVersion, ...task } = response.body;
-      const current = this.placements().find((p) => p.mobility.id === item.placement.mobility.id) ?? item.placement;
-      this.replace({
-        mobility: { ...current.mobility, version: mobilityVersion },
-        etag: response.headers.get('ETag') ?? etagOf(mobilityVersion),
-        tasks: current.tasks.map((t) => (t.id === task.id ? task : t)),
-      });
-      this.announcement.set(`${task.title} for ${this.learnerName(item.placement.mobility)}: ${status === 'done' ? 'done' : 'open again'}.`);
+      // Every change of a task is a new version of its mobility: the next change there (or the answer) sends it.
+      this.remember(task.mobilityId, { version: mobilityVersion, etag: response.headers.get('ETag') ?? etagOf(mobilityVersion) });
+      this.tasks.update((list) => list.map((t) => (t.id === task.id ? { ...t, ...task } : t)));
+      this.announcement.set(`${task.title} for ${learner}: ${status === 'done' ? 'done' : 'open again'}.`);
     } catch (error) {
       box.checked = item.task.status === 'done';
-      this.taskProblem.set({ what: `“${item.task.title}” for ${this.learnerName(item.placement.mobility)} did not change.`, problem: toApiProblem(error) });
+      this.taskProblem.set({ what: `“${item.task.title}” for ${learner} did not change.`, problem: toApiProblem(error) });
       this.focus('tasks-problem');
     } finally {
       this.busy.set(false);
     }
   }
 
-  private blockerOf(placement: Placement, task: TaskDto): string | null {
+  private blockerOf(task: TaskInListDto, confirmable: boolean): string | null {
     if (task.key === TASK_KEYS.hostConfirmation) {
-      return placement.mobility.allowedEvents.includes('HOST_CONFIRM')
-        ? 'Done by confirming the placement above.'
-        : 'Done when the placement is confirmed.';
+      return confirmable ? 'Done by confirming the placement above.' : 'Done when the placement is confirmed.';
     }
-    const blocker = taskEditBlocker(placement.mobility.phase, task.key);
+    const blocker = taskEditBlocker(task.mobility.phase, task.key);
     if (blocker) return blocker.message;
-    return mayChangeTask(placement.mobility.yourRole, task.role, 'done') ? null : 'The school ticks this task.';
+    // The API lists a mentor the host's tasks only, which a mentor ticks.
+    return mayChangeTask('mentor', task.role, 'done') ? null : 'The school ticks this task.';
   }
 
-  private replace(placement: Placement): void {
-    this.placements.update((list) => list.map((p) => (p.mobility.id === placement.mobility.id ? placement : p)));
+  /** The ETag to send in If-Match for a mobility: the latest version read or written here. */
+  private etagOf(mobility: { readonly id: string; readonly version: number }): string {
+    return newer(this.versions().get(mobility.id), { version: mobility.version, etag: etagOf(mobility.version) }).etag;
+  }
+
+  private remember(mobilityId: string, read: KnownVersion): void {
+    this.versions.update((map) => new Map(map).set(mobilityId, newer(map.get(mobilityId), read)));
   }
 
   private focus(id: string): void {
