@@ -15,6 +15,7 @@ import { sessionEnded } from './core/auth/session-ended';
 import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
 import { signedInRoutes } from './signed-in.routes';
+import { detectAndSettle } from '../testing/spec-helpers';
 
 const SCHOOL = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const KATRIN: MeDto = {
@@ -72,12 +73,7 @@ describe('App shell', () => {
    * Lets rendering, the lazy chunks (shell parts, pages) and their requests happen. (Not whenStable:
    * a page's pending request keeps the app unstable until the test answers it.)
    */
-  async function settle(fixture: ComponentFixture<App>): Promise<void> {
-    for (let i = 0; i < 5; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (fixture: ComponentFixture<App>): Promise<void> => detectAndSettle(fixture, 5);
 
   /** Renders the shell and lets its lazy parts load; the session and health requests wait for an answer. */
   async function render() {

@@ -1,11 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { provideApiConfiguration, type MeDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { AccountPage } from './account-page';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const EVERYWHERE_URL = '/api/auth/sign-out-everywhere';
 
@@ -37,7 +37,7 @@ describe('AccountPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [AccountPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [provideRouter([]), provideHttpTesting(), provideApiConfiguration('')],
     });
     http = TestBed.inject(HttpTestingController);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -56,12 +56,7 @@ describe('AccountPage', () => {
     await settle();
   }
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function facts(): string[][] {
     const dl = el.querySelector('[data-testid="who"]');

@@ -1,9 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { ChangePasswordForm } from './change-password-form';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const PASSWORD_URL = '/api/auth/password';
 const PROBLEM_JSON = { 'content-type': 'application/problem+json' };
@@ -16,7 +16,7 @@ describe('ChangePasswordForm', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ChangePasswordForm],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [provideRouter([]), provideHttpTesting(), provideApiConfiguration('')],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ChangePasswordForm);
@@ -30,12 +30,7 @@ describe('ChangePasswordForm', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function field(id: string): HTMLInputElement {
     const input = el.querySelector<HTMLInputElement>(`#${id}`);

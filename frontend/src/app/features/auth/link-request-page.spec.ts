@@ -1,8 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LinkRequestPage, type LinkPurpose } from './link-request-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const RESET_MESSAGE = 'If this address has an account, a link to reset the password is on its way.';
 const LINK_MESSAGE = 'If this address belongs to a learner, a sign-in link is on its way.';
@@ -22,7 +22,7 @@ describe('LinkRequestPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [LinkRequestPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
   });
@@ -32,12 +32,7 @@ describe('LinkRequestPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function type(value: string): void {
     const input = el.querySelector<HTMLInputElement>('#request-email');

@@ -1,9 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ME_URL } from '../../core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4oP6qR8sU';
 const URL = `/api/auth/password-reset/${TOKEN}`;
@@ -16,7 +16,7 @@ describe('ResetPasswordPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [ResetPasswordPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(ResetPasswordPage);
@@ -30,12 +30,7 @@ describe('ResetPasswordPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function type(id: string, value: string): void {
     const input = el.querySelector<HTMLInputElement>(`#${id}`);

@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { SignInLinkPage } from './sign-in-link-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29';
 const URL = `/api/auth/sign-in-link/${TOKEN}`;
@@ -25,7 +25,7 @@ describe('SignInLinkPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [SignInLinkPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -40,12 +40,7 @@ describe('SignInLinkPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function button(name: string): HTMLButtonElement {
     const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name);

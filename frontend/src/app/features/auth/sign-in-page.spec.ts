@@ -1,11 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { Session, SESSION_ENDED } from '../../core/auth/session';
 import { SignInPage } from './sign-in-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
@@ -24,7 +24,7 @@ describe('SignInPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [SignInPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
@@ -38,12 +38,7 @@ describe('SignInPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function type(id: string, value: string): void {
     const input = el.querySelector<HTMLInputElement>(`#${id}`);
@@ -198,7 +193,7 @@ describe('SignInPage', () => {
 describe('SignInPage after the session ended mid-use', () => {
   async function open(state?: Record<string, unknown>): Promise<HTMLElement> {
     TestBed.configureTestingModule({
-      providers: [provideRouter([{ path: 'sign-in', component: SignInPage }]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: 'sign-in', component: SignInPage }]), provideHttpTesting()],
     });
     const harness = await RouterTestingHarness.create();
     await TestBed.inject(Router).navigate(['/sign-in'], { queryParams: { returnTo: '/mobilities' }, state });

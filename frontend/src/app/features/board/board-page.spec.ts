@@ -1,9 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilitySummaryDto, ProjectDto } from '@mobility-hub/api-client';
 import { BoardPage, SEARCH_DEBOUNCE_MS } from './board-page';
+import { provideHttpTesting } from '../../../testing/spec-helpers';
 
 const PROJECT_ID = '11111111-1111-4111-8111-111111111111';
 const HOST_ID = '22222222-2222-4222-8222-222222222222';
@@ -51,7 +51,7 @@ describe('BoardPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [BoardPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(BoardPage);

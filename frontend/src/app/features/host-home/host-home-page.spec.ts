@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { HostHomePage } from './host-home-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const COMPANY = { id: 'c1', name: 'Talleres Mecánicos Castilla S.L.', country: 'ES' };
 const SCHOOL = { id: 's1', name: 'Berufskolleg Rhein-Ruhr', country: 'DE' };
@@ -123,7 +123,7 @@ describe('HostHomePage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [HostHomePage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     TestBed.inject(Session).signIn(MENTOR);
     http = TestBed.inject(HttpTestingController);
@@ -137,12 +137,7 @@ describe('HostHomePage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   /** The page's whole load: the list, one page of open host tasks, and the file of the one placement waiting for an answer. */
   async function load(): Promise<void> {

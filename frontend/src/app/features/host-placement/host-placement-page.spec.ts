@@ -1,8 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { HostPlacementDto } from '@mobility-hub/api-client';
 import { HostPlacementPage } from './host-placement-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'pl_7Qx2v9LkM3nR8sT1';
 const BASE = `/api/host-links/placement/${TOKEN}`;
@@ -43,7 +43,7 @@ describe('HostPlacementPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [HostPlacementPage],
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HostPlacementPage);
@@ -57,12 +57,7 @@ describe('HostPlacementPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   async function open(placement: HostPlacementDto = WAITING): Promise<void> {
     await settle();

@@ -1,11 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { InvitationViewDto, MeDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { InvitationPage } from './invitation-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'inv_Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4o';
 const URL = `/api/invitations/${TOKEN}`;
@@ -34,7 +34,7 @@ describe('InvitationPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [InvitationPage],
-      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(InvitationPage);
@@ -48,12 +48,7 @@ describe('InvitationPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   async function open(answer: (req: TestRequest) => void = (req) => req.flush(INVITATION)): Promise<void> {
     await settle();

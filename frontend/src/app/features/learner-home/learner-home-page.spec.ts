@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilityDto, MobilitySummaryDto, TaskDto } from '@mobility-hub/api-client';
 import { addDays, isoDateOf } from '@mobility-hub/domain';
 import { currentMobility, dueIn, LearnerHomePage } from './learner-home-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TODAY = isoDateOf(new Date());
 
@@ -77,7 +77,7 @@ describe('LearnerHomePage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [LearnerHomePage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(LearnerHomePage);
@@ -86,12 +86,7 @@ describe('LearnerHomePage', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   async function load(mobility = MOBILITY, tasks = TASKS): Promise<void> {
     await settle();

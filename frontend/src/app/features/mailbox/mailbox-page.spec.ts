@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CaughtMailDto, CaughtMailSummaryDto } from '@mobility-hub/api-client';
 import { POLL_INTERVAL_MS } from '../../core/poll';
 import { MailboxPage } from './mailbox-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const SUMMARY: CaughtMailSummaryDto = {
   id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
@@ -41,8 +41,7 @@ describe('MailboxPage', () => {
       imports: [MailboxPage],
       providers: [
         provideRouter([]),
-        provideHttpClient(withFetch()),
-        provideHttpClientTesting(),
+        provideHttpTesting(),
         { provide: POLL_INTERVAL_MS, useValue: pollMs },
       ],
     });
@@ -56,12 +55,7 @@ describe('MailboxPage', () => {
     http.verify();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mailbox');

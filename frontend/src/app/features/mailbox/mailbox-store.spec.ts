@@ -1,8 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { CaughtMailSummaryDto } from '@mobility-hub/api-client';
 import { MAILBOX_PAGE_SIZE, MailboxStore } from './mailbox-store';
+import { provideHttpTesting } from '../../../testing/spec-helpers';
 
 function mail(n: number): CaughtMailSummaryDto {
   return {
@@ -27,7 +27,7 @@ describe('MailboxStore', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [MailboxStore, provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [MailboxStore, provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     store = TestBed.inject(MailboxStore);

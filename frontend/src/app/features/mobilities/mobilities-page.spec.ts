@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MobilitySummaryDto } from '@mobility-hub/api-client';
 import { Notifications } from '../../core/notifications';
 import { MobilitiesPage } from './mobilities-page';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const MOBILITY: MobilitySummaryDto = {
   id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',
@@ -30,7 +30,7 @@ describe('MobilitiesPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [MobilitiesPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [provideRouter([]), provideHttpTesting(), provideApiConfiguration('')],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MobilitiesPage);
@@ -39,12 +39,7 @@ describe('MobilitiesPage', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mobilities');

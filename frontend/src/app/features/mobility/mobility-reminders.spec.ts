@@ -1,9 +1,9 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilityRemindersDto, PlannedReminderDto, SentReminderDto } from '@mobility-hub/api-client';
 import { MobilityReminders, REMINDERS_SHOWN } from './mobility-reminders';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 function planned(n: number, partial: Partial<PlannedReminderDto> = {}): PlannedReminderDto {
   return {
@@ -42,7 +42,7 @@ describe('MobilityReminders', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [MobilityReminders],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MobilityReminders);
@@ -53,12 +53,7 @@ describe('MobilityReminders', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function expectRead(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/reminders');

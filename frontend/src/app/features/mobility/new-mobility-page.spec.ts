@@ -4,6 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
 import { NewMobilityPage } from './new-mobility-page';
+import { settleFixture } from '../../../testing/spec-helpers';
 
 const PROJECT = {
   id: 'p1',
@@ -39,12 +40,7 @@ describe('NewMobilityPage', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   async function render(): Promise<void> {
     fixture = TestBed.createComponent(NewMobilityPage);

@@ -1,8 +1,8 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
 const ADVICE: MuteDto = { recipient: 'e•••••s@bk-rhein-ruhr.example', kind: 'task-advice', muted: false, mutable: true };
@@ -15,7 +15,7 @@ describe('MutePage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [MutePage],
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MutePage);
@@ -25,12 +25,7 @@ describe('MutePage', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function expectMute(method: string): TestRequest {
     return http.expectOne((r) => r.method === method && r.url === `/api/mutes/${TOKEN}`);

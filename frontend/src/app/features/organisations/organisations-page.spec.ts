@@ -1,11 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MeDto, type OrganisationDto, type OrganisationPageDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { OrganisationsPage } from './organisations-page';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const ORGS: OrganisationDto[] = [
   {
@@ -54,7 +54,7 @@ describe('OrganisationsPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [OrganisationsPage],
-      providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration(''), provideRouter([])],
+      providers: [provideHttpTesting(), provideApiConfiguration(''), provideRouter([])],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
     TestBed.inject(Session).signIn(KATRIN);
@@ -66,12 +66,7 @@ describe('OrganisationsPage', () => {
   afterEach(() => http.verify());
 
   /** Runs effects and change detection and lets promises settle; whenStable() would wait for open requests. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/organisations');

@@ -1,11 +1,11 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { OutboxMessageDto } from '@mobility-hub/api-client';
 import { Notifications } from '../../core/notifications';
 import { POLL_INTERVAL_MS } from '../../core/poll';
 import { OutboxPage } from './outbox-page';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const SENT: OutboxMessageDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -46,8 +46,7 @@ describe('OutboxPage', () => {
       imports: [OutboxPage],
       providers: [
         provideRouter([]),
-        provideHttpClient(withFetch()),
-        provideHttpClientTesting(),
+        provideHttpTesting(),
         { provide: POLL_INTERVAL_MS, useValue: pollMs },
       ],
     });
@@ -61,12 +60,7 @@ describe('OutboxPage', () => {
     http.verify();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/outbox');

@@ -1,5 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MeDto, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
@@ -7,6 +6,7 @@ import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { formatDate } from '../../core/format-date';
 import { ProjectsPage } from './projects-page';
+import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
 
 const ORG: OrganisationDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -66,7 +66,7 @@ describe('ProjectsPage', () => {
   beforeEach(async () => {
     await TestBed.configureTestingModule({
       imports: [ProjectsPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [provideRouter([]), provideHttpTesting(), provideApiConfiguration('')],
     }).compileComponents();
     http = TestBed.inject(HttpTestingController);
   });
@@ -81,12 +81,7 @@ describe('ProjectsPage', () => {
   afterEach(() => http.verify());
 
   /** Runs effects and change detection and lets promises settle; whenStable() would wait for open requests. */
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      fixture.detectChanges();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectGet(url: string): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === url);

@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { AuditEventDto, AuditPageDto, OrganisationDto } from '@mobility-hub/api-client';
 import { AuditPage } from './audit-page';
 import { auditDetail, auditKindLabel } from './audit-labels';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -39,7 +39,7 @@ describe('AuditPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [AuditPage],
-      providers: [provideRouter([]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([]), provideHttpTesting()],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(AuditPage);
@@ -49,12 +49,7 @@ describe('AuditPage', () => {
 
   afterEach(() => http.verify());
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   function page(items: AuditEventDto[], total = items.length, pageNo = 1): AuditPageDto {
     return { items, total, page: pageNo, pageSize: 25 };

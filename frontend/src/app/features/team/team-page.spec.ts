@@ -1,10 +1,10 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InvitationDto, MeDto, MemberDto, OrganisationDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { TeamPage } from './team-page';
+import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -56,7 +56,7 @@ describe('TeamPage', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       imports: [TeamPage],
-      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpClient(withFetch()), provideHttpClientTesting()],
+      providers: [provideRouter([{ path: '**', children: [] }]), provideHttpTesting()],
     });
     TestBed.inject(Session).signIn(ME);
     http = TestBed.inject(HttpTestingController);
@@ -71,12 +71,7 @@ describe('TeamPage', () => {
     el.remove();
   });
 
-  async function settle(): Promise<void> {
-    for (let i = 0; i < 3; i++) {
-      await fixture.whenStable();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
-  }
+  const settle = (): Promise<void> => settleFixture(fixture);
 
   async function load(organisation = SCHOOL, members = [KATRIN, JONAS], invitations = [INVITED]): Promise<void> {
     await settle();
