@@ -1,18 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { COORDINATOR, organisationOf, signIn } from './support/accounts';
-
-/** Serious and critical accessibility violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
-
-// The placement request is written to the outbox when the host is assigned and relayed within a
-// second or two; the mail worker then hands it to the embedded SMTP catcher.
-const ARRIVAL_TIMEOUT = 60_000;
+import { ARRIVAL_TIMEOUT, seriousViolations } from './support/pages';
 
 /**
  * A sending school, a host company with a contact address, a project and one learner's mobility with

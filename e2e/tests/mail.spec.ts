@@ -1,16 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { COORDINATOR, signIn } from './support/accounts';
-
-/** Serious and critical accessibility violations on the page as it is now (`exclude`: selectors left out). */
-async function seriousViolations(page: Page, exclude: string[] = []): Promise<string[]> {
-  let builder = new AxeBuilder({ page });
-  for (const selector of exclude) builder = builder.exclude(selector);
-  const results = await builder.analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
+import { ARRIVAL_TIMEOUT, seriousViolations } from './support/pages';
 
 interface OutboxMessage {
   id: string;
@@ -30,10 +20,6 @@ interface CaughtMail {
   html: string | null;
   headers: Record<string, string>;
 }
-
-// The reminder sweep runs every 5 s with the demo data's overdue and due tasks: the first e-mails
-// reach the embedded SMTP catcher within seconds of the start, more as other tests change things.
-const ARRIVAL_TIMEOUT = 60_000;
 
 test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
   // The demo school's coordinator, signed in in the page and `page.request`: the Outbox and the

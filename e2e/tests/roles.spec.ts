@@ -1,54 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, Page, test } from '@playwright/test';
 import { COORDINATOR, DEMO_PASSWORD, LEARNER, MENTORS, removeMembership, restoreDemoPassword, SCHOOL, signIn, STAFF } from './support/accounts';
-
-/** Serious and critical accessibility violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
+import { linkInMail, mainNavigation, seriousViolations } from './support/pages';
 
 // The demo people sign in with the demo password the e2e server gives them (support/accounts.ts).
 // The demo's mentor at its Spanish host company.
 const MENTOR = MENTORS.ES;
 
-// Invitations go through the outbox at once; the mail worker hands them to the embedded SMTP catcher.
-const ARRIVAL_TIMEOUT = 60_000;
-
-function mainNavigation(page: Page) {
-  return page.getByRole('navigation', { name: 'Main' });
-}
-
 /** The main navigation's items, once the session has been read. */
 async function expectNavigation(page: Page, items: string[]): Promise<void> {
   await expect(mainNavigation(page).getByRole('link')).toHaveText(items);
-}
-
-/**
- * Opens the newest caught e-mail to `address` whose subject matches and returns its link that
- * contains `path`. (The e-mail speaks the recipient's language: the demo school is German.)
- */
-async function linkInMail(page: Page, address: string, subject: RegExp, path: string): Promise<string> {
-  await page.goto('/mailbox');
-  await page.getByLabel('Search subject or recipient').fill(address);
-  // The search applies after a pause in typing: the message is looked for by its recipient as well,
-  // never another recipient's with the same subject shown before the list is filtered.
-  const message = page
-    .getByTestId('mail-list')
-    .getByRole('link')
-    .filter({ has: page.locator('.mail-subject', { hasText: subject }) })
-    .filter({ has: page.locator('.mail-to', { hasText: address }) })
-    .first();
-  await expect(message).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
-  await expect(message).toContainText(address);
-  await message.click();
-  const link = page.getByTestId('message').locator(`.mail-links a[href*="${path}"]`);
-  await expect(link).toHaveCount(1);
-  const href = (await link.getAttribute('href')) ?? '';
-  expect(href).toMatch(new RegExp(`${path}[A-Za-z0-9_-]+$`));
-  return href;
 }
 
 test.describe('what each role sees', () => {

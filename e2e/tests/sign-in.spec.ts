@@ -1,44 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { COORDINATOR, LEARNER, restoreDemoPassword, STAFF } from './support/accounts';
-
-/** Serious and critical accessibility violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}×, e.g. ${v.nodes[0]?.target.join(' ')})`);
-}
-
-// Account e-mails go through the outbox at once; the mail worker hands them to the embedded SMTP catcher.
-const ARRIVAL_TIMEOUT = 60_000;
+import { linkInMail, mainNavigation, seriousViolations } from './support/pages';
 
 // Every demo person's password is DEMO_PASSWORD (support/accounts.ts). The reset test changes the
 // staff member's password (not the coordinator's, whom most specs sign in as) and gives him the demo
 // password back afterwards, so every spec can sign in in any order. The Mailbox (the demo's mail
 // catcher) is open to everyone: these tests read it signed in as nobody.
-
-/**
- * Opens the newest caught e-mail to `address` whose subject matches and returns its link that
- * contains `path`. (The e-mail speaks the recipient's language: the demo school is German.)
- */
-async function linkInMail(page: Page, address: string, subject: RegExp, path: string): Promise<string> {
-  await page.goto('/mailbox');
-  await page.getByLabel('Search subject or recipient').fill(address);
-  const message = page.getByTestId('mail-list').getByRole('link').filter({ has: page.locator('.mail-subject', { hasText: subject }) }).first();
-  await expect(message).toBeVisible({ timeout: ARRIVAL_TIMEOUT });
-  await expect(message).toContainText(address);
-  await message.click();
-  const link = page.getByTestId('message').locator(`.mail-links a[href*="${path}"]`);
-  await expect(link).toHaveCount(1);
-  const href = (await link.getAttribute('href')) ?? '';
-  expect(href).toMatch(new RegExp(`${path}[A-Za-z0-9_-]+$`));
-  return href;
-}
-
-function mainNavigation(page: Page) {
-  return page.getByRole('navigation', { name: 'Main' });
-}
 
 test.describe('signing in', () => {
   // Whose password a test changed: it is the demo password again after the test, passed or not.
