@@ -24,7 +24,12 @@ async function main() {
     await client.end().catch(() => undefined);
   }
   const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -40,7 +45,9 @@ async function main() {
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
-    problems.push('redis-server is not on the PATH (the delivery tests start their own): apt-get install -y redis-server');
+    problems.push(
+      'redis-server is not on the PATH (the delivery tests start their own): apt-get install -y redis-server',
+    );
   }
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(chromium)) {

@@ -7,7 +7,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.(ts|js|mjs)$': require('./swc.jest.cjs') },
   // NestJS 12 ships ES modules only; Jest runs CommonJS, so SWC converts those packages too.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@electric-sql|@fastify/static|@fastify/cookie|cookie|content-disposition)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@electric-sql|@fastify/static|@fastify/cookie|cookie|content-disposition)/)',
+  ],
   moduleFileExtensions: ['ts', 'js'],
   moduleNameMapper: { '^@mobility-hub/domain$': '<rootDir>/../libs/domain/src/index.ts' },
   coverageDirectory: '../coverage/backend',

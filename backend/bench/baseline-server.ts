@@ -43,7 +43,10 @@ function pagingOf(params: URLSearchParams): { page: number; pageSize: number; of
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -59,9 +62,22 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (!identity) return send(res, 401, { status: 401 });
   const paging = pagingOf(url.searchParams);
   if (!paging) return send(res, 400, { status: 400 });
-  const { sql, params, countSql, countParams } = mobilityListSql({}, paging, todayFormat.format(new Date()), listScope(identity));
-  const [rows, count] = await Promise.all([pool.query<SummaryRow>(sql, params), pool.query<{ total: number }>(countSql, countParams)]);
-  send(res, 200, { items: rows.rows.map(toSummary), total: count.rows[0].total, page: paging.page, pageSize: paging.pageSize });
+  const { sql, params, countSql, countParams } = mobilityListSql(
+    {},
+    paging,
+    todayFormat.format(new Date()),
+    listScope(identity),
+  );
+  const [rows, count] = await Promise.all([
+    pool.query<SummaryRow>(sql, params),
+    pool.query<{ total: number }>(countSql, countParams),
+  ]);
+  send(res, 200, {
+    items: rows.rows.map(toSummary),
+    total: count.rows[0].total,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  });
 }
 
 const server = createServer((req, res) => {

@@ -28,8 +28,37 @@ export const SEED_ACTOR = 'bench-seed';
 
 const HOST_COUNTRIES = ['ES', 'IT', 'NL', 'IE', 'FR', 'PT', 'FI', 'SE'] as const;
 const HOSTS_PER_COUNTRY = 3;
-const FIRST_NAMES = ['Lena', 'Jonas', 'Mia', 'Felix', 'Emma', 'Paul', 'Hannah', 'Leon', 'Sophie', 'Lukas', 'Marie', 'Noah', 'Lea', 'Elias'];
-const LAST_NAMES = ['Schmidt', 'Weber', 'Fischer', 'Wagner', 'Becker', 'Hoffmann', 'Schulz', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Braun'];
+const FIRST_NAMES = [
+  'Lena',
+  'Jonas',
+  'Mia',
+  'Felix',
+  'Emma',
+  'Paul',
+  'Hannah',
+  'Leon',
+  'Sophie',
+  'Lukas',
+  'Marie',
+  'Noah',
+  'Lea',
+  'Elias',
+];
+const LAST_NAMES = [
+  'Schmidt',
+  'Weber',
+  'Fischer',
+  'Wagner',
+  'Becker',
+  'Hoffmann',
+  'Schulz',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Braun',
+];
 /** Short-term VET placements (LM-SHORT-VET allows 10–89 days, both ends counted). */
 const DURATIONS = [14, 21, 28, 42, 60] as const;
 /** Start dates spread over [today − 250, today + 250]: older ones have overdue tasks, later ones none yet. */
@@ -68,7 +97,9 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
        RETURNING id`,
     )
   ).rows;
-  const hosts = HOST_COUNTRIES.flatMap((country) => Array.from({ length: HOSTS_PER_COUNTRY }, (_, n) => ({ country, n })));
+  const hosts = HOST_COUNTRIES.flatMap((country) =>
+    Array.from({ length: HOSTS_PER_COUNTRY }, (_, n) => ({ country, n })),
+  );
   const hostIds = (
     await db.query<{ id: string }>(
       `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone, registered_by_organisation_id)
@@ -82,7 +113,11 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
 
   const people = await seedPeople(db, [
     { email: 'coordinator@school.bench.example', organisationId: sending.id, role: 'coordinator' },
-    ...hosts.map((h, i) => ({ email: `mentor.${h.country.toLowerCase()}${h.n}@host.bench.example`, organisationId: hostIds[i], role: 'mentor' as const })),
+    ...hosts.map((h, i) => ({
+      email: `mentor.${h.country.toLowerCase()}${h.n}@host.bench.example`,
+      organisationId: hostIds[i],
+      role: 'mentor' as const,
+    })),
   ]);
   const [coordinator, ...hostMentors] = people;
 
@@ -125,8 +160,17 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
             s, e, 2, (ord - 1) % 3 = 0, $8, $9::jsonb, $10, $11, 1
        FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(mid, pid, s, e, ord)`,
     [
-      mobilityIds, participantIds, startDates, endDates, project.id, sending.id, hostIds,
-      CURRENT_CHECKLIST.version, JSON.stringify(persistSnapshot(initial)), MOBILITY_MACHINE_VERSION, stateOf(initial),
+      mobilityIds,
+      participantIds,
+      startDates,
+      endDates,
+      project.id,
+      sending.id,
+      hostIds,
+      CURRENT_CHECKLIST.version,
+      JSON.stringify(persistSnapshot(initial)),
+      MOBILITY_MACHINE_VERSION,
+      stateOf(initial),
     ],
   );
   await db.query(
@@ -165,14 +209,25 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
       CROSS JOIN LATERAL (SELECT CASE WHEN t.phase = 'application' AND p.due < $11::date - 7
                                        AND get_byte(uuid_send(m.id), 15) % 2 = 0 THEN 'done' ELSE 'open' END AS status) d`,
     [
-      plan.start, plan.end, plan.key, plan.due,
-      template.map((t) => t.key), template.map((t) => t.phase), template.map((t) => t.title),
-      template.map((t) => t.guidance), template.map((t) => t.role), template.map((t) => t.mandatory),
-      today, SEED_ACTOR,
+      plan.start,
+      plan.end,
+      plan.key,
+      plan.due,
+      template.map((t) => t.key),
+      template.map((t) => t.phase),
+      template.map((t) => t.title),
+      template.map((t) => t.guidance),
+      template.map((t) => t.role),
+      template.map((t) => t.mandatory),
+      today,
+      SEED_ACTOR,
     ],
   );
   const [{ overdue }] = (
-    await db.query<{ overdue: number }>(`SELECT count(*)::int AS overdue FROM task WHERE status = 'open' AND due_date < $1`, [today])
+    await db.query<{ overdue: number }>(
+      `SELECT count(*)::int AS overdue FROM task WHERE status = 'open' AND due_date < $1`,
+      [today],
+    )
   ).rows;
   await db.query('COMMIT');
   // Fresh statistics, so both servers get the plans a settled database would give.
@@ -182,7 +237,15 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
     throw new Error(`seeded ${taskCount} tasks, expected ${count} × ${template.length}`);
   }
   const mentorOf = new Map(mobilityIds.map((id, i) => [id, hostMentors[i % hostIds.length]]));
-  return { mobilityIds, coordinator, mentorOf, mentors: hostMentors.length, tasks: taskCount, overdueTasks: overdue, ms: Date.now() - started };
+  return {
+    mobilityIds,
+    coordinator,
+    mentorOf,
+    mentors: hostMentors.length,
+    tasks: taskCount,
+    overdueTasks: overdue,
+    ms: Date.now() - started,
+  };
 }
 
 /**
@@ -213,7 +276,10 @@ async function seedPeople(
     [tokens.map((t) => hashSecret('session', t).toString('hex')), userIds],
   );
   // Guard against RETURNING order: each user's id is looked up by e-mail once more.
-  const { rows } = await db.query<{ id: string; email: string }>(`SELECT id, email FROM user_account WHERE id = ANY($1)`, [userIds]);
+  const { rows } = await db.query<{ id: string; email: string }>(
+    `SELECT id, email FROM user_account WHERE id = ANY($1)`,
+    [userIds],
+  );
   const byEmail = new Map(rows.map((r) => [r.email, r.id]));
   people.forEach((p, i) => {
     if (byEmail.get(p.email) !== userIds[i]) throw new Error(`seeded user ${p.email} out of order`);

@@ -26,7 +26,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, LOOPBACK, () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -81,13 +83,15 @@ export class ChildServer {
   async waitUntilReady(url: string, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (!this.running) throw new Error(`${this.name} exited (${JSON.stringify(this.exited)}) before it was ready:\n${this.output()}`);
+      if (!this.running)
+        throw new Error(`${this.name} exited (${JSON.stringify(this.exited)}) before it was ready:\n${this.output()}`);
       const status = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
         (response) => response.status,
         () => 0,
       );
       if (status === 200) return;
-      if (Date.now() > deadline) throw new Error(`${this.name} not ready after ${timeoutMs} ms (${url}):\n${this.output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} not ready after ${timeoutMs} ms (${url}):\n${this.output()}`);
       await sleep(250);
     }
   }
@@ -146,7 +150,9 @@ export function requestJson(
         method,
         agent,
         timeout: timeoutMs,
-        headers: payload ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length } : { ...headers },
+        headers: payload
+          ? { ...headers, 'content-type': 'application/json', 'content-length': payload.length }
+          : { ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -241,7 +247,8 @@ export function withoutPassword(url: string): string {
 export function intFromEnv(name: string, min: number, max: number, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be an integer in ${min}..${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new Error(`${name} must be an integer in ${min}..${max}`);
   return value;
 }
 
@@ -263,7 +270,8 @@ export function fmt(value: number | null, digits = 1): string {
 /** Rows of cells as aligned lines: the first row is the header, the first column left-aligned. */
 export function renderTable(rows: string[][]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
+  const line = (r: string[]) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ');
   return [line(rows[0]), '-'.repeat(line(rows[0]).length), ...rows.slice(1).map(line)];
 }
 
@@ -295,7 +303,13 @@ class Cleanup {
   run(): Promise<void> {
     this.running ??= (async () => {
       await Promise.all(this.children.map((child) => child.stop().catch(() => undefined)));
-      await Promise.all(this.steps.map((step) => Promise.resolve().then(step).catch(() => undefined)));
+      await Promise.all(
+        this.steps.map((step) =>
+          Promise.resolve()
+            .then(step)
+            .catch(() => undefined),
+        ),
+      );
       if (this.database) {
         const { serverUrl, name } = this.database;
         const admin = new Client({ connectionString: serverUrl });
@@ -318,11 +332,15 @@ class Cleanup {
 export const cleanup = new Cleanup();
 
 /** Creates the throw-away database `name` on `serverUrl`'s server; the cleanup drops it. */
-export async function createScratchDatabase(serverUrl: string, name: string): Promise<{ url: string; postgresVersion: string }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  name: string,
+): Promise<{ url: string; postgresVersion: string }> {
   const admin = new Client({ connectionString: serverUrl });
   try {
     await admin.connect();
-    const postgresVersion = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v;
+    const postgresVersion = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]
+      .v;
     await admin.query(`CREATE DATABASE ${name}`);
     cleanup.dropDatabase(serverUrl, name);
     return { url: databaseUrl(serverUrl, name), postgresVersion };
@@ -361,7 +379,9 @@ export async function runBenchmark<M extends object>(options: {
     writeFileSync(resultsFile, `${JSON.stringify({ ...results, table: report.split('\n') }, null, 2)}\n`);
     log(`written to ${relative(REPO_ROOT, resultsFile)}`);
   } catch (error) {
-    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     await cleanup.run();
     process.exitCode = 1;
   } finally {

@@ -117,7 +117,12 @@ interface Results {
   readonly environment: Record<string, unknown>;
   readonly config: typeof CONFIG;
   readonly seed: Pick<SeededData, 'mentors' | 'tasks' | 'overdueTasks' | 'ms'> & { mobilities: number };
-  readonly list: { readonly api: ListRun; readonly baseline: ListRun; readonly ratio: Ratios; readonly plans: ListPlans };
+  readonly list: {
+    readonly api: ListRun;
+    readonly baseline: ListRun;
+    readonly ratio: Ratios;
+    readonly plans: ListPlans;
+  };
   readonly events: { readonly api: EventRun; readonly rawSql: EventRun; readonly ratio: Ratios };
 }
 
@@ -147,14 +152,14 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   const apiPort = await freePort();
   const api = cleanup.child(
     new ChildServer('api', 'backend/src/main.api.ts', {
-    DATABASE_URL: benchDbUrl,
-    PORT: String(apiPort),
-    HOST: LOOPBACK,
-    SEED_DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-    FRONTEND_DIST: '/nonexistent',
-    DATABASE_POOL_SIZE: String(CONFIG.poolSize),
-    APP_TIME_ZONE: CONFIG.timeZone,
+      DATABASE_URL: benchDbUrl,
+      PORT: String(apiPort),
+      HOST: LOOPBACK,
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      FRONTEND_DIST: '/nonexistent',
+      DATABASE_POOL_SIZE: String(CONFIG.poolSize),
+      APP_TIME_ZONE: CONFIG.timeZone,
     }),
   );
   const apiUrl = `http://${LOOPBACK}:${apiPort}`;
@@ -182,7 +187,8 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   const viewer = seed.coordinator;
   const plans = await explainListPage(db, viewer, today, 173);
   log(`page ${plans.page} as ${viewer.email}: the page statement uses ${plans.pageIndexes.join(', ') || 'no index'}`);
-  if (process.env['BENCH_EXPLAIN'] === '1') log(`page statement:\n${plans.pageStatement}\ncount statement:\n${plans.countStatement}`);
+  if (process.env['BENCH_EXPLAIN'] === '1')
+    log(`page statement:\n${plans.pageStatement}\ncount statement:\n${plans.countStatement}`);
   await assertSameListPages(apiUrl, baseUrl, viewer);
   log(`both servers return identical pages to ${viewer.email} and 401 without a session; list benchmark`);
   await listRun(apiUrl, api.pid, CONFIG.list.warmupSeconds, viewer);
@@ -198,7 +204,9 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
   if (ids.length < 2 * (n + w)) throw new Error('not enough mobilities for the event runs');
   const apiIds = ids.slice(0, n);
   const rawIds = ids.slice(n, 2 * n);
-  log(`lifecycle events: ${n} HOST_CONFIRM per side, ${CONFIG.events.concurrency} in flight; API as the hosts' ${seed.mentors} mentors`);
+  log(
+    `lifecycle events: ${n} HOST_CONFIRM per side, ${CONFIG.events.concurrency} in flight; API as the hosts' ${seed.mentors} mentors`,
+  );
   await eventsThroughApi(apiUrl, api.pid, ids.slice(2 * n, 2 * n + w), seed.mentorOf);
   const eventsApi = await eventsThroughApi(apiUrl, api.pid, apiIds, seed.mentorOf);
   const rawPool = new Pool({ connectionString: benchDbUrl, max: CONFIG.poolSize });
@@ -213,9 +221,19 @@ async function main(startedAt: Date): Promise<Omit<Results, 'totalSeconds'>> {
 
   return {
     startedAt: startedAt.toISOString(),
-    environment: environment(loadAverageAtStart, postgresVersion, 'client (autocannon / benchmark process), servers and PostgreSQL share the same machine'),
+    environment: environment(
+      loadAverageAtStart,
+      postgresVersion,
+      'client (autocannon / benchmark process), servers and PostgreSQL share the same machine',
+    ),
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
-    seed: { mobilities: seed.mobilityIds.length, mentors: seed.mentors, tasks: seed.tasks, overdueTasks: seed.overdueTasks, ms: seed.ms },
+    seed: {
+      mobilities: seed.mobilityIds.length,
+      mentors: seed.mentors,
+      tasks: seed.tasks,
+      overdueTasks: seed.overdueTasks,
+      ms: seed.ms,
+    },
     list: { api: listApi, baseline: listBaseline, ratio: ratios(listApi, listBaseline), plans },
     events: { api: eventsApi, rawSql: eventsRaw, ratio: ratios(eventsApi, eventsRaw) },
   };
@@ -240,18 +258,29 @@ async function assertSameListPages(apiUrl: string, baseUrl: string, viewer: Benc
   const headers = { cookie: viewer.cookie };
   for (const page of [1, 173, PAGES]) {
     const path = `/api/mobilities?page=${page}&pageSize=${CONFIG.list.pageSize}`;
-    const [a, b] = await Promise.all([requestJson(agent, 'GET', apiUrl + path, undefined, headers), requestJson(agent, 'GET', baseUrl + path, undefined, headers)]);
+    const [a, b] = await Promise.all([
+      requestJson(agent, 'GET', apiUrl + path, undefined, headers),
+      requestJson(agent, 'GET', baseUrl + path, undefined, headers),
+    ]);
     const body = a.body as { items?: unknown[]; total?: unknown } | undefined;
     if (a.status !== 200 || b.status !== 200 || !isDeepStrictEqual(a.body, b.body)) {
-      throw new Error(`API and baseline differ on ${path}:\n${JSON.stringify(a.body).slice(0, 500)}\n${JSON.stringify(b.body).slice(0, 500)}`);
+      throw new Error(
+        `API and baseline differ on ${path}:\n${JSON.stringify(a.body).slice(0, 500)}\n${JSON.stringify(b.body).slice(0, 500)}`,
+      );
     }
     if (body?.total !== CONFIG.mobilities || body.items?.length !== CONFIG.list.pageSize) {
-      throw new Error(`${viewer.email} should see all ${CONFIG.mobilities} mobilities on ${path}: ${JSON.stringify(a.body).slice(0, 300)}`);
+      throw new Error(
+        `${viewer.email} should see all ${CONFIG.mobilities} mobilities on ${path}: ${JSON.stringify(a.body).slice(0, 300)}`,
+      );
     }
   }
   const path = `/api/mobilities?page=1&pageSize=${CONFIG.list.pageSize}`;
-  const [a, b] = await Promise.all([requestJson(agent, 'GET', apiUrl + path), requestJson(agent, 'GET', baseUrl + path)]);
-  if (a.status !== 401 || b.status !== 401) throw new Error(`without a session: API ${a.status}, baseline ${b.status} (expected 401)`);
+  const [a, b] = await Promise.all([
+    requestJson(agent, 'GET', apiUrl + path),
+    requestJson(agent, 'GET', baseUrl + path),
+  ]);
+  if (a.status !== 401 || b.status !== 401)
+    throw new Error(`without a session: API ${a.status}, baseline ${b.status} (expected 401)`);
   agent.destroy();
 }
 
@@ -260,9 +289,16 @@ async function explainListPage(db: Client, viewer: BenchUser, today: string, pag
   const identity = await identify(db, sessionToken(viewer.cookie));
   if (!identity) throw new Error(`no session for ${viewer.email}`);
   const pageSize = CONFIG.list.pageSize;
-  const { sql, params, countSql, countParams } = mobilityListSql({}, { page, pageSize, offset: (page - 1) * pageSize }, today, listScope(identity));
+  const { sql, params, countSql, countParams } = mobilityListSql(
+    {},
+    { page, pageSize, offset: (page - 1) * pageSize },
+    today,
+    listScope(identity),
+  );
   const explain = async (text: string, values: unknown[]) =>
-    (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+    (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${text}`, values)).rows
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
   const pageStatement = await explain(sql, params);
   const countStatement = await explain(countSql, countParams);
   const pageIndexes = [...new Set([...pageStatement.matchAll(/using (\w+) on/gi)].map((m) => m[1]))];
@@ -300,7 +336,8 @@ async function listRun(url: string, serverPid: number, seconds: number, viewer: 
     autocannonP97_5Ms: result.latency.p97_5,
     non2xx: result.non2xx,
     errors: result.errors,
-    serverCpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? null : round((cpuAfter - cpuBefore) / requests, 3),
+    serverCpuMsPerRequest:
+      cpuBefore === undefined || cpuAfter === undefined ? null : round((cpuAfter - cpuBefore) / requests, 3),
   };
 }
 
@@ -313,13 +350,24 @@ function mentorOf(mentors: ReadonlyMap<string, BenchUser>, id: string): BenchUse
 }
 
 /** HOST_CONFIRM through the API, each sent by the mentor of the mobility's host (their session cookie). */
-async function eventsThroughApi(apiUrl: string, apiPid: number, ids: readonly string[], mentors: ReadonlyMap<string, BenchUser>): Promise<EventRun> {
+async function eventsThroughApi(
+  apiUrl: string,
+  apiPid: number,
+  ids: readonly string[],
+  mentors: ReadonlyMap<string, BenchUser>,
+): Promise<EventRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: CONFIG.events.concurrency });
   const times: number[] = [];
   const cpuBefore = cpuTimeMs(apiPid);
   const ms = await runBounded(ids, CONFIG.events.concurrency, Date.now() + CONFIG.events.phaseTimeoutMs, async (id) => {
     const headers = { cookie: mentorOf(mentors, id).cookie };
-    const res = await requestJson(agent, 'POST', `${apiUrl}/api/mobilities/${id}/events`, { type: 'HOST_CONFIRM' }, headers);
+    const res = await requestJson(
+      agent,
+      'POST',
+      `${apiUrl}/api/mobilities/${id}/events`,
+      { type: 'HOST_CONFIRM' },
+      headers,
+    );
     const body = res.body as { placementConfirmed?: unknown; version?: unknown } | undefined;
     if (res.status !== 200 || body?.placementConfirmed !== true || body.version !== 2) {
       throw new Error(`HOST_CONFIRM ${id} through the API: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
@@ -328,7 +376,12 @@ async function eventsThroughApi(apiUrl: string, apiPid: number, ids: readonly st
   });
   const cpuAfter = cpuTimeMs(apiPid);
   agent.destroy();
-  return eventRun(ids.length, ms, times, cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore);
+  return eventRun(
+    ids.length,
+    ms,
+    times,
+    cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+  );
 }
 
 const RAW_ACTOR = 'bench-raw';
@@ -376,10 +429,13 @@ async function hostConfirmRaw(pool: Pool, id: string): Promise<void> {
     if (!mobility) throw new Error(`mobility ${id} not found`);
     const snapshot = restoreSnapshot(mobility.machine_snapshot, mobility.machine_version);
     const tasks = (
-      await client.query<{ key: string; phase: TaskFact['phase']; title: string; mandatory: boolean; status: TaskFact['status'] }>(
-        'SELECT template_key AS key, phase, title, mandatory, status FROM task WHERE mobility_id = $1',
-        [id],
-      )
+      await client.query<{
+        key: string;
+        phase: TaskFact['phase'];
+        title: string;
+        mandatory: boolean;
+        status: TaskFact['status'];
+      }>('SELECT template_key AS key, phase, title, mandatory, status FROM task WHERE mobility_id = $1', [id])
     ).rows;
     const facts: MobilityFacts = {
       hostOrganisationId: mobility.host_organisation_id,
@@ -396,7 +452,14 @@ async function hostConfirmRaw(pool: Pool, id: string): Promise<void> {
       `UPDATE mobility SET machine_snapshot = $2, machine_version = $3, phase = $4, placement_confirmed_at = $5,
                            version = version + 1, updated_at = now()
         WHERE id = $1 AND version = $6`,
-      [id, JSON.stringify(persistSnapshot(result.snapshot)), MOBILITY_MACHINE_VERSION, result.to, now, mobility.version],
+      [
+        id,
+        JSON.stringify(persistSnapshot(result.snapshot)),
+        MOBILITY_MACHINE_VERSION,
+        result.to,
+        now,
+        mobility.version,
+      ],
     );
     const ticked = await client.query(
       `UPDATE task SET status = 'done', status_changed_by = $3, status_changed_at = $4, waiver_reason = NULL
@@ -463,14 +526,27 @@ function table(results: Results): string {
   const { list, events } = results;
   const rows: string[][] = [
     ['', 'API', 'baseline', 'API/baseline'],
-    [`GET /api/mobilities  req/s  (${CONFIG.list.connections} conn, ${CONFIG.list.seconds} s)`,
-      fmt(list.api.requestsPerSecond), fmt(list.baseline.requestsPerSecond), fmt(list.ratio.throughput, 3)],
+    [
+      `GET /api/mobilities  req/s  (${CONFIG.list.connections} conn, ${CONFIG.list.seconds} s)`,
+      fmt(list.api.requestsPerSecond),
+      fmt(list.baseline.requestsPerSecond),
+      fmt(list.ratio.throughput, 3),
+    ],
     ['  latency p50 ms', fmt(list.api.latencyMs.p50), fmt(list.baseline.latencyMs.p50), ''],
     ['  latency p95 ms', fmt(list.api.latencyMs.p95), fmt(list.baseline.latencyMs.p95), fmt(list.ratio.p95, 3)],
     ['  latency p99 ms', fmt(list.api.latencyMs.p99), fmt(list.baseline.latencyMs.p99), ''],
-    ['  server CPU ms / request', fmt(list.api.serverCpuMsPerRequest, 3), fmt(list.baseline.serverCpuMsPerRequest, 3), ''],
-    [`HOST_CONFIRM  events/s  (${events.api.events} each, ${CONFIG.events.concurrency} in flight)`,
-      fmt(events.api.eventsPerSecond), fmt(events.rawSql.eventsPerSecond), fmt(events.ratio.throughput, 3)],
+    [
+      '  server CPU ms / request',
+      fmt(list.api.serverCpuMsPerRequest, 3),
+      fmt(list.baseline.serverCpuMsPerRequest, 3),
+      '',
+    ],
+    [
+      `HOST_CONFIRM  events/s  (${events.api.events} each, ${CONFIG.events.concurrency} in flight)`,
+      fmt(events.api.eventsPerSecond),
+      fmt(events.rawSql.eventsPerSecond),
+      fmt(events.ratio.throughput, 3),
+    ],
     ['  latency p50 ms', fmt(events.api.latencyMs.p50), fmt(events.rawSql.latencyMs.p50), ''],
     ['  latency p95 ms', fmt(events.api.latencyMs.p95), fmt(events.rawSql.latencyMs.p95), fmt(events.ratio.p95, 3)],
     ['  Node CPU ms / event', fmt(events.api.appCpuMsPerEvent, 3), fmt(events.rawSql.appCpuMsPerEvent, 3), ''],

@@ -30,7 +30,13 @@
  * BENCH_MAIL_ROUNDS (1–5, default 2: baselines and pipeline runs repeated, interleaved; best kept).
  */
 import 'reflect-metadata';
-import { CURRENT_CHECKLIST, initialMobilitySnapshot, MOBILITY_MACHINE_VERSION, persistSnapshot, stateOf } from '@mobility-hub/domain';
+import {
+  CURRENT_CHECKLIST,
+  initialMobilitySnapshot,
+  MOBILITY_MACHINE_VERSION,
+  persistSnapshot,
+  stateOf,
+} from '@mobility-hub/domain';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue, Worker } from 'bullmq';
@@ -183,7 +189,10 @@ async function main(startedAt: Date) {
 
   log(`database ${databaseName} created; migrating through a sweep-only Nest context`);
   const sweeper = await NestFactory.createApplicationContext(
-    { module: SweepBenchModule, imports: [CoreModule.forRoot(loadConfig({ ...env, DATABASE_POOL_SIZE: '4' })), NotificationModule] },
+    {
+      module: SweepBenchModule,
+      imports: [CoreModule.forRoot(loadConfig({ ...env, DATABASE_POOL_SIZE: '4' })), NotificationModule],
+    },
     { logger: ['error', 'warn'] },
   );
   cleanup.add(() => sweeper.close());
@@ -204,7 +213,9 @@ async function main(startedAt: Date) {
 
   // ── sweep timing ──
   const sweep = await sweepTiming(db, reminders, today);
-  log(`one sweep over ${sweep.tasks} tasks (${sweep.dueTasks} due): ${sweep.ms} ms (${sweep.nodeCpuMs} ms Node CPU), ${sweep.mailsWritten} mails written`);
+  log(
+    `one sweep over ${sweep.tasks} tasks (${sweep.dueTasks} due): ${sweep.ms} ms (${sweep.nodeCpuMs} ms Node CPU), ${sweep.mailsWritten} mails written`,
+  );
   const [sample] = (
     await db.query<{ subject: string; html: string; text: string; headers: Record<string, string>; bytes: number }>(
       `SELECT subject, html, text, headers, octet_length(html) + octet_length(text) AS bytes FROM outbox LIMIT 1`,
@@ -221,7 +232,8 @@ async function main(startedAt: Date) {
     await sink.reset();
     const nodemailer = await rawNodemailer(smtpUrl, sample, sink);
     const baselineReceived = await sink.received();
-    if (baselineReceived !== CONFIG.dueTasks) throw new Error(`the sink received ${baselineReceived} of ${CONFIG.dueTasks} baseline messages`);
+    if (baselineReceived !== CONFIG.dueTasks)
+      throw new Error(`the sink received ${baselineReceived} of ${CONFIG.dueTasks} baseline messages`);
     log(`raw nodemailer: ${nodemailer.messagesPerSecond} messages/s`);
     const pipeline: PipelineRun[] = [];
     for (const workers of CONFIG.workerCounts) {
@@ -235,11 +247,16 @@ async function main(startedAt: Date) {
     }
     rounds.push({ bullmq, nodemailer, pipeline });
   }
-  const best = <T extends Rate>(runs: T[]) => runs.reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
+  const best = <T extends Rate>(runs: T[]) =>
+    runs.reduce((a, b) => (b.messagesPerSecond > a.messagesPerSecond ? b : a));
 
   return {
     startedAt: startedAt.toISOString(),
-    environment: environment(loadAverageAtStart, postgresVersion, 'workers (child processes), PostgreSQL, Redis, the SMTP sink and this process share the same machine'),
+    environment: environment(
+      loadAverageAtStart,
+      postgresVersion,
+      'workers (child processes), PostgreSQL, Redis, the SMTP sink and this process share the same machine',
+    ),
     config: { ...CONFIG, serverUrl: withoutPassword(CONFIG.serverUrl) },
     seedMs,
     sampleMessageBytes: sample.bytes,
@@ -312,10 +329,20 @@ async function seed(db: Client, today: string): Promise<number> {
             (SELECT id FROM organisation WHERE kind = 'company' ORDER BY oid OFFSET g % 24 LIMIT 1),
             start_date, start_date + 27, 2, g % 3 = 0, $3, $4::jsonb, $5, $6, 1
        FROM bench_mobility`,
-    [project.id, sending.id, CURRENT_CHECKLIST.version, JSON.stringify(persistSnapshot(initial)), MOBILITY_MACHINE_VERSION, stateOf(initial)],
+    [
+      project.id,
+      sending.id,
+      CURRENT_CHECKLIST.version,
+      JSON.stringify(persistSnapshot(initial)),
+      MOBILITY_MACHINE_VERSION,
+      stateOf(initial),
+    ],
   );
   const template = CURRENT_CHECKLIST.tasks.filter((t) => t.key !== CONFIG.skippedTaskKey);
-  if (template.length !== CONFIG.tasksPerMobility || !template.some((t) => t.key === CONFIG.dueTaskKey && t.mandatory && t.role === 'learner')) {
+  if (
+    template.length !== CONFIG.tasksPerMobility ||
+    !template.some((t) => t.key === CONFIG.dueTaskKey && t.mandatory && t.role === 'learner')
+  ) {
     throw new Error('the checklist template changed: adjust the benchmark seed');
   }
   const tasks = await db.query(
@@ -331,9 +358,15 @@ async function seed(db: Client, today: string): Promise<number> {
       CROSS JOIN LATERAL (SELECT flag.due_today,
                                  CASE WHEN flag.due_today THEN $7::date ELSE $7::date + 8 + (m.g + t.ord::int) % 300 END AS due) d`,
     [
-      template.map((t) => t.key), template.map((t) => t.phase), template.map((t) => t.title),
-      template.map((t) => t.guidance), template.map((t) => t.role), template.map((t) => t.mandatory),
-      today, CONFIG.dueTasks, CONFIG.dueTaskKey,
+      template.map((t) => t.key),
+      template.map((t) => t.phase),
+      template.map((t) => t.title),
+      template.map((t) => t.guidance),
+      template.map((t) => t.role),
+      template.map((t) => t.mandatory),
+      today,
+      CONFIG.dueTasks,
+      CONFIG.dueTaskKey,
     ],
   );
   await db.query('COMMIT');
@@ -382,9 +415,9 @@ async function sweepTiming(db: Client, reminders: ReminderService, today: string
   let usesIndex = true;
   await db.query('BEGIN');
   for (const sql of Object.values(DUE_QUERIES)) {
-    const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [new Date().toISOString()])).rows.map(
-      (r) => r['QUERY PLAN'],
-    );
+    const plan = (
+      await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, [new Date().toISOString()])
+    ).rows.map((r) => r['QUERY PLAN']);
     usesIndex &&= plan.some((line) => line.includes('Index Scan using task_next_reminder_idx'));
     explain.push(sql.replace('$1', 'now'), ...plan.map((line) => `  ${line}`));
   }
@@ -405,7 +438,9 @@ async function sweepTiming(db: Client, reminders: ReminderService, today: string
     )
   ).rows;
   if (result.mails !== CONFIG.dueTasks || outbox !== CONFIG.dueTasks || reminder !== CONFIG.dueTasks) {
-    throw new Error(`sweep wrote ${result.mails} mails (${outbox} outbox rows, ${reminder} reminders), expected ${CONFIG.dueTasks}`);
+    throw new Error(
+      `sweep wrote ${result.mails} mails (${outbox} outbox rows, ${reminder} reminders), expected ${CONFIG.dueTasks}`,
+    );
   }
   return {
     tasks,
@@ -431,11 +466,20 @@ async function rawBullmq(prefix: string): Promise<Rate> {
   const consumer = workerConnection(CONFIG.redisUrl);
   cleanup.add(() => producer.disconnect());
   cleanup.add(() => consumer.disconnect());
-  const queue = new Queue('bench-noop', { connection: producer, prefix, defaultJobOptions: defaultJobOptions('mail', config) });
+  const queue = new Queue('bench-noop', {
+    connection: producer,
+    prefix,
+    defaultJobOptions: defaultJobOptions('mail', config),
+  });
   let completed = 0;
   let done: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => (done = resolve));
-  const worker = new Worker('bench-noop', async () => undefined, { connection: consumer, prefix, concurrency: CONFIG.concurrency, autorun: false });
+  const worker = new Worker('bench-noop', async () => undefined, {
+    connection: consumer,
+    prefix,
+    concurrency: CONFIG.concurrency,
+    autorun: false,
+  });
   worker.on('completed', () => ++completed === n && done());
   worker.on('error', (error) => process.stderr.write(`[bench] raw worker: ${error.message}\n`));
   void worker.run();
@@ -444,7 +488,11 @@ async function rawBullmq(prefix: string): Promise<Rate> {
   const meter = await CpuMeter.start();
   const started = process.hrtime.bigint();
   for (let i = 0; i < n; i += CONFIG.addBatch) {
-    await queue.addBulk(ids.slice(i, i + CONFIG.addBatch).map((id) => ({ name: 'noop', data: { outboxId: id }, opts: { jobId: sendJobId(id, 1) } })));
+    await queue.addBulk(
+      ids
+        .slice(i, i + CONFIG.addBatch)
+        .map((id) => ({ name: 'noop', data: { outboxId: id }, opts: { jobId: sendJobId(id, 1) } })),
+    );
   }
   await withTimeout(allDone, CONFIG.phaseTimeoutMs, () => `raw BullMQ: ${completed} of ${n} jobs completed`);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -538,7 +586,9 @@ async function pipelineRun(
     const dead = children.find((c) => !c.running);
     if (dead) throw new Error(`${dead.name} exited:\n${dead.output()}`);
     if (now - started > CONFIG.phaseTimeoutMs) {
-      throw new Error(`pipeline with ${workers} workers: ${row.sent} of ${n} sent (${row.total} in the outbox) after ${CONFIG.phaseTimeoutMs} ms`);
+      throw new Error(
+        `pipeline with ${workers} workers: ${row.sent} of ${n} sent (${row.total} in the outbox) after ${CONFIG.phaseTimeoutMs} ms`,
+      );
     }
     await sleep(CONFIG.pollMs);
   }
@@ -575,7 +625,8 @@ async function pipelineRun(
     firstSentAfter: round(((firstSentAt ?? finished) - started) / 1000, 2),
     sweepJobSeconds,
     sentWhenOutboxWritten,
-    drainMessagesPerSecond: finished > writtenAt ? round((n - sentWhenOutboxWritten) / ((finished - writtenAt) / 1000), 1) : null,
+    drainMessagesPerSecond:
+      finished > writtenAt ? round((n - sentWhenOutboxWritten) / ((finished - writtenAt) / 1000), 1) : null,
     bootSeconds,
     cpu,
     received,
@@ -759,7 +810,10 @@ async function runSink(): Promise<void> {
 function workerStarted(child: ChildServer, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${child.name} not started after ${timeoutMs} ms:\n${child.output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${child.name} not started after ${timeoutMs} ms:\n${child.output()}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       seen = (seen + chunk.toString('utf8')).slice(-2000);
       if (seen.includes(`worker ${child.pid} started`)) {
@@ -806,7 +860,8 @@ function rate(messages: number, seconds: number): Rate {
 function table(results: Results): string {
   const { bullmq, nodemailer } = results.baselines;
   const c = CONFIG.concurrency;
-  const allRounds = (pick: (round: Results['rounds'][number]) => Rate) => results.rounds.map((r) => fmt(pick(r).messagesPerSecond, 0)).join(' / ');
+  const allRounds = (pick: (round: Results['rounds'][number]) => Rate) =>
+    results.rounds.map((r) => fmt(pick(r).messagesPerSecond, 0)).join(' / ');
   const label = {
     pipeline: (w: number) => `pipeline, ${w} worker process${w > 1 ? 'es' : ''} (${w * c} sends in flight)`,
     bullmq: `raw BullMQ no-op jobs (1 Worker, concurrency ${c}, addBulk)`,
@@ -823,7 +878,14 @@ function table(results: Results): string {
       fmt(p.messagesPerSecond / nodemailer.messagesPerSecond, 3),
     ]),
     [label.bullmq, fmt(bullmq.messagesPerSecond), allRounds((r) => r.bullmq), fmt(bullmq.seconds, 2), '1.000', ''],
-    [label.nodemailer, fmt(nodemailer.messagesPerSecond), allRounds((r) => r.nodemailer), fmt(nodemailer.seconds, 2), '', '1.000'],
+    [
+      label.nodemailer,
+      fmt(nodemailer.messagesPerSecond),
+      allRounds((r) => r.nodemailer),
+      fmt(nodemailer.seconds, 2),
+      '',
+      '1.000',
+    ],
   ];
   const cpuRow = (name: string, cpu: PhaseCpu | undefined) => [
     name,
@@ -861,7 +923,7 @@ function table(results: Results): string {
     '(the rounds reported above)',
     'bench = this process (baselines: BullMQ producer + Worker / nodemailer client; pipeline: outbox polling);',
     'PG = backends of the benchmark database (≈); Redis = the whole server; others % = machine busy time none of',
-    'these account for (other people\'s load) — compare runs only when it is low.',
+    "these account for (other people's load) — compare runs only when it is low.",
     '',
     `sweep: ONE ReminderService.sweep() over ${s.tasks.toLocaleString('en')} tasks, ${s.dueTasks.toLocaleString('en')} due: ` +
       `${fmt(s.ms, 0)} ms (${s.batches} batches of ${SWEEP_BATCH}, ${fmt(s.ms / s.batches, 0)} ms each; ${fmt(s.nodeCpuMs, 0)} ms of it Node CPU, ` +
@@ -876,7 +938,9 @@ function table(results: Results): string {
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, describe: () => string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${describe()} after ${ms} ms`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${describe()} after ${ms} ms`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {
@@ -911,5 +975,10 @@ if (process.env['BENCH_MAIL_ROLE'] === SINK_ROLE) {
     process.exit(1);
   });
 } else {
-  void runBenchmark({ hardLimitMs: CONFIG.hardLimitMs, main, table, resultsFile: join(__dirname, 'results', 'mail-latest.json') });
+  void runBenchmark({
+    hardLimitMs: CONFIG.hardLimitMs,
+    main,
+    table,
+    resultsFile: join(__dirname, 'results', 'mail-latest.json'),
+  });
 }

@@ -11,8 +11,11 @@ import { loadConfig } from './config/app-config';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.database.url) throw new Error('the worker needs DATABASE_URL (npm start runs API and worker together on the embedded database)');
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: levelsFrom(config.logLevel) });
+  if (!config.database.url)
+    throw new Error('the worker needs DATABASE_URL (npm start runs API and worker together on the embedded database)');
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: levelsFrom(config.logLevel),
+  });
   app.enableShutdownHooks();
   new Logger('Worker').log(`worker ${process.pid} started`);
 }

@@ -17,7 +17,11 @@ import { HttpClient, HttpResult, startTestApp, TestApp, TestUser } from './suppo
 const ROLES = ['coordinator', 'staff', 'mentor', 'learner'] as const;
 type Role = (typeof ROLES)[number];
 type Caller = 'anonymous' | `own ${Role}` | `foreign ${Role}`;
-const CALLERS: readonly Caller[] = ['anonymous', ...ROLES.map((r) => `own ${r}` as const), ...ROLES.map((r) => `foreign ${r}` as const)];
+const CALLERS: readonly Caller[] = [
+  'anonymous',
+  ...ROLES.map((r) => `own ${r}` as const),
+  ...ROLES.map((r) => `foreign ${r}` as const),
+];
 
 type Outcome = 'ok' | 200 | 201 | 202 | 204 | 401 | 403 | 404 | 409 | 412;
 
@@ -75,15 +79,30 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/organisations': {
     call: (w) => ({
       url: '/api/organisations',
-      body: { name: `Partner ${++serial}`, kind: 'company', country: 'ES', city: 'Sevilla', registeredByOrganisationId: w.a.school.id },
+      body: {
+        name: `Partner ${++serial}`,
+        kind: 'company',
+        country: 'ES',
+        city: 'Sevilla',
+        registeredByOrganisationId: w.a.school.id,
+      },
     }),
     expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
   },
-  'GET /api/organisations': { call: () => ({ url: '/api/organisations?pageSize=100' }), expect: everyoneOwn, list: true },
+  'GET /api/organisations': {
+    call: () => ({ url: '/api/organisations?pageSize=100' }),
+    expect: everyoneOwn,
+    list: true,
+  },
   'GET /api/organisations/{id}': {
     call: (w) => ({ url: `/api/organisations/${w.a.host.id}` }),
     expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 200, 'own learner': 404 },
-    variants: [{ call: (w) => ({ url: `/api/organisations/${w.a.school.id}` }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } }],
+    variants: [
+      {
+        call: (w) => ({ url: `/api/organisations/${w.a.school.id}` }),
+        expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+      },
+    ],
   },
 
   'POST /api/projects': {
@@ -102,7 +121,10 @@ const MATRIX: Record<string, Entry> = {
     expect: { 'own coordinator': 201, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
   },
   'GET /api/projects': { call: () => ({ url: '/api/projects?pageSize=100' }), expect: everyoneOwn, list: true },
-  'GET /api/projects/{id}': { call: (w) => ({ url: `/api/projects/${w.a.project.id}` }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } },
+  'GET /api/projects/{id}': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
 
   'POST /api/projects/{id}/mobilities': {
     call: (w) => ({ url: `/api/projects/${w.a.project.id}/mobilities`, body: mobilityBody(w.a, `extra${++serial}`) }),
@@ -110,18 +132,29 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/mobilities': { call: () => ({ url: '/api/mobilities?pageSize=100' }), expect: everyoneOwn, list: true },
   'GET /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}` }), expect: everyoneOwn },
-  'PATCH /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}`, body: { greenTravel: false } }), expect: sendingOk },
+  'PATCH /api/mobilities/{id}': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}`, body: { greenTravel: false } }),
+    expect: sendingOk,
+  },
   'POST /api/mobilities/{id}/events': {
     // In application, REOPEN is refused by the lifecycle (409) for the one role that may send it.
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'REOPEN', reason: 'matrix' } }),
     expect: { 'own coordinator': 409, 'own staff': 403, 'own mentor': 403, 'own learner': 403 },
     variants: [
       {
-        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'HOST_CONFIRM' }, headers: STALE }),
+        call: (w) => ({
+          url: `/api/mobilities/${w.a.mobility.id}/events`,
+          body: { type: 'HOST_CONFIRM' },
+          headers: STALE,
+        }),
         expect: { 'own coordinator': 403, 'own staff': 403, 'own mentor': 412, 'own learner': 403 },
       },
       {
-        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'HOST_DECLINE', reason: 'matrix' }, headers: STALE }),
+        call: (w) => ({
+          url: `/api/mobilities/${w.a.mobility.id}/events`,
+          body: { type: 'HOST_DECLINE', reason: 'matrix' },
+          headers: STALE,
+        }),
         expect: { 'own coordinator': 403, 'own staff': 403, 'own mentor': 412, 'own learner': 403 },
       },
       {
@@ -129,13 +162,23 @@ const MATRIX: Record<string, Entry> = {
         expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
       },
       {
-        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/events`, body: { type: 'WITHDRAW', reason: 'matrix' }, headers: STALE }),
+        call: (w) => ({
+          url: `/api/mobilities/${w.a.mobility.id}/events`,
+          body: { type: 'WITHDRAW', reason: 'matrix' },
+          headers: STALE,
+        }),
         expect: { 'own coordinator': 412, 'own staff': 403, 'own mentor': 403, 'own learner': 403 },
       },
     ],
   },
-  'GET /api/mobilities/{id}/history': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }), expect: sendingOk },
-  'GET /api/mobilities/{id}/tasks': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/tasks` }), expect: everyoneOwn },
+  'GET /api/mobilities/{id}/history': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }),
+    expect: sendingOk,
+  },
+  'GET /api/mobilities/{id}/tasks': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/tasks` }),
+    expect: everyoneOwn,
+  },
   // The host's tasks: a handful per mobility, so every page here holds all of them.
   'GET /api/tasks': { call: () => ({ url: '/api/tasks?role=host&pageSize=100' }), expect: everyoneOwn, list: true },
   'PATCH /api/tasks/{id}': {
@@ -143,15 +186,29 @@ const MATRIX: Record<string, Entry> = {
     call: (w) => ({ url: `/api/tasks/${w.tasks.host.id}`, body: { status: 'open' } }),
     expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 200, 'own learner': 404 },
     variants: [
-      { call: (w) => ({ url: `/api/tasks/${w.tasks.learner.id}`, body: { status: 'open' } }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 200 } },
-      { call: (w) => ({ url: `/api/tasks/${w.tasks.sending.id}`, body: { status: 'open' } }), expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 } },
+      {
+        call: (w) => ({ url: `/api/tasks/${w.tasks.learner.id}`, body: { status: 'open' } }),
+        expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 200 },
+      },
+      {
+        call: (w) => ({ url: `/api/tasks/${w.tasks.sending.id}`, body: { status: 'open' } }),
+        expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+      },
       {
         // Only the sending side waives.
-        call: (w) => ({ url: `/api/tasks/${w.tasks.learner.id}`, body: { status: 'waived', waiverReason: 'matrix' }, headers: STALE }),
+        call: (w) => ({
+          url: `/api/tasks/${w.tasks.learner.id}`,
+          body: { status: 'waived', waiverReason: 'matrix' },
+          headers: STALE,
+        }),
         expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 404, 'own learner': 403 },
       },
       {
-        call: (w) => ({ url: `/api/tasks/${w.tasks.host.id}`, body: { status: 'waived', waiverReason: 'matrix' }, headers: STALE }),
+        call: (w) => ({
+          url: `/api/tasks/${w.tasks.host.id}`,
+          body: { status: 'waived', waiverReason: 'matrix' },
+          headers: STALE,
+        }),
         expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 404 },
       },
     ],
@@ -163,48 +220,105 @@ const MATRIX: Record<string, Entry> = {
     call: (w) => ({ url: `/api/outbox/${w.outboxId}/retry` }),
     expect: { 'own coordinator': 409, 'own staff': 409, 'own mentor': 404, 'own learner': 404 },
   },
-  'GET /api/mobilities/{id}/reminders': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/reminders` }), expect: sendingOk },
+  'GET /api/mobilities/{id}/reminders': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/reminders` }),
+    expect: sendingOk,
+  },
 
-  'GET /api/mutes/{token}': { public: 'the signed token in the e-mail is the capability', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
-  'PUT /api/mutes/{token}': { public: 'signed token', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
-  'DELETE /api/mutes/{token}': { public: 'signed token', call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'GET /api/mutes/{token}': {
+    public: 'the signed token in the e-mail is the capability',
+    call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
+  'PUT /api/mutes/{token}': {
+    public: 'signed token',
+    call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
+  'DELETE /api/mutes/{token}': {
+    public: 'signed token',
+    call: () => ({ url: `/api/mutes/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
 
   // The embedded catcher of `npm start` (like Mailpit); 404 whenever SMTP_URL is set, which production requires.
-  'GET /api/mailbox': { public: 'demo mail catcher, off in production', call: () => ({ url: '/api/mailbox' }), expect: allFor(200) },
-  'GET /api/mailbox/{id}': { public: 'demo mail catcher, off in production', call: (w) => ({ url: `/api/mailbox/${w.caughtMailId}` }), expect: allFor(200) },
+  'GET /api/mailbox': {
+    public: 'demo mail catcher, off in production',
+    call: () => ({ url: '/api/mailbox' }),
+    expect: allFor(200),
+  },
+  'GET /api/mailbox/{id}': {
+    public: 'demo mail catcher, off in production',
+    call: (w) => ({ url: `/api/mailbox/${w.caughtMailId}` }),
+    expect: allFor(200),
+  },
 
   'POST /api/auth/sign-in': {
     public: 'signing in',
     // A new address each time: five failures for one address lock it (429), which has its own test.
-    call: () => ({ url: '/api/auth/sign-in', body: { email: `nobody${++serial}@nowhere.test`, password: 'not the password' } }),
+    call: () => ({
+      url: '/api/auth/sign-in',
+      body: { email: `nobody${++serial}@nowhere.test`, password: 'not the password' },
+    }),
     expect: allFor(401),
   },
-  'POST /api/auth/password-reset': { public: 'signing in', call: () => ({ url: '/api/auth/password-reset', body: { email: 'nobody@nowhere.test' } }), expect: allFor(202) },
+  'POST /api/auth/password-reset': {
+    public: 'signing in',
+    call: () => ({ url: '/api/auth/password-reset', body: { email: 'nobody@nowhere.test' } }),
+    expect: allFor(202),
+  },
   'POST /api/auth/password-reset/{token}': {
     public: 'the e-mailed token is the capability',
     call: () => ({ url: `/api/auth/password-reset/${BOGUS_TOKEN}`, body: { password: 'a long enough password' } }),
     expect: allFor(404),
   },
-  'POST /api/auth/sign-in-link': { public: 'signing in', call: () => ({ url: '/api/auth/sign-in-link', body: { email: 'nobody@nowhere.test' } }), expect: allFor(202) },
-  'POST /api/auth/sign-in-link/{token}': { public: 'the e-mailed token is the capability', call: () => ({ url: `/api/auth/sign-in-link/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'POST /api/auth/sign-in-link': {
+    public: 'signing in',
+    call: () => ({ url: '/api/auth/sign-in-link', body: { email: 'nobody@nowhere.test' } }),
+    expect: allFor(202),
+  },
+  'POST /api/auth/sign-in-link/{token}': {
+    public: 'the e-mailed token is the capability',
+    call: () => ({ url: `/api/auth/sign-in-link/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
   // Signing out would end the callers' sessions: called without one (it is harmless then).
-  'POST /api/auth/sign-out': { public: 'ends whatever session the cookie names', call: () => ({ url: '/api/auth/sign-out' }), expect: { anonymous: 204 }, only: ['anonymous'] },
+  'POST /api/auth/sign-out': {
+    public: 'ends whatever session the cookie names',
+    call: () => ({ url: '/api/auth/sign-out' }),
+    expect: { anonymous: 204 },
+    only: ['anonymous'],
+  },
   // About oneself only: a wrong current password is refused (422) for whoever is signed in.
   'POST /api/auth/password': {
-    call: () => ({ url: '/api/auth/password', body: { currentPassword: 'not the password', password: 'a long enough password' } }),
+    call: () => ({
+      url: '/api/auth/password',
+      body: { currentPassword: 'not the password', password: 'a long enough password' },
+    }),
     expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 422])),
   },
   // Would end the callers' sessions: only the refusal without one is checked here (it has its own test).
-  'POST /api/auth/sign-out-everywhere': { call: () => ({ url: '/api/auth/sign-out-everywhere' }), expect: { anonymous: 401 }, only: ['anonymous'] },
+  'POST /api/auth/sign-out-everywhere': {
+    call: () => ({ url: '/api/auth/sign-out-everywhere' }),
+    expect: { anonymous: 401 },
+    only: ['anonymous'],
+  },
   'GET /api/auth/me': {
     call: () => ({ url: '/api/auth/me' }),
     expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 200])),
   },
 
-  'GET /api/host-links/placement/{token}': { public: 'hosts act without an account: the token is the capability', call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'GET /api/host-links/placement/{token}': {
+    public: 'hosts act without an account: the token is the capability',
+    call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
   'POST /api/host-links/placement/{token}/confirm': {
     public: 'host link',
-    call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/confirm`, body: { mentorName: 'Ana', mentorEmail: 'ana@host.test' } }),
+    call: () => ({
+      url: `/api/host-links/placement/${BOGUS_TOKEN}/confirm`,
+      body: { mentorName: 'Ana', mentorEmail: 'ana@host.test' },
+    }),
     expect: allFor(404),
   },
   'POST /api/host-links/placement/{token}/decline': {
@@ -212,16 +326,28 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/decline`, body: { reason: 'no capacity' } }),
     expect: allFor(404),
   },
-  'POST /api/host-links/placement/{token}/renew': { public: 'host link', call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/renew` }), expect: allFor(404) },
+  'POST /api/host-links/placement/{token}/renew': {
+    public: 'host link',
+    call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/renew` }),
+    expect: allFor(404),
+  },
 
   'GET /api/organisations/{id}/members': {
     call: (w) => ({ url: `/api/organisations/${w.a.school.id}/members` }),
     expect: coordinatorOnly,
     // The school's coordinators also manage the mentors of the host companies it registered.
-    variants: [{ call: (w) => ({ url: `/api/organisations/${w.a.host.id}/members` }), expect: { 'own coordinator': 200, 'own staff': 403, 'own mentor': 403, 'own learner': 404 } }],
+    variants: [
+      {
+        call: (w) => ({ url: `/api/organisations/${w.a.host.id}/members` }),
+        expect: { 'own coordinator': 200, 'own staff': 403, 'own mentor': 403, 'own learner': 404 },
+      },
+    ],
   },
   'PATCH /api/organisations/{id}/members/{userId}': {
-    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/members/${w.a.people.staff.userId}`, body: { role: 'staff' } }),
+    call: (w) => ({
+      url: `/api/organisations/${w.a.school.id}/members/${w.a.people.staff.userId}`,
+      body: { role: 'staff' },
+    }),
     expect: coordinatorOnly,
   },
   'DELETE /api/organisations/{id}/members/{userId}': {
@@ -232,31 +358,55 @@ const MATRIX: Record<string, Entry> = {
     },
     expect: { 'own coordinator': 204, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
   },
-  'GET /api/organisations/{id}/invitations': { call: (w) => ({ url: `/api/organisations/${w.a.school.id}/invitations` }), expect: coordinatorOnly },
+  'GET /api/organisations/{id}/invitations': {
+    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/invitations` }),
+    expect: coordinatorOnly,
+  },
   'POST /api/organisations/{id}/invitations': {
-    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/invitations`, body: { email: `invitee${++serial}@school-a.test`, role: 'staff' } }),
+    call: (w) => ({
+      url: `/api/organisations/${w.a.school.id}/invitations`,
+      body: { email: `invitee${++serial}@school-a.test`, role: 'staff' },
+    }),
     expect: { 'own coordinator': 201, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
   },
   'DELETE /api/organisations/{id}/invitations/{invitationId}': {
     call: async (w, t) => {
-      const sent = await t.post(`/api/organisations/${w.a.school.id}/invitations`, { email: `revoked${++serial}@school-a.test`, role: 'staff' });
+      const sent = await t.post(`/api/organisations/${w.a.school.id}/invitations`, {
+        email: `revoked${++serial}@school-a.test`,
+        role: 'staff',
+      });
       return { url: `/api/organisations/${w.a.school.id}/invitations/${sent.body.id}` };
     },
     expect: { 'own coordinator': 204, 'own staff': 403, 'own mentor': 404, 'own learner': 404 },
   },
-  'GET /api/organisations/{id}/audit': { call: (w) => ({ url: `/api/organisations/${w.a.school.id}/audit` }), expect: coordinatorOnly },
+  'GET /api/organisations/{id}/audit': {
+    call: (w) => ({ url: `/api/organisations/${w.a.school.id}/audit` }),
+    expect: coordinatorOnly,
+  },
 
-  'GET /api/invitations/{token}': { public: 'the invited person has no account yet: the token is the capability', call: () => ({ url: `/api/invitations/${BOGUS_TOKEN}` }), expect: allFor(404) },
+  'GET /api/invitations/{token}': {
+    public: 'the invited person has no account yet: the token is the capability',
+    call: () => ({ url: `/api/invitations/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
   'POST /api/invitations/{token}/accept': {
     public: 'invitation link',
-    call: () => ({ url: `/api/invitations/${BOGUS_TOKEN}/accept`, body: { displayName: 'Nobody', password: 'a long enough password' } }),
+    call: () => ({
+      url: `/api/invitations/${BOGUS_TOKEN}/accept`,
+      body: { displayName: 'Nobody', password: 'a long enough password' },
+    }),
     expect: allFor(404),
   },
 };
 
 function mobilityBody(tenant: Pick<Tenant, 'school' | 'host'>, name: string, dateOfBirth?: string) {
   return {
-    participant: { firstName: 'Lena', lastName: `Matrix${name}`, email: `${name.toLowerCase()}@learners.test`, ...(dateOfBirth ? { dateOfBirth } : {}) },
+    participant: {
+      firstName: 'Lena',
+      lastName: `Matrix${name}`,
+      email: `${name.toLowerCase()}@learners.test`,
+      ...(dateOfBirth ? { dateOfBirth } : {}),
+    },
     activityType: 'LM-SHORT-VET',
     sendingOrganisationId: tenant.school.id,
     hostOrganisationId: tenant.host.id,
@@ -269,7 +419,16 @@ function mobilityBody(tenant: Pick<Tenant, 'school' | 'host'>, name: string, dat
 async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: string): Promise<Tenant> {
   const as = coordinator.client;
   const school = (await as.get(`/api/organisations/${schoolId}`)).body;
-  const host = (await as.post('/api/organisations', { name: `Host ${tag} S.L.`, kind: 'company', country: 'ES', city: 'Madrid', email: `practicas@host-${tag.toLowerCase()}.test`, registeredByOrganisationId: schoolId })).body;
+  const host = (
+    await as.post('/api/organisations', {
+      name: `Host ${tag} S.L.`,
+      kind: 'company',
+      country: 'ES',
+      city: 'Madrid',
+      email: `practicas@host-${tag.toLowerCase()}.test`,
+      registeredByOrganisationId: schoolId,
+    })
+  ).body;
   const project = (
     await as.post('/api/projects', {
       reference: `2026-1-DE02-KA122-VET-${tag === 'A' ? '000000001' : '000000002'}`,
@@ -281,7 +440,10 @@ async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: 
       endDate: '2027-06-30',
     })
   ).body;
-  const created = await as.post(`/api/projects/${project.id}/mobilities`, mobilityBody({ school, host }, `Learner${tag}`, '2007-04-19'));
+  const created = await as.post(
+    `/api/projects/${project.id}/mobilities`,
+    mobilityBody({ school, host }, `Learner${tag}`, '2007-04-19'),
+  );
   if (created.status !== 201) throw new Error(`mobility ${tag}: ${created.status} ${JSON.stringify(created.body)}`);
   const mobility = created.body;
   const people: Record<Role, TestUser> = {
@@ -300,7 +462,11 @@ function clientOf(w: World, t: TestApp, caller: Caller): HttpClient {
   return (side === 'own' ? w.a : w.b).people[role].client;
 }
 
-function expected(entry: Entry | Omit<Entry, 'variants' | 'public'>, caller: Caller, isPublic: boolean): Outcome | 'scoped' {
+function expected(
+  entry: Entry | Omit<Entry, 'variants' | 'public'>,
+  caller: Caller,
+  isPublic: boolean,
+): Outcome | 'scoped' {
   const said = entry.expect[caller];
   if (said !== undefined) return said;
   if (caller === 'anonymous') return isPublic ? 200 : 401;
@@ -310,14 +476,17 @@ function expected(entry: Entry | Omit<Entry, 'variants' | 'public'>, caller: Cal
 
 function verdict(outcome: Outcome | 'scoped', result: HttpResult): boolean {
   if (outcome === 'scoped') return result.status === 200;
-  if (outcome === 'ok') return (result.status >= 200 && result.status < 300) || result.status === 409 || result.status === 412;
+  if (outcome === 'ok')
+    return (result.status >= 200 && result.status < 300) || result.status === 409 || result.status === 412;
   return result.status === outcome;
 }
 
 describe('access matrix (every operation of the OpenAPI document × every role × own or foreign record)', () => {
   let t: TestApp;
   let w: World;
-  const document = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as { paths: Record<string, Record<string, unknown>> };
+  const document = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.keys(item)
       .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
@@ -330,14 +499,23 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     const [schoolB] = await t.db.query(
       `INSERT INTO organisation (name, kind, country, city, email, time_zone) VALUES ('Other school', 'vet-provider', 'AT', 'Graz', 'other@school-b.test', 'Europe/Vienna') RETURNING id`,
     );
-    const b = await tenant(t, await t.createUser({ role: 'coordinator', organisationId: schoolB.id }, 'coordinator@school-b.test'), schoolB.id, 'B');
+    const b = await tenant(
+      t,
+      await t.createUser({ role: 'coordinator', organisationId: schoolB.id }, 'coordinator@school-b.test'),
+      schoolB.id,
+      'B',
+    );
     const tasks = (await t.get(`/api/mobilities/${a.mobility.id}/tasks`)).body as any[];
-    const task = (role: string) => tasks.find((x) => x.role === role && x.key !== 'host-confirmation' && x.status === 'open');
+    const task = (role: string) =>
+      tasks.find((x) => x.role === role && x.key !== 'host-confirmation' && x.status === 'open');
     const [outbox] = await t.db.query(`SELECT id FROM outbox WHERE mobility_id = $1 LIMIT 1`, [a.mobility.id]);
     const [caught] = await t.db.query(
       `INSERT INTO caught_mail (envelope_to, subject, text) VALUES ('{someone@example.org}', 'Demo mail', 'caught by the demo catcher') RETURNING id`,
     );
-    const invitation = await t.post(`/api/organisations/${a.school.id}/invitations`, { email: 'pending@school-a.test', role: 'staff' });
+    const invitation = await t.post(`/api/organisations/${a.school.id}/invitations`, {
+      email: 'pending@school-a.test',
+      role: 'staff',
+    });
     w = {
       a,
       b,
@@ -377,7 +555,10 @@ describe('access matrix (every operation of the OpenAPI document × every role �
   it('marks exactly the public entries public in the document, and every other operation needs the session', () => {
     for (const op of operations) {
       const [method, path] = op.split(' ');
-      const operation = document.paths[path][method.toLowerCase()] as { security?: unknown[]; responses: Record<string, unknown> };
+      const operation = document.paths[path][method.toLowerCase()] as {
+        security?: unknown[];
+        responses: Record<string, unknown>;
+      };
       if (MATRIX[op]?.public) {
         expect({ op, security: operation.security }).toEqual({ op, security: [] });
       } else {
@@ -397,10 +578,18 @@ describe('access matrix (every operation of the OpenAPI document × every role �
       for (const [index, variant] of [entry, ...(entry.variants ?? [])].entries()) {
         for (const caller of entry.only ?? CALLERS) {
           const call = await variant.call(w, t);
-          const result = await clientOf(w, t, caller).request(method, call.url, call.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}), call.headers);
+          const result = await clientOf(w, t, caller).request(
+            method,
+            call.url,
+            call.body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}),
+            call.headers,
+          );
           const outcome = expected(variant, caller, Boolean(entry.public));
           const label = `${op}${index ? ` (variant ${index})` : ''} as ${caller}`;
-          if (!verdict(outcome, result)) mismatches.push(`${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`);
+          if (!verdict(outcome, result))
+            mismatches.push(
+              `${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`,
+            );
           // A list's total counts only what the caller may see (every page here holds all of it).
           if (entry.list && result.status === 200 && result.body.total !== result.body.items.length) {
             leaks.push(`${label}: total ${result.body.total} but ${result.body.items.length} items visible`);
@@ -419,8 +608,10 @@ describe('access matrix (every operation of the OpenAPI document × every role �
   }, 300_000);
 
   it('lists show each role its own: the school sees its mobility, the mentor what the host hosts, the learner only their own', async () => {
-    const ids = async (client: HttpClient, url: string) => ((await client.get(url)).body.items as { id: string }[]).map((i) => i.id);
-    for (const role of ROLES) expect(await ids(w.a.people[role].client, '/api/mobilities?pageSize=100')).toContain(w.a.mobility.id);
+    const ids = async (client: HttpClient, url: string) =>
+      ((await client.get(url)).body.items as { id: string }[]).map((i) => i.id);
+    for (const role of ROLES)
+      expect(await ids(w.a.people[role].client, '/api/mobilities?pageSize=100')).toContain(w.a.mobility.id);
     expect(await ids(w.a.people.learner.client, '/api/mobilities?pageSize=100')).toEqual([w.a.mobility.id]);
     expect(await ids(w.a.people.mentor.client, '/api/organisations?pageSize=100')).toEqual([w.a.host.id]);
     expect(await ids(w.a.people.coordinator.client, '/api/projects?pageSize=100')).toContain(w.a.project.id);
@@ -429,24 +620,38 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     expect(await ids(w.a.people.coordinator.client, '/api/outbox?pageSize=100')).toContain(w.outboxId);
     expect(await ids(w.b.people.coordinator.client, '/api/mobilities?pageSize=100')).toEqual([w.b.mobility.id]);
     // Tasks across mobilities: the mentor the host's, the learner their own, each of A's mobility only.
-    const tasks = async (client: HttpClient) => (await client.get('/api/tasks?status=open&pageSize=100')).body.items as { role: string; mobility: { id: string } }[];
+    const tasks = async (client: HttpClient) =>
+      (await client.get('/api/tasks?status=open&pageSize=100')).body.items as {
+        role: string;
+        mobility: { id: string };
+      }[];
     const mentorTasks = await tasks(w.a.people.mentor.client);
     expect(new Set(mentorTasks.map((x) => x.role))).toEqual(new Set(['host']));
     expect(mentorTasks.map((x) => x.mobility.id)).toContain(w.a.mobility.id);
-    const hosted = (await t.db.query(`SELECT id FROM mobility WHERE host_organisation_id = $1`, [w.a.host.id])).map((r: { id: string }) => r.id);
+    const hosted = (await t.db.query(`SELECT id FROM mobility WHERE host_organisation_id = $1`, [w.a.host.id])).map(
+      (r: { id: string }) => r.id,
+    );
     for (const task of mentorTasks) expect(hosted).toContain(task.mobility.id);
-    expect(new Set((await tasks(w.a.people.learner.client)).map((x) => `${x.role} ${x.mobility.id}`))).toEqual(new Set([`learner ${w.a.mobility.id}`]));
+    expect(new Set((await tasks(w.a.people.learner.client)).map((x) => `${x.role} ${x.mobility.id}`))).toEqual(
+      new Set([`learner ${w.a.mobility.id}`]),
+    );
     expect((await tasks(w.b.people.coordinator.client)).map((x) => x.mobility.id)).not.toContain(w.a.mobility.id);
   });
 
   it('a host mentor sees the learner’s name, dates and contact and the host’s tasks, never the date of birth', async () => {
     const asMentor = await w.a.people.mentor.client.get(`/api/mobilities/${w.a.mobility.id}`);
     expect(asMentor.status).toBe(200);
-    expect(asMentor.body.participant).toEqual(expect.objectContaining({ firstName: 'Lena', email: w.a.mobility.participant.email, dateOfBirth: null }));
+    expect(asMentor.body.participant).toEqual(
+      expect.objectContaining({ firstName: 'Lena', email: w.a.mobility.participant.email, dateOfBirth: null }),
+    );
     expect(JSON.stringify(asMentor.body)).not.toContain('2007-04-19');
-    expect(asMentor.body).toEqual(expect.objectContaining({ yourRole: 'mentor', startDate: '2026-06-01', endDate: '2026-06-28' }));
+    expect(asMentor.body).toEqual(
+      expect.objectContaining({ yourRole: 'mentor', startDate: '2026-06-01', endDate: '2026-06-28' }),
+    );
     expect([...asMentor.body.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE']);
-    const tasks = (await w.a.people.mentor.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as { role: string }[];
+    const tasks = (await w.a.people.mentor.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as {
+      role: string;
+    }[];
     expect(tasks.length).toBeGreaterThan(0);
     expect(new Set(tasks.map((x) => x.role))).toEqual(new Set(['host']));
 
@@ -457,31 +662,59 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     const asLearner = await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}`);
     expect(asLearner.body).toEqual(expect.objectContaining({ yourRole: 'learner', allowedEvents: [] }));
     expect(asLearner.body.participant.dateOfBirth).toBe('2007-04-19');
-    const learnerTasks = (await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as { role: string }[];
+    const learnerTasks = (await w.a.people.learner.client.get(`/api/mobilities/${w.a.mobility.id}/tasks`)).body as {
+      role: string;
+    }[];
     expect(new Set(learnerTasks.map((x) => x.role))).toEqual(new Set(['learner']));
   });
 
   it('another organisation’s ids in a body or a filter find nothing', async () => {
     const b = w.b.people.coordinator.client;
-    const ownProjectForeignHost = await b.post(`/api/projects/${w.b.project.id}/mobilities`, { ...mobilityBody(w.b, 'ForeignHost'), hostOrganisationId: w.a.host.id });
+    const ownProjectForeignHost = await b.post(`/api/projects/${w.b.project.id}/mobilities`, {
+      ...mobilityBody(w.b, 'ForeignHost'),
+      hostOrganisationId: w.a.host.id,
+    });
     expect(ownProjectForeignHost.status).toBe(404);
     expect(ownProjectForeignHost.body.errors?.[0]?.field ?? ownProjectForeignHost.body.detail).toBeDefined();
     expect((await b.patch(`/api/mobilities/${w.b.mobility.id}`, { hostOrganisationId: w.a.host.id })).status).toBe(404);
     expect((await b.get(`/api/outbox?mobilityId=${w.a.mobility.id}`)).body.total).toBe(0);
     expect((await b.get(`/api/mobilities?projectId=${w.a.project.id}`)).body.total).toBe(0);
     expect((await b.get(`/api/mobilities?hostOrganisationId=${w.a.host.id}`)).body.total).toBe(0);
-    expect((await b.post('/api/organisations', { name: 'Sneaky', kind: 'company', country: 'ES', city: 'Cádiz', registeredByOrganisationId: w.a.school.id })).status).toBe(404);
+    expect(
+      (
+        await b.post('/api/organisations', {
+          name: 'Sneaky',
+          kind: 'company',
+          country: 'ES',
+          city: 'Cádiz',
+          registeredByOrganisationId: w.a.school.id,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('someone working for two organisations cannot carry one’s mobility into the other’s reach', async () => {
     // Staff at school A and mentor at a host company school B registered.
-    const bHost = (await w.b.people.coordinator.client.post('/api/organisations', { name: 'B’s host', kind: 'company', country: 'ES', city: 'Toledo', registeredByOrganisationId: w.b.school.id })).body;
+    const bHost = (
+      await w.b.people.coordinator.client.post('/api/organisations', {
+        name: 'B’s host',
+        kind: 'company',
+        country: 'ES',
+        city: 'Toledo',
+        registeredByOrganisationId: w.b.school.id,
+      })
+    ).body;
     const both = await t.createUser({ role: 'staff', organisationId: w.a.school.id }, 'both@two-schools.test');
     await t.addMembership(both.userId, bHost.id, 'mentor');
-    const created = await both.client.post(`/api/projects/${w.a.project.id}/mobilities`, { ...mobilityBody(w.a, 'Carried'), hostOrganisationId: bHost.id });
+    const created = await both.client.post(`/api/projects/${w.a.project.id}/mobilities`, {
+      ...mobilityBody(w.a, 'Carried'),
+      hostOrganisationId: bHost.id,
+    });
     expect(created.status).toBe(404);
     expect(created.body.errors).toEqual([expect.objectContaining({ field: 'hostOrganisationId' })]);
-    expect((await both.client.patch(`/api/mobilities/${w.a.mobility.id}`, { hostOrganisationId: bHost.id })).status).toBe(404);
+    expect(
+      (await both.client.patch(`/api/mobilities/${w.a.mobility.id}`, { hostOrganisationId: bHost.id })).status,
+    ).toBe(404);
     // B's coordinator, made a mentor of B's own host company, still finds nothing of A's.
     await t.addMembership(w.b.people.coordinator.userId, bHost.id, 'mentor');
     expect((await w.b.people.coordinator.client.get(`/api/mobilities/${w.a.mobility.id}`)).status).toBe(404);
@@ -508,9 +741,19 @@ describe('access matrix (every operation of the OpenAPI document × every role �
       'x-organisation-id': w.a.school.id,
     });
     expect(forged.status).toBe(404);
-    const created = await w.b.people.coordinator.client.post(`/api/projects/${w.a.project.id}/mobilities`, { ...mobilityBody(w.a, 'Forged'), userId: w.a.people.coordinator.userId });
+    const created = await w.b.people.coordinator.client.post(`/api/projects/${w.a.project.id}/mobilities`, {
+      ...mobilityBody(w.a, 'Forged'),
+      userId: w.a.people.coordinator.userId,
+    });
     expect(created.status).toBe(400); // unknown field refused before anything; and without it:
-    expect((await w.b.people.coordinator.client.post(`/api/projects/${w.a.project.id}/mobilities`, mobilityBody(w.a, 'Forged'))).status).toBe(404);
+    expect(
+      (
+        await w.b.people.coordinator.client.post(
+          `/api/projects/${w.a.project.id}/mobilities`,
+          mobilityBody(w.a, 'Forged'),
+        )
+      ).status,
+    ).toBe(404);
     expect(await t.db.query(`SELECT 1 FROM participant WHERE last_name = 'MatrixForged'`)).toEqual([]);
   });
 });

@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { completeMandatoryTasks, createMobilityFixture, createOrganisation, createProject, createSchool, hostMentor, sendEvent } from './support/factories';
+import {
+  completeMandatoryTasks,
+  createMobilityFixture,
+  createOrganisation,
+  createProject,
+  createSchool,
+  hostMentor,
+  sendEvent,
+} from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 const START = new Date('2026-03-02T10:00:00Z');
@@ -41,7 +49,7 @@ describe('API through HTTP', () => {
   }
 
   describe('organisations', () => {
-    it('creates one with the country in upper case and the country\'s time zone', async () => {
+    it("creates one with the country in upper case and the country's time zone", async () => {
       const res = await t.post('/api/organisations', {
         name: '  Hotel Sol  ',
         kind: 'company',
@@ -69,7 +77,12 @@ describe('API through HTTP', () => {
       expect(read.status).toBe(200);
       expect(read.body).toEqual(res.body);
 
-      const berlin = await t.post('/api/organisations', { name: 'Autohaus Nord', kind: 'company', country: 'DE', city: 'Berlin' });
+      const berlin = await t.post('/api/organisations', {
+        name: 'Autohaus Nord',
+        kind: 'company',
+        country: 'DE',
+        city: 'Berlin',
+      });
       expect(berlin.body).toEqual(expect.objectContaining({ timeZone: 'Europe/Berlin', oid: null, email: null }));
     });
 
@@ -85,17 +98,34 @@ describe('API through HTTP', () => {
       expect(canary.body.timeZone).toBe('Atlantic/Canary');
 
       const before = await t.count('organisation');
-      const missing = await t.post('/api/organisations', { name: 'Maple Works', kind: 'company', country: 'CA', city: 'Toronto' });
+      const missing = await t.post('/api/organisations', {
+        name: 'Maple Works',
+        kind: 'company',
+        country: 'CA',
+        city: 'Toronto',
+      });
       expect(missing.status).toBe(400);
       expect(missing.headers.get('content-type')).toContain('application/problem+json');
       expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'timeZone', rule: 'required' })]);
       expect(await t.count('organisation')).toBe(before);
 
-      const wrongZone = await t.post('/api/organisations', { name: 'Maple Works', kind: 'company', country: 'CA', city: 'Toronto', timeZone: 'Mars/Olympus' });
+      const wrongZone = await t.post('/api/organisations', {
+        name: 'Maple Works',
+        kind: 'company',
+        country: 'CA',
+        city: 'Toronto',
+        timeZone: 'Mars/Olympus',
+      });
       expect(wrongZone.status).toBe(400);
       expect(wrongZone.body.errors).toEqual([expect.objectContaining({ field: 'timeZone' })]);
 
-      const toronto = await t.post('/api/organisations', { name: 'Maple Works', kind: 'company', country: 'CA', city: 'Toronto', timeZone: 'America/Toronto' });
+      const toronto = await t.post('/api/organisations', {
+        name: 'Maple Works',
+        kind: 'company',
+        country: 'CA',
+        city: 'Toronto',
+        timeZone: 'America/Toronto',
+      });
       expect(toronto.status).toBe(201);
       expect(toronto.body).toEqual(expect.objectContaining({ country: 'CA', timeZone: 'America/Toronto' }));
       expect(await t.count('organisation')).toBe(before + 1);
@@ -105,7 +135,12 @@ describe('API through HTTP', () => {
       // Portugal is used by no other test here.
       const made = [
         await createOrganisation(t, { name: 'Quinta Azul', kind: 'company', country: 'PT', city: 'Lisboa' }),
-        await createOrganisation(t, { name: 'Escola Profissional do Porto', kind: 'vet-provider', country: 'PT', city: 'Porto' }),
+        await createOrganisation(t, {
+          name: 'Escola Profissional do Porto',
+          kind: 'vet-provider',
+          country: 'PT',
+          city: 'Porto',
+        }),
         await createOrganisation(t, { name: 'Ponte Mobility', kind: 'intermediary', country: 'PT', city: 'Lisboa' }),
         await createOrganisation(t, { name: '100% Digital', kind: 'company', country: 'PT', city: 'Faro' }),
       ];
@@ -114,7 +149,12 @@ describe('API through HTTP', () => {
       const all = await t.get('/api/organisations?country=pt');
       expect(all.status).toBe(200);
       expect(all.body.total).toBe(4);
-      expect(all.body.items.map((o: any) => o.name)).toEqual(['100% Digital', 'Escola Profissional do Porto', 'Ponte Mobility', 'Quinta Azul']);
+      expect(all.body.items.map((o: any) => o.name)).toEqual([
+        '100% Digital',
+        'Escola Profissional do Porto',
+        'Ponte Mobility',
+        'Quinta Azul',
+      ]);
       expect(all.body).toEqual(expect.objectContaining({ page: 1, pageSize: 25 }));
 
       const companies = await t.get('/api/organisations?country=PT&kind=company');
@@ -124,11 +164,20 @@ describe('API through HTTP', () => {
       const lisboa = await t.get('/api/organisations?q=LISBOA');
       expect(lisboa.body.items.map((o: any) => o.name)).toEqual(['Lisboa Tours', 'Ponte Mobility', 'Quinta Azul']);
       expect(lisboa.body.total).toBe(3);
-      expect((await t.get('/api/organisations?q=lisboa&country=PT&kind=intermediary')).body.items.map((o: any) => o.id)).toEqual([made[2].id]);
+      expect(
+        (await t.get('/api/organisations?q=lisboa&country=PT&kind=intermediary')).body.items.map((o: any) => o.id),
+      ).toEqual([made[2].id]);
       // LIKE wildcards in the text are taken literally.
-      expect((await t.get('/api/organisations?country=PT&q=%25')).body.items.map((o: any) => o.id)).toEqual([made[3].id]);
+      expect((await t.get('/api/organisations?country=PT&q=%25')).body.items.map((o: any) => o.id)).toEqual([
+        made[3].id,
+      ]);
       expect((await t.get('/api/organisations?country=PT&q=_')).body.total).toBe(0);
-      expect((await t.get('/api/organisations?country=PT&q=nothing-like-this')).body).toEqual({ items: [], total: 0, page: 1, pageSize: 25 });
+      expect((await t.get('/api/organisations?country=PT&q=nothing-like-this')).body).toEqual({
+        items: [],
+        total: 0,
+        page: 1,
+        pageSize: 25,
+      });
 
       const pages = [];
       for (const page of [1, 2, 3]) {
@@ -142,7 +191,13 @@ describe('API through HTTP', () => {
     it('refuses a duplicate OID with 409, also between concurrent requests, and writes nothing more', async () => {
       const first = await createOrganisation(t, { oid: 'E20000002' });
       const before = await t.count('organisation');
-      const duplicate = await t.post('/api/organisations', { name: 'Copy', kind: 'company', country: 'ES', city: 'Sevilla', oid: 'e20000002' });
+      const duplicate = await t.post('/api/organisations', {
+        name: 'Copy',
+        kind: 'company',
+        country: 'ES',
+        city: 'Sevilla',
+        oid: 'e20000002',
+      });
       expect(duplicate.status).toBe(409);
       expect(duplicate.headers.get('content-type')).toContain('application/problem+json');
       expect(duplicate.body.errors).toEqual([expect.objectContaining({ field: 'oid', rule: 'unique' })]);
@@ -150,7 +205,15 @@ describe('API through HTTP', () => {
       expect((await t.get(`/api/organisations/${first.id}`)).body.oid).toBe('E20000002');
 
       const racing = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => t.post('/api/organisations', { name: `Racer ${i}`, kind: 'other', country: 'IT', city: 'Roma', oid: 'E30000003' })),
+        Array.from({ length: 8 }, (_, i) =>
+          t.post('/api/organisations', {
+            name: `Racer ${i}`,
+            kind: 'other',
+            country: 'IT',
+            city: 'Roma',
+            oid: 'E30000003',
+          }),
+        ),
       );
       expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
       expect(racing.filter((r) => r.status === 409).every((r) => r.body.errors[0].field === 'oid')).toBe(true);
@@ -160,7 +223,12 @@ describe('API through HTTP', () => {
 
   describe('projects', () => {
     it('creates, lists and reads a project', async () => {
-      const beneficiary = await createSchool(t, { name: 'Berufskolleg Ost', kind: 'vet-provider', country: 'DE', city: 'Dresden' });
+      const beneficiary = await createSchool(t, {
+        name: 'Berufskolleg Ost',
+        kind: 'vet-provider',
+        country: 'DE',
+        city: 'Dresden',
+      });
       const res = await t.post('/api/projects', {
         reference: '2026-1-DE02-KA122-VET-000111222',
         title: '  Apprentices to Spain  ',
@@ -171,7 +239,15 @@ describe('API through HTTP', () => {
         endDate: '2027-08-31',
       });
       expect(res.status).toBe(201);
-      const counts = { application: 0, preparation: 0, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 0 };
+      const counts = {
+        application: 0,
+        preparation: 0,
+        implementation: 0,
+        evaluation: 0,
+        finalisation: 0,
+        completed: 0,
+        withdrawn: 0,
+      };
       expect(res.body).toEqual({
         id: expect.stringMatching(UUID),
         reference: '2026-1-DE02-KA122-VET-000111222',
@@ -241,9 +317,13 @@ describe('API through HTTP', () => {
       expect(await t.count('project')).toBe(before + 1);
     });
 
-    it('counts mobilities per phase and the overdue ones, by the app\'s calendar day', async () => {
+    it("counts mobilities per phase and the overdue ones, by the app's calendar day", async () => {
       const sending = await createSchool(t, { kind: 'vet-provider', country: 'DE', city: 'Bonn' });
-      const host = await createOrganisation(t, { country: 'ES', city: 'Bilbao', registeredByOrganisationId: sending.id });
+      const host = await createOrganisation(t, {
+        country: 'ES',
+        city: 'Bilbao',
+        registeredByOrganisationId: sending.id,
+      });
       const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       // Starting 2026-10-01, the first task is due 2026-06-03: nothing is overdue on 2026-03-02.
       const make = (n: number) =>
@@ -263,7 +343,13 @@ describe('API through HTTP', () => {
 
       const now = await t.get(`/api/projects/${project.id}`);
       expect(now.body.mobilityCounts).toEqual({
-        application: 2, preparation: 1, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 1,
+        application: 2,
+        preparation: 1,
+        implementation: 0,
+        evaluation: 0,
+        finalisation: 0,
+        completed: 0,
+        withdrawn: 1,
       });
       expect(now.body.mobilityTotal).toBe(4);
       expect(now.body.overdueMobilities).toBe(0);
@@ -284,7 +370,10 @@ describe('API through HTTP', () => {
       expect((await t.get(`/api/mobilities/${open.id}`)).body.taskCounts.overdue).toBe(2);
       expect((await t.get(`/api/mobilities/${advanced.id}`)).body.taskCounts.overdue).toBe(0);
       const advancedTasks = (await t.get(`/api/mobilities/${advanced.id}/tasks`)).body;
-      expect(advancedTasks.find((x: any) => x.key === 'candidate-application')).toMatchObject({ status: 'open', overdue: false });
+      expect(advancedTasks.find((x: any) => x.key === 'candidate-application')).toMatchObject({
+        status: 'open',
+        overdue: false,
+      });
       expect((await t.get(`/api/mobilities/${withdrawn.id}`)).body.taskCounts.overdue).toBe(0);
     });
   });
@@ -299,9 +388,24 @@ describe('API through HTTP', () => {
     let dario: any;
 
     beforeAll(async () => {
-      const sending = await createSchool(t, { name: 'Berufsschule Süd', kind: 'vet-provider', country: 'DE', city: 'München' });
-      spain = await createOrganisation(t, { name: 'Taller Valenciano', country: 'ES', city: 'Valencia', registeredByOrganisationId: sending.id });
-      france = await createOrganisation(t, { name: 'Atelier Lyonnais', country: 'FR', city: 'Lyon', registeredByOrganisationId: sending.id });
+      const sending = await createSchool(t, {
+        name: 'Berufsschule Süd',
+        kind: 'vet-provider',
+        country: 'DE',
+        city: 'München',
+      });
+      spain = await createOrganisation(t, {
+        name: 'Taller Valenciano',
+        country: 'ES',
+        city: 'Valencia',
+        registeredByOrganisationId: sending.id,
+      });
+      france = await createOrganisation(t, {
+        name: 'Atelier Lyonnais',
+        country: 'FR',
+        city: 'Lyon',
+        registeredByOrganisationId: sending.id,
+      });
       project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       const make = (first: string, last: string, host: any, startDate: string, endDate: string) =>
         createMobility(project.id, {
@@ -339,7 +443,12 @@ describe('API through HTTP', () => {
         version: 1,
         placementConfirmed: false,
         overdueTasks: 5,
-        nextDueTask: { id: expect.stringMatching(UUID), key: 'candidate-application', title: expect.any(String), dueDate: '2026-02-01' },
+        nextDueTask: {
+          id: expect.stringMatching(UUID),
+          key: 'candidate-application',
+          title: expect.any(String),
+          dueDate: '2026-02-01',
+        },
       });
       expect(res.body.items[2].hostOrganisation).toBeNull();
       const all = await t.get('/api/mobilities?pageSize=500');
@@ -367,7 +476,7 @@ describe('API through HTTP', () => {
       expect((await list('overdue=true')).body.total).toBe(2);
     });
 
-    it('searches participant name and e-mail and the host\'s name', async () => {
+    it("searches participant name and e-mail and the host's name", async () => {
       expect(ids(await list('q=ana%20garcia'))).toEqual([ana.id]);
       expect(ids(await list('q=GARC'))).toEqual([ana.id]);
       expect(ids(await list('q=bruno.keller%40'))).toEqual([bruno.id]);
@@ -394,28 +503,55 @@ describe('API through HTTP', () => {
     it('reports the next due task and the overdue tasks of each mobility', async () => {
       const byId = async () => Object.fromEntries((await list('pageSize=10')).body.items.map((m: any) => [m.id, m]));
       let items = await byId();
-      expect(items[bruno.id]).toEqual(expect.objectContaining({ overdueTasks: 0, nextDueTask: expect.objectContaining({ key: 'candidate-application', dueDate: '2026-06-03' }) }));
-      expect(items[clara.id].nextDueTask).toEqual(expect.objectContaining({ key: 'candidate-application', dueDate: '2026-05-04' }));
-      expect(items[dario.id]).toEqual(expect.objectContaining({ phase: 'withdrawn', overdueTasks: 0, nextDueTask: null }));
+      expect(items[bruno.id]).toEqual(
+        expect.objectContaining({
+          overdueTasks: 0,
+          nextDueTask: expect.objectContaining({ key: 'candidate-application', dueDate: '2026-06-03' }),
+        }),
+      );
+      expect(items[clara.id].nextDueTask).toEqual(
+        expect.objectContaining({ key: 'candidate-application', dueDate: '2026-05-04' }),
+      );
+      expect(items[dario.id]).toEqual(
+        expect.objectContaining({ phase: 'withdrawn', overdueTasks: 0, nextDueTask: null }),
+      );
 
       const anaTasks = await tasksOf(ana.id);
       expect(items[ana.id].nextDueTask.id).toBe(anaTasks.find((x) => x.key === 'candidate-application').id);
-      expect(anaTasks.filter((x) => x.overdue).map((x) => x.key).sort()).toEqual(
-        ['candidate-application', 'eligibility-check', 'fewer-opportunities', 'readiness-self-check', 'selection-decision'],
-      );
+      expect(
+        anaTasks
+          .filter((x) => x.overdue)
+          .map((x) => x.key)
+          .sort(),
+      ).toEqual([
+        'candidate-application',
+        'eligibility-check',
+        'fewer-opportunities',
+        'readiness-self-check',
+        'selection-decision',
+      ]);
 
       await markDone(ana.id, ['candidate-application', 'readiness-self-check']);
       items = await byId();
       expect(items[ana.id].overdueTasks).toBe(3);
-      expect(items[ana.id].nextDueTask).toEqual(expect.objectContaining({ key: 'eligibility-check', dueDate: '2026-02-16' }));
+      expect(items[ana.id].nextDueTask).toEqual(
+        expect.objectContaining({ key: 'eligibility-check', dueDate: '2026-02-16' }),
+      );
       // Waived tasks are neither overdue nor next.
       const eligibility = (await tasksOf(ana.id)).find((x) => x.key === 'eligibility-check');
       await t.patch(`/api/tasks/${eligibility.id}`, { status: 'waived', waiverReason: 'checked by the agency' });
       items = await byId();
       expect(items[ana.id].overdueTasks).toBe(2);
       // Two tasks are due 2026-02-21: the template's order breaks the tie.
-      expect(items[ana.id].nextDueTask).toEqual(expect.objectContaining({ key: 'selection-decision', dueDate: '2026-02-21' }));
-      expect((await t.get(`/api/mobilities/${ana.id}`)).body.taskCounts).toEqual({ open: 48, done: 2, waived: 1, overdue: 2 });
+      expect(items[ana.id].nextDueTask).toEqual(
+        expect.objectContaining({ key: 'selection-decision', dueDate: '2026-02-21' }),
+      );
+      expect((await t.get(`/api/mobilities/${ana.id}`)).body.taskCounts).toEqual({
+        open: 48,
+        done: 2,
+        waived: 1,
+        overdue: 2,
+      });
     });
   });
 
@@ -435,7 +571,15 @@ describe('API through HTTP', () => {
       expect(asMentor.status).toBe(200);
       expect(asMentor.body.yourRole).toBe('mentor');
       expect([...asMentor.body.allowedEvents].sort()).toEqual(['HOST_CONFIRM', 'HOST_DECLINE']);
-      expect(res.body).toEqual(expect.objectContaining({ travelDays: 0, greenTravel: false, placementConfirmed: false, placementConfirmedAt: null, checklistVersion: 1 }));
+      expect(res.body).toEqual(
+        expect.objectContaining({
+          travelDays: 0,
+          greenTravel: false,
+          placementConfirmed: false,
+          placementConfirmedAt: null,
+          checklistVersion: 1,
+        }),
+      );
 
       const patched = await t.patch(`/api/mobilities/${mobility.id}`, { endDate: '2026-06-10' }, { 'if-match': '"1"' });
       expect(patched.status).toBe(200);
@@ -444,9 +588,17 @@ describe('API through HTTP', () => {
       expect((await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag')).toBe('"2"');
 
       // Across the end of daylight saving time and month ends: still whole calendar days.
-      const long = await createMobilityFixture(t, { activityType: 'LM-LONG-VET', startDate: '2026-03-29', endDate: '2026-06-26' });
+      const long = await createMobilityFixture(t, {
+        activityType: 'LM-LONG-VET',
+        startDate: '2026-03-29',
+        endDate: '2026-06-26',
+      });
       expect(long.mobility.durationDays).toBe(90);
-      const oneDay = await createMobilityFixture(t, { activityType: 'LM-SKILL-VET', startDate: '2026-10-25', endDate: '2026-10-25' });
+      const oneDay = await createMobilityFixture(t, {
+        activityType: 'LM-SKILL-VET',
+        startDate: '2026-10-25',
+        endDate: '2026-10-25',
+      });
       expect(oneDay.mobility.durationDays).toBe(1);
 
       await completeMandatoryTasks(t, mobility.id, ['application']);
@@ -482,35 +634,51 @@ describe('API through HTTP', () => {
       // The template lists the agreement (T0-14) before travel booking (T0-28); the list follows the dates.
       const preparation = tasks.filter((x) => x.phase === 'preparation').map((x) => x.key);
       expect(preparation.indexOf('travel-booked')).toBeLessThan(preparation.indexOf('learning-agreement'));
-      expect(tasks.find((x) => x.key === 'learning-agreement')).toEqual(expect.objectContaining({ mandatory: true, role: 'sending', dueDate: '2026-05-18' }));
+      expect(tasks.find((x) => x.key === 'learning-agreement')).toEqual(
+        expect.objectContaining({ mandatory: true, role: 'sending', dueDate: '2026-05-18' }),
+      );
     });
 
     it('records who changed a task and when by the fixed clock, and bumps the mobility version', async () => {
       const { mobility } = await createMobilityFixture(t);
       const task = (await tasksOf(mobility.id)).find((x) => x.key === 'selection-decision');
-      expect(task).toEqual(expect.objectContaining({ status: 'open', overdue: true, statusChangedAt: null, statusChangedBy: null }));
+      expect(task).toEqual(
+        expect.objectContaining({ status: 'open', overdue: true, statusChangedAt: null, statusChangedBy: null }),
+      );
 
       t.clock.set(new Date('2026-03-05T08:30:00Z'));
       const done = await t.patch(`/api/tasks/${task.id}`, { status: 'done' }, { 'if-match': '"1"' });
       expect(done.status).toBe(200);
       expect(done.headers.get('etag')).toBe('"2"');
-      expect(done.body).toEqual(expect.objectContaining({
-        id: task.id,
-        status: 'done',
-        overdue: false,
-        statusChangedAt: '2026-03-05T08:30:00.000Z',
-        statusChangedBy: 'coordinator@school.test',
-        mobilityVersion: 2,
-      }));
+      expect(done.body).toEqual(
+        expect.objectContaining({
+          id: task.id,
+          status: 'done',
+          overdue: false,
+          statusChangedAt: '2026-03-05T08:30:00.000Z',
+          statusChangedBy: 'coordinator@school.test',
+          mobilityVersion: 2,
+        }),
+      );
       expect((await t.get(`/api/mobilities/${mobility.id}`)).body.version).toBe(2);
-      expect((await tasksOf(mobility.id)).find((x) => x.id === task.id).statusChangedAt).toBe('2026-03-05T08:30:00.000Z');
+      expect((await tasksOf(mobility.id)).find((x) => x.id === task.id).statusChangedAt).toBe(
+        '2026-03-05T08:30:00.000Z',
+      );
 
       // A note alone keeps the status change's time, yet still moves the version on.
       t.clock.set(new Date('2026-03-09T14:00:00Z'));
       const noted = await t.patch(`/api/tasks/${task.id}`, { status: 'done', note: 'Minutes in the shared drive' });
-      expect(noted.body).toEqual(expect.objectContaining({ note: 'Minutes in the shared drive', statusChangedAt: '2026-03-05T08:30:00.000Z', mobilityVersion: 3 }));
+      expect(noted.body).toEqual(
+        expect.objectContaining({
+          note: 'Minutes in the shared drive',
+          statusChangedAt: '2026-03-05T08:30:00.000Z',
+          mobilityVersion: 3,
+        }),
+      );
       const reopened = await t.patch(`/api/tasks/${task.id}`, { status: 'open' });
-      expect(reopened.body).toEqual(expect.objectContaining({ status: 'open', statusChangedAt: '2026-03-09T14:00:00.000Z', mobilityVersion: 4 }));
+      expect(reopened.body).toEqual(
+        expect.objectContaining({ status: 'open', statusChangedAt: '2026-03-09T14:00:00.000Z', mobilityVersion: 4 }),
+      );
       expect((await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag')).toBe('"4"');
     });
   });
@@ -521,7 +689,9 @@ describe('API through HTTP', () => {
       expect(res.status).toBe(200);
       const committed = JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8'));
       expect(res.body).toEqual(committed);
-      expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/mobilities', '/api/tasks/{id}', '/api/health']));
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining(['/api/mobilities', '/api/tasks/{id}', '/api/health']),
+      );
     });
 
     it('reports health', async () => {

@@ -15,7 +15,12 @@ describe('accounts: sign-in and sessions', () => {
       SESSION_TTL_MINUTES: '60',
       RATE_LIMIT_PER_MINUTE: '1000', // this file signs in often from one address; the limit has its own test
     });
-    organisation = await createOrganisation(t, { kind: 'vet-provider', country: 'AT', city: 'Graz', email: 'office@hak.example' });
+    organisation = await createOrganisation(t, {
+      kind: 'vet-provider',
+      country: 'AT',
+      city: 'Graz',
+      email: 'office@hak.example',
+    });
   });
   afterAll(() => t.close());
 
@@ -24,7 +29,10 @@ describe('accounts: sign-in and sessions', () => {
       `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, 'Eva Huber', $2, now()) RETURNING id`,
       [email, await hashPassword(password)],
     );
-    await t.db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, 'coordinator', now())`, [row.id, organisation.id]);
+    await t.db.query(
+      `INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, 'coordinator', now())`,
+      [row.id, organisation.id],
+    );
     return row.id;
   }
   // Signing in is done by someone without a session (t.post would carry the default coordinator's).
@@ -116,13 +124,25 @@ describe('accounts: sign-in and sessions', () => {
     await user('vera@hak.example');
     const here = cookieOf(await signIn('vera@hak.example', PASSWORD));
     const elsewhere = cookieOf(await signIn('vera@hak.example', PASSWORD));
-    const wrong = await t.post('/api/auth/password', { currentPassword: 'not it', password: 'a brand new password' }, { cookie: here });
+    const wrong = await t.post(
+      '/api/auth/password',
+      { currentPassword: 'not it', password: 'a brand new password' },
+      { cookie: here },
+    );
     expect(wrong.status).toBe(422);
     expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
-    const short = await t.post('/api/auth/password', { currentPassword: PASSWORD, password: 'short' }, { cookie: here });
+    const short = await t.post(
+      '/api/auth/password',
+      { currentPassword: PASSWORD, password: 'short' },
+      { cookie: here },
+    );
     expect(short.status).toBe(400);
     expect(short.body.errors[0].field).toBe('password');
-    const changed = await t.post('/api/auth/password', { currentPassword: PASSWORD, password: 'a brand new password' }, { cookie: here });
+    const changed = await t.post(
+      '/api/auth/password',
+      { currentPassword: PASSWORD, password: 'a brand new password' },
+      { cookie: here },
+    );
     expect(changed.status).toBe(204);
     expect(JSON.stringify(changed.body ?? '')).not.toContain('a brand new password');
     expect((await t.get('/api/auth/me', { cookie: here })).status).toBe(200);
@@ -134,7 +154,8 @@ describe('accounts: sign-in and sessions', () => {
   it('guesses at the current password count towards the address’s lockout', async () => {
     await user('xena@hak.example');
     const cookie = cookieOf(await signIn('xena@hak.example', PASSWORD));
-    const guess = () => t.post('/api/auth/password', { currentPassword: 'a guess', password: 'a brand new password' }, { cookie });
+    const guess = () =>
+      t.post('/api/auth/password', { currentPassword: 'a guess', password: 'a brand new password' }, { cookie });
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await guess()).status);
     // SIGN_IN_MAX_FAILURES is 3 here: the third failure locks the address.
@@ -167,7 +188,10 @@ describe('accounts: sign-in and sessions', () => {
     await signIn('uwe@hak.example', 'wrong one');
     const cookie = cookieOf(await signIn('uwe@hak.example', PASSWORD));
     await t.post('/api/auth/sign-out', {}, { cookie });
-    const events = await t.db.query(`SELECT kind, detail::text AS detail FROM audit_event WHERE user_id = $1 ORDER BY occurred_at, kind`, [id]);
+    const events = await t.db.query(
+      `SELECT kind, detail::text AS detail FROM audit_event WHERE user_id = $1 ORDER BY occurred_at, kind`,
+      [id],
+    );
     expect(events.map((e: { kind: string }) => e.kind).sort()).toEqual(['sign-in', 'sign-in-failed', 'sign-out']);
     for (const e of events) {
       expect(e.detail).not.toContain('wrong one');
@@ -213,26 +237,37 @@ describe('accounts: e-mailed links', () => {
     const short = await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'short' });
     expect(short.status).toBe(400);
     expect(short.body.errors[0].field).toBe('password');
-    expect((await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'a brand new passphrase' })).status).toBe(204);
+    expect(
+      (await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'a brand new passphrase' })).status,
+    ).toBe(204);
     expect((await t.get('/api/auth/me', { cookie: session })).status).toBe(401);
     expect((await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: PASSWORD })).status).toBe(401);
-    expect((await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: 'a brand new passphrase' })).status).toBe(200);
+    expect(
+      (await t.post('/api/auth/sign-in', { email: 'rita@hak.example', password: 'a brand new passphrase' })).status,
+    ).toBe(200);
     const reused = await t.post(`/api/auth/password-reset/${mail.token}`, { password: 'yet another passphrase' });
     expect(reused.status).toBe(410);
-    expect((await t.post(`/api/auth/password-reset/${mail.token.slice(0, -1)}x`, { password: 'yet another passphrase' })).status).toBe(404);
+    expect(
+      (await t.post(`/api/auth/password-reset/${mail.token.slice(0, -1)}x`, { password: 'yet another passphrase' }))
+        .status,
+    ).toBe(404);
   });
 
   it('signs a learner in with an e-mailed link, once, within 15 minutes; staff get no such link', async () => {
     const { mobility } = await createMobilityFixture(t);
     // The learner's account came with the mobility: linked to the participant, without a password.
-    const accounts = await t.db.query(`SELECT participant_id, password_hash FROM user_account WHERE email = $1`, [mobility.participant.email]);
+    const accounts = await t.db.query(`SELECT participant_id, password_hash FROM user_account WHERE email = $1`, [
+      mobility.participant.email,
+    ]);
     expect(accounts).toEqual([{ participant_id: mobility.participant.id, password_hash: null }]);
     expect((await t.post('/api/auth/sign-in-link', { email: mobility.participant.email })).status).toBe(202);
     const mail = await mailTo(mobility.participant.email, 'sign-in-link');
     const signedIn = await t.post(`/api/auth/sign-in-link/${mail.token}`);
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.participantId).toBe(mobility.participant.id);
-    expect((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body.participantId).toBe(mobility.participant.id);
+    expect((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body.participantId).toBe(
+      mobility.participant.id,
+    );
     expect((await t.post(`/api/auth/sign-in-link/${mail.token}`)).status).toBe(410);
 
     t.clock.set(new Date('2026-03-02T10:01:00Z'));
@@ -243,7 +278,9 @@ describe('accounts: e-mailed links', () => {
     expect(expired.status).toBe(410);
     expect(expired.body.detail).toContain('expired');
 
-    await t.db.query(`INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('staff@hak.example', 'Staff', 'x', now())`);
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('staff@hak.example', 'Staff', 'x', now())`,
+    );
     expect((await t.post('/api/auth/sign-in-link', { email: 'staff@hak.example' })).status).toBe(202);
     expect((await mailTo('staff@hak.example', 'sign-in-link')).token).toBe('');
   });
@@ -257,7 +294,8 @@ describe('abuse resistance', () => {
   afterAll(() => t.close());
 
   it('limits sign-in attempts per client address: 429 with Retry-After, as a problem', async () => {
-    for (let i = 0; i < 3; i++) expect((await t.post('/api/auth/sign-in', { email: `a${i}@x.example`, password: 'guess' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await t.post('/api/auth/sign-in', { email: `a${i}@x.example`, password: 'guess' })).status).toBe(401);
     const limited = await t.post('/api/auth/sign-in', { email: 'b@x.example', password: 'guess' });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

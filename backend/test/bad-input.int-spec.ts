@@ -50,7 +50,12 @@ describe('bad input through HTTP', () => {
   });
 
   /** The test app's request, recording every status. */
-  async function send(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult> {
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResult> {
     const res = await t.request(method, path, body, headers);
     statuses.push({ request: `${method} ${path}`, status: res.status });
     return res;
@@ -103,7 +108,14 @@ describe('bad input through HTTP', () => {
 
   function organisationBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     // The caller works for two schools: a valid body names the one registering the partner.
-    return { name: 'Hotel Mediterráneo', kind: 'company', country: 'ES', city: 'Valencia', registeredByOrganisationId: t.school.id, ...overrides };
+    return {
+      name: 'Hotel Mediterráneo',
+      kind: 'company',
+      country: 'ES',
+      city: 'Valencia',
+      registeredByOrganisationId: t.school.id,
+      ...overrides,
+    };
   }
 
   let referenceCounter = 0;
@@ -148,15 +160,34 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses a body over 1 MB with 413', async () => {
-      const res = await expectRefused(413, undefined, 'POST', '/api/organisations', organisationBody({ name: 'x'.repeat(1024 * 1024 + 10) }));
+      const res = await expectRefused(
+        413,
+        undefined,
+        'POST',
+        '/api/organisations',
+        organisationBody({ name: 'x'.repeat(1024 * 1024 + 10) }),
+      );
       expect(res.body.detail).toMatch(/1 MB/);
-      await expectRefused(413, undefined, 'POST', mobilitiesOf(project.id), mobilityBody({ padding: 'x'.repeat(1100 * 1024) }));
+      await expectRefused(
+        413,
+        undefined,
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ padding: 'x'.repeat(1100 * 1024) }),
+      );
     });
 
     it('refuses a text/plain body with 415', async () => {
-      const res = await expectRefused(415, undefined, 'POST', '/api/organisations', JSON.stringify(organisationBody()), {
-        'content-type': 'text/plain',
-      });
+      const res = await expectRefused(
+        415,
+        undefined,
+        'POST',
+        '/api/organisations',
+        JSON.stringify(organisationBody()),
+        {
+          'content-type': 'text/plain',
+        },
+      );
       expect(res.body.detail).toMatch(/application\/json/);
       await expectRefused(415, undefined, 'POST', mobilitiesOf(project.id), JSON.stringify(mobilityBody()), {
         'content-type': 'text/plain; charset=utf-8',
@@ -170,9 +201,15 @@ describe('bad input through HTTP', () => {
 
     it('refuses required texts made only of whitespace instead of saving them empty', async () => {
       await expectRefused(400, 'name', 'POST', '/api/organisations', organisationBody({ name: '   ' }));
-      await expectRefused(400, 'participant.lastName', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: 'Jonas', lastName: ' \t ', email: 'blank@example.org' },
-      }));
+      await expectRefused(
+        400,
+        'participant.lastName',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: { firstName: 'Jonas', lastName: ' \t ', email: 'blank@example.org' },
+        }),
+      );
     });
   });
 
@@ -181,9 +218,15 @@ describe('bad input through HTTP', () => {
       const org = await expectRefused(400, 'colour', 'POST', '/api/organisations', organisationBody({ colour: 'red' }));
       expect(org.body.errors).toEqual([expect.objectContaining({ field: 'colour', rule: 'unknown field' })]);
       await expectRefused(400, 'priority', 'POST', mobilitiesOf(project.id), mobilityBody({ priority: 'high' }));
-      await expectRefused(400, 'participant.nickname', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: 'Jonas', lastName: 'Weber', email: 'jonas.nick@example.org', nickname: 'Joni' },
-      }));
+      await expectRefused(
+        400,
+        'participant.nickname',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: { firstName: 'Jonas', lastName: 'Weber', email: 'jonas.nick@example.org', nickname: 'Joni' },
+        }),
+      );
       await expectRefused(400, 'sponsor', 'POST', '/api/projects', projectBody({ sponsor: 'ACME' }));
       // The actor is never taken from the body.
       await expectRefused(400, 'actor', 'POST', mobilitiesOf(project.id), mobilityBody({ actor: 'mallory' }));
@@ -199,12 +242,30 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses an object where a string belongs, and a string where an object belongs', async () => {
-      await expectRefused(400, 'participant.firstName', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: { text: 'Jonas' }, lastName: 'Weber', email: 'jonas.obj@example.org' },
-      }));
+      await expectRefused(
+        400,
+        'participant.firstName',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: { firstName: { text: 'Jonas' }, lastName: 'Weber', email: 'jonas.obj@example.org' },
+        }),
+      );
       await expectRefused(400, 'name', 'POST', '/api/organisations', organisationBody({ name: { de: 'Hotel' } }));
-      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: { year: 2026 } }));
-      await expectRefused(400, 'participant', 'POST', mobilitiesOf(project.id), mobilityBody({ participant: 'Jonas Weber' }));
+      await expectRefused(
+        400,
+        'startDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: { year: 2026 } }),
+      );
+      await expectRefused(
+        400,
+        'participant',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ participant: 'Jonas Weber' }),
+      );
       await expectRefused(400, 'participant', 'POST', mobilitiesOf(project.id), mobilityBody({ participant: null }));
       await expectRefused(400, 'participant', 'POST', mobilitiesOf(project.id), mobilityBody({ participant: [] }));
     });
@@ -212,10 +273,18 @@ describe('bad input through HTTP', () => {
     it('refuses missing required fields, naming each', async () => {
       const res = await expectRefused(400, 'participant', 'POST', mobilitiesOf(project.id), {});
       const fields = res.body.errors.map((e: any) => e.field);
-      expect(fields).toEqual(expect.arrayContaining(['participant', 'activityType', 'sendingOrganisationId', 'startDate', 'endDate']));
-      await expectRefused(400, 'participant.email', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: 'Jonas', lastName: 'Weber' },
-      }));
+      expect(fields).toEqual(
+        expect.arrayContaining(['participant', 'activityType', 'sendingOrganisationId', 'startDate', 'endDate']),
+      );
+      await expectRefused(
+        400,
+        'participant.email',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: { firstName: 'Jonas', lastName: 'Weber' },
+        }),
+      );
     });
 
     it('refuses an invalid country', async () => {
@@ -225,18 +294,53 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses an invalid activity type', async () => {
-      await expectRefused(400, 'activityType', 'POST', mobilitiesOf(project.id), mobilityBody({ activityType: 'LM-MEDIUM-VET' }));
-      await expectRefused(400, 'activityType', 'POST', mobilitiesOf(project.id), mobilityBody({ activityType: 'lm-short-vet' }));
+      await expectRefused(
+        400,
+        'activityType',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ activityType: 'LM-MEDIUM-VET' }),
+      );
+      await expectRefused(
+        400,
+        'activityType',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ activityType: 'lm-short-vet' }),
+      );
     });
 
     it('refuses dates that are not calendar dates', async () => {
-      await expectRefused(400, 'endDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-02-01', endDate: '2026-02-30' }));
+      await expectRefused(
+        400,
+        'endDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-02-01', endDate: '2026-02-30' }),
+      );
       await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-6-1' }));
-      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-01T00:00:00Z' }));
+      await expectRefused(
+        400,
+        'startDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-01T00:00:00Z' }),
+      );
       await expectRefused(400, 'startDate', 'POST', '/api/projects', projectBody({ startDate: '2026-02-30' }));
-      await expectRefused(400, 'participant.dateOfBirth', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: 'Jonas', lastName: 'Weber', email: 'jonas.dob@example.org', dateOfBirth: '2008-13-01' },
-      }));
+      await expectRefused(
+        400,
+        'participant.dateOfBirth',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: {
+            firstName: 'Jonas',
+            lastName: 'Weber',
+            email: 'jonas.dob@example.org',
+            dateOfBirth: '2008-13-01',
+          },
+        }),
+      );
     });
 
     it('refuses ids in the path that are not UUIDs', async () => {
@@ -256,20 +360,46 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses ids in the body that are not UUIDs', async () => {
-      await expectRefused(400, 'sendingOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ sendingOrganisationId: 'abc' }));
-      await expectRefused(400, 'hostOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ hostOrganisationId: '1234' }));
-      await expectRefused(400, 'beneficiaryOrganisationId', 'POST', '/api/projects', projectBody({ beneficiaryOrganisationId: 'x' }));
+      await expectRefused(
+        400,
+        'sendingOrganisationId',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ sendingOrganisationId: 'abc' }),
+      );
+      await expectRefused(
+        400,
+        'hostOrganisationId',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ hostOrganisationId: '1234' }),
+      );
+      await expectRefused(
+        400,
+        'beneficiaryOrganisationId',
+        'POST',
+        '/api/projects',
+        projectBody({ beneficiaryOrganisationId: 'x' }),
+      );
       const { mobility } = await createMobilityFixture(t);
-      await expectRefused(400, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, { hostOrganisationId: 'nope' });
+      await expectRefused(400, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, {
+        hostOrganisationId: 'nope',
+      });
     });
   });
 
   describe('input the database or the validators could not take (400, never 500)', () => {
     it('refuses the NUL character in body text, field names and query text', async () => {
       await expectRefused(400, 'name', 'POST', '/api/organisations', organisationBody({ name: 'Hotel\u0000Sol' }));
-      await expectRefused(400, 'participant.firstName', 'POST', mobilitiesOf(project.id), mobilityBody({
-        participant: { firstName: 'Jo\u0000nas', lastName: 'Weber', email: 'jonas.nul@example.org' },
-      }));
+      await expectRefused(
+        400,
+        'participant.firstName',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({
+          participant: { firstName: 'Jo\u0000nas', lastName: 'Weber', email: 'jonas.nul@example.org' },
+        }),
+      );
       await expectRefused(400, undefined, 'POST', '/api/organisations', '{"na\\u0000me": "Hotel"}');
       await expectRefused(400, 'q', 'GET', '/api/mobilities?q=%00abc');
       await expectRefused(400, 'q', 'GET', '/api/organisations?q=abc%00');
@@ -284,11 +414,32 @@ describe('bad input through HTTP', () => {
     });
 
     it('refuses dates whose due dates would leave four-digit years', async () => {
-      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '9999-12-01', endDate: '9999-12-28' }));
-      await expectRefused(400, 'startDate', 'POST', '/api/projects', projectBody({ startDate: '9999-01-01', endDate: '9999-12-31' }));
-      await expectRefused(400, 'startDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '0100-03-01', endDate: '0100-03-28' }));
+      await expectRefused(
+        400,
+        'startDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '9999-12-01', endDate: '9999-12-28' }),
+      );
+      await expectRefused(
+        400,
+        'startDate',
+        'POST',
+        '/api/projects',
+        projectBody({ startDate: '9999-01-01', endDate: '9999-12-31' }),
+      );
+      await expectRefused(
+        400,
+        'startDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '0100-03-01', endDate: '0100-03-28' }),
+      );
       const { mobility } = await createMobilityFixture(t);
-      await expectRefused(400, 'endDate', 'PATCH', `/api/mobilities/${mobility.id}`, { startDate: '2026-06-01', endDate: '9999-06-28' });
+      await expectRefused(400, 'endDate', 'PATCH', `/api/mobilities/${mobility.id}`, {
+        startDate: '2026-06-01',
+        endDate: '9999-06-28',
+      });
       expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.version).toBe(1);
     });
 
@@ -320,42 +471,108 @@ describe('bad input through HTTP', () => {
     });
 
     it('answers 404 naming the field for unknown organisation ids in the body', async () => {
-      await expectRefused(404, 'sendingOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ sendingOrganisationId: randomUUID() }));
-      await expectRefused(404, 'hostOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ hostOrganisationId: randomUUID() }));
-      await expectRefused(404, 'beneficiaryOrganisationId', 'POST', '/api/projects', projectBody({ beneficiaryOrganisationId: randomUUID() }));
+      await expectRefused(
+        404,
+        'sendingOrganisationId',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ sendingOrganisationId: randomUUID() }),
+      );
+      await expectRefused(
+        404,
+        'hostOrganisationId',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ hostOrganisationId: randomUUID() }),
+      );
+      await expectRefused(
+        404,
+        'beneficiaryOrganisationId',
+        'POST',
+        '/api/projects',
+        projectBody({ beneficiaryOrganisationId: randomUUID() }),
+      );
       const { mobility } = await createMobilityFixture(t);
-      await expectRefused(404, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, { hostOrganisationId: randomUUID() });
+      await expectRefused(404, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, {
+        hostOrganisationId: randomUUID(),
+      });
       expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.hostOrganisation).not.toBeNull();
     });
   });
 
   describe('business rules (422)', () => {
     it('refuses an end date before the start date', async () => {
-      const res = await expectRefused(422, 'endDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-10', endDate: '2026-06-09' }));
+      const res = await expectRefused(
+        422,
+        'endDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-10', endDate: '2026-06-09' }),
+      );
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'endDate', rule: 'endDate >= startDate' })]);
-      await expectRefused(422, 'endDate', 'POST', '/api/projects', projectBody({ startDate: '2026-06-01', endDate: '2026-05-31' }));
+      await expectRefused(
+        422,
+        'endDate',
+        'POST',
+        '/api/projects',
+        projectBody({ startDate: '2026-06-01', endDate: '2026-05-31' }),
+      );
     });
 
-    it('enforces the activity type\'s duration limits, first and last day counted', async () => {
+    it("enforces the activity type's duration limits, first and last day counted", async () => {
       // LM-SHORT-VET lasts 10 to 89 days.
-      await expectRefused(422, 'endDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-01', endDate: '2026-06-09' }));
-      await expectRefused(422, 'endDate', 'POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-01', endDate: '2026-08-29' }));
+      await expectRefused(
+        422,
+        'endDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-01', endDate: '2026-06-09' }),
+      );
+      await expectRefused(
+        422,
+        'endDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-01', endDate: '2026-08-29' }),
+      );
       // LM-LONG-VET starts at 90 days: 89 is too short for it.
-      await expectRefused(422, 'endDate', 'POST', mobilitiesOf(project.id), mobilityBody({ activityType: 'LM-LONG-VET', startDate: '2026-06-01', endDate: '2026-08-28' }));
+      await expectRefused(
+        422,
+        'endDate',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ activityType: 'LM-LONG-VET', startDate: '2026-06-01', endDate: '2026-08-28' }),
+      );
 
-      const shortest = await send('POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-01', endDate: '2026-06-10' }));
+      const shortest = await send(
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-01', endDate: '2026-06-10' }),
+      );
       expect(shortest.status).toBe(201);
       expect(shortest.body.durationDays).toBe(10);
-      const longest = await send('POST', mobilitiesOf(project.id), mobilityBody({ startDate: '2026-06-01', endDate: '2026-08-28' }));
+      const longest = await send(
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ startDate: '2026-06-01', endDate: '2026-08-28' }),
+      );
       expect(longest.status).toBe(201);
       expect(longest.body.durationDays).toBe(89);
     });
 
-    it('refuses a host in the sending organisation\'s country', async () => {
-      await expectRefused(422, 'hostOrganisationId', 'POST', mobilitiesOf(project.id), mobilityBody({ hostOrganisationId: germanHost.id }));
+    it("refuses a host in the sending organisation's country", async () => {
+      await expectRefused(
+        422,
+        'hostOrganisationId',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ hostOrganisationId: germanHost.id }),
+      );
       // A mobility of the same school, whose partner the German host is.
       const mobility = (await send('POST', mobilitiesOf(project.id), mobilityBody())).body;
-      await expectRefused(422, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, { hostOrganisationId: germanHost.id });
+      await expectRefused(422, 'hostOrganisationId', 'PATCH', `/api/mobilities/${mobility.id}`, {
+        hostOrganisationId: germanHost.id,
+      });
       const after = (await send('GET', `/api/mobilities/${mobility.id}`)).body;
       expect(after.hostOrganisation.country).toBe('ES');
       expect(after.version).toBe(1);
@@ -363,8 +580,20 @@ describe('bad input through HTTP', () => {
 
     it('allows 2 travel days, or 6 with green travel', async () => {
       await expectRefused(422, 'travelDays', 'POST', mobilitiesOf(project.id), mobilityBody({ travelDays: 3 }));
-      await expectRefused(422, 'travelDays', 'POST', mobilitiesOf(project.id), mobilityBody({ travelDays: 3, greenTravel: false }));
-      await expectRefused(400, 'travelDays', 'POST', mobilitiesOf(project.id), mobilityBody({ travelDays: 7, greenTravel: true }));
+      await expectRefused(
+        422,
+        'travelDays',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ travelDays: 3, greenTravel: false }),
+      );
+      await expectRefused(
+        400,
+        'travelDays',
+        'POST',
+        mobilitiesOf(project.id),
+        mobilityBody({ travelDays: 7, greenTravel: true }),
+      );
       await expectRefused(400, 'travelDays', 'POST', mobilitiesOf(project.id), mobilityBody({ travelDays: 1.5 }));
       const green = await send('POST', mobilitiesOf(project.id), mobilityBody({ travelDays: 6, greenTravel: true }));
       expect(green.status).toBe(201);
@@ -395,17 +624,33 @@ describe('bad input through HTTP', () => {
 
       expect(await dueDates()).toEqual(before);
       const after = (await send('GET', path)).body;
-      expect(after).toEqual(expect.objectContaining({ startDate: '2026-06-01', endDate: '2026-06-28', version: 1, phase: 'application' }));
+      expect(after).toEqual(
+        expect.objectContaining({ startDate: '2026-06-01', endDate: '2026-06-28', version: 1, phase: 'application' }),
+      );
     });
 
-    it('checks a KA122 project\'s reference against action and call year, and its 6 to 18 months', async () => {
-      const mismatch = await expectRefused(422, 'action', 'POST', '/api/projects', projectBody({ action: 'KA121-VET' }));
-      expect(mismatch.body.errors).toEqual([expect.objectContaining({ field: 'action', rule: 'matches reference action' })]);
+    it("checks a KA122 project's reference against action and call year, and its 6 to 18 months", async () => {
+      const mismatch = await expectRefused(
+        422,
+        'action',
+        'POST',
+        '/api/projects',
+        projectBody({ action: 'KA121-VET' }),
+      );
+      expect(mismatch.body.errors).toEqual([
+        expect.objectContaining({ field: 'action', rule: 'matches reference action' }),
+      ]);
       await expectRefused(422, 'callYear', 'POST', '/api/projects', projectBody({ callYear: 2025 }));
       // 2026-01-01 + 18 months ends 2027-06-30 at the latest; 6 months ends 2026-06-30 at the earliest.
       await expectRefused(422, 'endDate', 'POST', '/api/projects', projectBody({ endDate: '2027-07-01' }));
       await expectRefused(422, 'endDate', 'POST', '/api/projects', projectBody({ endDate: '2026-06-29' }));
-      await expectRefused(400, 'reference', 'POST', '/api/projects', projectBody({ reference: '2026-DE02-KA122-VET-1' }));
+      await expectRefused(
+        400,
+        'reference',
+        'POST',
+        '/api/projects',
+        projectBody({ reference: '2026-DE02-KA122-VET-1' }),
+      );
       await expectRefused(400, 'action', 'POST', '/api/projects', projectBody({ action: 'KA220-VET' }));
 
       const edge = await send('POST', '/api/projects', projectBody({ endDate: '2026-06-30' }));
@@ -434,7 +679,9 @@ describe('bad input through HTTP', () => {
   describe('task changes', () => {
     it('refuses waiving a task without a reason, or with whitespace only', async () => {
       const { mobility } = await createMobilityFixture(t);
-      const task = (await send('GET', `/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'insurance');
+      const task = (await send('GET', `/api/mobilities/${mobility.id}/tasks`)).body.find(
+        (x: any) => x.key === 'insurance',
+      );
       const path = `/api/tasks/${task.id}`;
       await expectRefused(400, 'waiverReason', 'PATCH', path, { status: 'waived' });
       await expectRefused(400, 'waiverReason', 'PATCH', path, { status: 'waived', waiverReason: '' });
@@ -457,9 +704,19 @@ describe('bad input through HTTP', () => {
     it('refuses an unknown event type and a reason that is not text', async () => {
       const { mobility } = await createMobilityFixture(t);
       await expectRefused(400, 'type', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'FINISH' });
-      await expectRefused(400, 'reason', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: ['ill'] });
+      await expectRefused(400, 'reason', 'POST', `/api/mobilities/${mobility.id}/events`, {
+        type: 'WITHDRAW',
+        reason: ['ill'],
+      });
       // An event the caller may send (HOST_CONFIRM is the host mentor's): only the If-Match is wrong.
-      await expectRefused(400, 'If-Match', 'POST', `/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: 'moved away' }, { 'if-match': 'v1' });
+      await expectRefused(
+        400,
+        'If-Match',
+        'POST',
+        `/api/mobilities/${mobility.id}/events`,
+        { type: 'WITHDRAW', reason: 'moved away' },
+        { 'if-match': 'v1' },
+      );
       expect((await send('GET', `/api/mobilities/${mobility.id}`)).body.version).toBe(1);
     });
   });

@@ -6,7 +6,10 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('host placement links', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { HOST_LINK_TTL_DAYS: '14', RATE_LIMIT_PER_MINUTE: '1000' });
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), {
+      HOST_LINK_TTL_DAYS: '14',
+      RATE_LIMIT_PER_MINUTE: '1000',
+    });
   });
   afterAll(() => t.close());
   afterEach(() => t.clock.set(new Date('2026-03-02T10:00:00Z')));
@@ -23,7 +26,10 @@ describe('host placement links', () => {
   }
   const base = (token: string) => `/api/host-links/placement/${token}`;
   /** The host opens the e-mailed link without an account: no session. */
-  const viaLink = { get: (path: string) => t.anonymous.get(path), post: (path: string, body?: unknown) => t.anonymous.post(path, body) };
+  const viaLink = {
+    get: (path: string) => t.anonymous.get(path),
+    post: (path: string, body?: unknown) => t.anonymous.post(path, body),
+  };
 
   it('lets the host confirm from the e-mail’s link, name the mentor, and only once', async () => {
     const { mobility, host } = await createMobilityFixture(t);
@@ -46,15 +52,29 @@ describe('host placement links', () => {
     });
     expect(view.body).not.toHaveProperty('dateOfBirth');
 
-    const confirmed = await viaLink.post(`${base(token)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'Ana@Host.example' });
+    const confirmed = await viaLink.post(`${base(token)}/confirm`, {
+      mentorName: 'Ana Costa',
+      mentorEmail: 'Ana@Host.example',
+    });
     expect(confirmed.status).toBe(200);
-    expect(confirmed.body).toMatchObject({ link: 'used', answer: 'confirmed', placementConfirmed: true, mentorName: 'Ana Costa' });
+    expect(confirmed.body).toMatchObject({
+      link: 'used',
+      answer: 'confirmed',
+      placementConfirmed: true,
+      mentorName: 'Ana Costa',
+    });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
-    expect(detail).toMatchObject({ placementConfirmed: true, mentor: { name: 'Ana Costa', email: 'ana@host.example' } });
+    expect(detail).toMatchObject({
+      placementConfirmed: true,
+      mentor: { name: 'Ana Costa', email: 'ana@host.example' },
+    });
     const history: { event: string; actor: string }[] = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
     expect(history.find((h) => h.event === 'HOST_CONFIRM')?.actor).toBe(`host:${host.email}`);
 
-    const again = await viaLink.post(`${base(token)}/confirm`, { mentorName: 'Someone Else', mentorEmail: 'else@host.example' });
+    const again = await viaLink.post(`${base(token)}/confirm`, {
+      mentorName: 'Someone Else',
+      mentorEmail: 'else@host.example',
+    });
     expect(again.status).toBe(410);
     expect(again.body).toMatchObject({ status: 410, renewable: true });
     expect(again.body.detail).toContain('already used');
@@ -72,14 +92,19 @@ describe('host placement links', () => {
     expect(declined.body).toMatchObject({ link: 'used', answer: 'declined', declinedAt: '2026-03-02T10:00:00.000Z' });
     const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
     expect(detail.hostOrganisation).toBeNull();
-    expect(JSON.stringify((await t.get(`/api/mobilities/${mobility.id}/history`)).body)).toContain('No workshop places in June');
+    expect(JSON.stringify((await t.get(`/api/mobilities/${mobility.id}/history`)).body)).toContain(
+      'No workshop places in June',
+    );
   });
 
   it('an expired link explains itself and sends a new one to the same address, not more than every few minutes', async () => {
     const { mobility, host } = await createMobilityFixture(t);
     const old = await linkOf(mobility.id);
     t.clock.set(new Date('2026-03-17T10:00:00Z')); // 15 days later
-    const late = await viaLink.post(`${base(old)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' });
+    const late = await viaLink.post(`${base(old)}/confirm`, {
+      mentorName: 'Ana Costa',
+      mentorEmail: 'ana@host.example',
+    });
     expect(late.status).toBe(410);
     expect(late.body.detail).toContain('expired');
     expect((await viaLink.get(base(old))).body.link).toBe('expired');
@@ -93,7 +118,10 @@ describe('host placement links', () => {
     const flood = await viaLink.post(`${base(old)}/renew`);
     expect(flood.status).toBe(429);
     expect(flood.headers.get('retry-after')).toBe('600');
-    expect((await viaLink.post(`${base(fresh)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' })).status).toBe(200);
+    expect(
+      (await viaLink.post(`${base(fresh)}/confirm`, { mentorName: 'Ana Costa', mentorEmail: 'ana@host.example' }))
+        .status,
+    ).toBe(200);
   });
 
   it('a tampered token, or a token of another purpose, is not found', async () => {
@@ -101,12 +129,22 @@ describe('host placement links', () => {
     const token = await linkOf(mobility.id);
     const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     expect((await viaLink.get(base(tampered))).status).toBe(404);
-    expect((await viaLink.post(`${base(tampered)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
+    expect(
+      (await viaLink.post(`${base(tampered)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status,
+    ).toBe(404);
     expect((await viaLink.get(base('short'))).status).toBe(404);
     const magic = await t.db.transaction((em) =>
-      issueActionToken(em, { purpose: 'magic-link', email: 'lena@example.org', mobilityId: mobility.id, ttlMinutes: 60, now: t.clock.now() }),
+      issueActionToken(em, {
+        purpose: 'magic-link',
+        email: 'lena@example.org',
+        mobilityId: mobility.id,
+        ttlMinutes: 60,
+        now: t.clock.now(),
+      }),
     );
-    expect((await viaLink.post(`${base(magic)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(404);
+    expect(
+      (await viaLink.post(`${base(magic)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status,
+    ).toBe(404);
     expect((await t.get(`/api/mobilities/${mobility.id}`)).body.placementConfirmed).toBe(false);
   });
 
@@ -115,12 +153,27 @@ describe('host placement links', () => {
     const first = await linkOf(mobility.id);
     // The caller works for two schools (the test's and the fixture's): the new partner names its registrar.
     const other = await t.post('/api/organisations', {
-      name: 'Officina', kind: 'company', country: 'IT', city: 'Bologna', email: 'hr@officina.example', registeredByOrganisationId: sending.id,
+      name: 'Officina',
+      kind: 'company',
+      country: 'IT',
+      city: 'Bologna',
+      email: 'hr@officina.example',
+      registeredByOrganisationId: sending.id,
     });
     expect(other.status).toBe(201);
     const detail = await t.get(`/api/mobilities/${mobility.id}`);
-    expect((await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: other.body.id }, { 'If-Match': detail.headers.get('etag')! })).status).toBe(200);
-    expect((await viaLink.post(`${base(first)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status).toBe(410);
+    expect(
+      (
+        await t.patch(
+          `/api/mobilities/${mobility.id}`,
+          { hostOrganisationId: other.body.id },
+          { 'If-Match': detail.headers.get('etag')! },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await viaLink.post(`${base(first)}/confirm`, { mentorName: 'X', mentorEmail: 'x@host.example' })).status,
+    ).toBe(410);
     const former = (await viaLink.get(base(first))).body;
     expect(former).toMatchObject({ link: 'expired', answer: 'host-changed', learnerEmail: '', mentorName: null });
     const second = await linkOf(mobility.id);

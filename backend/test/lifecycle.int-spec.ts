@@ -1,4 +1,10 @@
-import { completeMandatoryTasks, createMobilityFixture, createOrganisation, hostMentor, sendEvent } from './support/factories';
+import {
+  completeMandatoryTasks,
+  createMobilityFixture,
+  createOrganisation,
+  hostMentor,
+  sendEvent,
+} from './support/factories';
 import { eventually } from './support/mail-harness';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
@@ -45,10 +51,13 @@ describe('mobility lifecycle through HTTP', () => {
 
     for (const [index, phase] of PHASES.entries()) {
       await completeMandatoryTasks(t, mobility.id, [phase]);
-      if (phase === 'preparation') expect((await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+      if (phase === 'preparation')
+        expect((await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
       const before = await t.get(`/api/mobilities/${mobility.id}`);
       expect(before.body.allowedEvents).toContain('ADVANCE');
-      const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, { 'if-match': before.headers.get('etag') ?? '' });
+      const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, {
+        'if-match': before.headers.get('etag') ?? '',
+      });
       expect(res.status).toBe(200);
       expect(res.body.phase).toBe(PHASES[index + 1] ?? 'completed');
       expect(res.headers.get('etag')).toBe(`"${res.body.version}"`);
@@ -72,7 +81,15 @@ describe('mobility lifecycle through HTTP', () => {
     // Each entry names who acted: the coordinator's e-mail, the mentor's for the host's answer.
     const coordinator = t.coordinator.email;
     expect(coordinator).toBe('coordinator@school.test');
-    expect(history.map((e: any) => e.actor)).toEqual([coordinator, coordinator, mentor.email, coordinator, coordinator, coordinator, coordinator]);
+    expect(history.map((e: any) => e.actor)).toEqual([
+      coordinator,
+      coordinator,
+      mentor.email,
+      coordinator,
+      coordinator,
+      coordinator,
+      coordinator,
+    ]);
   });
 
   it('answers 409 with the open mandatory tasks when ADVANCE is refused in each phase', async () => {
@@ -81,7 +98,9 @@ describe('mobility lifecycle through HTTP', () => {
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     expect(refused.body.unmet.length).toBeGreaterThan(0);
-    expect(refused.body.unmet.every((u: any) => u.code === 'MANDATORY_TASK_OPEN' && u.phase === 'application')).toBe(true);
+    expect(refused.body.unmet.every((u: any) => u.code === 'MANDATORY_TASK_OPEN' && u.phase === 'application')).toBe(
+      true,
+    );
     expect(refused.body.unmet.map((u: any) => u.taskKey)).toContain('selection-decision');
     expect(refused.body.unmet[0].title).toEqual(expect.any(String));
     expect((await t.get(`/api/mobilities/${mobility.id}`)).body.phase).toBe('application');
@@ -109,7 +128,9 @@ describe('mobility lifecycle through HTTP', () => {
     const byOtherMentor = await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM');
     expect(byOtherMentor.status).toBe(404);
     const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
-    expect(after).toEqual(expect.objectContaining({ phase: 'application', placementConfirmed: false, hostOrganisation: null }));
+    expect(after).toEqual(
+      expect.objectContaining({ phase: 'application', placementConfirmed: false, hostOrganisation: null }),
+    );
     expect((await t.get(`/api/mobilities/${mobility.id}/history`)).body.map((e: any) => e.event)).toEqual(['CREATE']);
   });
 
@@ -119,7 +140,10 @@ describe('mobility lifecycle through HTTP', () => {
     await completeMandatoryTasks(t, mobility.id, ['preparation'], 'waived');
     const res = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(res.status).toBe(409);
-    expect(res.body.unmet.map((u: any) => u.code).sort()).toEqual(['LEARNING_AGREEMENT_NOT_SIGNED', 'PLACEMENT_NOT_CONFIRMED']);
+    expect(res.body.unmet.map((u: any) => u.code).sort()).toEqual([
+      'LEARNING_AGREEMENT_NOT_SIGNED',
+      'PLACEMENT_NOT_CONFIRMED',
+    ]);
 
     const tasks = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body;
     const agreement = tasks.find((x: any) => x.key === 'learning-agreement');
@@ -140,14 +164,21 @@ describe('mobility lifecycle through HTTP', () => {
     await completeMandatoryTasks(t, mobility.id, ['finalisation'], 'waived');
     const res = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(res.status).toBe(409);
-    expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'MANDATORY_TASK_OPEN', taskKey: 'selection-decision', phase: 'application' })]);
-    await t.patch(`/api/tasks/${earlier.id}`, { status: 'waived', waiverReason: 'selected by the previous coordinator' });
+    expect(res.body.unmet).toEqual([
+      expect.objectContaining({ code: 'MANDATORY_TASK_OPEN', taskKey: 'selection-decision', phase: 'application' }),
+    ]);
+    await t.patch(`/api/tasks/${earlier.id}`, {
+      status: 'waived',
+      waiverReason: 'selected by the previous coordinator',
+    });
     expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('completed');
   });
 
   it('HOST_CONFIRM marks the confirmation task done; HOST_DECLINE removes the host and reopens the host search', async () => {
     const { mobility, host } = await createMobilityFixture(t);
-    const hostSearch = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'host-search');
+    const hostSearch = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find(
+      (x: any) => x.key === 'host-search',
+    );
     await t.patch(`/api/tasks/${hostSearch.id}`, { status: 'done' });
     const mentor = await hostMentor(t, host.id);
 
@@ -157,7 +188,9 @@ describe('mobility lifecycle through HTTP', () => {
       expect(refused.status).toBe(403);
       expect(refused.body.type).toBe('urn:mobility-hub:problem:role-not-allowed');
     }
-    expect((await t.get(`/api/mobilities/${mobility.id}`)).body).toEqual(expect.objectContaining({ version: 2, placementConfirmed: false }));
+    expect((await t.get(`/api/mobilities/${mobility.id}`)).body).toEqual(
+      expect.objectContaining({ version: 2, placementConfirmed: false }),
+    );
 
     const confirmed = await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM');
     expect(confirmed.status).toBe(200);
@@ -229,7 +262,10 @@ describe('mobility lifecycle through HTTP', () => {
   it('refuses, explicitly and without writing, a mobility whose snapshot comes from an unknown machine version', async () => {
     const { mobility } = await createMobilityFixture(t);
     await t.db.query('UPDATE mobility SET machine_version = 99 WHERE id = $1', [mobility.id]);
-    for (const res of [await t.get(`/api/mobilities/${mobility.id}`), await sendEvent(t, mobility.id, 'WITHDRAW', 'x')]) {
+    for (const res of [
+      await t.get(`/api/mobilities/${mobility.id}`),
+      await sendEvent(t, mobility.id, 'WITHDRAW', 'x'),
+    ]) {
       expect(res.status).toBe(500);
       expect(res.body.type).toBe('urn:mobility-hub:problem:snapshot-version-unsupported');
       expect(res.body.detail).toContain('version 99');
@@ -263,7 +299,9 @@ describe('mobility lifecycle through HTTP', () => {
 
   it('keeps the version when a task change changes nothing', async () => {
     const { mobility } = await createMobilityFixture(t);
-    const task = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find((x: any) => x.key === 'selection-decision');
+    const task = (await t.get(`/api/mobilities/${mobility.id}/tasks`)).body.find(
+      (x: any) => x.key === 'selection-decision',
+    );
     const first = await t.patch(`/api/tasks/${task.id}`, { status: 'done', note: 'decided by the board' });
     expect(first.body.mobilityVersion).toBe(2);
     const again = await t.patch(`/api/tasks/${task.id}`, { status: 'done', note: 'decided by the board' });
@@ -277,14 +315,24 @@ describe('mobility lifecycle through HTTP', () => {
     const { mobility, host } = await createMobilityFixture(t);
     const etag = (await t.get(`/api/mobilities/${mobility.id}`)).headers.get('etag') ?? '';
     expect(etag).toBe('"1"');
-    expect((await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM', undefined, { 'if-match': etag })).status).toBe(200);
+    expect(
+      (
+        await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM', undefined, {
+          'if-match': etag,
+        })
+      ).status,
+    ).toBe(200);
     const stale = await sendEvent(t, mobility.id, 'WITHDRAW', 'moved away', { 'if-match': etag });
     expect(stale.status).toBe(412);
     expect(stale.body.currentVersion).toBe(2);
     const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
     expect(after.phase).toBe('application');
     expect((await t.get(`/api/mobilities/${mobility.id}/history`)).body).toHaveLength(2);
-    const staleTask = await t.patch(`/api/tasks/${(await t.get(`/api/mobilities/${mobility.id}/tasks`)).body[0].id}`, { status: 'done' }, { 'if-match': etag });
+    const staleTask = await t.patch(
+      `/api/tasks/${(await t.get(`/api/mobilities/${mobility.id}/tasks`)).body[0].id}`,
+      { status: 'done' },
+      { 'if-match': etag },
+    );
     expect(staleTask.status).toBe(412);
     const stalePatch = await t.patch(`/api/mobilities/${mobility.id}`, { travelDays: 1 }, { 'if-match': etag });
     expect(stalePatch.status).toBe(412);
@@ -318,7 +366,10 @@ describe('mobility lifecycle through HTTP', () => {
     expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'no longer eligible')).status).toBe(200);
     // Each event sent by a role that may send it: the school's (coordinator) and the host's (mentor).
     const mentor = await hostMentor(t, host.id);
-    for (const [client, type] of [...SCHOOL_EVENTS.map((e) => [t, e] as const), ...HOST_EVENTS.map((e) => [mentor.client, e] as const)]) {
+    for (const [client, type] of [
+      ...SCHOOL_EVENTS.map((e) => [t, e] as const),
+      ...HOST_EVENTS.map((e) => [mentor.client, e] as const),
+    ]) {
       const res = await sendEvent(client, mobility.id, type, 'a reason');
       expect({ type, status: res.status }).toEqual({ type, status: 409 });
       expect(res.body.unmet).toEqual([expect.objectContaining({ code: 'EVENT_NOT_ALLOWED' })]);
@@ -336,7 +387,10 @@ describe('mobility lifecycle through HTTP', () => {
     expect(byKey(before, 'learning-agreement').dueDate).toBe('2026-05-18');
     expect(byKey(before, 'participant-report-submitted').dueDate).toBe('2026-07-28');
     await t.patch(`/api/tasks/${byKey(before, 'selection-decision').id}`, { status: 'done' });
-    await t.patch(`/api/tasks/${byKey(before, 'insurance').id}`, { status: 'waived', waiverReason: 'covered by the school' });
+    await t.patch(`/api/tasks/${byKey(before, 'insurance').id}`, {
+      status: 'waived',
+      waiverReason: 'covered by the school',
+    });
 
     const res = await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-07-01', endDate: '2026-07-31' });
     expect(res.status).toBe(200);
@@ -359,10 +413,16 @@ describe('mobility lifecycle through HTTP', () => {
     try {
       await runner.query(`SELECT id FROM mobility WHERE id = $1 FOR UPDATE`, [mobility.id]);
       const answer = sendEvent(formerMentor.client, mobility.id, 'HOST_CONFIRM');
-      await eventually(async () => {
-        const waiting = await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
-        return waiting.length > 0;
-      }, 10_000, 'the confirmation waiting for the lock');
+      await eventually(
+        async () => {
+          const waiting = await t.db.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return waiting.length > 0;
+        },
+        10_000,
+        'the confirmation waiting for the lock',
+      );
       await runner.query(`UPDATE mobility SET host_organisation_id = $2 WHERE id = $1`, [mobility.id, newHost.id]);
       await runner.commitTransaction();
       expect((await answer).status).toBe(404);
@@ -371,6 +431,11 @@ describe('mobility lifecycle through HTTP', () => {
       await runner.release();
     }
     const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
-    expect(after).toEqual(expect.objectContaining({ placementConfirmed: false, hostOrganisation: expect.objectContaining({ id: newHost.id }) }));
+    expect(after).toEqual(
+      expect.objectContaining({
+        placementConfirmed: false,
+        hostOrganisation: expect.objectContaining({ id: newHost.id }),
+      }),
+    );
   });
 });

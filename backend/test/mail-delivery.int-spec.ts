@@ -49,7 +49,11 @@ describe('mail delivery', () => {
   });
 
   const env = (prefix: string, extra: Record<string, string> = {}) =>
-    workerEnv(t.databaseUrl, sink.url, prefix, { REDIS_URL: redis.url, MAIL_CONCURRENCY: String(CONCURRENCY), ...extra });
+    workerEnv(t.databaseUrl, sink.url, prefix, {
+      REDIS_URL: redis.url,
+      MAIL_CONCURRENCY: String(CONCURRENCY),
+      ...extra,
+    });
   const start = async (prefix: string, extra: Record<string, string> = {}) => {
     const worker = await startWorker(env(prefix, extra), t.clock);
     workers.push(worker);
@@ -57,10 +61,14 @@ describe('mail delivery', () => {
   };
   const statusCounts = async (ids: string[]) =>
     Object.fromEntries(
-      ((await t.db.query(`SELECT status, count(*)::int AS n FROM outbox WHERE id = ANY($1::uuid[]) GROUP BY status`, [ids])) as {
-        status: string;
-        n: number;
-      }[]).map((r) => [r.status, r.n]),
+      (
+        (await t.db.query(`SELECT status, count(*)::int AS n FROM outbox WHERE id = ANY($1::uuid[]) GROUP BY status`, [
+          ids,
+        ])) as {
+          status: string;
+          n: number;
+        }[]
+      ).map((r) => [r.status, r.n]),
     );
   const allSent = async (ids: string[]) => (await statusCounts(ids))['sent'] === ids.length;
   const messageIdOf = (id: string) => `<${id}@mobility-hub.localhost>`;
@@ -69,7 +77,11 @@ describe('mail delivery', () => {
    * `n` outbox rows due now, written by the same code the sweep uses; mail to `organisationId`'s
    * people if given (then its coordinators see the rows in the outbox), otherwise nobody's.
    */
-  async function outboxRows(n: number, recipient = (i: number) => `learner${i}@school.example`, organisationId: string | null = null): Promise<string[]> {
+  async function outboxRows(
+    n: number,
+    recipient = (i: number) => `learner${i}@school.example`,
+    organisationId: string | null = null,
+  ): Promise<string[]> {
     const now = t.clock.now();
     const rows: NewOutboxRow[] = Array.from({ length: n }, (_, i) => ({
       id: randomUUID(),
@@ -98,16 +110,28 @@ describe('mail delivery', () => {
     const prefix = uniquePrefix();
     const [a, b] = [await start(prefix), await start(prefix), await start(prefix)];
     const [first, second] = await Promise.all([a.get(ReminderService).sweep(), b.get(ReminderService).sweep()]);
-    const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM task WHERE mobility_id = ANY($1::uuid[]) AND status = 'open'`, [mobilityIds]);
+    const [{ open }] = await t.db.query(
+      `SELECT count(*)::int AS open FROM task WHERE mobility_id = ANY($1::uuid[]) AND status = 'open'`,
+      [mobilityIds],
+    );
     expect(open).toBeGreaterThanOrEqual(950); // 50 tasks each; the host search is done when a host is named
     // The workers' scheduled sweep (it runs as they start) overlaps too and takes a share: together, one per open task.
     expect(first.mails + second.mails).toBeLessThanOrEqual(open);
     await eventually(
-      async () => (await t.db.query(`SELECT 1 FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`, [mobilityIds, later])).length === open,
+      async () =>
+        (
+          await t.db.query(`SELECT 1 FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`, [
+            mobilityIds,
+            later,
+          ])
+        ).length === open,
       30_000,
       'one reminder per open task',
     );
-    const reminders = await t.db.query(`SELECT outbox_id FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`, [mobilityIds, later]);
+    const reminders = await t.db.query(
+      `SELECT outbox_id FROM reminder WHERE mobility_id = ANY($1::uuid[]) AND created_at = $2`,
+      [mobilityIds, later],
+    );
     const ids = reminders.map((r: { outbox_id: string }) => r.outbox_id);
     await eventually(() => allSent(ids), 90_000, '1,000 reminders sent');
     await eventually(async () => (await mailQueueBacklog(prefix, redis.url)) === 0, 10_000, 'queue drained');
@@ -122,7 +146,10 @@ describe('mail delivery', () => {
     await start(uniquePrefix());
     await eventually(() => allSent(ids), 60_000, '200 messages sent');
     for (const id of ids) expect(sink.countOf(messageIdOf(id))).toBe(1);
-    const [{ retried }] = await t.db.query(`SELECT count(*)::int AS retried FROM outbox WHERE id = ANY($1::uuid[]) AND attempts > 1`, [ids]);
+    const [{ retried }] = await t.db.query(
+      `SELECT count(*)::int AS retried FROM outbox WHERE id = ANY($1::uuid[]) AND attempts > 1`,
+      [ids],
+    );
     expect(retried).toBeGreaterThan(0);
     expect(sink.attempts).toBeGreaterThan(200);
   });
@@ -130,9 +157,17 @@ describe('mail delivery', () => {
   it('SMTP answering 550: the message fails at once, is listed as failed, and a human can retry it', async () => {
     sink.refuse = (_, recipients) => (recipients.includes('gone@host.example') ? 550 : undefined);
     // Mail to the test's school: its coordinator (the default identity) reads and retries it.
-    const [bounced, ...fine] = await outboxRows(3, (i) => (i === 0 ? 'gone@host.example' : `ok${i}@host.example`), t.school.id);
+    const [bounced, ...fine] = await outboxRows(
+      3,
+      (i) => (i === 0 ? 'gone@host.example' : `ok${i}@host.example`),
+      t.school.id,
+    );
     await start(uniquePrefix());
-    await eventually(async () => (await statusCounts([bounced]))['failed'] === 1 && (await allSent(fine)), 20_000, 'failed and sent');
+    await eventually(
+      async () => (await statusCounts([bounced]))['failed'] === 1 && (await allSent(fine)),
+      20_000,
+      'failed and sent',
+    );
     await new Promise((r) => setTimeout(r, 1000)); // 20 backoff periods: a retry would have happened
     const [row] = await t.db.query(`SELECT status, attempts, last_error FROM outbox WHERE id = $1`, [bounced]);
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
@@ -184,7 +219,9 @@ describe('mail delivery', () => {
     const processEnv = env(uniquePrefix());
     const first = spawnWorker(processEnv);
     await eventually(() => sink.received.length >= 5, 60_000, 'first deliveries');
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => first.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      first.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     first.kill('SIGTERM');
     const exit = await exited;
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);

@@ -75,13 +75,22 @@ describe('reminders', () => {
     expect(sent.map((s) => [s.occasion, s.occasionDate, s.status, s.recipientEmail])).toEqual([
       ['request', '2026-06-28', 'outboxed', mobility.participant.email],
     ]);
-    const outbox = (await t.get(`/api/outbox?mobilityId=${mobility.id}&recipient=${mobility.participant.email}&pageSize=100`)).body;
+    const outbox = (
+      await t.get(`/api/outbox?mobilityId=${mobility.id}&recipient=${mobility.participant.email}&pageSize=100`)
+    ).body;
     const request = outbox.items.find((m: any) => m.id === sent[0].outboxId);
-    expect(request).toMatchObject({ kind: 'participant-report-request', status: 'pending', sendAfter: '2026-06-29T07:00:00.000Z' });
+    expect(request).toMatchObject({
+      kind: 'participant-report-request',
+      status: 'pending',
+      sendAfter: '2026-06-29T07:00:00.000Z',
+    });
     // The school is German: the learner reads German, with a German date.
     expect(request.subject).toBe('Ihr Erasmus+-Teilnehmendenbericht: bitte bis 28. Juli 2026 einreichen');
     // Nothing else was planned for that task yet.
-    expect((await plannedFor(mobility.id, report.id))[0]).toMatchObject({ occasion: 'due-soon', occasionDate: '2026-07-14' });
+    expect((await plannedFor(mobility.id, report.id))[0]).toMatchObject({
+      occasion: 'due-soon',
+      occasionDate: '2026-07-14',
+    });
   });
 
   it('sends only the latest occasion that has passed when a task is found late, then goes on from there', async () => {
@@ -90,7 +99,9 @@ describe('reminders', () => {
     const report = await taskByKey(mobility.id, 'participant-report-submitted');
     at('2026-07-29T12:00:00Z'); // request, two due-soon and due-today have all passed
     await reminders.sweep();
-    expect((await sentFor(mobility.id, report.id)).map((s) => [s.occasion, s.occasionDate])).toEqual([['due-today', '2026-07-28']]);
+    expect((await sentFor(mobility.id, report.id)).map((s) => [s.occasion, s.occasionDate])).toEqual([
+      ['due-today', '2026-07-28'],
+    ]);
     at('2026-07-31T07:00:00Z');
     await reminders.sweep();
     expect((await sentFor(mobility.id, report.id)).map((s) => [s.occasion, s.occasionDate])).toEqual([
@@ -118,7 +129,10 @@ describe('reminders', () => {
 
     // Reopening brings the reminders back, from now on.
     expect((await t.patch(`/api/tasks/${report.id}`, { status: 'open' })).status).toBe(200);
-    expect((await plannedFor(mobility.id, report.id))[0]).toMatchObject({ occasion: 'overdue', occasionDate: '2026-09-04' });
+    expect((await plannedFor(mobility.id, report.id))[0]).toMatchObject({
+      occasion: 'overdue',
+      occasionDate: '2026-09-04',
+    });
   });
 
   it('new mobility dates re-plan the reminders', async () => {
@@ -141,12 +155,17 @@ describe('reminders', () => {
   it('a withdrawn mobility gets no more reminders', async () => {
     at('2026-03-02T10:00:00Z');
     const { mobility } = await createMobilityFixture(t);
-    expect((await t.post(`/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: 'learner left the school' })).status).toBe(200);
+    expect(
+      (await t.post(`/api/mobilities/${mobility.id}/events`, { type: 'WITHDRAW', reason: 'learner left the school' }))
+        .status,
+    ).toBe(200);
     const view = (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body;
     expect(view.planned).toEqual([]);
     at('2026-09-01T08:00:00Z');
     await reminders.sweep();
-    expect((await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.sent.filter((s: any) => s.occasion !== 'request')).toEqual([]);
+    expect(
+      (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.sent.filter((s: any) => s.occasion !== 'request'),
+    ).toEqual([]);
   });
 
   it('asks the host to confirm the placement when a host is assigned, and the mentor gets the host’s reminders', async () => {
@@ -159,18 +178,31 @@ describe('reminders', () => {
     expect(requests[0]).toMatchObject({ recipientEmail: host.email, status: 'pending' });
     expect(requests[0].subject).toContain('Lena Schmidt');
 
-    const other = await createOrganisation(t, { country: 'IT', city: 'Bologna', email: 'tutor@officina.example', registeredByOrganisationId: sending.id });
+    const other = await createOrganisation(t, {
+      country: 'IT',
+      city: 'Bologna',
+      email: 'tutor@officina.example',
+      registeredByOrganisationId: sending.id,
+    });
     const detail = await t.get(`/api/mobilities/${mobility.id}`);
-    const moved = await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: other.id, mentorName: 'Giulia Rossi', mentorEmail: 'Giulia@Officina.example' }, { 'If-Match': detail.headers.get('etag')! });
+    const moved = await t.patch(
+      `/api/mobilities/${mobility.id}`,
+      { hostOrganisationId: other.id, mentorName: 'Giulia Rossi', mentorEmail: 'Giulia@Officina.example' },
+      { 'If-Match': detail.headers.get('etag')! },
+    );
     expect(moved.status).toBe(200);
     expect(moved.body.mentor).toEqual({ name: 'Giulia Rossi', email: 'giulia@officina.example' });
-    const after = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter((m: any) => m.kind === 'placement-request');
+    const after = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter(
+      (m: any) => m.kind === 'placement-request',
+    );
     // The first host's request was not delivered yet: cancelled; the new host's mentor is asked.
     expect(after.map((m: any) => [m.recipientEmail, m.status]).sort()).toEqual([
       ['contact@example.org', 'cancelled'],
       ['giulia@officina.example', 'pending'],
     ]);
-    const hostTask = (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.planned.find((p: any) => p.mailKind === 'task-reminder' && p.recipientEmail === 'giulia@officina.example');
+    const hostTask = (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.planned.find(
+      (p: any) => p.mailKind === 'task-reminder' && p.recipientEmail === 'giulia@officina.example',
+    );
     expect(hostTask).toBeDefined();
   });
 
@@ -198,7 +230,9 @@ describe('reminders', () => {
     at('2026-03-02T10:00:00Z');
     const { mobility } = await createMobilityFixture(t);
     expect((await t.patch(`/api/mobilities/${mobility.id}`, { hostOrganisationId: null })).status).toBe(200);
-    const requests = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter((m: any) => m.kind === 'placement-request');
+    const requests = (await t.get(`/api/outbox?mobilityId=${mobility.id}&pageSize=100`)).body.items.filter(
+      (m: any) => m.kind === 'placement-request',
+    );
     expect(requests.map((m: any) => m.status)).toEqual(['cancelled']);
   });
 
@@ -241,7 +275,12 @@ describe('reminders', () => {
 
     expect((await t.request('DELETE', `/api/mutes/${link}`)).body.muted).toBe(false);
     // A deadline reminder's kind cannot be muted.
-    const mandatory = (await t.db.query(`SELECT r.outbox_id FROM reminder r WHERE r.mobility_id = $1 AND r.mail_kind = 'task-reminder' LIMIT 1`, [mobility.id]))[0];
+    const mandatory = (
+      await t.db.query(
+        `SELECT r.outbox_id FROM reminder r WHERE r.mobility_id = $1 AND r.mail_kind = 'task-reminder' LIMIT 1`,
+        [mobility.id],
+      )
+    )[0];
     const deadline = (await t.db.query(`SELECT recipient_email FROM outbox WHERE id = $1`, [mandatory.outbox_id]))[0];
     const { MailLinks } = await import('../src/modules/notification/mail-links');
     const token = t.app.get(MailLinks).muteToken(deadline.recipient_email, 'task-reminder');
@@ -251,10 +290,23 @@ describe('reminders', () => {
 
   it('sends each organisation contact one weekly digest of overdue tasks and those due within 14 days', async () => {
     at('2026-03-02T10:00:00Z');
-    const school = await createSchool(t, { kind: 'vet-provider', country: 'NL', city: 'Utrecht', email: 'mobility@roc.example' });
-    const host = await createOrganisation(t, { country: 'FI', city: 'Tampere', email: 'hr@tampere.example', registeredByOrganisationId: school.id });
+    const school = await createSchool(t, {
+      kind: 'vet-provider',
+      country: 'NL',
+      city: 'Utrecht',
+      email: 'mobility@roc.example',
+    });
+    const host = await createOrganisation(t, {
+      country: 'FI',
+      city: 'Tampere',
+      email: 'hr@tampere.example',
+      registeredByOrganisationId: school.id,
+    });
     const project = await createProject(t, { beneficiaryOrganisationId: school.id });
-    for (const [first, start] of [['Sem', '2026-04-06'], ['Noor', '2026-04-13']]) {
+    for (const [first, start] of [
+      ['Sem', '2026-04-06'],
+      ['Noor', '2026-04-13'],
+    ]) {
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
         participant: { firstName: first, lastName: 'de Vries', email: `${first.toLowerCase()}@roc.example` },
         activityType: 'LM-SHORT-VET',
@@ -273,7 +325,9 @@ describe('reminders', () => {
     at('2026-03-09T08:00:00Z');
     await Promise.all([digests.sweep(), digests.sweep()]);
     await digests.sweep();
-    const mails = (await t.get(`/api/outbox?recipient=mobility@roc.example&pageSize=50`)).body.items.filter((m: any) => m.kind === 'weekly-digest');
+    const mails = (await t.get(`/api/outbox?recipient=mobility@roc.example&pageSize=50`)).body.items.filter(
+      (m: any) => m.kind === 'weekly-digest',
+    );
     expect(mails).toHaveLength(1);
     const [row] = await t.db.query(`SELECT text FROM outbox WHERE id = $1`, [mails[0].id]);
     expect(row.text).toContain('Sem de Vries');
@@ -300,7 +354,12 @@ describe('reminders', () => {
 
     it('a reminder falling due at night in Europe/Madrid goes out at the start of its working day', async () => {
       at('2026-03-02T10:00:00Z');
-      const school = await createSchool(t, { kind: 'vet-provider', country: 'ES', city: 'Sevilla', email: 'movilidad@ies.example' });
+      const school = await createSchool(t, {
+        kind: 'vet-provider',
+        country: 'ES',
+        city: 'Sevilla',
+        email: 'movilidad@ies.example',
+      });
       const host = await createOrganisation(t, { country: 'PT', city: 'Porto', registeredByOrganisationId: school.id });
       const project = await createProject(t, { beneficiaryOrganisationId: school.id });
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
@@ -338,8 +397,15 @@ describe('reminders', () => {
       expect(mail.text).toContain('28 July 2026');
       expect(mail.text).toContain('Hello Lucía,');
       expect(mail.html).toContain(`/mobilities/${mobility.id}`);
-      await eventually(async () => (await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [dueSoon.outboxId]))[0].status === 'sent', 10_000, 'sent mark');
-      const sent = (await t.get(`/api/outbox?status=sent&recipient=lucia@ies.example&pageSize=100`)).body.items.find((m: any) => m.id === dueSoon.outboxId);
+      await eventually(
+        async () =>
+          (await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [dueSoon.outboxId]))[0].status === 'sent',
+        10_000,
+        'sent mark',
+      );
+      const sent = (await t.get(`/api/outbox?status=sent&recipient=lucia@ies.example&pageSize=100`)).body.items.find(
+        (m: any) => m.id === dueSoon.outboxId,
+      );
       expect(sent.sentAt).toBe('2026-07-14T07:00:00.000Z');
       expect(sent.smtpMessageId).toBe(mail.messageId);
 
@@ -356,7 +422,11 @@ describe('reminders', () => {
       const [still] = await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [late.outboxId]);
       expect(still.status).toBe('pending');
       at('2026-07-21T07:00:00Z');
-      await eventually(async () => (await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [late.outboxId]))[0].status === 'sent', 10_000, 'morning delivery');
+      await eventually(
+        async () => (await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [late.outboxId]))[0].status === 'sent',
+        10_000,
+        'morning delivery',
+      );
     });
   });
 });

@@ -40,7 +40,11 @@ test.describe('a project with 2,000 mobilities', () => {
       const day = String(1 + (i % 28)).padStart(2, '0');
       const res = await request.post(`/api/projects/${projectId}/mobilities`, {
         data: {
-          participant: { firstName: last ? 'Zoe' : `Learner${i}`, lastName: last ? 'Last' : 'Scale', email: `scale${i}@example.org` },
+          participant: {
+            firstName: last ? 'Zoe' : `Learner${i}`,
+            lastName: last ? 'Last' : 'Scale',
+            email: `scale${i}@example.org`,
+          },
           activityType: 'LM-SHORT-VET',
           sendingOrganisationId: school,
           hostOrganisationId: host,

@@ -9,7 +9,10 @@ test.describe('the coordinator dashboard on the demo data', () => {
   test.beforeAll(async ({ request }) => {
     await signIn(request, COORDINATOR);
     // The demo project (other browser tests add projects of their own).
-    const projects = (await (await request.get('/api/projects?pageSize=100')).json()).items as { id: string; title: string }[];
+    const projects = (await (await request.get('/api/projects?pageSize=100')).json()).items as {
+      id: string;
+      title: string;
+    }[];
     projectId = projects.find((p) => p.title.startsWith('Apprentices abroad: metal'))?.id ?? '';
     expect(projectId).not.toBe('');
     const inPreparation = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=preparation`)).json();
@@ -65,7 +68,10 @@ test.describe('the coordinator dashboard on the demo data', () => {
     await page.getByLabel('Selection decision recorded').check();
     await expect
       .poll(async () => {
-        const tasks = (await (await request.get(`/api/mobilities/${id}/tasks`)).json()) as { key: string; status: string }[];
+        const tasks = (await (await request.get(`/api/mobilities/${id}/tasks`)).json()) as {
+          key: string;
+          status: string;
+        }[];
         return tasks.find((t) => t.key === 'selection-decision')?.status;
       })
       .toBe('done');
@@ -87,12 +93,17 @@ test.describe('the coordinator dashboard on the demo data', () => {
 
   test('a coordinator completes the application tasks, advances, and the card moves column', async ({ page }) => {
     const request = page.request;
-    const listed = await (await request.get(`/api/mobilities?projectId=${projectId}&phase=application&q=Schmidt`)).json();
+    const listed = await (
+      await request.get(`/api/mobilities?projectId=${projectId}&phase=application&q=Schmidt`)
+    ).json();
     const lena = listed.items[0];
     await page.goto(`/mobilities/${lena.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Lena Schmidt' })).toBeVisible();
     const tasks = (await (await request.get(`/api/mobilities/${lena.id}/tasks`)).json()) as {
-      phase: string; mandatory: boolean; status: string; title: string;
+      phase: string;
+      mandatory: boolean;
+      status: string;
+      title: string;
     }[];
     for (const task of tasks.filter((t) => t.phase === 'application' && t.mandatory && t.status === 'open')) {
       const box = page.getByLabel(task.title, { exact: true });

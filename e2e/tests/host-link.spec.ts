@@ -13,9 +13,20 @@ async function seedMobility(request: APIRequestContext, beneficiaryId: string, r
     expect(res.status(), await res.text()).toBe(201);
     return (await res.json()) as { id: string; name: string };
   };
-  const school = await organisation({ name: `Host Link Vocational College ${run}`, kind: 'vet-provider', country: 'DE', city: 'Essen' });
+  const school = await organisation({
+    name: `Host Link Vocational College ${run}`,
+    kind: 'vet-provider',
+    country: 'DE',
+    city: 'Essen',
+  });
   const hostEmail = `placements-${run}@taller-hostlink.example`;
-  const host = await organisation({ name: `Taller Hostlink ${run}`, kind: 'company', country: 'ES', city: 'Sevilla', email: hostEmail });
+  const host = await organisation({
+    name: `Taller Hostlink ${run}`,
+    kind: 'company',
+    country: 'ES',
+    city: 'Sevilla',
+    email: hostEmail,
+  });
   const project = await request.post('/api/projects', {
     data: {
       reference: `2027-1-DE02-KA121-VET-${run.slice(-9).padStart(9, '0')}`,
@@ -43,7 +54,12 @@ async function seedMobility(request: APIRequestContext, beneficiaryId: string, r
   return { mobilityId: (await mobility.json()).id as string, school, host, hostEmail };
 }
 
-test('a host confirms a placement from the link in the e-mail caught by the Mailbox, and the coordinator sees it confirmed', async ({ page, context, browser, baseURL }, testInfo) => {
+test('a host confirms a placement from the link in the e-mail caught by the Mailbox, and the coordinator sees it confirmed', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}, testInfo) => {
   // The coordinator, signed in in the page (and `page.request`), sets up the mobility and reads the
   // Mailbox; the host needs no account: the link in its e-mail is enough.
   const request = page.request;

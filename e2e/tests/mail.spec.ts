@@ -29,7 +29,10 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     await signIn(page, COORDINATOR);
   });
 
-  test('reminders arrive in the Mailbox; one opens with its subject, HTML body, text and headers', async ({ page, request }) => {
+  test('reminders arrive in the Mailbox; one opens with its subject, HTML body, text and headers', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/mailbox');
     await expect(page.getByRole('heading', { level: 1, name: 'Mailbox' })).toBeVisible();
 
@@ -95,21 +98,30 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
       .toBe(true);
   });
 
-  test('a suggestion’s “Stop e-mails like this one” link changes nothing until the button, and undoes', async ({ page, request, context }) => {
+  test('a suggestion’s “Stop e-mails like this one” link changes nothing until the button, and undoes', async ({
+    page,
+    request,
+    context,
+  }) => {
     // A suggestion (a mutable kind) that went out, and the message the catcher made of it.
     let advice: OutboxMessage | undefined;
     await expect
       .poll(
         async () => {
-          const sent = (await (await page.request.get('/api/outbox?status=sent&pageSize=100')).json()).items as OutboxMessage[];
+          const sent = (await (await page.request.get('/api/outbox?status=sent&pageSize=100')).json())
+            .items as OutboxMessage[];
           advice = sent.find((m) => m.kind === 'task-advice');
           return advice?.id;
         },
         { timeout: ARRIVAL_TIMEOUT },
       )
       .toBeTruthy();
-    const caught = (await (await request.get(`/api/mailbox?pageSize=100&q=${encodeURIComponent(advice?.subject ?? '')}`)).json()).items as { id: string }[];
-    const mails = await Promise.all(caught.map(async (c) => (await (await request.get(`/api/mailbox/${c.id}`)).json()) as CaughtMail));
+    const caught = (
+      await (await request.get(`/api/mailbox?pageSize=100&q=${encodeURIComponent(advice?.subject ?? '')}`)).json()
+    ).items as { id: string }[];
+    const mails = await Promise.all(
+      caught.map(async (c) => (await (await request.get(`/api/mailbox/${c.id}`)).json()) as CaughtMail),
+    );
     const mail = mails.find((m) => m.messageId === advice?.smtpMessageId);
     expect(mail, 'the caught copy of the outbox message').toBeDefined();
     const token = /\/mute\/([^>\s]+)/.exec(mail?.headers['list-unsubscribe'] ?? '')?.[1] ?? '';
@@ -132,7 +144,9 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     expect(await seriousViolations(mutePage), '/mute/:token').toEqual([]);
 
     await mutePage.getByRole('button', { name: 'Stop these e-mails' }).click();
-    await expect(mutePage.getByTestId('mute-state')).toHaveText('Muted: these e-mails are no longer sent to this address.');
+    await expect(mutePage.getByTestId('mute-state')).toHaveText(
+      'Muted: these e-mails are no longer sent to this address.',
+    );
     expect((await (await request.get(`/api/mutes/${token}`)).json()).muted).toBe(true);
 
     // Undo, so that the other tests see the demo data as it was.
@@ -168,7 +182,9 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     expect(await seriousViolations(page), '/outbox').toEqual([]);
 
     // A task reminder or suggestion: those are the mobility's reminders.
-    const withMobility = sent.find((m) => m.mobilityId && (m.kind === 'task-reminder' || m.kind === 'task-advice')) as OutboxMessage;
+    const withMobility = sent.find(
+      (m) => m.mobilityId && (m.kind === 'task-reminder' || m.kind === 'task-advice'),
+    ) as OutboxMessage;
     expect(withMobility).toBeDefined();
     await page.getByLabel("Recipient's e-mail address").fill(withMobility.recipientEmail);
     await expect
@@ -185,6 +201,8 @@ test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
     await expect(page).toHaveURL(new RegExp(`/mobilities/${withMobility.mobilityId}$`));
     await expect(page.getByRole('heading', { level: 2, name: 'Reminders' })).toBeVisible();
     await expect(page.getByTestId('sent-reminders')).toBeVisible();
-    await expect(page.getByTestId('sent-reminders').locator('tbody tr').first()).toContainText(/Sent|Pending|Queued|Failed|Cancelled|Not sent/);
+    await expect(page.getByTestId('sent-reminders').locator('tbody tr').first()).toContainText(
+      /Sent|Pending|Queued|Failed|Cancelled|Not sent/,
+    );
   });
 });

@@ -1,5 +1,15 @@
 import { expect, Page, test } from '@playwright/test';
-import { COORDINATOR, DEMO_PASSWORD, LEARNER, MENTORS, removeMembership, restoreDemoPassword, SCHOOL, signIn, STAFF } from './support/accounts';
+import {
+  COORDINATOR,
+  DEMO_PASSWORD,
+  LEARNER,
+  MENTORS,
+  removeMembership,
+  restoreDemoPassword,
+  SCHOOL,
+  signIn,
+  STAFF,
+} from './support/accounts';
 import { linkInMail, mainNavigation, seriousViolations } from './support/pages';
 
 // The demo people sign in with the demo password the e2e server gives them (support/accounts.ts).
@@ -12,7 +22,9 @@ async function expectNavigation(page: Page, items: string[]): Promise<void> {
 }
 
 test.describe('what each role sees', () => {
-  test('an anonymous visit to /projects lands on the sign-in page, which comes back after signing in', async ({ page }) => {
+  test('an anonymous visit to /projects lands on the sign-in page, which comes back after signing in', async ({
+    page,
+  }) => {
     await page.goto('/projects');
     await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fprojects$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
@@ -26,7 +38,9 @@ test.describe('what each role sees', () => {
     await expectNavigation(page, ['Projects', 'Mobilities', 'Organisations', 'Team', 'Outbox', 'Mailbox']);
   });
 
-  test('a mentor signs in to the Placements home: the host tasks, no date of birth anywhere', async ({ page }, testInfo) => {
+  test('a mentor signs in to the Placements home: the host tasks, no date of birth anywhere', async ({
+    page,
+  }, testInfo) => {
     await signIn(page, MENTOR);
     await page.goto('/');
     await expect(page).toHaveURL(/\/host$/);
@@ -99,7 +113,10 @@ test.describe('what each role sees', () => {
     await expect(page).toHaveURL(/\/me$/);
   });
 
-  test('the coordinator invites a colleague from the Team page; the colleague accepts from the e-mail; the audit log shows it', async ({ page, browser }, testInfo) => {
+  test('the coordinator invites a colleague from the Team page; the colleague accepts from the e-mail; the audit log shows it', async ({
+    page,
+    browser,
+  }, testInfo) => {
     const run = String(Date.now());
     const colleague = `colleague-${run}@bk-rhein-ruhr.example`;
     const name = `Alex Kollege ${run.slice(-5)}`;
@@ -128,7 +145,12 @@ test.describe('what each role sees', () => {
     await page.screenshot({ path: testInfo.outputPath('team.png'), fullPage: true });
 
     // The invitation e-mail, caught by the Mailbox, links to the invitation page.
-    const href = await linkInMail(page, colleague, /invites you to Mobility Hub|lädt Sie zu Mobility Hub ein/, '/invitation/');
+    const href = await linkInMail(
+      page,
+      colleague,
+      /invites you to Mobility Hub|lädt Sie zu Mobility Hub ein/,
+      '/invitation/',
+    );
 
     // The colleague, in a browser of their own, opens it: it says what is offered and changes nothing.
     const other = await browser.newContext();
@@ -156,7 +178,9 @@ test.describe('what each role sees', () => {
 
     // The link works once.
     await invited.goto(href);
-    await expect(invited.getByTestId('link-problem').getByRole('heading', { name: 'This invitation was already accepted' })).toBeVisible();
+    await expect(
+      invited.getByTestId('link-problem').getByRole('heading', { name: 'This invitation was already accepted' }),
+    ).toBeVisible();
     await other.close();
 
     // The coordinator sees the new member, and the acceptance in the audit log.
@@ -166,11 +190,21 @@ test.describe('what each role sees', () => {
     await page.getByRole('link', { name: 'Audit log' }).click();
     await expect(page).toHaveURL(/\/team\/audit$/);
     await expect(page.getByRole('heading', { level: 1, name: `Audit log of ${SCHOOL}` })).toBeVisible();
-    const accepted = page.getByTestId('audit-log').getByRole('row').filter({ hasText: 'Invitation accepted' }).filter({ hasText: colleague });
+    const accepted = page
+      .getByTestId('audit-log')
+      .getByRole('row')
+      .filter({ hasText: 'Invitation accepted' })
+      .filter({ hasText: colleague });
     await expect(accepted).toHaveCount(1);
     await expect(accepted).toContainText(name);
     await expect(accepted).toContainText('As Staff, with a new account');
-    await expect(page.getByTestId('audit-log').getByRole('row').filter({ hasText: 'Invitation sent' }).filter({ hasText: colleague })).toHaveCount(1);
+    await expect(
+      page
+        .getByTestId('audit-log')
+        .getByRole('row')
+        .filter({ hasText: 'Invitation sent' })
+        .filter({ hasText: colleague }),
+    ).toHaveCount(1);
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), '/organisations/:id/team/audit').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('audit-log.png'), fullPage: true });
@@ -187,7 +221,10 @@ test.describe('an invitation to an address that already has an account', () => {
     host = null;
   });
 
-  test('the coordinator invites the staff member as mentor of a host company; signed out, he is asked to sign in, comes back and accepts', async ({ page, browser }, testInfo) => {
+  test('the coordinator invites the staff member as mentor of a host company; signed out, he is asked to sign in, comes back and accepts', async ({
+    page,
+    browser,
+  }, testInfo) => {
     const run = String(Date.now());
 
     // A host company the school registers (a coordinator's new partner is her school's).
@@ -277,7 +314,9 @@ test.describe('an invitation to an address that already has an account', () => {
     await expect(page.getByTestId('members')).toHaveCount(0);
     await expect(page.getByText('No members yet: invite the first one below.')).toBeVisible();
     const me = await (await invited.request.get('/api/auth/me')).json();
-    expect(me.memberships.map((m: { organisationName: string; role: string }) => `${m.role} at ${m.organisationName}`)).toEqual([`staff at ${SCHOOL}`]);
+    expect(
+      me.memberships.map((m: { organisationName: string; role: string }) => `${m.role} at ${m.organisationName}`),
+    ).toEqual([`staff at ${SCHOOL}`]);
     host = null;
     await other.close();
   });
@@ -292,7 +331,11 @@ test.describe('the account page', () => {
     passwordChanged = false;
   });
 
-  test('a staff member changes the password (a wrong current one is a field error); other sessions end; the new one signs in', async ({ page, browser, request }, testInfo) => {
+  test('a staff member changes the password (a wrong current one is a field error); other sessions end; the new one signs in', async ({
+    page,
+    browser,
+    request,
+  }, testInfo) => {
     const password = `Ruhr account ${Date.now()} words`;
 
     // A second session of the same person, in a browser of its own: staff see the projects, but no "New project".

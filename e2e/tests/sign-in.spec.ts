@@ -15,7 +15,9 @@ test.describe('signing in', () => {
     passwordChanged = null;
   });
 
-  test('a wrong password is refused for the whole form; the page has no coordinator navigation', async ({ page }, testInfo) => {
+  test('a wrong password is refused for the whole form; the page has no coordinator navigation', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/sign-in');
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText('Mobility Hub');
@@ -42,7 +44,10 @@ test.describe('signing in', () => {
     await page.screenshot({ path: testInfo.outputPath('sign-in-refused.png'), fullPage: true });
   });
 
-  test('a staff member resets the password from the sign-in page, signs in with it and signs out', async ({ page, request }, testInfo) => {
+  test('a staff member resets the password from the sign-in page, signs in with it and signs out', async ({
+    page,
+    request,
+  }, testInfo) => {
     const password = `Rhein-Ruhr ${Date.now()} mobility`;
 
     // Signed out at first: a coordinator page leads to signing in, with the way back to the page —
@@ -70,13 +75,20 @@ test.describe('signing in', () => {
     expect(await seriousViolations(page), '/forgot-password').toEqual([]);
 
     // The e-mail, caught by the Mailbox, links to the reset page.
-    const href = await linkInMail(page, STAFF, /Reset your Mobility Hub password|Mobility-Hub-Passwort zurücksetzen/, '/reset-password/');
+    const href = await linkInMail(
+      page,
+      STAFF,
+      /Reset your Mobility Hub password|Mobility-Hub-Passwort zurücksetzen/,
+      '/reset-password/',
+    );
 
     await page.goto(href);
     await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
     await expect(mainNavigation(page)).toHaveCount(0);
     // The rule is there before typing.
-    await expect(page.getByRole('textbox', { name: 'New password', exact: true })).toHaveAccessibleDescription(/At least 12 characters/);
+    await expect(page.getByRole('textbox', { name: 'New password', exact: true })).toHaveAccessibleDescription(
+      /At least 12 characters/,
+    );
     await page.waitForLoadState('networkidle');
     expect(await seriousViolations(page), '/reset-password/:token').toEqual([]);
     await page.screenshot({ path: testInfo.outputPath('reset-password.png'), fullPage: true });
@@ -130,7 +142,11 @@ test.describe('signing in', () => {
     // Back on a coordinator page, nobody is signed in: the page offers signing in (or is the sign-in page).
     await page.goto('/projects');
     await expect(
-      page.getByRole('banner').getByRole('link', { name: 'Sign in' }).or(page.getByRole('heading', { level: 1, name: 'Sign in' })).first(),
+      page
+        .getByRole('banner')
+        .getByRole('link', { name: 'Sign in' })
+        .or(page.getByRole('heading', { level: 1, name: 'Sign in' }))
+        .first(),
     ).toBeVisible();
     await expect(page.getByTestId('signed-in-as')).toHaveCount(0);
 
@@ -145,10 +161,17 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'E-mail me a sign-in link' })).toBeVisible();
     await expect(page.getByLabel('E-mail address')).toHaveValue(LEARNER);
     await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
-    await expect(page.getByTestId('request-sent')).toContainText('If this address belongs to a learner, a sign-in link is on its way.');
+    await expect(page.getByTestId('request-sent')).toContainText(
+      'If this address belongs to a learner, a sign-in link is on its way.',
+    );
     expect(await seriousViolations(page), '/sign-in/link').toEqual([]);
 
-    const href = await linkInMail(page, LEARNER, /Your sign-in link for Mobility Hub|Anmeldelink für Mobility Hub/, '/sign-in/link/');
+    const href = await linkInMail(
+      page,
+      LEARNER,
+      /Your sign-in link for Mobility Hub|Anmeldelink für Mobility Hub/,
+      '/sign-in/link/',
+    );
 
     await page.goto(href);
     await expect(page.getByRole('heading', { level: 1, name: 'Sign in with your link' })).toBeVisible();

@@ -11,7 +11,9 @@ test.describe('npm start on a fresh machine', () => {
     expect(docs.status()).toBe(200);
     expect(docs.headers()['content-type']).toContain('text/html');
     const openapi = await (await request.get('/api/docs/openapi.json')).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/mobilities/{id}/events', '/api/tasks/{id}']));
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/api/mobilities/{id}/events', '/api/tasks/{id}']),
+    );
 
     // The data is for the people it belongs to: signed out, the API does not answer; the demo
     // school's coordinator sees her school's project and partners.
@@ -24,13 +26,23 @@ test.describe('npm start on a fresh machine', () => {
     expect(project.action).toBe('KA122-VET');
     expect(project.beneficiaryOrganisation.country).toBe('DE');
     expect(project.mobilityTotal).toBeGreaterThanOrEqual(12);
-    for (const phase of ['application', 'preparation', 'implementation', 'evaluation', 'finalisation', 'completed', 'withdrawn']) {
+    for (const phase of [
+      'application',
+      'preparation',
+      'implementation',
+      'evaluation',
+      'finalisation',
+      'completed',
+      'withdrawn',
+    ]) {
       expect(project.mobilityCounts[phase], phase).toBeGreaterThan(0);
     }
     expect(project.overdueMobilities).toBeGreaterThan(0);
 
     const hosts = await (await request.get('/api/organisations?kind=company&pageSize=50')).json();
-    expect(hosts.items.map((o: { country: string }) => o.country)).toEqual(expect.arrayContaining(['ES', 'IT', 'NL', 'IE']));
+    expect(hosts.items.map((o: { country: string }) => o.country)).toEqual(
+      expect.arrayContaining(['ES', 'IT', 'NL', 'IE']),
+    );
   });
 
   test('shows the dashboard shell with the API up', async ({ page }, testInfo) => {

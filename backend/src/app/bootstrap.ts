@@ -27,9 +27,17 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
     // embedded database gets exactly one pooled connection. Transactions then simply queue.
     config = { ...config, database: { ...config.database, url: embedded.url, poolSize: 1 } };
   }
-  if (options.worker === 'alongside' && config.seedDemoData && !process.env['WORKING_HOURS'] && !process.env['WORKING_DAYS']) {
+  if (
+    options.worker === 'alongside' &&
+    config.seedDemoData &&
+    !process.env['WORKING_HOURS'] &&
+    !process.env['WORKING_DAYS']
+  ) {
     // The demo shows reminders arriving in the Mailbox at once, on any day and at any hour.
-    config = { ...config, reminders: { ...config.reminders, workingHours: { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] } } };
+    config = {
+      ...config,
+      reminders: { ...config.reminders, workingHours: { start: '00:00', end: '23:59', days: [1, 2, 3, 4, 5, 6, 7] } },
+    };
     logger.log('demo: reminders may go out at any hour (set WORKING_HOURS and WORKING_DAYS for real working hours)');
   }
   const ready: { database?: DataSource } = {};
@@ -58,20 +66,27 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
   }
   let child: ChildProcess | undefined;
   if (options.worker === 'alongside' && !inProcess) child = spawnWorker(config);
-  app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-    child?.kill('SIGTERM');
-    for (const close of closers) await close();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onClose', async () => {
+      child?.kill('SIGTERM');
+      for (const close of closers) await close();
+    });
   await app.listen(config.http.port, config.http.host);
   logger.log(`Mobility Hub on http://localhost:${config.http.port}  (API /api, docs /api/docs)`);
 }
 
 function spawnWorker(config: AppConfig): ChildProcess {
   const smtp = config.mail.smtpUrl ?? `smtp://127.0.0.1:${config.mail.catcherPort}`;
-  const child = spawn(process.execPath, [join(__dirname, '..', '..', 'scripts', 'run.cjs'), join(__dirname, '..', 'main.worker.ts')], {
-    env: { ...process.env, DATABASE_URL: config.database.url, SMTP_URL: smtp },
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '..', '..', 'scripts', 'run.cjs'), join(__dirname, '..', 'main.worker.ts')],
+    {
+      env: { ...process.env, DATABASE_URL: config.database.url, SMTP_URL: smtp },
+      stdio: 'inherit',
+    },
+  );
   child.on('exit', (code, signal) => {
     if (signal !== 'SIGTERM') new Logger('Bootstrap').error(`worker exited (${signal ?? code})`);
   });

@@ -21,9 +21,17 @@ import { ApiModule } from './api.module';
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The HTTP application exactly as production runs it; tests build it through here too. */
-export async function createApp(config: AppConfig, clock?: Clock, options: { withWorker?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  clock?: Clock,
+  options: { withWorker?: boolean } = {},
+): Promise<NestFastifyApplication> {
   // maxParamLength: a mute link's signed token is longer than Fastify's default of 100.
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: config.http.trustProxy, routerOptions: { maxParamLength: 500 } });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.http.trustProxy,
+    routerOptions: { maxParamLength: 500 },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock, options), adapter, {
     logger: levelsFrom(config.logLevel),
     bufferLogs: false,
@@ -59,7 +67,11 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are application/problem+json (RFC 9457).',
     )
     .setVersion('0.1.0')
-    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', description: 'The session cookie set by signing in (HttpOnly)' }, 'session')
+    .addCookieAuth(
+      SESSION_COOKIE,
+      { type: 'apiKey', in: 'cookie', description: 'The session cookie set by signing in (HttpOnly)' },
+      'session',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, LifecycleRefusedDto] });
   return documentSecurity(document);
@@ -93,15 +105,18 @@ async function serveFrontend(app: NestFastifyApplication, config: AppConfig): Pr
   if (!existsSync(join(root, 'index.html'))) return;
   app.useStaticAssets({ root, prefix: '/', wildcard: false, index: ['index.html'] });
   // Client-side routes (/projects/…) get the app shell; unknown /api paths stay a problem+json 404.
-  app.getHttpAdapter().getInstance().get('/*', (request, reply) => {
-    const path = request.url.split('?')[0];
-    if (path === '/api' || path.startsWith('/api/')) {
-      const problem = { ...Problems.fromStatus(404, `No route GET ${path}`), instance: path };
-      void reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-      return;
-    }
-    void reply.type('text/html').sendFile('index.html', root);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', (request, reply) => {
+      const path = request.url.split('?')[0];
+      if (path === '/api' || path.startsWith('/api/')) {
+        const problem = { ...Problems.fromStatus(404, `No route GET ${path}`), instance: path };
+        void reply.status(404).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+        return;
+      }
+      void reply.type('text/html').sendFile('index.html', root);
+    });
 }
 
 export function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {

@@ -36,18 +36,28 @@ export async function configureSecurity(app: NestFastifyApplication, httpsOnly: 
     // The Mailbox shows e-mails in a sandboxed srcdoc frame of our own origin.
     crossOriginEmbedderPolicy: false,
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    if (!UNSAFE_METHODS.has(request.method)) return;
-    if (!isCrossSite(request.headers['sec-fetch-site'], request.headers['origin'], request.headers['host'])) return;
-    const problem = {
-      ...Problems.fromStatus(403, 'Changes are accepted only from Mobility Hub’s own pages (cross-site request refused).'),
-      instance: request.url.split('?')[0],
-    };
-    return reply.status(403).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      if (!UNSAFE_METHODS.has(request.method)) return;
+      if (!isCrossSite(request.headers['sec-fetch-site'], request.headers['origin'], request.headers['host'])) return;
+      const problem = {
+        ...Problems.fromStatus(
+          403,
+          'Changes are accepted only from Mobility Hub’s own pages (cross-site request refused).',
+        ),
+        instance: request.url.split('?')[0],
+      };
+      return reply.status(403).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    });
 }
 
-export function isCrossSite(secFetchSite: string | string[] | undefined, origin: string | string[] | undefined, host: string | undefined): boolean {
+export function isCrossSite(
+  secFetchSite: string | string[] | undefined,
+  origin: string | string[] | undefined,
+  host: string | undefined,
+): boolean {
   if (typeof secFetchSite === 'string') return secFetchSite === 'cross-site' || secFetchSite === 'same-site';
   if (typeof origin === 'string' && origin !== 'null') {
     try {

@@ -44,8 +44,16 @@ describe('loadConfig', () => {
   });
 
   it('reads the mail pipeline settings, with working hours and days', () => {
-    const config = loadConfig({ WORKING_HOURS: '08:30-16:00', WORKING_DAYS: '1,2,3,4', REMINDER_SWEEP_INTERVAL_MS: '30000', PUBLIC_URL: 'https://hub.example/' });
-    expect(config.reminders).toEqual({ sweepIntervalMs: 30000, workingHours: { start: '08:30', end: '16:00', days: [1, 2, 3, 4] } });
+    const config = loadConfig({
+      WORKING_HOURS: '08:30-16:00',
+      WORKING_DAYS: '1,2,3,4',
+      REMINDER_SWEEP_INTERVAL_MS: '30000',
+      PUBLIC_URL: 'https://hub.example/',
+    });
+    expect(config.reminders).toEqual({
+      sweepIntervalMs: 30000,
+      workingHours: { start: '08:30', end: '16:00', days: [1, 2, 3, 4] },
+    });
     expect(config.publicUrl).toBe('https://hub.example');
     expect(config.mail.smtpUrl).toBeUndefined();
   });
@@ -65,6 +73,8 @@ describe('loadConfig', () => {
   it('requires a real mail link secret in production', () => {
     const smtp = 'smtp://mail.example:587';
     expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp })).toThrow('MAIL_LINK_SECRET');
-    expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp, MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret).toBe('x'.repeat(32));
+    expect(
+      loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp, MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret,
+    ).toBe('x'.repeat(32));
   });
 });

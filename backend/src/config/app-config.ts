@@ -1,113 +1,212 @@
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 /**
  * Every environment variable the backend reads, validated once at boot. Nothing else in the
  * backend reads `process.env`: it injects `AppConfig`.
  */
 class Environment {
-  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   EMBEDDED_PG_DIR?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE?: number;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   SEED_DEMO_DATA?: string;
 
   /** Behind a reverse proxy: 'true' (any), or the proxies' addresses or CIDRs (comma-separated). */
-  @IsOptional() @Matches(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, { message: 'TRUST_PROXY must be true, false or the proxies\' addresses' })
+  @IsOptional()
+  @Matches(/^(true|false|[0-9a-fA-F.:/,\s]+)$/, {
+    message: "TRUST_PROXY must be true, false or the proxies' addresses",
+  })
   TRUST_PROXY?: string;
 
   /** The demo people's password instead of random ones (for the browser tests); only with demo data. */
-  @IsOptional() @IsString() @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'DEMO_PASSWORD must be at least 12 characters' })
   DEMO_PASSWORD?: string;
 
-  @IsOptional() @IsTimeZone()
+  @IsOptional()
+  @IsTimeZone()
   APP_TIME_ZONE?: string;
 
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL?: string;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   FRONTEND_DIST?: string;
 
-  @IsOptional() @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX takes letters, digits, - and _' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'QUEUE_PREFIX takes letters, digits, - and _' })
   QUEUE_PREFIX?: string;
 
-  @IsOptional() @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   SMTP_CATCHER_PORT?: number;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MAIL_FROM?: string;
 
-  @IsOptional() @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be the http(s) address the dashboard is reached at' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be the http(s) address the dashboard is reached at' })
   PUBLIC_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'MAIL_LINK_SECRET must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'MAIL_LINK_SECRET must be at least 32 characters' })
   MAIL_LINK_SECRET?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(86_400_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
   REMINDER_SWEEP_INTERVAL_MS?: number;
 
-  @IsOptional() @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'WORKING_HOURS is HH:MM-HH:MM, e.g. 09:00-17:00' })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'WORKING_HOURS is HH:MM-HH:MM, e.g. 09:00-17:00',
+  })
   WORKING_HOURS?: string;
 
-  @IsOptional() @Matches(/^[1-7](,[1-7])*$/, { message: 'WORKING_DAYS lists ISO weekdays, e.g. 1,2,3,4,5' })
+  @IsOptional()
+  @Matches(/^[1-7](,[1-7])*$/, { message: 'WORKING_DAYS lists ISO weekdays, e.g. 1,2,3,4,5' })
   WORKING_DAYS?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   MAIL_CONCURRENCY?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   MAIL_ATTEMPTS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(10) @Max(3_600_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
   MAIL_BACKOFF_MS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(50) @Max(600_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
   OUTBOX_RELAY_INTERVAL_MS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(3_600_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
   OUTBOX_REQUEUE_AFTER_MS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1000) @Max(600_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   JOB_LOCK_MS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(5) @Max(60 * 24 * 30)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(60 * 24 * 30)
   SESSION_TTL_MINUTES?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   SIGN_IN_MAX_FAILURES?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(24 * 60)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
   SIGN_IN_LOCK_MINUTES?: number;
 
-  @IsOptional() @IsIn(['true', 'false'])
+  @IsOptional()
+  @IsIn(['true', 'false'])
   COOKIE_SECURE?: string;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(90)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(90)
   HOST_LINK_TTL_DAYS?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
 }
 
@@ -236,7 +335,9 @@ function linkSecret(value: string | undefined, nodeEnv: string | undefined): str
  */
 function smtpUrl(value: string | undefined, nodeEnv: string | undefined): string | undefined {
   if (!value && nodeEnv === 'production') {
-    throw new Error('invalid configuration:\n  SMTP_URL: required in production (the embedded mail catcher is for development and demos)');
+    throw new Error(
+      'invalid configuration:\n  SMTP_URL: required in production (the embedded mail catcher is for development and demos)',
+    );
   }
   return value;
 }

@@ -24,7 +24,12 @@ export const ENTITIES = [
   TaskEntity,
 ];
 
-export const MIGRATIONS = [CreateCoreSchema1764350000000, CreateMailPipeline1764360000000, CreateAccounts1764370000000, ScopeOrganisations1764380000000];
+export const MIGRATIONS = [
+  CreateCoreSchema1764350000000,
+  CreateMailPipeline1764360000000,
+  CreateAccounts1764370000000,
+  ScopeOrganisations1764380000000,
+];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {

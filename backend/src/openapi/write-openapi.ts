@@ -4,9 +4,9 @@ import { generateOpenApi, OPENAPI_PATH } from './openapi';
 generateOpenApi()
   .then((json) => {
     writeFileSync(OPENAPI_PATH, json);
-      console.log(`wrote ${OPENAPI_PATH}`);
+    console.log(`wrote ${OPENAPI_PATH}`);
   })
   .catch((error: unknown) => {
-      console.error(error);
+    console.error(error);
     process.exit(1);
   });

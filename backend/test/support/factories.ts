@@ -30,9 +30,7 @@ export async function createSchool(t: TestApp, overrides: Record<string, unknown
 }
 
 export async function createProject(t: TestApp, overrides: Record<string, unknown> = {}): Promise<any> {
-  const beneficiary = overrides['beneficiaryOrganisationId']
-    ? undefined
-    : await createSchool(t);
+  const beneficiary = overrides['beneficiaryOrganisationId'] ? undefined : await createSchool(t);
   const number = String(++counter).padStart(9, '0');
   const res = await t.post('/api/projects', {
     reference: `2026-1-DE02-KA122-VET-${number}`,
@@ -56,7 +54,10 @@ export interface MobilityFixture {
 }
 
 /** A project with a German sending school, a Spanish host and one 28-day mobility starting 2026-06-01. */
-export async function createMobilityFixture(t: TestApp, overrides: Record<string, unknown> = {}): Promise<MobilityFixture> {
+export async function createMobilityFixture(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<MobilityFixture> {
   const sending = await createSchool(t);
   const host = await createOrganisation(t, { country: 'ES', city: 'Madrid', registeredByOrganisationId: sending.id });
   const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
@@ -82,7 +83,8 @@ export async function completeMandatoryTasks(
 ): Promise<void> {
   const tasks = (await t.get(`/api/mobilities/${mobilityId}/tasks`)).body as any[];
   for (const task of tasks) {
-    if (!phases.includes(task.phase) || !task.mandatory || task.status !== 'open' || task.key === 'host-confirmation') continue;
+    if (!phases.includes(task.phase) || !task.mandatory || task.status !== 'open' || task.key === 'host-confirmation')
+      continue;
     const body = how === 'waived' ? { status: 'waived', waiverReason: 'not applicable in test' } : { status: 'done' };
     const res = await t.patch(`/api/tasks/${task.id}`, body);
     if (res.status !== 200) throw new Error(`task ${task.key}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -106,6 +108,16 @@ export function hostMentor(t: TestApp, hostOrganisationId: string): Promise<Test
 const mentorsOf = new WeakMap<TestApp, Map<string, Promise<TestUser>>>();
 
 /** Sends a lifecycle event as `client`: the test app (its default coordinator) or a person's `.client`. */
-export function sendEvent(client: HttpClient, mobilityId: string, type: string, reason?: string, headers?: Record<string, string>) {
-  return client.post(`/api/mobilities/${mobilityId}/events`, reason === undefined ? { type } : { type, reason }, headers);
+export function sendEvent(
+  client: HttpClient,
+  mobilityId: string,
+  type: string,
+  reason?: string,
+  headers?: Record<string, string>,
+) {
+  return client.post(
+    `/api/mobilities/${mobilityId}/events`,
+    reason === undefined ? { type } : { type, reason },
+    headers,
+  );
 }

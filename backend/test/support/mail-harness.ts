@@ -56,8 +56,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const catcher = await startSmtpCatcher({
     port: 0,
     answer: (session) => {
-      const code = sink.refuse(++sink.attempts, session.envelope.rcptTo.map((r) => r.address));
-      return code ? Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code }) : undefined;
+      const code = sink.refuse(
+        ++sink.attempts,
+        session.envelope.rcptTo.map((r) => r.address),
+      );
+      return code
+        ? Object.assign(new Error(code >= 500 ? 'Mailbox unavailable' : 'Try again later'), { responseCode: code })
+        : undefined;
     },
     onMessage: async (mail, envelope) => {
       if (sink.delayMs > 0) await new Promise((r) => setTimeout(r, sink.delayMs));
@@ -74,7 +79,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return Object.assign(sink, { url: `smtp://127.0.0.1:${catcher.port}`, close: catcher.close }) as SmtpSink;
 }
 
-export function workerEnv(databaseUrl: string, smtpUrl: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
+export function workerEnv(
+  databaseUrl: string,
+  smtpUrl: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     DATABASE_URL: databaseUrl,
     SMTP_URL: smtpUrl,
@@ -92,7 +102,9 @@ export function workerEnv(databaseUrl: string, smtpUrl: string, prefix: string, 
 
 /** A worker as `main.worker.ts` builds it, in this process (with the test's clock). */
 export async function startWorker(env: Record<string, string>, clock?: Clock): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(env), clock), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(loadConfig(env), clock), {
+    logger: ['error'],
+  });
   await app.init();
   return app;
 }
@@ -108,7 +120,11 @@ export function spawnWorker(env: Record<string, string>): ChildProcess {
 }
 
 /** Polls `check` (with a pause between tries) until it holds or the time is up. */
-export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 60_000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 60_000,
+  what = 'condition',
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -152,19 +168,25 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually(async () => {
-      const redis = producerConnection(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => null });
-      redis.on('error', () => undefined);
-      try {
-        await redis.connect();
-        return (await redis.ping()) === 'PONG';
-      } catch {
-        return false;
-      } finally {
-        redis.disconnect();
-      }
-    }, 10_000, 'redis-server');
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    await eventually(
+      async () => {
+        const redis = producerConnection(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => null });
+        redis.on('error', () => undefined);
+        try {
+          await redis.connect();
+          return (await redis.ping()) === 'PONG';
+        } catch {
+          return false;
+        } finally {
+          redis.disconnect();
+        }
+      },
+      10_000,
+      'redis-server',
+    );
   };
   await start();
   return {
@@ -188,7 +210,9 @@ function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

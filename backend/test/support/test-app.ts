@@ -20,7 +20,12 @@ export interface HttpResult<T = any> {
 
 /** Requests made with one identity's session cookie (or none). */
 export interface HttpClient {
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResult<T>>;
   get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
   patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
@@ -58,7 +63,10 @@ export interface TestApp extends HttpClient {
    * A new person with a session: a member of `organisationId` in `role`, or a learner linked to
    * `participantId`. (Accounts are made in SQL: the invitation flow has its own tests.)
    */
-  createUser(options: { role: MemberRole; organisationId: string } | { participantId: string }, email?: string): Promise<TestUser>;
+  createUser(
+    options: { role: MemberRole; organisationId: string } | { participantId: string },
+    email?: string,
+  ): Promise<TestUser>;
   /** Adds a membership to an existing user (e.g. the default coordinator in a new school). */
   addMembership(userId: string, organisationId: string, role: MemberRole): Promise<void>;
   /** Row count of a table, to prove that refused requests wrote nothing. */
@@ -76,7 +84,10 @@ export function databaseUrl(name: string): string {
  * Creates a fresh database, boots the real HTTP app on it (migrations run on start) on a random
  * port, with a fixed clock. `today` is 2026-03-02 unless the test moves the clock.
  */
-export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  now = new Date('2026-03-02T10:00:00Z'),
+  env: Record<string, string> = {},
+): Promise<TestApp> {
   const databaseName = `mh_it_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: TEST_SERVER_URL });
   await admin.connect();
@@ -98,9 +109,16 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}`;
 
-  const send = async (cookie: string | null, method: string, path: string, body?: unknown, given: Record<string, string> = {}) => {
+  const send = async (
+    cookie: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    given: Record<string, string> = {},
+  ) => {
     // A cookie header given by the test wins; otherwise the client's session rides along.
-    const headers = cookie && !Object.keys(given).some((h) => h.toLowerCase() === 'cookie') ? { cookie, ...given } : given;
+    const headers =
+      cookie && !Object.keys(given).some((h) => h.toLowerCase() === 'cookie') ? { cookie, ...given } : given;
     const response = await fetch(`${url}${path}`, {
       method,
       headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
@@ -126,12 +144,10 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
   let people = 0;
   const addMembership = async (userId: string, organisationId: string, role: MemberRole) => {
     // Joined "now" by the test's clock, like everything else the test does.
-    await db.query(`INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-      userId,
-      organisationId,
-      role,
-      clock.now().toISOString(),
-    ]);
+    await db.query(
+      `INSERT INTO membership (user_id, organisation_id, role, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [userId, organisationId, role, clock.now().toISOString()],
+    );
   };
   const createUser: TestApp['createUser'] = async (options, email) => {
     const address = email ?? `person${++people}@${'participantId' in options ? 'learner' : options.role}.test`;
@@ -143,11 +159,10 @@ export async function startTestApp(now = new Date('2026-03-02T10:00:00Z'), env: 
     );
     if ('role' in options) await addMembership(user.id, options.organisationId, options.role);
     const token = randomBytes(32).toString('base64url');
-    await db.query(`INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)`, [
-      hashSecret('session', token),
-      user.id,
-      new Date(Date.now() + 365 * 86_400_000).toISOString(),
-    ]);
+    await db.query(
+      `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)`,
+      [hashSecret('session', token), user.id, new Date(Date.now() + 365 * 86_400_000).toISOString()],
+    );
     const cookie = `${SESSION_COOKIE}=${token}`;
     return { userId: user.id, email: address, cookie, client: clientOf(cookie) };
   };

@@ -57,7 +57,12 @@ export function organisationOf(me: Me, role: string): string {
  */
 export async function restoreDemoPassword(request: APIRequestContext, email: string): Promise<void> {
   const resets = async () =>
-    ((await (await request.get(`/api/mailbox?pageSize=100&q=${encodeURIComponent(email)}`)).json()).items as { id: string; subject: string }[])
+    (
+      (await (await request.get(`/api/mailbox?pageSize=100&q=${encodeURIComponent(email)}`)).json()).items as {
+        id: string;
+        subject: string;
+      }[]
+    )
       .filter((m) => /Reset your Mobility Hub password|Mobility-Hub-Passwort zurücksetzen/.test(m.subject))
       .map((m) => m.id);
   const before = new Set(await resets());
@@ -66,7 +71,10 @@ export async function restoreDemoPassword(request: APIRequestContext, email: str
   await expect
     .poll(async () => (fresh = (await resets()).find((id) => !before.has(id))), { timeout: 60_000 })
     .toBeTruthy();
-  const mail = (await (await request.get(`/api/mailbox/${fresh}`)).json()) as { text: string | null; html: string | null };
+  const mail = (await (await request.get(`/api/mailbox/${fresh}`)).json()) as {
+    text: string | null;
+    html: string | null;
+  };
   const token = /\/reset-password\/([A-Za-z0-9_-]+)/.exec(`${mail.text ?? ''} ${mail.html ?? ''}`)?.[1];
   expect(token, 'the reset link in the e-mail').toBeTruthy();
   const reset = await request.post(`/api/auth/password-reset/${token}`, { data: { password: DEMO_PASSWORD } });
@@ -80,7 +88,12 @@ export async function restoreDemoPassword(request: APIRequestContext, email: str
  * coordinator who manages that organisation's people), for a test that gave a demo person a role:
  * the other specs find the demo people as the demo made them. Leaves `request` signed in as the manager.
  */
-export async function removeMembership(request: APIRequestContext, managerEmail: string, organisationId: string, memberEmail: string): Promise<void> {
+export async function removeMembership(
+  request: APIRequestContext,
+  managerEmail: string,
+  organisationId: string,
+  memberEmail: string,
+): Promise<void> {
   await signIn(request, managerEmail);
   const members = await request.get(`/api/organisations/${organisationId}/members`);
   expect(members.status(), await members.text()).toBe(200);

@@ -1,9 +1,5 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-  type TestRequest,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding, type Route } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
@@ -36,7 +32,13 @@ const MENTOR: MeDto = {
   id: '2d8a9f3a-7ae7-4e2b-9c65-4b3b7f2b8c33',
   email: 'mentor1@talleres.example',
   displayName: 'Mentor at Talleres Mecánicos Castilla S.L.',
-  memberships: [{ organisationId: '6e2d8d1f-9b66-4a4f-b1b9-4a4d7b3dac21', organisationName: 'Talleres Mecánicos Castilla S.L.', role: 'mentor' }],
+  memberships: [
+    {
+      organisationId: '6e2d8d1f-9b66-4a4f-b1b9-4a4d7b3dac21',
+      organisationName: 'Talleres Mecánicos Castilla S.L.',
+      role: 'mentor',
+    },
+  ],
   participantId: null,
 };
 const LENA: MeDto = {
@@ -99,7 +101,9 @@ describe('App shell', () => {
   async function start(me: MeDto | null = null) {
     const rendered = await render();
     await answer(rendered.fixture, ME_URL, (req) =>
-      me ? req.flush(me) : req.flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' }),
+      me
+        ? req.flush(me)
+        : req.flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' }),
     );
     await answer(rendered.fixture, HEALTH_URL, (req) => req.flush({ status: 'ok' }));
     return rendered;
@@ -291,7 +295,9 @@ describe('App shell', () => {
       const { fixture, el } = await start(KATRIN);
       await open(fixture, `/organisations/${SCHOOL}/audit`);
       expect(path()).toBe(`/organisations/${SCHOOL}/team/audit`);
-      httpTesting.expectOne(`/api/organisations/${SCHOOL}`).flush({ id: SCHOOL, name: 'Berufskolleg Rhein-Ruhr', yourRole: 'coordinator' });
+      httpTesting
+        .expectOne(`/api/organisations/${SCHOOL}`)
+        .flush({ id: SCHOOL, name: 'Berufskolleg Rhein-Ruhr', yourRole: 'coordinator' });
       httpTesting.expectOne((r) => r.url === `/api/organisations/${SCHOOL}/audit`).flush(EMPTY_PAGE);
       await settle(fixture);
       expect(el.querySelector('main h1')?.textContent).toContain('Audit log');
@@ -386,8 +392,12 @@ describe('App shell', () => {
       await open(fixture, '/projects', '/api/projects');
 
       expect(account(el)?.hidden).toBe(false);
-      expect(el.querySelector('[data-testid="signed-in-as"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Signed in as Katrin Weber');
-      const signOut = Array.from(el.querySelectorAll<HTMLButtonElement>('header button')).find((b) => b.textContent?.trim() === 'Sign out');
+      expect(el.querySelector('[data-testid="signed-in-as"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+        'Signed in as Katrin Weber',
+      );
+      const signOut = Array.from(el.querySelectorAll<HTMLButtonElement>('header button')).find(
+        (b) => b.textContent?.trim() === 'Sign out',
+      );
       expect(signOut).toBeDefined();
 
       signOut?.click();
@@ -400,7 +410,11 @@ describe('App shell', () => {
 
       expect(TestBed.inject(Router).url).toBe('/sign-in');
       expect(TestBed.inject(Session).status()).toBe('signed-out');
-      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual(['You are signed out.']);
+      expect(
+        TestBed.inject(Notifications)
+          .items()
+          .map((n) => n.text),
+      ).toEqual(['You are signed out.']);
       expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
     });
 
@@ -431,7 +445,9 @@ describe('App shell', () => {
       expect(path()).toBe('/sign-in?returnTo=%2Fmobilities%3Fphase%3Dpreparation');
       expect(TestBed.inject(Session).status()).toBe('signed-out');
       expect(el.querySelector('main h1')?.textContent).toBe('Sign in');
-      expect(el.querySelector('[data-testid="session-ended"]')?.textContent).toContain('Your session has ended: sign in again.');
+      expect(el.querySelector('[data-testid="session-ended"]')?.textContent).toContain(
+        'Your session has ended: sign in again.',
+      );
       expect(el.querySelector('[data-testid="signed-in-as"]')).toBeNull();
       expect(TestBed.inject(Notifications).items()).toEqual([]);
     });
@@ -440,7 +456,9 @@ describe('App shell', () => {
       const { fixture, el } = await start(KATRIN);
       await open(fixture, '/projects', '/api/projects');
 
-      Array.from(el.querySelectorAll<HTMLButtonElement>('header button')).find((b) => b.textContent?.trim() === 'Sign out')?.click();
+      Array.from(el.querySelectorAll<HTMLButtonElement>('header button'))
+        .find((b) => b.textContent?.trim() === 'Sign out')
+        ?.click();
       await settle(fixture);
       httpTesting.expectOne(SIGN_OUT_URL).error(new ProgressEvent('error'));
       await settle(fixture);
@@ -497,7 +515,9 @@ describe('App shell', () => {
     it('shows "API: down" when the API answers 503', async () => {
       const { fixture, el } = await render();
       await answer(fixture, ME_URL, (req) => req.flush(KATRIN));
-      await answer(fixture, HEALTH_URL, (req) => req.flush({ status: 'error' }, { status: 503, statusText: 'Service Unavailable' }));
+      await answer(fixture, HEALTH_URL, (req) =>
+        req.flush({ status: 'error' }, { status: 503, statusText: 'Service Unavailable' }),
+      );
       expect(statusText(el)).toBe('API: down');
     });
 

@@ -73,12 +73,13 @@ export class App {
     // The account corner, the navigation's items (which depend on who is signed in) and the footer's
     // API status follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
     // page's structure from the start: only their content waits.)
-    afterNextRender(() =>
-      void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus, MainNav }) => {
-        this.accountSlot().createComponent(AccountMenu);
-        this.navSlot().createComponent(MainNav);
-        this.statusSlot().createComponent(ApiStatus);
-      }),
+    afterNextRender(
+      () =>
+        void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus, MainNav }) => {
+          this.accountSlot().createComponent(AccountMenu);
+          this.navSlot().createComponent(MainNav);
+          this.statusSlot().createComponent(ApiStatus);
+        }),
     );
   }
 

@@ -19,7 +19,13 @@ describe('the generated API client', () => {
     try {
       execFileSync(
         process.execPath,
-        [join(root, 'node_modules', 'ng-openapi-gen', 'lib', 'index.js'), '-c', 'libs/api-client/ng-openapi-gen.json', '--output', fresh],
+        [
+          join(root, 'node_modules', 'ng-openapi-gen', 'lib', 'index.js'),
+          '-c',
+          'libs/api-client/ng-openapi-gen.json',
+          '--output',
+          fresh,
+        ],
         { cwd: root, stdio: 'pipe' },
       );
       const read = (dir: string) =>

@@ -12,7 +12,10 @@ describe('toProblem', () => {
   });
 
   it('maps Nest HTTP exceptions to their status', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /api/x'), logger)).toMatchObject({ status: 404, title: 'Not found' });
+    expect(toProblem(new NotFoundException('Cannot GET /api/x'), logger)).toMatchObject({
+      status: 404,
+      title: 'Not found',
+    });
     expect(toProblem(new BadRequestException(['a', 'b']), logger)).toMatchObject({ status: 400, detail: 'a; b' });
   });
 
@@ -21,7 +24,9 @@ describe('toProblem', () => {
       status: 413,
       detail: 'The request body is larger than the 1 MB limit.',
     });
-    expect(toProblem({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }, logger)).toMatchObject({ status: 415 });
+    expect(toProblem({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }, logger)).toMatchObject({
+      status: 415,
+    });
   });
 
   it('hides unexpected errors behind a 500 and logs them', () => {

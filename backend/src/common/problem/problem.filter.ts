@@ -16,7 +16,8 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     const problem: Problem = { ...toProblem(exception, this.logger), instance: request.url.split('?')[0] };
-    if (typeof problem['retryAfterSeconds'] === 'number') void reply.header('retry-after', String(problem['retryAfterSeconds']));
+    if (typeof problem['retryAfterSeconds'] === 'number')
+      void reply.header('retry-after', String(problem['retryAfterSeconds']));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 }
@@ -35,7 +36,10 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
     const status = exception.getStatus();
     const response = exception.getResponse();
     const message = typeof response === 'string' ? response : (response as { message?: unknown }).message;
-    return Problems.fromStatus(status, Array.isArray(message) ? message.join('; ') : String(message ?? exception.message));
+    return Problems.fromStatus(
+      status,
+      Array.isArray(message) ? message.join('; ') : String(message ?? exception.message),
+    );
   }
   // Errors raised by Fastify itself before a handler runs (body parsing, size, media type).
   if (isClientFastifyError(exception)) {
@@ -44,10 +48,15 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
   if (exception instanceof QueryFailedError) {
     const driver = exception.driverError as { code?: string; constraint?: string; table?: string };
     if (driver.code === LOCK_NOT_AVAILABLE || driver.code === QUERY_CANCELED) {
-      return { ...Problems.fromStatus(503, 'The mobility is busy with another change; try again in a moment.'), retryAfterSeconds: 2 };
+      return {
+        ...Problems.fromStatus(503, 'The mobility is busy with another change; try again in a moment.'),
+        retryAfterSeconds: 2,
+      };
     }
     // Never the message: PostgreSQL quotes input values (personal data) in it.
-    logger.error(`QueryFailedError code=${driver.code} constraint=${driver.constraint ?? '-'} table=${driver.table ?? '-'}\n${stackFrames(exception)}`);
+    logger.error(
+      `QueryFailedError code=${driver.code} constraint=${driver.constraint ?? '-'} table=${driver.table ?? '-'}\n${stackFrames(exception)}`,
+    );
     return Problems.fromStatus(500, 'An unexpected error occurred; it has been logged.');
   }
   logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -59,7 +68,10 @@ const LOCK_NOT_AVAILABLE = '55P03';
 const QUERY_CANCELED = '57014';
 
 function stackFrames(error: Error): string {
-  return (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
+  return (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
 }
 
 function isClientFastifyError(error: unknown): error is { statusCode: number; code?: unknown; message?: unknown } {

@@ -31,7 +31,13 @@ export class ProblemException extends HttpException {
 export const Problems = {
   /** The request does not have the shape the API describes (400). */
   invalidRequest(errors: FieldError[], detail = 'The request is not valid.'): ProblemException {
-    return new ProblemException({ type: typeUri('invalid-request'), title: 'Invalid request', status: 400, detail, errors });
+    return new ProblemException({
+      type: typeUri('invalid-request'),
+      title: 'Invalid request',
+      status: 400,
+      detail,
+      errors,
+    });
   },
   /** Well-formed, but breaks a business rule (422). */
   ruleViolated(errors: readonly FieldError[], detail?: string): ProblemException {
@@ -66,7 +72,13 @@ export const Problems = {
   },
   /** It existed, and is no more: a used or expired link (410). */
   gone(slug: string, detail: string): ProblemException {
-    return new ProblemException({ type: typeUri(slug), title: 'Link no longer valid', status: 410, detail, renewable: true });
+    return new ProblemException({
+      type: typeUri(slug),
+      title: 'Link no longer valid',
+      status: 410,
+      detail,
+      renewable: true,
+    });
   },
   /** Signed in and allowed to see the record, but not to do this with it (403). */
   forbidden(slug: string, detail: string): ProblemException {
@@ -78,7 +90,13 @@ export const Problems = {
   },
   /** Slow down: try again after `seconds` (429 with Retry-After). */
   tooManyRequests(slug: string, detail: string, seconds: number): ProblemException {
-    return new ProblemException({ type: typeUri(slug), title: 'Too many requests', status: 429, detail, retryAfterSeconds: seconds });
+    return new ProblemException({
+      type: typeUri(slug),
+      title: 'Too many requests',
+      status: 429,
+      detail,
+      retryAfterSeconds: seconds,
+    });
   },
   fromStatus(status: number, detail: string): Problem {
     const title = STATUS_TITLES[status] ?? (status >= 500 ? 'Internal server error' : 'Request failed');

@@ -29,17 +29,27 @@ export function unsafeInputErrors(input: unknown): FieldError[] {
     if (typeof value === 'string') {
       if (value.includes('\u0000')) {
         const field = path || 'body';
-        errors.push({ field, rule: 'no NUL character', message: `${field} must not contain the NUL character (U+0000)` });
+        errors.push({
+          field,
+          rule: 'no NUL character',
+          message: `${field} must not contain the NUL character (U+0000)`,
+        });
       }
     } else if (value !== null && typeof value === 'object') {
       if (depth >= MAX_INPUT_DEPTH) {
         const field = path || 'body';
-        return [{ field, rule: 'nesting depth', message: `${field} is nested more than ${MAX_INPUT_DEPTH} levels deep` }];
+        return [
+          { field, rule: 'nesting depth', message: `${field} is nested more than ${MAX_INPUT_DEPTH} levels deep` },
+        ];
       }
       for (const [key, child] of Object.entries(value)) {
         const childPath = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
         if (key.includes('\u0000')) {
-          errors.push({ field: childPath, rule: 'no NUL character', message: 'field names must not contain the NUL character (U+0000)' });
+          errors.push({
+            field: childPath,
+            rule: 'no NUL character',
+            message: 'field names must not contain the NUL character (U+0000)',
+          });
         }
         stack.push({ value: child, path: childPath, depth: depth + 1 });
       }

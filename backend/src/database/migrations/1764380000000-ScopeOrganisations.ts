@@ -11,7 +11,9 @@ export class ScopeOrganisations1764380000000 implements MigrationInterface {
   name = 'ScopeOrganisations1764380000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE organisation ADD COLUMN registered_by_organisation_id uuid REFERENCES organisation (id)`);
+    await q.query(
+      `ALTER TABLE organisation ADD COLUMN registered_by_organisation_id uuid REFERENCES organisation (id)`,
+    );
     await q.query(`CREATE INDEX organisation_registered_by_idx ON organisation (registered_by_organisation_id)`);
     await q.query(`DROP INDEX organisation_oid_key`);
     await q.query(

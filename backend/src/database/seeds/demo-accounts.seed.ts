@@ -30,9 +30,21 @@ export async function seedDemoCoordinator(
   const email = 'coordinator@bk-rhein-ruhr.example';
   const displayName = 'Katrin Weber';
   const password = passwordFor(chosenPassword);
-  const userId = await insertMember(db, now, { email, name: displayName, password, organisationId: school.id, role: 'coordinator' });
+  const userId = await insertMember(db, now, {
+    email,
+    name: displayName,
+    password,
+    organisationId: school.id,
+    role: 'coordinator',
+  });
   return {
-    identity: { userId, email, displayName, participantId: null, memberships: [{ organisationId: school.id, role: 'coordinator' }] },
+    identity: {
+      userId,
+      email,
+      displayName,
+      participantId: null,
+      memberships: [{ organisationId: school.id, role: 'coordinator' }],
+    },
     account: { role: 'coordinator', email, password },
   };
 }
@@ -52,7 +64,11 @@ export async function seedDemoPeople(
   const members = [
     { email: 'staff@bk-rhein-ruhr.example', name: 'Jonas Becker', role: 'staff' as const, organisationId: school.id },
     ...hosts.map((host, i) => ({
-      email: `mentor${i + 1}@${host.name.toLowerCase().split(/\s+/)[0].normalize('NFD').replace(/[^a-z]/g, '')}.example`,
+      email: `mentor${i + 1}@${host.name
+        .toLowerCase()
+        .split(/\s+/)[0]
+        .normalize('NFD')
+        .replace(/[^a-z]/g, '')}.example`,
       name: `Mentor at ${host.name}`,
       role: 'mentor' as const,
       organisationId: host.id,
@@ -66,7 +82,10 @@ export async function seedDemoPeople(
   }
   for (const learner of learners) {
     const password = passwordFor(chosenPassword);
-    await db.query(`UPDATE user_account SET password_hash = $2 WHERE participant_id = $1`, [learner.participantId, await hashPassword(password)]);
+    await db.query(`UPDATE user_account SET password_hash = $2 WHERE participant_id = $1`, [
+      learner.participantId,
+      await hashPassword(password),
+    ]);
     accounts.push({ role: 'learner', email: learner.email, password });
   }
   return accounts;
@@ -75,7 +94,13 @@ export async function seedDemoPeople(
 async function insertMember(
   db: DataSource,
   now: Date,
-  person: { email: string; name: string; password: string; organisationId: string; role: 'coordinator' | 'staff' | 'mentor' },
+  person: {
+    email: string;
+    name: string;
+    password: string;
+    organisationId: string;
+    role: 'coordinator' | 'staff' | 'mentor';
+  },
 ): Promise<string> {
   const [user] = await db.query(
     `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,

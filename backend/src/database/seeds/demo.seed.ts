@@ -27,25 +27,154 @@ interface DemoMobility {
 }
 
 const MOBILITIES: DemoMobility[] = [
-  { firstName: 'Lena', lastName: 'Schmidt', host: 'ES', activityType: 'LM-SHORT-VET', startIn: 100, days: 28, target: 'application', overdue: true },
-  { firstName: 'Jonas', lastName: 'Weber', host: null, activityType: 'LM-SHORT-VET', startIn: 150, days: 35, target: 'application' },
-  { firstName: 'Mia', lastName: 'Fischer', host: 'IT', activityType: 'LM-SHORT-VET', startIn: 45, days: 30, target: 'preparation', overdue: true },
-  { firstName: 'Felix', lastName: 'Wagner', host: 'NL', activityType: 'LM-SHORT-VET', startIn: 20, days: 21, target: 'preparation' },
-  { firstName: 'Thomas', lastName: 'Neumann', host: 'NL', activityType: 'SM-JOB-SHDW', startIn: 30, days: 10, target: 'preparation' },
-  { firstName: 'Emma', lastName: 'Becker', host: 'IE', activityType: 'LM-SHORT-VET', startIn: -10, days: 28, target: 'implementation' },
-  { firstName: 'Paul', lastName: 'Hoffmann', host: 'ES', activityType: 'LM-LONG-VET', startIn: -40, days: 101, target: 'implementation', overdue: true },
-  { firstName: 'Hannah', lastName: 'Schulz', host: 'IT', activityType: 'LM-SHORT-VET', startIn: -49, days: 30, target: 'evaluation' },
-  { firstName: 'Leon', lastName: 'Koch', host: 'NL', activityType: 'LM-SHORT-VET', startIn: -76, days: 32, target: 'evaluation', overdue: true },
-  { firstName: 'Sophie', lastName: 'Richter', host: 'IE', activityType: 'LM-SHORT-VET', startIn: -100, days: 30, target: 'finalisation' },
-  { firstName: 'Lukas', lastName: 'Klein', host: 'ES', activityType: 'LM-SHORT-VET', startIn: -160, days: 40, target: 'completed' },
-  { firstName: 'Marie', lastName: 'Wolf', host: 'IT', activityType: 'LM-SHORT-VET', startIn: 60, days: 28, target: 'withdrawn', withdrawReason: 'Apprenticeship contract ended before the placement' },
+  {
+    firstName: 'Lena',
+    lastName: 'Schmidt',
+    host: 'ES',
+    activityType: 'LM-SHORT-VET',
+    startIn: 100,
+    days: 28,
+    target: 'application',
+    overdue: true,
+  },
+  {
+    firstName: 'Jonas',
+    lastName: 'Weber',
+    host: null,
+    activityType: 'LM-SHORT-VET',
+    startIn: 150,
+    days: 35,
+    target: 'application',
+  },
+  {
+    firstName: 'Mia',
+    lastName: 'Fischer',
+    host: 'IT',
+    activityType: 'LM-SHORT-VET',
+    startIn: 45,
+    days: 30,
+    target: 'preparation',
+    overdue: true,
+  },
+  {
+    firstName: 'Felix',
+    lastName: 'Wagner',
+    host: 'NL',
+    activityType: 'LM-SHORT-VET',
+    startIn: 20,
+    days: 21,
+    target: 'preparation',
+  },
+  {
+    firstName: 'Thomas',
+    lastName: 'Neumann',
+    host: 'NL',
+    activityType: 'SM-JOB-SHDW',
+    startIn: 30,
+    days: 10,
+    target: 'preparation',
+  },
+  {
+    firstName: 'Emma',
+    lastName: 'Becker',
+    host: 'IE',
+    activityType: 'LM-SHORT-VET',
+    startIn: -10,
+    days: 28,
+    target: 'implementation',
+  },
+  {
+    firstName: 'Paul',
+    lastName: 'Hoffmann',
+    host: 'ES',
+    activityType: 'LM-LONG-VET',
+    startIn: -40,
+    days: 101,
+    target: 'implementation',
+    overdue: true,
+  },
+  {
+    firstName: 'Hannah',
+    lastName: 'Schulz',
+    host: 'IT',
+    activityType: 'LM-SHORT-VET',
+    startIn: -49,
+    days: 30,
+    target: 'evaluation',
+  },
+  {
+    firstName: 'Leon',
+    lastName: 'Koch',
+    host: 'NL',
+    activityType: 'LM-SHORT-VET',
+    startIn: -76,
+    days: 32,
+    target: 'evaluation',
+    overdue: true,
+  },
+  {
+    firstName: 'Sophie',
+    lastName: 'Richter',
+    host: 'IE',
+    activityType: 'LM-SHORT-VET',
+    startIn: -100,
+    days: 30,
+    target: 'finalisation',
+  },
+  {
+    firstName: 'Lukas',
+    lastName: 'Klein',
+    host: 'ES',
+    activityType: 'LM-SHORT-VET',
+    startIn: -160,
+    days: 40,
+    target: 'completed',
+  },
+  {
+    firstName: 'Marie',
+    lastName: 'Wolf',
+    host: 'IT',
+    activityType: 'LM-SHORT-VET',
+    startIn: 60,
+    days: 28,
+    target: 'withdrawn',
+    withdrawReason: 'Apprenticeship contract ended before the placement',
+  },
 ];
 
 const HOSTS: Record<'ES' | 'IT' | 'NL' | 'IE', CreateOrganisationDto> = {
-  ES: { name: 'Talleres Mecánicos Castilla S.L.', kind: 'company', country: 'ES', city: 'Valladolid', email: 'practicas@talleres-castilla.example', oid: 'E10234561' },
-  IT: { name: 'Officina Digitale Bologna S.r.l.', kind: 'company', country: 'IT', city: 'Bologna', email: 'tirocini@officina-digitale.example', oid: 'E10234562' },
-  NL: { name: 'Groenhuis Installatietechniek B.V.', kind: 'company', country: 'NL', city: 'Utrecht', email: 'stage@groenhuis.example', oid: 'E10234563' },
-  IE: { name: 'Shannon Hospitality Group Ltd', kind: 'company', country: 'IE', city: 'Limerick', email: 'placements@shannon-hospitality.example', oid: 'E10234564' },
+  ES: {
+    name: 'Talleres Mecánicos Castilla S.L.',
+    kind: 'company',
+    country: 'ES',
+    city: 'Valladolid',
+    email: 'practicas@talleres-castilla.example',
+    oid: 'E10234561',
+  },
+  IT: {
+    name: 'Officina Digitale Bologna S.r.l.',
+    kind: 'company',
+    country: 'IT',
+    city: 'Bologna',
+    email: 'tirocini@officina-digitale.example',
+    oid: 'E10234562',
+  },
+  NL: {
+    name: 'Groenhuis Installatietechniek B.V.',
+    kind: 'company',
+    country: 'NL',
+    city: 'Utrecht',
+    email: 'stage@groenhuis.example',
+    oid: 'E10234563',
+  },
+  IE: {
+    name: 'Shannon Hospitality Group Ltd',
+    kind: 'company',
+    country: 'IE',
+    city: 'Limerick',
+    email: 'placements@shannon-hospitality.example',
+    oid: 'E10234564',
+  },
 };
 
 /**
@@ -78,12 +207,25 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
      VALUES ('Berufskolleg Rhein-Ruhr', 'vet-provider', 'DE', 'Essen', 'erasmus@bk-rhein-ruhr.example', 'E10234560', 'Europe/Berlin')
      RETURNING id`,
   )) as { id: string }[];
-  const coordinator = await seedDemoCoordinator(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, config.demoPassword);
+  const coordinator = await seedDemoCoordinator(
+    db,
+    clock.now(),
+    { id: school.id, name: 'Berufskolleg Rhein-Ruhr' },
+    config.demoPassword,
+  );
   const identity = coordinator.identity;
   const hosts = Object.fromEntries(
-    await Promise.all(Object.entries(HOSTS).map(async ([country, dto]) => [country, await organisations.create(identity, dto)])),
+    await Promise.all(
+      Object.entries(HOSTS).map(async ([country, dto]) => [country, await organisations.create(identity, dto)]),
+    ),
   ) as Record<keyof typeof HOSTS, { id: string }>;
-  await organisations.create(identity, { name: 'EuroPlacements Intermediary', kind: 'intermediary', country: 'ES', city: 'Sevilla', email: 'office@europlacements.example' });
+  await organisations.create(identity, {
+    name: 'EuroPlacements Intermediary',
+    kind: 'intermediary',
+    country: 'ES',
+    city: 'Sevilla',
+    email: 'office@europlacements.example',
+  });
 
   const projectStart = `${addDays(today, -200).slice(0, 7)}-01`;
   const year = Number(projectStart.slice(0, 4));
@@ -100,31 +242,37 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
   const learners: { participantId: string; email: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
-    const created = await mobilities.create(
-      identity,
-      project.id,
-      {
-        participant: {
-          firstName: m.firstName,
-          lastName: m.lastName,
-          email: `${m.firstName}.${m.lastName}@students.bk-rhein-ruhr.example`.toLowerCase(),
-        },
-        activityType: m.activityType,
-        sendingOrganisationId: school.id,
-        hostOrganisationId: m.host ? hosts[m.host].id : undefined,
-        startDate,
-        endDate: addDays(startDate, m.days - 1),
-        travelDays: 2,
-        greenTravel: index % 3 === 0,
+    const created = await mobilities.create(identity, project.id, {
+      participant: {
+        firstName: m.firstName,
+        lastName: m.lastName,
+        email: `${m.firstName}.${m.lastName}@students.bk-rhein-ruhr.example`.toLowerCase(),
       },
-    );
+      activityType: m.activityType,
+      sendingOrganisationId: school.id,
+      hostOrganisationId: m.host ? hosts[m.host].id : undefined,
+      startDate,
+      endDate: addDays(startDate, m.days - 1),
+      travelDays: 2,
+      greenTravel: index % 3 === 0,
+    });
     await walk(db, lifecycle, created.id, m, today);
     if (learners.length < 2 && m.host) {
       learners.push({ participantId: created.participant.id, email: created.participant.email });
     }
   }
-  const hostList = Object.entries(HOSTS).map(([country, dto]) => ({ id: hosts[country as keyof typeof HOSTS].id, name: dto.name }));
-  const people = await seedDemoPeople(db, clock.now(), { id: school.id, name: 'Berufskolleg Rhein-Ruhr' }, hostList, learners, config.demoPassword);
+  const hostList = Object.entries(HOSTS).map(([country, dto]) => ({
+    id: hosts[country as keyof typeof HOSTS].id,
+    name: dto.name,
+  }));
+  const people = await seedDemoPeople(
+    db,
+    clock.now(),
+    { id: school.id, name: 'Berufskolleg Rhein-Ruhr' },
+    hostList,
+    learners,
+    config.demoPassword,
+  );
   const accounts = [coordinator.account, ...people];
   return {
     summary: `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations, ${accounts.length} people`,
@@ -133,7 +281,13 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
 }
 
 /** Moves a demo mobility to its target state the way a coordinator would: tick, confirm, advance. */
-async function walk(db: DataSource, lifecycle: LifecycleService, id: string, m: DemoMobility, today: string): Promise<void> {
+async function walk(
+  db: DataSource,
+  lifecycle: LifecycleService,
+  id: string,
+  m: DemoMobility,
+  today: string,
+): Promise<void> {
   const send = (type: 'ADVANCE' | 'HOST_CONFIRM' | 'WITHDRAW', reason?: string) =>
     lifecycle.apply({ mobilityId: id, type, reason, actor: ACTOR, viewer: 'coordinator' });
   const tick = (phases: readonly Phase[], dueBefore?: string) =>

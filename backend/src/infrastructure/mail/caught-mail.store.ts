@@ -9,6 +9,14 @@ export async function storeCaughtMail(db: DataSource, mail: ParsedMail, envelope
   await db.query(
     `INSERT INTO caught_mail (envelope_from, envelope_to, message_id, subject, html, text, headers)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [envelope.from, envelope.to, mail.messageId ?? null, mail.subject ?? '', mail.html || null, mail.text ?? null, JSON.stringify(headers)],
+    [
+      envelope.from,
+      envelope.to,
+      mail.messageId ?? null,
+      mail.subject ?? '',
+      mail.html || null,
+      mail.text ?? null,
+      JSON.stringify(headers),
+    ],
   );
 }

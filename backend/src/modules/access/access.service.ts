@@ -1,10 +1,4 @@
-import {
-  isSendingSide,
-  mobilityRoleOf,
-  MobilityRole,
-  TaskRole,
-  visibleTaskRoles,
-} from '@mobility-hub/domain';
+import { isSendingSide, mobilityRoleOf, MobilityRole, TaskRole, visibleTaskRoles } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -31,7 +25,11 @@ export class AccessService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The caller's role on the mobility; 404 if it is none of theirs. */
-  async mobilityRole(identity: Identity, mobilityId: string, em: EntityManager = this.db.manager): Promise<MobilityRole> {
+  async mobilityRole(
+    identity: Identity,
+    mobilityId: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<MobilityRole> {
     const [row] = (await em.query(
       `SELECT ${PARTIES} FROM mobility m JOIN project p ON p.id = m.project_id WHERE m.id = $1`,
       [mobilityId],
@@ -83,9 +81,17 @@ export class AccessService {
   }
 
   /** 404 (naming `field`) unless the caller may see the organisation. */
-  async requireVisibleOrganisation(identity: Identity, organisationId: string, field?: string, em: EntityManager = this.db.manager): Promise<void> {
+  async requireVisibleOrganisation(
+    identity: Identity,
+    organisationId: string,
+    field?: string,
+    em: EntityManager = this.db.manager,
+  ): Promise<void> {
     const { params, param } = sqlParams([organisationId]);
-    const [row] = await em.query(`SELECT 1 FROM organisation o WHERE o.id = $1 AND ${visibleOrganisationSql(identity, param)}`, params);
+    const [row] = await em.query(
+      `SELECT 1 FROM organisation o WHERE o.id = $1 AND ${visibleOrganisationSql(identity, param)}`,
+      params,
+    );
     if (!row) throw Problems.notFound('Organisation', organisationId, field);
   }
 }

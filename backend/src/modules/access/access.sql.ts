@@ -25,7 +25,9 @@ export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm')
  */
 export function visibleTaskSql(identity: Identity): ((param: AddParam) => string) | undefined {
   if (hostOrganisationIds(identity).length === 0 && identity.participantId === null) return undefined;
-  return (param) => `((t.role = 'host' AND m.host_organisation_id = ANY(${param(hostOrganisationIds(identity))}::uuid[]))
+  return (
+    param,
+  ) => `((t.role = 'host' AND m.host_organisation_id = ANY(${param(hostOrganisationIds(identity))}::uuid[]))
         OR (t.role = 'learner' AND m.participant_id = ${param(identity.participantId)}::uuid)
         OR ${sendingSideMobilitySql(identity, param)})`;
 }

@@ -21,7 +21,9 @@ export interface ActionToken {
 }
 
 /** What a link's token reads as: live, or why not (so the page can explain itself). */
-export type TokenState = { readonly state: 'valid' | 'used' | 'expired'; readonly token: ActionToken } | { readonly state: 'unknown' };
+export type TokenState =
+  | { readonly state: 'valid' | 'used' | 'expired'; readonly token: ActionToken }
+  | { readonly state: 'unknown' };
 
 const hashToken = (token: string) => hashSecret('action', token);
 
@@ -83,7 +85,13 @@ const COLUMNS = `id, purpose, email, user_id AS "userId", organisation_id AS "or
  * Reads a token for one purpose; `lock` takes the row for the transaction that will use it (a
  * double click then finds it used). A token of another purpose reads as unknown.
  */
-export async function readActionToken(em: EntityManager, token: string, purpose: TokenPurpose, now: Date, lock = false): Promise<TokenState> {
+export async function readActionToken(
+  em: EntityManager,
+  token: string,
+  purpose: TokenPurpose,
+  now: Date,
+  lock = false,
+): Promise<TokenState> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { state: 'unknown' };
   const [row]: ActionToken[] = await em.query(
     `SELECT ${COLUMNS} FROM action_token WHERE token_hash = $1 AND purpose = $2 ${lock ? 'FOR UPDATE' : ''}`,

@@ -28,6 +28,13 @@ export interface AuditEntry {
 export async function audit(em: EntityManager, entry: AuditEntry): Promise<void> {
   await em.query(
     `INSERT INTO audit_event (kind, organisation_id, user_id, detail, ip, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [entry.kind, entry.organisationId ?? null, entry.userId, JSON.stringify(entry.detail ?? {}), entry.ip, entry.at.toISOString()],
+    [
+      entry.kind,
+      entry.organisationId ?? null,
+      entry.userId,
+      JSON.stringify(entry.detail ?? {}),
+      entry.ip,
+      entry.at.toISOString(),
+    ],
   );
 }

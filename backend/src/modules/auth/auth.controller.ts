@@ -1,6 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { CurrentIdentity, Identity, Public } from '../../common/identity';
@@ -21,10 +28,17 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard) // per client address, on top of the per-address lockout
   @HttpCode(200)
-  @ApiOperation({ operationId: 'signIn', summary: 'Sign in with e-mail and password: sets the HttpOnly session cookie' })
+  @ApiOperation({
+    operationId: 'signIn',
+    summary: 'Sign in with e-mail and password: sets the HttpOnly session cookie',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(400, 401, 429)
-  async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
+  async signIn(
+    @Body() dto: SignInDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeDto> {
     const { me, token, expiresAt } = await this.auth.signIn(dto, request.ip);
     setSessionCookie(reply, { token, expiresAt }, this.config.auth.secureCookies);
     return me;
@@ -34,7 +48,10 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
-  @ApiOperation({ operationId: 'requestPasswordReset', summary: 'E-mail a password-reset link (one use, 60 minutes) if the address has an account' })
+  @ApiOperation({
+    operationId: 'requestPasswordReset',
+    summary: 'E-mail a password-reset link (one use, 60 minutes) if the address has an account',
+  })
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
   @ApiProblems(400, 429)
   async requestPasswordReset(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
@@ -46,11 +63,18 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(204)
-  @ApiOperation({ operationId: 'resetPassword', summary: 'Set a new password with the e-mailed link; every session of the account ends' })
+  @ApiOperation({
+    operationId: 'resetPassword',
+    summary: 'Set a new password with the e-mailed link; every session of the account ends',
+  })
   @ApiParam({ name: 'token', description: 'The token of the reset link' })
   @ApiNoContentResponse()
   @ApiProblems(400, 404, 410, 429)
-  async resetPassword(@Param('token') token: string, @Body() dto: NewPasswordDto, @Req() request: FastifyRequest): Promise<void> {
+  async resetPassword(
+    @Param('token') token: string,
+    @Body() dto: NewPasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.auth.resetPassword(token, dto.password, request.ip);
   }
 
@@ -58,7 +82,10 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
-  @ApiOperation({ operationId: 'requestSignInLink', summary: 'A learner asks for a sign-in link by e-mail (one use, 15 minutes)' })
+  @ApiOperation({
+    operationId: 'requestSignInLink',
+    summary: 'A learner asks for a sign-in link by e-mail (one use, 15 minutes)',
+  })
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
   @ApiProblems(400, 429)
   async requestSignInLink(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
@@ -74,7 +101,11 @@ export class AuthController {
   @ApiParam({ name: 'token', description: 'The token of the sign-in link' })
   @ApiOkResponse({ type: MeDto })
   @ApiProblems(404, 410, 429)
-  async signInWithLink(@Param('token') token: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
+  async signInWithLink(
+    @Param('token') token: string,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MeDto> {
     const signedIn = await this.auth.signInWithLink(token, request.ip);
     setSessionCookie(reply, signedIn, this.config.auth.secureCookies);
     return signedIn.me;
@@ -93,18 +124,38 @@ export class AuthController {
   @Post('password')
   @UseGuards(ThrottlerGuard)
   @HttpCode(204)
-  @ApiOperation({ operationId: 'changePassword', summary: 'Change one\'s password (proving the current one); every other session ends' })
+  @ApiOperation({
+    operationId: 'changePassword',
+    summary: "Change one's password (proving the current one); every other session ends",
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 422, 429)
-  async changePassword(@CurrentIdentity() identity: Identity, @Body() dto: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
-    await this.auth.changePassword(identity, request.cookies[SESSION_COOKIE] ?? '', dto.currentPassword, dto.password, request.ip);
+  async changePassword(
+    @CurrentIdentity() identity: Identity,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
+    await this.auth.changePassword(
+      identity,
+      request.cookies[SESSION_COOKIE] ?? '',
+      dto.currentPassword,
+      dto.password,
+      request.ip,
+    );
   }
 
   @Post('sign-out-everywhere')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'signOutEverywhere', summary: 'End every session of the signed-in person, on every device' })
+  @ApiOperation({
+    operationId: 'signOutEverywhere',
+    summary: 'End every session of the signed-in person, on every device',
+  })
   @ApiNoContentResponse()
-  async signOutEverywhere(@CurrentIdentity() identity: Identity, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async signOutEverywhere(
+    @CurrentIdentity() identity: Identity,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.signOutEverywhere(identity, request.ip);
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }

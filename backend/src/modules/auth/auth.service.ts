@@ -10,7 +10,13 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { MailLinks } from '../notification/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { outboxAccountMail } from './account-mail';
-import { issueActionToken, linkNoLongerValid, markActionTokenUsed, readActionToken, TokenPurpose } from './action-tokens';
+import {
+  issueActionToken,
+  linkNoLongerValid,
+  markActionTokenUsed,
+  readActionToken,
+  TokenPurpose,
+} from './action-tokens';
 import { audit } from './audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
@@ -55,7 +61,10 @@ export class AuthService {
         await audit(em, { kind: 'sign-in-locked', userId: null, detail: { email }, ip, at: now });
         return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
       }
-      const [user] = await em.query(`SELECT id, password_hash FROM user_account WHERE email = $1 AND disabled_at IS NULL`, [email]);
+      const [user] = await em.query(
+        `SELECT id, password_hash FROM user_account WHERE email = $1 AND disabled_at IS NULL`,
+        [email],
+      );
       // Verified even without an account (against a dummy hash): both answers take the same time.
       const valid = await verifyPassword(user?.password_hash ?? null, dto.password);
       if (!user || !valid) {
@@ -67,7 +76,11 @@ export class AuthService {
     });
     if (outcome.kind === 'locked') throw this.locked(outcome.until, now);
     if (outcome.kind === 'failed') {
-      throw Problems.unauthorized('sign-in-failed', 'Sign-in failed', 'The e-mail address or the password is not right.');
+      throw Problems.unauthorized(
+        'sign-in-failed',
+        'Sign-in failed',
+        'The e-mail address or the password is not right.',
+      );
     }
     return outcome.session;
   }
@@ -112,9 +125,14 @@ export class AuthService {
     await this.db.transaction(async (em) => {
       const now = this.clock.now();
       const userId = await this.useLink(em, token, 'password-reset', now);
-      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [userId, await hashPassword(password)]);
+      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [
+        userId,
+        await hashPassword(password),
+      ]);
       await em.query(`DELETE FROM session WHERE user_id = $1`, [userId]);
-      await em.query(`DELETE FROM sign_in_throttle WHERE email = (SELECT email FROM user_account WHERE id = $1)`, [userId]);
+      await em.query(`DELETE FROM sign_in_throttle WHERE email = (SELECT email FROM user_account WHERE id = $1)`, [
+        userId,
+      ]);
       await audit(em, { kind: 'password-changed', userId, detail: { via: 'reset-link' }, ip, at: now });
     });
   }
@@ -132,7 +150,10 @@ export class AuthService {
     const read = await readActionToken(em, token, purpose, now, true);
     if (read.state === 'unknown' || !read.token.userId) throw Problems.notFound('Link', 'in this e-mail', 'token');
     if (read.state !== 'valid') {
-      throw linkNoLongerValid(read.state, { used: 'This link was already used: ask for a new one.', expired: 'This link has expired: ask for a new one.' });
+      throw linkNoLongerValid(read.state, {
+        used: 'This link was already used: ask for a new one.',
+        expired: 'This link has expired: ask for a new one.',
+      });
     }
     await markActionTokenUsed(em, read.token.id, now);
     await audit(em, { kind: 'link-used', userId: read.token.userId, detail: { purpose }, ip: null, at: now });
@@ -140,7 +161,13 @@ export class AuthService {
   }
 
   /** A new session for `userId` inside the caller's transaction (sign-in, link, accepted invitation). */
-  async openSession(em: EntityManager, userId: string, method: string, ip: string | null, now: Date): Promise<SignedIn> {
+  async openSession(
+    em: EntityManager,
+    userId: string,
+    method: string,
+    ip: string | null,
+    now: Date,
+  ): Promise<SignedIn> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionTtlMinutes * 60_000);
     await em.query(`DELETE FROM session WHERE user_id = $1 AND expires_at <= $2`, [userId, now.toISOString()]);
@@ -170,33 +197,64 @@ export class AuthService {
    * A new password from the signed-in person, who proves the current one; every other session of
    * theirs ends (whoever else held one), this one stays.
    */
-  async changePassword(identity: Identity, token: string, currentPassword: string, password: string, ip: string | null): Promise<void> {
+  async changePassword(
+    identity: Identity,
+    token: string,
+    currentPassword: string,
+    password: string,
+    ip: string | null,
+  ): Promise<void> {
     const now = this.clock.now();
     // Guesses at the current password count towards the address's lockout, like sign-in failures.
     const outcome = await this.db.transaction(async (em) => {
       const throttle = await this.holdThrottle(em, identity.email, now);
-      if (throttle.locked_until && new Date(throttle.locked_until) > now) return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
-      const [user] = await em.query(`SELECT password_hash FROM user_account WHERE id = $1 FOR UPDATE`, [identity.userId]);
+      if (throttle.locked_until && new Date(throttle.locked_until) > now)
+        return { kind: 'locked', until: new Date(throttle.locked_until) } as const;
+      const [user] = await em.query(`SELECT password_hash FROM user_account WHERE id = $1 FOR UPDATE`, [
+        identity.userId,
+      ]);
       if (!(await verifyPassword(user?.password_hash ?? null, currentPassword))) {
         await this.recordFailure(em, identity.email, throttle, identity.userId, ip, now);
         return { kind: 'failed' } as const;
       }
       await em.query(`DELETE FROM sign_in_throttle WHERE email = $1`, [identity.email]);
-      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [identity.userId, await hashPassword(password)]);
-      await em.query(`DELETE FROM session WHERE user_id = $1 AND token_hash <> $2`, [identity.userId, tokenHash(token)]);
+      await em.query(`UPDATE user_account SET password_hash = $2 WHERE id = $1`, [
+        identity.userId,
+        await hashPassword(password),
+      ]);
+      await em.query(`DELETE FROM session WHERE user_id = $1 AND token_hash <> $2`, [
+        identity.userId,
+        tokenHash(token),
+      ]);
       await audit(em, { kind: 'password-changed', userId: identity.userId, detail: { via: 'settings' }, ip, at: now });
       return { kind: 'changed' } as const;
     });
     if (outcome.kind === 'locked') throw this.locked(outcome.until, now);
     if (outcome.kind === 'failed') {
-      throw Problems.ruleViolated([{ field: 'currentPassword', rule: 'your current password', message: 'currentPassword is not your current password' }]);
+      throw Problems.ruleViolated([
+        {
+          field: 'currentPassword',
+          rule: 'your current password',
+          message: 'currentPassword is not your current password',
+        },
+      ]);
     }
   }
 
   /** The address's throttle row, made if missing and held for the transaction (attempts queue on it). */
-  private async holdThrottle(em: EntityManager, email: string, now: Date): Promise<{ failures: number; locked_until: Date | null }> {
-    await em.query(`INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [email, now.toISOString()]);
-    const [throttle] = await em.query(`SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1 FOR UPDATE`, [email]);
+  private async holdThrottle(
+    em: EntityManager,
+    email: string,
+    now: Date,
+  ): Promise<{ failures: number; locked_until: Date | null }> {
+    await em.query(
+      `INSERT INTO sign_in_throttle (email, failures, updated_at) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`,
+      [email, now.toISOString()],
+    );
+    const [throttle] = await em.query(
+      `SELECT failures, locked_until FROM sign_in_throttle WHERE email = $1 FOR UPDATE`,
+      [email],
+    );
     return throttle;
   }
 
@@ -204,14 +262,23 @@ export class AuthService {
   async signOutEverywhere(identity: Identity, ip: string | null): Promise<void> {
     await this.db.transaction(async (em) => {
       await em.query(`DELETE FROM session WHERE user_id = $1`, [identity.userId]);
-      await audit(em, { kind: 'sign-out', userId: identity.userId, detail: { everywhere: true }, ip, at: this.clock.now() });
+      await audit(em, {
+        kind: 'sign-out',
+        userId: identity.userId,
+        detail: { everywhere: true },
+        ip,
+        at: this.clock.now(),
+      });
     });
   }
 
   async signOut(token: string | undefined, ip: string | null): Promise<void> {
     if (!token) return;
     // TypeORM answers an UPDATE/DELETE with [rows, count].
-    const [rows]: [{ user_id: string }[], number] = await this.db.query(`DELETE FROM session WHERE token_hash = $1 RETURNING user_id`, [tokenHash(token)]);
+    const [rows]: [{ user_id: string }[], number] = await this.db.query(
+      `DELETE FROM session WHERE token_hash = $1 RETURNING user_id`,
+      [tokenHash(token)],
+    );
     if (rows[0]) await audit(this.db.manager, { kind: 'sign-out', userId: rows[0].user_id, ip, at: this.clock.now() });
   }
 
@@ -239,7 +306,8 @@ export class AuthService {
   ): Promise<void> {
     // A lock that has run out starts the count again.
     const failures = (throttle.locked_until ? 0 : throttle.failures) + 1;
-    const lockedUntil = failures >= this.config.auth.maxFailures ? new Date(now.getTime() + this.config.auth.lockMinutes * 60_000) : null;
+    const lockedUntil =
+      failures >= this.config.auth.maxFailures ? new Date(now.getTime() + this.config.auth.lockMinutes * 60_000) : null;
     await em.query(`UPDATE sign_in_throttle SET failures = $2, locked_until = $3, updated_at = $4 WHERE email = $1`, [
       email,
       failures,

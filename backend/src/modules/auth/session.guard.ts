@@ -18,7 +18,8 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE_KEY, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE_KEY, [context.getHandler(), context.getClass()]))
+      return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { identity?: Identity }>();
     const identity = await this.auth.identify(request.cookies?.[SESSION_COOKIE]);
     if (!identity) throw Problems.unauthorized('signed-out', 'Not signed in', 'Sign in to continue.');

@@ -55,7 +55,11 @@ export class ChecklistService {
   }
 
   /** New dates: every task not done moves with them (one statement); done tasks keep their history. */
-  async redate(em: EntityManager, mobility: Pick<MobilityEntity, 'id' | 'checklistVersion'>, dates: MobilityDates): Promise<void> {
+  async redate(
+    em: EntityManager,
+    mobility: Pick<MobilityEntity, 'id' | 'checklistVersion'>,
+    dates: MobilityDates,
+  ): Promise<void> {
     const template = checklistTemplate(mobility.checklistVersion);
     await em.query(
       `UPDATE task SET due_date = planned.due_date
@@ -67,7 +71,13 @@ export class ChecklistService {
   }
 
   /** Sets a task's status as an effect of a lifecycle event or edit; a task already there is left alone. */
-  async setStatus(em: EntityManager, mobilityId: string, key: string, status: 'open' | 'done', actor: string): Promise<void> {
+  async setStatus(
+    em: EntityManager,
+    mobilityId: string,
+    key: string,
+    status: 'open' | 'done',
+    actor: string,
+  ): Promise<void> {
     await em.update(
       TaskEntity,
       { mobilityId, templateKey: key, status: Not(status) },
@@ -77,7 +87,10 @@ export class ChecklistService {
 
   async list(identity: Identity, mobilityId: string): Promise<TaskDto[]> {
     const role = await this.access.mobilityRole(identity, mobilityId);
-    const mobility = await this.db.manager.findOneOrFail(MobilityEntity, { where: { id: mobilityId }, select: { id: true, phase: true } });
+    const mobility = await this.db.manager.findOneOrFail(MobilityEntity, {
+      where: { id: mobilityId },
+      select: { id: true, phase: true },
+    });
     const tasks = await this.db.manager
       .createQueryBuilder(TaskEntity, 't')
       .where('t.mobility_id = :mobilityId', { mobilityId })
@@ -118,10 +131,27 @@ export class ChecklistService {
     ]);
     const today = this.today();
     return {
-      items: rows.map((r: TaskEntity & { mobilityPhase: MobilityState; version: number; startDate: string; endDate: string; participantName: string }) => ({
-        ...toTaskDto(r, r.mobilityPhase, today),
-        mobility: { id: r.mobilityId, participantName: r.participantName, phase: r.mobilityPhase, version: r.version, startDate: r.startDate, endDate: r.endDate },
-      })),
+      items: rows.map(
+        (
+          r: TaskEntity & {
+            mobilityPhase: MobilityState;
+            version: number;
+            startDate: string;
+            endDate: string;
+            participantName: string;
+          },
+        ) => ({
+          ...toTaskDto(r, r.mobilityPhase, today),
+          mobility: {
+            id: r.mobilityId,
+            participantName: r.participantName,
+            phase: r.mobilityPhase,
+            version: r.version,
+            startDate: r.startDate,
+            endDate: r.endDate,
+          },
+        }),
+      ),
       total,
       page: paging.page,
       pageSize: paging.pageSize,
@@ -129,10 +159,19 @@ export class ChecklistService {
   }
 
   /** Tick, untick or waive one task, under the mobility's lock (so it never races a transition). */
-  async update(identity: Identity, taskId: string, dto: UpdateTaskDto, expectedVersion: number | undefined): Promise<UpdatedTaskDto> {
+  async update(
+    identity: Identity,
+    taskId: string,
+    dto: UpdateTaskDto,
+    expectedVersion: number | undefined,
+  ): Promise<UpdatedTaskDto> {
     if (dto.waiverReason !== undefined && dto.status !== 'waived') {
       throw Problems.invalidRequest([
-        { field: 'waiverReason', rule: 'only with status waived', message: 'waiverReason is only allowed when waiving a task' },
+        {
+          field: 'waiverReason',
+          rule: 'only with status waived',
+          message: 'waiverReason is only allowed when waiving a task',
+        },
       ]);
     }
     const { mobilityId } = await this.access.taskAccess(identity, taskId);
@@ -142,13 +181,17 @@ export class ChecklistService {
       // Checked again under the mobility's lock: the role depends on the host, which may just have changed.
       const { role, taskRole } = await this.access.taskAccess(identity, taskId, em);
       if (!mayChangeTask(role, taskRole, dto.status)) {
-        throw Problems.forbidden('role-not-allowed', `A ${role} may not set a ${taskRole} task to ${dto.status}: only the sending school waives tasks.`);
+        throw Problems.forbidden(
+          'role-not-allowed',
+          `A ${role} may not set a ${taskRole} task to ${dto.status}: only the sending school waives tasks.`,
+        );
       }
       this.mobilities.checkVersion(mobility, expectedVersion);
       const task = await em.findOneByOrFail(TaskEntity, { id: taskId });
       const blocker = taskEditBlocker(mobility.phase, task.templateKey);
       if (blocker) throw Problems.conflict(blocker.code, 'Task cannot change', blocker.message);
-      const statusChanged = task.status !== dto.status || (dto.status === 'waived' && task.waiverReason !== dto.waiverReason);
+      const statusChanged =
+        task.status !== dto.status || (dto.status === 'waived' && task.waiverReason !== dto.waiverReason);
       const note = dto.note === undefined ? task.note : dto.note.trim() === '' ? null : dto.note;
       if (!statusChanged && note === task.note) {
         // Nothing to write: the mobility keeps its version, so nobody else's ETag goes stale.

@@ -13,7 +13,11 @@ export class TaskController {
   constructor(private readonly checklist: ChecklistService) {}
 
   @Get('mobilities/:id/tasks')
-  @ApiOperation({ operationId: 'listMobilityTasks', summary: 'The checklist of a mobility as the caller sees it (a mentor the host\'s tasks, a learner their own), ordered by phase then due date' })
+  @ApiOperation({
+    operationId: 'listMobilityTasks',
+    summary:
+      "The checklist of a mobility as the caller sees it (a mentor the host's tasks, a learner their own), ordered by phase then due date",
+  })
   @ApiOkResponse({ type: [TaskDto] })
   @ApiProblems(400, 404)
   list(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<TaskDto[]> {
@@ -23,7 +27,8 @@ export class TaskController {
   @Get('tasks')
   @ApiOperation({
     operationId: 'listMyTasks',
-    summary: 'Your tasks across your mobilities, by due date (a mentor the host\'s, a learner their own); status=open leaves out closed mobilities',
+    summary:
+      "Your tasks across your mobilities, by due date (a mentor the host's, a learner their own); status=open leaves out closed mobilities",
   })
   @ApiOkResponse({ type: TaskPageDto })
   @ApiProblems(400)

@@ -14,4 +14,3 @@ export function pendingTaskSql(t = 't', m = 'm'): string {
 export function overdueTaskSql(today: string, t = 't', m = 'm'): string {
   return `${pendingTaskSql(t, m)} AND ${t}.due_date < ${today}`;
 }
-

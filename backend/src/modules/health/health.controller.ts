@@ -17,7 +17,8 @@ export class HealthController {
   @Get()
   @ApiOperation({
     operationId: 'getHealth',
-    summary: 'Liveness and dependencies: 200 when PostgreSQL answers, 503 otherwise; the mail queue (Redis) is reported as up or down without failing the check',
+    summary:
+      'Liveness and dependencies: 200 when PostgreSQL answers, 503 otherwise; the mail queue (Redis) is reported as up or down without failing the check',
   })
   async check(): Promise<HealthCheckResult> {
     const [result, queue] = await Promise.all([

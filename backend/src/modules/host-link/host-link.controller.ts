@@ -18,7 +18,10 @@ export class HostLinkController {
   constructor(private readonly links: HostLinkService) {}
 
   @Get()
-  @ApiOperation({ operationId: 'getHostPlacement', summary: 'The placement a host is asked to confirm, and whether the link still works' })
+  @ApiOperation({
+    operationId: 'getHostPlacement',
+    summary: 'The placement a host is asked to confirm, and whether the link still works',
+  })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
   @ApiProblems(404, 429)
@@ -28,11 +31,18 @@ export class HostLinkController {
 
   @Post('confirm')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'confirmHostPlacement', summary: 'The host confirms the placement and names the mentor (uses up the link)' })
+  @ApiOperation({
+    operationId: 'confirmHostPlacement',
+    summary: 'The host confirms the placement and names the mentor (uses up the link)',
+  })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
   @ApiProblems(400, 404, 409, 410, 429)
-  confirm(@Param('token') token: string, @Body() dto: ConfirmPlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
+  confirm(
+    @Param('token') token: string,
+    @Body() dto: ConfirmPlacementDto,
+    @Req() request: FastifyRequest,
+  ): Promise<HostPlacementDto> {
     return this.links.confirm(token, dto, request.ip);
   }
 
@@ -42,13 +52,20 @@ export class HostLinkController {
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
   @ApiProblems(400, 404, 409, 410, 429)
-  decline(@Param('token') token: string, @Body() dto: DeclinePlacementDto, @Req() request: FastifyRequest): Promise<HostPlacementDto> {
+  decline(
+    @Param('token') token: string,
+    @Body() dto: DeclinePlacementDto,
+    @Req() request: FastifyRequest,
+  ): Promise<HostPlacementDto> {
     return this.links.decline(token, dto, request.ip);
   }
 
   @Post('renew')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'renewHostPlacementLink', summary: 'A used or expired link asks for a new one, e-mailed to the same host contact' })
+  @ApiOperation({
+    operationId: 'renewHostPlacementLink',
+    summary: 'A used or expired link asks for a new one, e-mailed to the same host contact',
+  })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: RenewedLinkDto })
   @ApiProblems(404, 409, 429)

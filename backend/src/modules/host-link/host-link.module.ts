@@ -4,5 +4,9 @@ import { NotificationModule } from '../notification/notification.module';
 import { HostLinkController } from './host-link.controller';
 import { HostLinkService } from './host-link.service';
 
-@Module({ imports: [MobilityModule, NotificationModule], controllers: [HostLinkController], providers: [HostLinkService] })
+@Module({
+  imports: [MobilityModule, NotificationModule],
+  controllers: [HostLinkController],
+  providers: [HostLinkService],
+})
 export class HostLinkModule {}

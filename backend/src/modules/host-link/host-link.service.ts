@@ -5,11 +5,23 @@ import { Clock } from '../../common/clock';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { audit } from '../auth/audit';
-import { ActionToken, linkNoLongerValid, markActionTokenUsed, readActionToken, TokenState } from '../auth/action-tokens';
+import {
+  ActionToken,
+  linkNoLongerValid,
+  markActionTokenUsed,
+  readActionToken,
+  TokenState,
+} from '../auth/action-tokens';
 import { LifecycleService } from '../mobility/lifecycle.service';
 import { maskEmail } from '../../common/mask-email';
 import { ReminderService } from '../notification/reminder.service';
-import { ConfirmPlacementDto, DeclinePlacementDto, HostPlacementDto, PlacementAnswer, RenewedLinkDto } from './dto/host-link.dto';
+import {
+  ConfirmPlacementDto,
+  DeclinePlacementDto,
+  HostPlacementDto,
+  PlacementAnswer,
+  RenewedLinkDto,
+} from './dto/host-link.dto';
 
 /** A renewed link at most this often per mobility: the button cannot be used to flood a host. */
 const RENEW_EVERY_MINUTES = 10;
@@ -47,7 +59,13 @@ export class HostLinkService {
 
   decline(token: string, dto: DeclinePlacementDto, ip: string | null): Promise<HostPlacementDto> {
     return this.use(token, ip, async (em, link, mobilityId) => {
-      await this.lifecycle.applyIn(em, { mobilityId, type: 'HOST_DECLINE', reason: dto.reason, actor: `host:${link.email}`, viewer: 'mentor' });
+      await this.lifecycle.applyIn(em, {
+        mobilityId,
+        type: 'HOST_DECLINE',
+        reason: dto.reason,
+        actor: `host:${link.email}`,
+        viewer: 'mentor',
+      });
     });
   }
 
@@ -63,9 +81,21 @@ export class HostLinkService {
         `SELECT 1 FROM action_token WHERE mobility_id = $1 AND purpose = 'placement-confirmation' AND created_at > $2`,
         [mobilityId, new Date(now.getTime() - RENEW_EVERY_MINUTES * 60_000).toISOString()],
       );
-      if (recent) throw Problems.tooManyRequests('link-recently-sent', 'A new link was sent a few minutes ago: please check your inbox.', RENEW_EVERY_MINUTES * 60);
+      if (recent)
+        throw Problems.tooManyRequests(
+          'link-recently-sent',
+          'A new link was sent a few minutes ago: please check your inbox.',
+          RENEW_EVERY_MINUTES * 60,
+        );
       await this.reminders.requestPlacement(em, mobilityId);
-      await audit(em, { kind: 'link-used', userId: null, organisationId: link.organisationId, detail: { purpose: 'placement-confirmation', action: 'renew' }, ip, at: now });
+      await audit(em, {
+        kind: 'link-used',
+        userId: null,
+        organisationId: link.organisationId,
+        detail: { purpose: 'placement-confirmation', action: 'renew' },
+        ip,
+        at: now,
+      });
       return { sentTo: maskEmail(link.email) };
     });
   }
@@ -88,12 +118,22 @@ export class HostLinkService {
       if (read.state !== 'valid') throw this.gone(read.state);
       await act(em, read.token, mobilityId);
       await markActionTokenUsed(em, read.token.id, now);
-      await audit(em, { kind: 'link-used', userId: null, organisationId: read.token.organisationId, detail: { purpose: 'placement-confirmation' }, ip, at: now });
+      await audit(em, {
+        kind: 'link-used',
+        userId: null,
+        organisationId: read.token.organisationId,
+        detail: { purpose: 'placement-confirmation' },
+        ip,
+        at: now,
+      });
       return this.placement(em, { state: 'used', token: { ...read.token, usedAt: now } });
     });
   }
 
-  private async placement(em: EntityManager, read: Exclude<TokenState, { state: 'unknown' }>): Promise<HostPlacementDto> {
+  private async placement(
+    em: EntityManager,
+    read: Exclude<TokenState, { state: 'unknown' }>,
+  ): Promise<HostPlacementDto> {
     const [row] = await em.query(
       `SELECT m.host_organisation_id AS "hostId", (m.phase IN ('completed', 'withdrawn')) AS closed,
               (SELECT max(e.occurred_at) FROM lifecycle_event e
@@ -135,11 +175,18 @@ export class HostLinkService {
   /** The link's mobility, locked, if its placement still waits for this host's answer. */
   private async waitingPlacement(em: EntityManager, link: ActionToken): Promise<string> {
     const [mobility] = link.mobilityId
-      ? await em.query(`SELECT id, host_organisation_id, placement_confirmed_at FROM mobility WHERE id = $1 FOR UPDATE`, [link.mobilityId])
+      ? await em.query(
+          `SELECT id, host_organisation_id, placement_confirmed_at FROM mobility WHERE id = $1 FOR UPDATE`,
+          [link.mobilityId],
+        )
       : [];
     if (!mobility) throw this.unknown();
     if (mobility.host_organisation_id !== link.organisationId || mobility.placement_confirmed_at) {
-      throw Problems.conflict('placement-settled', 'Nothing to answer', 'This placement no longer waits for your answer; the school will be in touch.');
+      throw Problems.conflict(
+        'placement-settled',
+        'Nothing to answer',
+        'This placement no longer waits for your answer; the school will be in touch.',
+      );
     }
     return mobility.id;
   }

@@ -16,7 +16,10 @@ export class HistoryService {
   /** The sending side's record of who changed what and why (not for hosts or learners). */
   async list(identity: Identity, mobilityId: string): Promise<LifecycleEventDto[]> {
     await this.access.requireSendingSide(identity, mobilityId, 'read the history of a mobility');
-    const events = await this.db.manager.find(LifecycleEventEntity, { where: { mobilityId }, order: { sequence: 'ASC' } });
+    const events = await this.db.manager.find(LifecycleEventEntity, {
+      where: { mobilityId },
+      order: { sequence: 'ASC' },
+    });
     return events.map((e) => ({
       sequence: e.sequence,
       event: e.event,

@@ -53,7 +53,11 @@ export class LifecycleService {
    * The protocol inside a caller's transaction (e.g. with a host link's consumption), with
    * `alongside` saved in the same compare-and-set (e.g. the mentor the host names).
    */
-  async applyIn(em: EntityManager, command: LifecycleCommand, alongside: Partial<MobilityEntity> = {}): Promise<MobilityDto> {
+  async applyIn(
+    em: EntityManager,
+    command: LifecycleCommand,
+    alongside: Partial<MobilityEntity> = {},
+  ): Promise<MobilityDto> {
     const mobility = await this.repository.lock(em, command.mobilityId);
     this.repository.checkVersion(mobility, command.expectedVersion);
     const snapshot = restoreMobilitySnapshot(mobility);

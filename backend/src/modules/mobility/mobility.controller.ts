@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentIdentity, Identity } from '../../common/identity';
 import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
@@ -28,7 +35,10 @@ export class MobilityController {
 
   @Post('projects/:id/mobilities')
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createMobility', summary: 'Add a participant\'s mobility to a project; its dated checklist is generated' })
+  @ApiOperation({
+    operationId: 'createMobility',
+    summary: "Add a participant's mobility to a project; its dated checklist is generated",
+  })
   @ApiCreatedResponse({ type: MobilityDto })
   @ApiProblems(400, 404, 422)
   async create(
@@ -49,15 +59,25 @@ export class MobilityController {
   }
 
   @Get('mobilities/:id')
-  @ApiOperation({ operationId: 'getMobility', summary: 'One mobility with the events its lifecycle accepts now; ETag = version' })
+  @ApiOperation({
+    operationId: 'getMobility',
+    summary: 'One mobility with the events its lifecycle accepts now; ETag = version',
+  })
   @ApiOkResponse({ type: MobilityDto })
   @ApiProblems(400, 404)
-  async get(@CurrentIdentity() identity: Identity, @UuidParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<MobilityDto> {
+  async get(
+    @CurrentIdentity() identity: Identity,
+    @UuidParam() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MobilityDto> {
     return withEtag(reply, await this.mobilities.get(identity, id));
   }
 
   @Patch('mobilities/:id')
-  @ApiOperation({ operationId: 'updateMobility', summary: 'Change dates, host or travel; due dates of tasks not done follow the dates' })
+  @ApiOperation({
+    operationId: 'updateMobility',
+    summary: 'Change dates, host or travel; due dates of tasks not done follow the dates',
+  })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto })
   @ApiProblems(400, 403, 404, 409, 412, 422)
@@ -73,7 +93,10 @@ export class MobilityController {
 
   @Post('mobilities/:id/events')
   @HttpCode(200)
-  @ApiOperation({ operationId: 'sendMobilityEvent', summary: 'Send a lifecycle event (ADVANCE, REOPEN, WITHDRAW, HOST_CONFIRM, HOST_DECLINE)' })
+  @ApiOperation({
+    operationId: 'sendMobilityEvent',
+    summary: 'Send a lifecycle event (ADVANCE, REOPEN, WITHDRAW, HOST_CONFIRM, HOST_DECLINE)',
+  })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto, description: 'The event applied; the mobility in its new state' })
   @ApiConflictResponse({

@@ -1,5 +1,13 @@
 import type { ActivityTypeCode, MobilityState, StoredSnapshot } from '@mobility-hub/domain';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
 import { ParticipantEntity } from './participant.entity';

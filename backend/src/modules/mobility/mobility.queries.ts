@@ -76,7 +76,10 @@ export interface ListScope {
 }
 
 /** The filters of the mobility list: its query without the paging. */
-export type MobilityListFilter = Pick<ListMobilitiesQuery, 'projectId' | 'phase' | 'hostOrganisationId' | 'overdue' | 'q'>;
+export type MobilityListFilter = Pick<
+  ListMobilitiesQuery,
+  'projectId' | 'phase' | 'hostOrganisationId' | 'overdue' | 'q'
+>;
 
 /** The two statements behind one page of the mobility list, each with its own parameters. */
 export interface MobilityListSql {
@@ -92,7 +95,12 @@ export interface MobilityListSql {
  * Builds the list statements for `filter` and `paging`, `today` being the calendar date overdue
  * tasks are measured against. Pure, so that the benchmark's bare baseline runs exactly this text.
  */
-export function mobilityListSql(filter: MobilityListFilter, paging: Paging, today: string, scope?: ListScope): MobilityListSql {
+export function mobilityListSql(
+  filter: MobilityListFilter,
+  paging: Paging,
+  today: string,
+  scope?: ListScope,
+): MobilityListSql {
   const params: unknown[] = [today];
   // $1 (today) is referenced even when no overdue filter uses it, so every query types it.
   const where: string[] = ['$1::date IS NOT NULL'];
@@ -149,7 +157,11 @@ export class MobilityQueries {
     return this.clock.today(this.config.timeZone);
   }
 
-  async list(query: ListMobilitiesQuery, paging: Paging, scope: ListScope): Promise<{ items: MobilitySummaryDto[]; total: number }> {
+  async list(
+    query: ListMobilitiesQuery,
+    paging: Paging,
+    scope: ListScope,
+  ): Promise<{ items: MobilitySummaryDto[]; total: number }> {
     const { sql, params, countSql, countParams } = mobilityListSql(query, paging, this.today(), scope);
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(sql, params) as Promise<SummaryRow[]>,
@@ -187,7 +199,11 @@ export class MobilityQueries {
       hostOrganisationId: row.h_id,
       placementConfirmedAt: row.placement_confirmed_at,
     });
-    const snapshot = restoreMobilitySnapshot({ id: row.id, machineSnapshot: row.machine_snapshot, machineVersion: row.machine_version });
+    const snapshot = restoreMobilitySnapshot({
+      id: row.id,
+      machineSnapshot: row.machine_snapshot,
+      machineVersion: row.machine_version,
+    });
     const summary = toSummary(row);
     return {
       ...summary,

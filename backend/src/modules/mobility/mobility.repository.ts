@@ -1,4 +1,10 @@
-import { MobilityFacts, MobilitySnapshot, MobilityState, restoreSnapshot, SnapshotVersionError } from '@mobility-hub/domain';
+import {
+  MobilityFacts,
+  MobilitySnapshot,
+  MobilityState,
+  restoreSnapshot,
+  SnapshotVersionError,
+} from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProblemException, Problems } from '../../common/problem/problem';
@@ -44,7 +50,13 @@ export class MobilityRepository {
     return {
       hostOrganisationId: mobility.hostOrganisationId,
       placementConfirmed: mobility.placementConfirmedAt !== null,
-      tasks: tasks.map((t) => ({ key: t.templateKey, phase: t.phase, title: t.title, mandatory: t.mandatory, status: t.status })),
+      tasks: tasks.map((t) => ({
+        key: t.templateKey,
+        phase: t.phase,
+        title: t.title,
+        mandatory: t.mandatory,
+        status: t.status,
+      })),
     };
   }
 
@@ -61,7 +73,10 @@ export class MobilityRepository {
       .returning(['version'])
       .execute();
     if (result.affected !== 1) {
-      throw Problems.preconditionFailed('The mobility was changed concurrently; reload and try again.', mobility.version);
+      throw Problems.preconditionFailed(
+        'The mobility was changed concurrently; reload and try again.',
+        mobility.version,
+      );
     }
     // Every change to a mobility (dates, host, phase, a task's status) re-plans its reminders here,
     // in the same transaction: nothing is sent for a task that no longer needs it.
@@ -71,7 +86,15 @@ export class MobilityRepository {
 
   async appendEvent(
     em: EntityManager,
-    entry: { mobilityId: string; event: LifecycleEventEntity['event']; from: MobilityState | null; to: MobilityState; actor: string; reason: string | null; at: Date },
+    entry: {
+      mobilityId: string;
+      event: LifecycleEventEntity['event'];
+      from: MobilityState | null;
+      to: MobilityState;
+      actor: string;
+      reason: string | null;
+      at: Date;
+    },
   ): Promise<void> {
     await em.query(
       `INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)

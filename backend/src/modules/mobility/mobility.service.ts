@@ -76,7 +76,9 @@ export class MobilityService {
       const greenTravel = dto.greenTravel ?? false;
       const school = project.beneficiaryOrganisationId;
       const sending = await this.partyOf(em, school, dto.sendingOrganisationId, 'sendingOrganisationId');
-      const host = dto.hostOrganisationId ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId') : null;
+      const host = dto.hostOrganisationId
+        ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId')
+        : null;
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
         ...travelViolations(travelDays, greenTravel),
@@ -146,7 +148,10 @@ export class MobilityService {
   /** The mobilities the caller may see (sending side, hosted by their company, or their own). */
   async list(identity: Identity, query: ListMobilitiesQuery): Promise<MobilityPageDto> {
     const paging = pagingOf(query);
-    const scope = { mobilities: (param: (value: unknown) => string) => visibleMobilitySql(identity, param), tasks: visibleTaskSql(identity) };
+    const scope = {
+      mobilities: (param: (value: unknown) => string) => visibleMobilitySql(identity, param),
+      tasks: visibleTaskSql(identity),
+    };
     const { items, total } = await this.queries.list(query, paging, scope);
     return { items, total, page: paging.page, pageSize: paging.pageSize };
   }
@@ -156,23 +161,52 @@ export class MobilityService {
   }
 
   /** A lifecycle event, if the caller's role on the mobility may send it (HOST_* the host, REOPEN and WITHDRAW the coordinator). */
-  async sendEvent(identity: Identity, id: string, dto: MobilityEventRequestDto, expectedVersion: number | undefined): Promise<MobilityDto> {
+  async sendEvent(
+    identity: Identity,
+    id: string,
+    dto: MobilityEventRequestDto,
+    expectedVersion: number | undefined,
+  ): Promise<MobilityDto> {
     // Checked after the lock: a host switched meanwhile takes the former mentor's right with it.
     await this.access.mobilityRole(identity, id);
     return this.db.transaction(async (em) => {
       await this.repository.lock(em, id);
-      const viewer = await this.access.requireOnMobility(identity, id, (role) => mayApplyEvent(role, dto.type), `send ${dto.type}`, em);
-      return this.lifecycle.applyIn(em, { mobilityId: id, type: dto.type, reason: dto.reason, expectedVersion, actor: actorOf(identity), viewer });
+      const viewer = await this.access.requireOnMobility(
+        identity,
+        id,
+        (role) => mayApplyEvent(role, dto.type),
+        `send ${dto.type}`,
+        em,
+      );
+      return this.lifecycle.applyIn(em, {
+        mobilityId: id,
+        type: dto.type,
+        reason: dto.reason,
+        expectedVersion,
+        actor: actorOf(identity),
+        viewer,
+      });
     });
   }
 
   /** Dates, host and travel (the sending side); due dates of open and waived tasks follow new dates. */
-  async update(identity: Identity, id: string, dto: UpdateMobilityDto, expectedVersion: number | undefined): Promise<MobilityDto> {
+  async update(
+    identity: Identity,
+    id: string,
+    dto: UpdateMobilityDto,
+    expectedVersion: number | undefined,
+  ): Promise<MobilityDto> {
     await this.access.mobilityRole(identity, id);
     const actor = actorOf(identity);
     return this.db.transaction(async (em) => {
       const mobility = await this.repository.lock(em, id);
-      const viewer = await this.access.requireOnMobility(identity, id, mayEditMobility, 'change the dates, host or travel of a mobility', em);
+      const viewer = await this.access.requireOnMobility(
+        identity,
+        id,
+        mayEditMobility,
+        'change the dates, host or travel of a mobility',
+        em,
+      );
       this.repository.checkVersion(mobility, expectedVersion);
       const changes: Partial<MobilityEntity> = {};
       const startDate = dto.startDate ?? mobility.startDate;
@@ -183,25 +217,52 @@ export class MobilityService {
       const datesChanged = startDate !== mobility.startDate || endDate !== mobility.endDate;
       const hostChanged = hostId !== mobility.hostOrganisationId;
       // A new host brings its own mentor: the old one is cleared unless the request names one.
-      const mentorName = dto.mentorName !== undefined ? (dto.mentorName?.trim() ?? null) : hostChanged ? null : mobility.mentorName;
-      const mentorEmail = dto.mentorEmail !== undefined ? (dto.mentorEmail?.toLowerCase() ?? null) : hostChanged ? null : mobility.mentorEmail;
+      const mentorName =
+        dto.mentorName !== undefined ? (dto.mentorName?.trim() ?? null) : hostChanged ? null : mobility.mentorName;
+      const mentorEmail =
+        dto.mentorEmail !== undefined
+          ? (dto.mentorEmail?.toLowerCase() ?? null)
+          : hostChanged
+            ? null
+            : mobility.mentorEmail;
       const mentorChanged = mentorName !== mobility.mentorName || mentorEmail !== mobility.mentorEmail;
-      if (!datesChanged && !hostChanged && !mentorChanged && travelDays === mobility.travelDays && greenTravel === mobility.greenTravel) {
+      if (
+        !datesChanged &&
+        !hostChanged &&
+        !mentorChanged &&
+        travelDays === mobility.travelDays &&
+        greenTravel === mobility.greenTravel
+      ) {
         return this.queries.detail(id, viewer, em);
       }
       if (isFinalState(mobility.phase)) {
-        throw Problems.conflict('mobility-closed', 'Mobility closed', `The mobility is ${mobility.phase} and can no longer change.`);
+        throw Problems.conflict(
+          'mobility-closed',
+          'Mobility closed',
+          `The mobility is ${mobility.phase} and can no longer change.`,
+        );
       }
       if (hostChanged && !canChangeHost(mobility.phase)) {
         throw Problems.conflict(
           'host-fixed',
           'Host can no longer change',
           `The host can change during application and preparation only; the mobility is in ${mobility.phase}.`,
-          { errors: [{ field: 'hostOrganisationId', rule: 'changeable before implementation', message: 'the host is fixed once the mobility is under way' }] },
+          {
+            errors: [
+              {
+                field: 'hostOrganisationId',
+                rule: 'changeable before implementation',
+                message: 'the host is fixed once the mobility is under way',
+              },
+            ],
+          },
         );
       }
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
-      const host = hostChanged && hostId ? await this.partyOf(em, await this.schoolOf(em, mobility.projectId), hostId, 'hostOrganisationId') : null;
+      const host =
+        hostChanged && hostId
+          ? await this.partyOf(em, await this.schoolOf(em, mobility.projectId), hostId, 'hostOrganisationId')
+          : null;
       const violations = [
         ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
         ...travelViolations(travelDays, greenTravel),
@@ -221,7 +282,9 @@ export class MobilityService {
       }
       if ((mentorName !== null || mentorEmail !== null) && !hostId) {
         const field = mentorEmail !== null ? 'mentorEmail' : 'mentorName';
-        throw Problems.ruleViolated([{ field, rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }]);
+        throw Problems.ruleViolated([
+          { field, rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' },
+        ]);
       }
       Object.assign(changes, { travelDays, greenTravel, mentorName, mentorEmail });
       await this.repository.save(em, mobility, changes);
@@ -231,9 +294,17 @@ export class MobilityService {
         const what = [
           datesChanged ? `dates ${mobility.startDate}–${mobility.endDate} → ${startDate}–${endDate}` : null,
           hostChanged ? `host ${mobility.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
-        ].filter(Boolean).join('; ');
+        ]
+          .filter(Boolean)
+          .join('; ');
         await this.repository.appendEvent(em, {
-          mobilityId: id, event: 'EDIT', from: mobility.phase, to: mobility.phase, actor, reason: what, at: this.clock.now(),
+          mobilityId: id,
+          event: 'EDIT',
+          from: mobility.phase,
+          to: mobility.phase,
+          actor,
+          reason: what,
+          at: this.clock.now(),
         });
       }
       return this.queries.detail(id, viewer, em);
@@ -267,7 +338,12 @@ export class MobilityService {
     await em.query(
       `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (email) DO NOTHING`,
-      [participant.email, `${participant.firstName} ${participant.lastName}`, participant.id, this.clock.now().toISOString()],
+      [
+        participant.email,
+        `${participant.firstName} ${participant.lastName}`,
+        participant.id,
+        this.clock.now().toISOString(),
+      ],
     );
   }
 }

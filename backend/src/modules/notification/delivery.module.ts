@@ -15,7 +15,10 @@ import { SendMailProcessor } from './send-mail.processor';
       inject: [APP_CONFIG],
       // Unset SMTP_URL: the embedded catcher of `npm start`.
       useFactory: (config: AppConfig) =>
-        new SmtpMailTransport(config.mail.smtpUrl ?? `smtp://127.0.0.1:${config.mail.catcherPort}`, config.mail.concurrency),
+        new SmtpMailTransport(
+          config.mail.smtpUrl ?? `smtp://127.0.0.1:${config.mail.catcherPort}`,
+          config.mail.concurrency,
+        ),
     },
     OutboxRelay,
     SendMailProcessor,

@@ -1,4 +1,15 @@
-import { DIGEST_HORIZON_DAYS, addDays, defaultLocale, instantAt, isTaskOverdue, localTime, MobilityState, nextWorkingMoment, TaskFact, WorkingHours } from '@mobility-hub/domain';
+import {
+  DIGEST_HORIZON_DAYS,
+  addDays,
+  defaultLocale,
+  instantAt,
+  isTaskOverdue,
+  localTime,
+  MobilityState,
+  nextWorkingMoment,
+  TaskFact,
+  WorkingHours,
+} from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -91,7 +102,9 @@ export class DigestService {
       dueDate: t.due_date,
       url: this.links.mobility(t.mobility_id),
     });
-    const overdue = tasks.filter((t) => isTaskOverdue({ ...t, dueDate: t.due_date }, t.mobility_phase, today)).map(item);
+    const overdue = tasks
+      .filter((t) => isTaskOverdue({ ...t, dueDate: t.due_date }, t.mobility_phase, today))
+      .map(item);
     const dueSoon = tasks.filter((t) => t.due_date >= today).map(item);
     if (overdue.length + dueSoon.length === 0) return 0;
     const locale = defaultLocale(organisation.country);

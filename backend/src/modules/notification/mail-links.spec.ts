@@ -19,7 +19,9 @@ describe('MailLinks', () => {
     expect(links.readMuteToken(`${payload}.${signature.slice(0, -1)}A`)).toBeNull();
     expect(links.readMuteToken(payload)).toBeNull();
     expect(links.readMuteToken(`${token}.x`)).toBeNull();
-    expect(new MailLinks('https://hub.example', 'another-secret-of-thirty-two-characters!').readMuteToken(token)).toBeNull();
+    expect(
+      new MailLinks('https://hub.example', 'another-secret-of-thirty-two-characters!').readMuteToken(token),
+    ).toBeNull();
   });
 
   it('refuses a genuine signature over an unknown kind', () => {

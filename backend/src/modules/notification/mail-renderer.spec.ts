@@ -12,7 +12,11 @@ describe('MailRenderer', () => {
     recipientName: 'Aoife',
     organisation: 'Dublin VET College',
     participant: 'Aoife Byrne',
-    task: { title: 'Learning agreement signed', guidance: 'All three parties sign before departure.', dueDate: '2026-05-18' },
+    task: {
+      title: 'Learning agreement signed',
+      guidance: 'All three parties sign before departure.',
+      dueDate: '2026-05-18',
+    },
     actionUrl: 'https://hub.example/mobilities/42',
   };
 
@@ -31,7 +35,12 @@ describe('MailRenderer', () => {
 
   it('offers a mute link only where one is given (mutable kinds)', () => {
     expect(renderer.render(taskMail).text).not.toContain('Stop e-mails');
-    const advice = renderer.render({ ...taskMail, kind: 'task-advice', occasion: 'due-today', muteUrl: 'https://hub.example/mute/abc' });
+    const advice = renderer.render({
+      ...taskMail,
+      kind: 'task-advice',
+      occasion: 'due-today',
+      muteUrl: 'https://hub.example/mute/abc',
+    });
     expect(advice.text).toContain('Stop e-mails like this one: https://hub.example/mute/abc');
     expect(advice.html).toContain('href="https://hub.example/mute/abc"');
   });
@@ -52,7 +61,8 @@ describe('MailRenderer', () => {
 
   it('takes a new language from a file alone, falling back to English for what it does not translate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mh-templates-'));
-    for (const file of ['en.json', 'layout.html.hbs', 'layout.text.hbs']) copyFileSync(join(TEMPLATES_DIR, file), join(dir, file));
+    for (const file of ['en.json', 'layout.html.hbs', 'layout.text.hbs'])
+      copyFileSync(join(TEMPLATES_DIR, file), join(dir, file));
     writeFileSync(join(dir, 'nl.json'), JSON.stringify({ common: { greeting: 'Beste {{name}},' } }));
     const dutch = new MailRenderer(dir);
     expect(dutch.availableLanguages).toEqual(['en', 'nl']);
@@ -63,7 +73,9 @@ describe('MailRenderer', () => {
 
   it('every language file translates only messages English has', () => {
     const paths = (node: unknown, prefix = ''): string[] =>
-      typeof node === 'string' ? [prefix] : Object.entries(node as object).flatMap(([k, v]) => paths(v, prefix ? `${prefix}.${k}` : k));
+      typeof node === 'string'
+        ? [prefix]
+        : Object.entries(node as object).flatMap(([k, v]) => paths(v, prefix ? `${prefix}.${k}` : k));
     const english = new Set(paths(JSON.parse(readFileSync(join(TEMPLATES_DIR, 'en.json'), 'utf8'))));
     for (const language of renderer.availableLanguages) {
       const messages = paths(JSON.parse(readFileSync(join(TEMPLATES_DIR, `${language}.json`), 'utf8')));
@@ -79,13 +91,29 @@ describe('MailRenderer', () => {
       organisation: 'ROC Utrecht',
       digest: {
         horizonDays: 14,
-        overdue: [{ task: 'Grant agreement signed', participant: 'Sem de Vries', dueDate: '2026-03-01', url: 'https://hub.example/mobilities/1' }],
-        dueSoon: [{ task: 'Insurance arranged', participant: 'Noor de Vries', dueDate: '2026-03-10', url: 'https://hub.example/mobilities/2' }],
+        overdue: [
+          {
+            task: 'Grant agreement signed',
+            participant: 'Sem de Vries',
+            dueDate: '2026-03-01',
+            url: 'https://hub.example/mobilities/1',
+          },
+        ],
+        dueSoon: [
+          {
+            task: 'Insurance arranged',
+            participant: 'Noor de Vries',
+            dueDate: '2026-03-10',
+            url: 'https://hub.example/mobilities/2',
+          },
+        ],
       },
       muteUrl: 'https://hub.example/mute/x',
     });
     expect(mail.subject).toBe('Your week in Erasmus+: 1 overdue, 1 due in the next 14 days');
-    expect(mail.text).toMatch(/Overdue\n- Grant agreement signed — Sem de Vries \(overdue\)\n {2}https:\/\/hub.example\/mobilities\/1/);
+    expect(mail.text).toMatch(
+      /Overdue\n- Grant agreement signed — Sem de Vries \(overdue\)\n {2}https:\/\/hub.example\/mobilities\/1/,
+    );
     expect(mail.text).toContain('- Insurance arranged — Noor de Vries (due 10 March 2026)');
   });
 

@@ -64,7 +64,8 @@ export class MailRenderer {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
       this.languages.set(file.slice(0, -5), JSON.parse(readFileSync(join(dir, file), 'utf8')) as Messages);
     }
-    if (!this.languages.has(FALLBACK_LANGUAGE)) throw new Error(`mail templates: ${FALLBACK_LANGUAGE}.json missing in ${dir}`);
+    if (!this.languages.has(FALLBACK_LANGUAGE))
+      throw new Error(`mail templates: ${FALLBACK_LANGUAGE}.json missing in ${dir}`);
     this.html = Handlebars.compile(readFileSync(join(dir, 'layout.html.hbs'), 'utf8'), { strict: false });
     this.text = Handlebars.compile(readFileSync(join(dir, 'layout.text.hbs'), 'utf8'), { noEscape: true });
   }
@@ -76,7 +77,10 @@ export class MailRenderer {
   render(facts: MailFacts): RenderedMail {
     const language = this.languageOf(facts.locale);
     // Dates in the language of the text: an English mail to Italy says "12 January", not "12 gennaio".
-    const dateLocale = language === facts.locale.toLowerCase().split('-')[0] ? facts.locale : `${language}-${facts.locale.split('-')[1] ?? 'GB'}`;
+    const dateLocale =
+      language === facts.locale.toLowerCase().split('-')[0]
+        ? facts.locale
+        : `${language}-${facts.locale.split('-')[1] ?? 'GB'}`;
     const date = (iso: IsoDate) => formatDate(iso, dateLocale);
     const values = {
       name: facts.recipientName,
@@ -100,8 +104,16 @@ export class MailRenderer {
     const paragraphs = [variant('lead'), t(`${kind}.detail`)].filter((p) => p.trim() !== '');
     const sections = facts.digest
       ? [
-          { heading: t(`${kind}.overdueHeading`), items: facts.digest.overdue.map((i) => item(i, t('common.overdueTag'))) },
-          { heading: t(`${kind}.dueSoonHeading`), items: facts.digest.dueSoon.map((i) => item(i, this.message(language, 'common.dueTag', { dueDate: date(i.dueDate) }))) },
+          {
+            heading: t(`${kind}.overdueHeading`),
+            items: facts.digest.overdue.map((i) => item(i, t('common.overdueTag'))),
+          },
+          {
+            heading: t(`${kind}.dueSoonHeading`),
+            items: facts.digest.dueSoon.map((i) =>
+              item(i, this.message(language, 'common.dueTag', { dueDate: date(i.dueDate) })),
+            ),
+          },
         ].filter((s) => s.items.length > 0)
       : [];
     const actionLabel = this.has(language, `${kind}.action`) ? t(`${kind}.action`) : t('common.openMobility');
@@ -115,7 +127,11 @@ export class MailRenderer {
       closing: t(`${kind}.closing`),
       signature: t('common.signature'),
       // A kind may say why it was sent; else the common reason for advice or for a deadline.
-      why: this.has(language, `${kind}.why`) ? t(`${kind}.why`) : MAIL_KINDS[kind].mutable ? t('common.whyMutable') : t('common.why'),
+      why: this.has(language, `${kind}.why`)
+        ? t(`${kind}.why`)
+        : MAIL_KINDS[kind].mutable
+          ? t('common.whyMutable')
+          : t('common.why'),
       mute: facts.muteUrl ? { label: t('common.mute'), url: facts.muteUrl } : null,
     };
     return { subject: model.subject, html: this.html(model), text: this.text(model) };
@@ -127,7 +143,10 @@ export class MailRenderer {
   }
 
   private has(language: string, path: string): boolean {
-    return lookup(this.languages.get(language), path) !== undefined || lookup(this.languages.get(FALLBACK_LANGUAGE), path) !== undefined;
+    return (
+      lookup(this.languages.get(language), path) !== undefined ||
+      lookup(this.languages.get(FALLBACK_LANGUAGE), path) !== undefined
+    );
   }
 
   private message(language: string, path: string, values: object): string {
@@ -146,7 +165,9 @@ function item(i: DigestItem, tag: string) {
 }
 
 function lookup(messages: Messages | undefined, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Messages)[key] : undefined), messages);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Messages)[key] : undefined), messages);
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -73,11 +73,15 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
     });
     this.workers = [mailWorker, sweepWorker];
     // Redis going away is expected (the relay waits it out): log, never crash on an unhandled 'error'.
-    for (const worker of this.workers) worker.on('error', (error) => this.logger.warn(`${worker.name} worker: ${error.message}`));
-    for (const queue of [this.mailQueue, this.reminderQueue]) queue.on('error', (error) => this.logger.warn(`${queue.name} queue: ${error.message}`));
+    for (const worker of this.workers)
+      worker.on('error', (error) => this.logger.warn(`${worker.name} worker: ${error.message}`));
+    for (const queue of [this.mailQueue, this.reminderQueue])
+      queue.on('error', (error) => this.logger.warn(`${queue.name} queue: ${error.message}`));
     this.scheduleSweep();
     this.relay.start(this.mailQueue);
-    this.logger.log(`worker up: mail concurrency ${this.config.mail.concurrency}, sweep every ${this.config.reminders.sweepIntervalMs} ms`);
+    this.logger.log(
+      `worker up: mail concurrency ${this.config.mail.concurrency}, sweep every ${this.config.reminders.sweepIntervalMs} ms`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

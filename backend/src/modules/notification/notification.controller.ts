@@ -21,7 +21,10 @@ export class NotificationController {
   constructor(private readonly outbox: OutboxService) {}
 
   @Get('outbox')
-  @ApiOperation({ operationId: 'listOutbox', summary: 'E-mails written by the product: pending (incl. queued), sent, failed or cancelled; newest first' })
+  @ApiOperation({
+    operationId: 'listOutbox',
+    summary: 'E-mails written by the product: pending (incl. queued), sent, failed or cancelled; newest first',
+  })
   @ApiOkResponse({ type: OutboxPageDto })
   @ApiProblems(400)
   list(@CurrentIdentity() identity: Identity, @Query() query: ListOutboxQuery): Promise<OutboxPageDto> {
@@ -38,7 +41,10 @@ export class NotificationController {
   }
 
   @Get('mobilities/:id/reminders')
-  @ApiOperation({ operationId: 'listMobilityReminders', summary: 'Reminders of a mobility: what was sent (or muted), what is planned next and when' })
+  @ApiOperation({
+    operationId: 'listMobilityReminders',
+    summary: 'Reminders of a mobility: what was sent (or muted), what is planned next and when',
+  })
   @ApiOkResponse({ type: MobilityRemindersDto })
   @ApiProblems(400, 401, 403, 404)
   reminders(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<MobilityRemindersDto> {
@@ -47,7 +53,10 @@ export class NotificationController {
 
   @Get('mutes/:token')
   @Public() // the signed token is the capability
-  @ApiOperation({ operationId: 'getMute', summary: 'Whether the recipient and kind of a mute link (from an e-mail) are muted' })
+  @ApiOperation({
+    operationId: 'getMute',
+    summary: 'Whether the recipient and kind of a mute link (from an e-mail) are muted',
+  })
   @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
   @ApiOkResponse({ type: MuteDto })
   @ApiProblems(404)
@@ -57,7 +66,10 @@ export class NotificationController {
 
   @Put('mutes/:token')
   @Public()
-  @ApiOperation({ operationId: 'mute', summary: 'Mute this kind of e-mail for this recipient (only kinds that are advice, not deadlines)' })
+  @ApiOperation({
+    operationId: 'mute',
+    summary: 'Mute this kind of e-mail for this recipient (only kinds that are advice, not deadlines)',
+  })
   @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
   @ApiOkResponse({ type: MuteDto })
   @ApiProblems(404, 409)
@@ -77,7 +89,10 @@ export class NotificationController {
 
   @Get('mailbox')
   @Public() // the demo's mail catcher, like Mailpit: 404 whenever SMTP_URL is set (always in production)
-  @ApiOperation({ operationId: 'listMailbox', summary: 'Messages caught by the embedded SMTP catcher (only when SMTP_URL is unset), newest first' })
+  @ApiOperation({
+    operationId: 'listMailbox',
+    summary: 'Messages caught by the embedded SMTP catcher (only when SMTP_URL is unset), newest first',
+  })
   @ApiOkResponse({ type: CaughtMailPageDto })
   @ApiProblems(400, 404)
   mailbox(@Query() query: ListMailboxQuery): Promise<CaughtMailPageDto> {

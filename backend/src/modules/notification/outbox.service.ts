@@ -79,9 +79,16 @@ export class OutboxService {
     );
     if (rows.length === 1) return toMessage(rows[0]);
     const read = sqlParams([id]);
-    const [existing] = await this.db.query(`SELECT status FROM outbox WHERE id = $1 AND ${visibleOutboxSql(identity, read.param)}`, read.params);
+    const [existing] = await this.db.query(
+      `SELECT status FROM outbox WHERE id = $1 AND ${visibleOutboxSql(identity, read.param)}`,
+      read.params,
+    );
     if (!existing) throw Problems.notFound('Outbox message', id);
-    throw Problems.conflict('not-failed', 'Only a failed message can be retried', `The message is ${existing.status}; only failed messages are retried by hand.`);
+    throw Problems.conflict(
+      'not-failed',
+      'Only a failed message can be retried',
+      `The message is ${existing.status}; only failed messages are retried by hand.`,
+    );
   }
 
   async reminders(identity: Identity, mobilityId: string): Promise<MobilityRemindersDto> {
@@ -101,16 +108,18 @@ export class OutboxService {
     );
     const now = this.clock.now();
     const mutes = new Set<string>(
-      (await this.db.query(
-        `SELECT recipient_email || ' ' || kind AS key FROM mail_mute
+      (
+        await this.db.query(
+          `SELECT recipient_email || ' ' || kind AS key FROM mail_mute
           WHERE recipient_email IN (SELECT lower(email) FROM participant p JOIN mobility m ON m.participant_id = p.id WHERE m.id = $1
                                     UNION SELECT lower(mentor_email) FROM mobility WHERE id = $1 AND mentor_email IS NOT NULL
                                     UNION SELECT lower(o.email) FROM organisation o JOIN mobility m
                                       ON o.id IN (m.sending_organisation_id, m.host_organisation_id) WHERE m.id = $1 AND o.email IS NOT NULL
                                     UNION SELECT lower(o.email) FROM organisation o JOIN project pr ON pr.beneficiary_organisation_id = o.id
                                       JOIN mobility m ON m.project_id = pr.id WHERE m.id = $1 AND o.email IS NOT NULL)`,
-        [mobilityId],
-      )).map((r: { key: string }) => r.key),
+          [mobilityId],
+        )
+      ).map((r: { key: string }) => r.key),
     );
     const planned = contexts.flatMap((ctx) => {
       const recipient = recipientOf(ctx);
@@ -135,7 +144,10 @@ export class OutboxService {
     });
     planned.sort((a, b) => a.sendAt.localeCompare(b.sendAt));
     return {
-      sent: sent.map((s: Omit<SentReminderDto, 'sentAt'> & { sentAt: Date | null }) => ({ ...s, sentAt: s.sentAt ? new Date(s.sentAt).toISOString() : null })),
+      sent: sent.map((s: Omit<SentReminderDto, 'sentAt'> & { sentAt: Date | null }) => ({
+        ...s,
+        sentAt: s.sentAt ? new Date(s.sentAt).toISOString() : null,
+      })),
       planned,
     };
   }
@@ -145,17 +157,32 @@ export class OutboxService {
     if (!link) throw Problems.notFound('Mute link', token.slice(0, 12), 'token');
     if (muted === true) {
       if (!MAIL_KINDS[link.kind].mutable) {
-        throw Problems.conflict('not-mutable', 'These e-mails cannot be muted', 'This kind of e-mail carries a deadline of the programme and keeps coming until the task is done.');
+        throw Problems.conflict(
+          'not-mutable',
+          'These e-mails cannot be muted',
+          'This kind of e-mail carries a deadline of the programme and keeps coming until the task is done.',
+        );
       }
       await this.db.query(
         `INSERT INTO mail_mute (recipient_email, kind, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
         [link.recipient, link.kind, this.clock.now().toISOString()],
       );
     } else if (muted === false) {
-      await this.db.query(`DELETE FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
+      await this.db.query(`DELETE FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [
+        link.recipient,
+        link.kind,
+      ]);
     }
-    const rows = await this.db.query(`SELECT 1 FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [link.recipient, link.kind]);
-    return { recipient: maskEmail(link.recipient), kind: link.kind, muted: rows.length > 0, mutable: MAIL_KINDS[link.kind].mutable };
+    const rows = await this.db.query(`SELECT 1 FROM mail_mute WHERE recipient_email = $1 AND kind = $2`, [
+      link.recipient,
+      link.kind,
+    ]);
+    return {
+      recipient: maskEmail(link.recipient),
+      kind: link.kind,
+      muted: rows.length > 0,
+      mutable: MAIL_KINDS[link.kind].mutable,
+    };
   }
 
   async mailbox(query: ListMailboxQuery): Promise<CaughtMailPageDto> {
@@ -181,7 +208,10 @@ export class OutboxService {
       this.db.query(`SELECT count(*)::int AS total FROM caught_mail ${filter}`, params),
     ]);
     return {
-      items: items.map((i: Omit<CaughtMailSummaryDto, 'receivedAt'> & { receivedAt: Date }) => ({ ...i, receivedAt: new Date(i.receivedAt).toISOString() })),
+      items: items.map((i: Omit<CaughtMailSummaryDto, 'receivedAt'> & { receivedAt: Date }) => ({
+        ...i,
+        receivedAt: new Date(i.receivedAt).toISOString(),
+      })),
       total,
       page: paging.page,
       pageSize: paging.pageSize,
@@ -206,9 +236,18 @@ export class OutboxService {
   }
 }
 
-type OutboxRow = Omit<OutboxMessageDto, 'sendAfter' | 'createdAt' | 'sentAt'> & { sendAfter: Date; createdAt: Date; sentAt: Date | null };
+type OutboxRow = Omit<OutboxMessageDto, 'sendAfter' | 'createdAt' | 'sentAt'> & {
+  sendAfter: Date;
+  createdAt: Date;
+  sentAt: Date | null;
+};
 
 function toMessage(row: OutboxRow): OutboxMessageDto {
   const iso = (v: Date) => new Date(v).toISOString();
-  return { ...row, sendAfter: iso(row.sendAfter), createdAt: iso(row.createdAt), sentAt: row.sentAt ? iso(row.sentAt) : null };
+  return {
+    ...row,
+    sendAfter: iso(row.sendAfter),
+    createdAt: iso(row.createdAt),
+    sentAt: row.sentAt ? iso(row.sentAt) : null,
+  };
 }

@@ -76,7 +76,9 @@ const CONTEXT_SQL = `
     LEFT JOIN organisation ho ON ho.id = m.host_organisation_id`;
 
 export function loadContextsOfTasks(em: EntityManager, taskIds: readonly string[]): Promise<TaskReminderContext[]> {
-  return taskIds.length === 0 ? Promise.resolve([]) : em.query(`${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+  return taskIds.length === 0
+    ? Promise.resolve([])
+    : em.query(`${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
 }
 
 export function loadContextsOfMobility(em: EntityManager, mobilityId: string): Promise<TaskReminderContext[]> {
@@ -120,9 +122,16 @@ export function ruleOf(ctx: Pick<TaskReminderContext, 'key' | 'mandatory'>): Rem
  * The task's occasions with their send instants in `timeZone` (the recipient's); none for a
  * closed mobility, a done task, or nobody to write to (`timeZone` null).
  */
-export function timedOccasions(ctx: TaskReminderContext, timeZone: string | null, hours: WorkingHours): TimedOccasion[] {
+export function timedOccasions(
+  ctx: TaskReminderContext,
+  timeZone: string | null,
+  hours: WorkingHours,
+): TimedOccasion[] {
   if (isFinalState(ctx.phase) || timeZone === null) return [];
-  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({ ...o, sendAt: cachedSendTime(o.date, timeZone, hours) }));
+  return planReminders(ctx, ruleOf(ctx), ctx.endDate).map((o) => ({
+    ...o,
+    sendAt: cachedSendTime(o.date, timeZone, hours),
+  }));
 }
 
 // Tasks share dates and zones: a sweep asks for the same send times thousands of times.

@@ -113,7 +113,15 @@ export class ReminderService {
       [mobilityId],
     );
     if (!recipient) {
-      await this.recordOccasion(em, ctx, 'request', ctx.host ? this.today(ctx.host.timeZone) : this.clock.today(this.config.timeZone), 'placement-request', 'no-recipient', null);
+      await this.recordOccasion(
+        em,
+        ctx,
+        'request',
+        ctx.host ? this.today(ctx.host.timeZone) : this.clock.today(this.config.timeZone),
+        'placement-request',
+        'no-recipient',
+        null,
+      );
       return;
     }
     const today = this.today(recipient.timeZone);
@@ -167,9 +175,17 @@ export class ReminderService {
       [candidates.filter((c) => mine.has(c.mobility_id)).map((c) => c.id), now.toISOString()],
     );
     if (due.length === 0) return { tasks: 0, mails: 0 };
-    const contexts = await loadContextsOfTasks(em, due.map((d) => d.id));
+    const contexts = await loadContextsOfTasks(
+      em,
+      due.map((d) => d.id),
+    );
     const hours = this.config.reminders.workingHours;
-    const planned: { ctx: TaskReminderContext; recipient: Recipient | null; occasion: TimedOccasion; kind: MailKind }[] = [];
+    const planned: {
+      ctx: TaskReminderContext;
+      recipient: Recipient | null;
+      occasion: TimedOccasion;
+      kind: MailKind;
+    }[] = [];
     const next: { id: string; at: string | null }[] = [];
     for (const ctx of contexts) {
       const recipient = recipientOf(ctx);
@@ -177,12 +193,16 @@ export class ReminderService {
       next.push({ id: ctx.taskId, at: step.nextAt?.toISOString() ?? null });
       if (step.due) planned.push({ ctx, recipient, occasion: step.due, kind: mailKindOf(ruleOf(ctx), step.due) });
     }
-    const muted = await this.mutedPairs(em, planned.flatMap((p) => (p.recipient && MAIL_KINDS[p.kind].mutable ? [p.recipient.email] : [])));
+    const muted = await this.mutedPairs(
+      em,
+      planned.flatMap((p) => (p.recipient && MAIL_KINDS[p.kind].mutable ? [p.recipient.email] : [])),
+    );
     const rows: NewOutboxRow[] = [];
     const occasions = planned.map((p) => {
       const mute = p.recipient !== null && muted.has(`${p.recipient.email}\u0000${p.kind}`);
       const status = !p.recipient ? 'no-recipient' : mute ? 'muted' : 'outboxed';
-      const row = status === 'outboxed' && p.recipient ? this.compose(p.ctx, p.recipient, p.kind, p.occasion, now) : null;
+      const row =
+        status === 'outboxed' && p.recipient ? this.compose(p.ctx, p.recipient, p.kind, p.occasion, now) : null;
       return { ...p, status, outboxId: row?.id ?? null, row };
     });
     // The unique (task, kind, date) row first: an occasion somebody else already wrote yields no mail.

@@ -68,7 +68,9 @@ export class SendMailProcessor {
         [outboxId, describe(error), permanent || lastAttempt],
       );
       // The id only: the address and the server's answer (which may quote it) stay in the row.
-      this.logger.warn(`outbox ${outboxId}: ${permanent ? 'refused permanently' : lastAttempt ? 'gave up' : 'will retry'} (${codeOf(error)})`);
+      this.logger.warn(
+        `outbox ${outboxId}: ${permanent ? 'refused permanently' : lastAttempt ? 'gave up' : 'will retry'} (${codeOf(error)})`,
+      );
       if (permanent) throw new UnrecoverableError(`SMTP ${codeOf(error)}`);
       throw error;
     }

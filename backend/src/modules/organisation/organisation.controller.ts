@@ -3,7 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiProblems } from '../../common/problem/api-problems';
 import { UuidParam } from '../../common/params';
 import { CurrentIdentity, Identity } from '../../common/identity';
-import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQuery,
+  OrganisationDto,
+  OrganisationPageDto,
+} from './dto/organisation.dto';
 import { OrganisationService } from './organisation.service';
 
 @ApiTags('organisations')
@@ -13,7 +18,10 @@ export class OrganisationController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createOrganisation', summary: 'Register a partner organisation (host company, school, intermediary) of your organisation' })
+  @ApiOperation({
+    operationId: 'createOrganisation',
+    summary: 'Register a partner organisation (host company, school, intermediary) of your organisation',
+  })
   @ApiCreatedResponse({ type: OrganisationDto })
   @ApiProblems(400, 403, 404, 409)
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
@@ -21,7 +29,10 @@ export class OrganisationController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listOrganisations', summary: 'Your organisations and their registered partners, filtered by country, kind and free text' })
+  @ApiOperation({
+    operationId: 'listOrganisations',
+    summary: 'Your organisations and their registered partners, filtered by country, kind and free text',
+  })
   @ApiOkResponse({ type: OrganisationPageDto })
   @ApiProblems(400)
   list(@CurrentIdentity() identity: Identity, @Query() query: ListOrganisationsQuery): Promise<OrganisationPageDto> {

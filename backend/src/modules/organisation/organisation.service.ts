@@ -8,7 +8,12 @@ import { pagingOf } from '../../common/pagination';
 import { escapeLike } from '../../common/sql';
 import { Problems } from '../../common/problem/problem';
 import { sqlParams, visibleOrganisationSql } from '../access/access.sql';
-import { CreateOrganisationDto, ListOrganisationsQuery, OrganisationDto, OrganisationPageDto } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  ListOrganisationsQuery,
+  OrganisationDto,
+  OrganisationPageDto,
+} from './dto/organisation.dto';
 
 const COLUMNS = `o.id, o.name, o.kind, o.country, o.city, o.oid, o.email, o.time_zone AS "timeZone",
   o.registered_by_organisation_id AS "registeredByOrganisationId"`;
@@ -32,18 +37,35 @@ export class OrganisationService {
       ]);
     }
     const duplicate = (oid: string) =>
-      Problems.conflict('duplicate-oid', 'Duplicate OID', `Your organisation already registered a partner with OID ${oid}`, {
-        errors: [{ field: 'oid', rule: 'unique', message: `OID ${oid} is already registered` }],
-      });
+      Problems.conflict(
+        'duplicate-oid',
+        'Duplicate OID',
+        `Your organisation already registered a partner with OID ${oid}`,
+        {
+          errors: [{ field: 'oid', rule: 'unique', message: `OID ${oid} is already registered` }],
+        },
+      );
     if (dto.oid) {
-      const [existing] = await this.db.query(`SELECT 1 FROM organisation WHERE oid = $1 AND registered_by_organisation_id = $2`, [dto.oid, registrar]);
+      const [existing] = await this.db.query(
+        `SELECT 1 FROM organisation WHERE oid = $1 AND registered_by_organisation_id = $2`,
+        [dto.oid, registrar],
+      );
       if (existing) throw duplicate(dto.oid);
     }
     try {
       const [row] = await this.db.query(
         `INSERT INTO organisation (name, kind, country, city, oid, email, time_zone, registered_by_organisation_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [dto.name.trim(), dto.kind, country, dto.city.trim(), dto.oid ?? null, dto.email?.toLowerCase() ?? null, timeZone, registrar],
+        [
+          dto.name.trim(),
+          dto.kind,
+          country,
+          dto.city.trim(),
+          dto.oid ?? null,
+          dto.email?.toLowerCase() ?? null,
+          timeZone,
+          registrar,
+        ],
       );
       return this.get(identity, row.id);
     } catch (error) {
@@ -71,12 +93,20 @@ export class OrganisationService {
       ),
       this.db.query(`SELECT count(*)::int AS total FROM organisation o ${filter}`, params),
     ]);
-    return { items: rows.map((r: Omit<OrganisationDto, 'yourRole'>) => this.toDto(identity, r)), total, page: paging.page, pageSize: paging.pageSize };
+    return {
+      items: rows.map((r: Omit<OrganisationDto, 'yourRole'>) => this.toDto(identity, r)),
+      total,
+      page: paging.page,
+      pageSize: paging.pageSize,
+    };
   }
 
   async get(identity: Identity, id: string): Promise<OrganisationDto> {
     const { params, param } = sqlParams([id]);
-    const [row] = await this.db.query(`SELECT ${COLUMNS} FROM organisation o WHERE o.id = $1 AND ${visibleOrganisationSql(identity, param)}`, params);
+    const [row] = await this.db.query(
+      `SELECT ${COLUMNS} FROM organisation o WHERE o.id = $1 AND ${visibleOrganisationSql(identity, param)}`,
+      params,
+    );
     if (!row) throw Problems.notFound('Organisation', id);
     return this.toDto(identity, row);
   }
@@ -94,10 +124,17 @@ export class OrganisationService {
     }
     if (own.length === 1) return own[0];
     if (own.length === 0) {
-      throw Problems.forbidden('role-not-allowed', 'Only coordinators and staff of a sending organisation register partners.');
+      throw Problems.forbidden(
+        'role-not-allowed',
+        'Only coordinators and staff of a sending organisation register partners.',
+      );
     }
     throw Problems.invalidRequest([
-      { field: 'registeredByOrganisationId', rule: 'required', message: 'registeredByOrganisationId is required: you work for several organisations' },
+      {
+        field: 'registeredByOrganisationId',
+        rule: 'required',
+        message: 'registeredByOrganisationId is required: you work for several organisations',
+      },
     ]);
   }
 }

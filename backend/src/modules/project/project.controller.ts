@@ -13,7 +13,10 @@ export class ProjectController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createProject', summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)' })
+  @ApiOperation({
+    operationId: 'createProject',
+    summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)',
+  })
   @ApiCreatedResponse({ type: ProjectDto })
   @ApiProblems(400, 403, 404, 409, 422)
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
@@ -21,7 +24,7 @@ export class ProjectController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listProjects', summary: 'Your organisations\' projects with mobility counts per phase' })
+  @ApiOperation({ operationId: 'listProjects', summary: "Your organisations' projects with mobility counts per phase" })
   @ApiOkResponse({ type: ProjectPageDto })
   @ApiProblems(400)
   list(@CurrentIdentity() identity: Identity, @Query() query: ListProjectsQuery): Promise<ProjectPageDto> {

@@ -43,7 +43,10 @@ export class ProjectService {
   async create(identity: Identity, dto: CreateProjectDto): Promise<ProjectDto> {
     await this.access.requireVisibleOrganisation(identity, dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
     if (!coordinatedOrganisationIds(identity).includes(dto.beneficiaryOrganisationId)) {
-      throw Problems.forbidden('role-not-allowed', 'Only a coordinator of the beneficiary organisation opens its projects.');
+      throw Problems.forbidden(
+        'role-not-allowed',
+        'Only a coordinator of the beneficiary organisation opens its projects.',
+      );
     }
     const violations = validateProject(dto);
     if (violations.length) throw Problems.ruleViolated(violations);
@@ -54,8 +57,15 @@ export class ProjectService {
     const id = await this.db
       .transaction(async (em) => {
         const beneficiary = await em.findOneBy(OrganisationEntity, { id: dto.beneficiaryOrganisationId });
-        if (!beneficiary) throw Problems.notFound('Organisation', dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
-        if (await em.existsBy(ProjectEntity, { reference: dto.reference, beneficiaryOrganisationId: dto.beneficiaryOrganisationId })) throw duplicate();
+        if (!beneficiary)
+          throw Problems.notFound('Organisation', dto.beneficiaryOrganisationId, 'beneficiaryOrganisationId');
+        if (
+          await em.existsBy(ProjectEntity, {
+            reference: dto.reference,
+            beneficiaryOrganisationId: dto.beneficiaryOrganisationId,
+          })
+        )
+          throw duplicate();
         const saved = await em.save(ProjectEntity, em.create(ProjectEntity, { ...dto, title: dto.title.trim() }));
         return saved.id;
       })
@@ -73,7 +83,9 @@ export class ProjectService {
     const visible = visibleProjectSql(identity, param);
     const [rows, [{ total }]] = await Promise.all([
       this.query(identity, `ORDER BY p.start_date DESC, p.id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`),
-      this.db.query(`SELECT count(*)::int AS total FROM project p WHERE ${visible}`, params) as Promise<{ total: number }[]>,
+      this.db.query(`SELECT count(*)::int AS total FROM project p WHERE ${visible}`, params) as Promise<
+        { total: number }[]
+      >,
     ]);
     return { items: rows.map(toProjectDto), total, page: paging.page, pageSize: paging.pageSize };
   }

@@ -24,7 +24,10 @@ export class InvitationController {
   ) {}
 
   @Get()
-  @ApiOperation({ operationId: 'getInvitation', summary: 'What an invitation link offers (nothing changes on opening it)' })
+  @ApiOperation({
+    operationId: 'getInvitation',
+    summary: 'What an invitation link offers (nothing changes on opening it)',
+  })
   @ApiParam({ name: 'token', description: 'The token of the invitation link' })
   @ApiOkResponse({ type: InvitationViewDto })
   @ApiProblems(404, 410, 429)
@@ -36,7 +39,8 @@ export class InvitationController {
   @HttpCode(200)
   @ApiOperation({
     operationId: 'acceptInvitation',
-    summary: 'Join the organisation: a new address gets an account (name and password) and is signed in; an existing account must be signed in (401 sign-in-first otherwise)',
+    summary:
+      'Join the organisation: a new address gets an account (name and password) and is signed in; an existing account must be signed in (401 sign-in-first otherwise)',
   })
   @ApiParam({ name: 'token', description: 'The token of the invitation link' })
   @ApiOkResponse({ type: MeDto })

@@ -72,8 +72,18 @@ export class InvitationService {
         userId = existing.id;
       } else {
         const missing: FieldError[] = [];
-        if (!dto.displayName) missing.push({ field: 'displayName', rule: 'required for a new account', message: 'displayName is required: the name colleagues see' });
-        if (!dto.password) missing.push({ field: 'password', rule: 'required for a new account', message: 'password is required for a new account' });
+        if (!dto.displayName)
+          missing.push({
+            field: 'displayName',
+            rule: 'required for a new account',
+            message: 'displayName is required: the name colleagues see',
+          });
+        if (!dto.password)
+          missing.push({
+            field: 'password',
+            rule: 'required for a new account',
+            message: 'password is required for a new account',
+          });
         if (missing.length) throw Problems.invalidRequest(missing);
         // Two invitations to one new address accepted at once: the second finds the account made.
         const [created] = await em.query(
@@ -106,7 +116,8 @@ export class InvitationService {
 
   private async valid(em: EntityManager, token: string, lock: boolean): Promise<ActionToken> {
     const read = await readActionToken(em, token, 'invitation', this.clock.now(), lock);
-    if (read.state === 'unknown' || !read.token.organisationId) throw Problems.notFound('Invitation', 'in this e-mail', 'token');
+    if (read.state === 'unknown' || !read.token.organisationId)
+      throw Problems.notFound('Invitation', 'in this e-mail', 'token');
     if (read.state !== 'valid') throw linkNoLongerValid(read.state, NO_LONGER_VALID);
     return read.token;
   }

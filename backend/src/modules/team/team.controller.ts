@@ -4,7 +4,14 @@ import type { FastifyRequest } from 'fastify';
 import { CurrentIdentity, Identity } from '../../common/identity';
 import { UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
-import { AuditPageDto, ChangeRoleDto, CreateInvitationDto, InvitationDto, ListAuditQuery, MemberDto } from './dto/team.dto';
+import {
+  AuditPageDto,
+  ChangeRoleDto,
+  CreateInvitationDto,
+  InvitationDto,
+  ListAuditQuery,
+  MemberDto,
+} from './dto/team.dto';
 import { TeamService } from './team.service';
 
 /** An organisation's people, invitations and audit log: for its coordinators. */
@@ -22,7 +29,10 @@ export class TeamController {
   }
 
   @Patch('members/:userId')
-  @ApiOperation({ operationId: 'changeMemberRole', summary: 'Give a member another role (the last coordinator keeps theirs)' })
+  @ApiOperation({
+    operationId: 'changeMemberRole',
+    summary: 'Give a member another role (the last coordinator keeps theirs)',
+  })
   @ApiOkResponse({ type: MemberDto })
   @ApiProblems(400, 403, 404, 409, 422)
   changeRole(
@@ -37,15 +47,26 @@ export class TeamController {
 
   @Delete('members/:userId')
   @HttpCode(204)
-  @ApiOperation({ operationId: 'removeMember', summary: 'End a membership: the person loses access to the organisation at once' })
+  @ApiOperation({
+    operationId: 'removeMember',
+    summary: 'End a membership: the person loses access to the organisation at once',
+  })
   @ApiNoContentResponse()
   @ApiProblems(400, 403, 404, 409)
-  removeMember(@CurrentIdentity() identity: Identity, @UuidParam() id: string, @UuidParam('userId') userId: string, @Req() request: FastifyRequest): Promise<void> {
+  removeMember(
+    @CurrentIdentity() identity: Identity,
+    @UuidParam() id: string,
+    @UuidParam('userId') userId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     return this.team.removeMember(identity, id, userId, request.ip);
   }
 
   @Get('invitations')
-  @ApiOperation({ operationId: 'listInvitations', summary: 'Invitations sent and not yet accepted, revoked or expired' })
+  @ApiOperation({
+    operationId: 'listInvitations',
+    summary: 'Invitations sent and not yet accepted, revoked or expired',
+  })
   @ApiOkResponse({ type: [InvitationDto] })
   @ApiProblems(400, 403, 404)
   invitations(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<InvitationDto[]> {
@@ -57,7 +78,12 @@ export class TeamController {
   @ApiOperation({ operationId: 'invite', summary: 'E-mail an invitation to join with a role (one use, 7 days)' })
   @ApiCreatedResponse({ type: InvitationDto })
   @ApiProblems(400, 403, 404, 409, 422)
-  invite(@CurrentIdentity() identity: Identity, @UuidParam() id: string, @Body() dto: CreateInvitationDto, @Req() request: FastifyRequest): Promise<InvitationDto> {
+  invite(
+    @CurrentIdentity() identity: Identity,
+    @UuidParam() id: string,
+    @Body() dto: CreateInvitationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<InvitationDto> {
     return this.team.invite(identity, id, dto, request.ip);
   }
 
@@ -76,10 +102,17 @@ export class TeamController {
   }
 
   @Get('audit')
-  @ApiOperation({ operationId: 'listAuditEvents', summary: 'Security events of the organisation (sign-ins, failures, role changes, invitations, links), newest first' })
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: 'Security events of the organisation (sign-ins, failures, role changes, invitations, links), newest first',
+  })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiProblems(400, 403, 404)
-  audit(@CurrentIdentity() identity: Identity, @UuidParam() id: string, @Query() query: ListAuditQuery): Promise<AuditPageDto> {
+  audit(
+    @CurrentIdentity() identity: Identity,
+    @UuidParam() id: string,
+    @Query() query: ListAuditQuery,
+  ): Promise<AuditPageDto> {
     return this.team.auditLog(identity, id, query);
   }
 }

@@ -12,7 +12,14 @@ import { issueActionToken } from '../auth/action-tokens';
 import { audit } from '../auth/audit';
 import { MailLinks } from '../notification/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
-import { AuditPageDto, ChangeRoleDto, CreateInvitationDto, InvitationDto, ListAuditQuery, MemberDto } from './dto/team.dto';
+import {
+  AuditPageDto,
+  ChangeRoleDto,
+  CreateInvitationDto,
+  InvitationDto,
+  ListAuditQuery,
+  MemberDto,
+} from './dto/team.dto';
 
 /** An invitation works for a week. */
 export const INVITATION_MINUTES = 7 * 24 * 60;
@@ -43,11 +50,20 @@ export class TeamService {
         WHERE m.organisation_id = $1 ORDER BY u.display_name, u.id`,
       [organisationId],
     );
-    return rows.map((r: Omit<MemberDto, 'since'> & { since: Date }) => ({ ...r, since: new Date(r.since).toISOString() }));
+    return rows.map((r: Omit<MemberDto, 'since'> & { since: Date }) => ({
+      ...r,
+      since: new Date(r.since).toISOString(),
+    }));
   }
 
   /** A new role for a member; the last coordinator keeps theirs (an organisation is never left unmanaged). */
-  async changeRole(identity: Identity, organisationId: string, userId: string, dto: ChangeRoleDto, ip: string | null): Promise<MemberDto> {
+  async changeRole(
+    identity: Identity,
+    organisationId: string,
+    userId: string,
+    dto: ChangeRoleDto,
+    ip: string | null,
+  ): Promise<MemberDto> {
     const relation = await this.relation(identity, organisationId);
     if (!invitableRoles(relation).includes(dto.role)) throw this.roleNotAllowed(dto.role, relation);
     await this.db.transaction(async (em) => {
@@ -55,7 +71,11 @@ export class TeamService {
       await this.stillManages(em, identity, organisationId, relation);
       if (current === dto.role) return;
       if (current === 'coordinator') await this.keepOneCoordinator(em, organisationId, 'change the role of');
-      await em.query(`UPDATE membership SET role = $3 WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId, dto.role]);
+      await em.query(`UPDATE membership SET role = $3 WHERE organisation_id = $1 AND user_id = $2`, [
+        organisationId,
+        userId,
+        dto.role,
+      ]);
       await audit(em, {
         kind: 'role-changed',
         userId,
@@ -78,7 +98,14 @@ export class TeamService {
       await this.stillManages(em, identity, organisationId, relation);
       if (current === 'coordinator') await this.keepOneCoordinator(em, organisationId, 'remove');
       await em.query(`DELETE FROM membership WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId]);
-      await audit(em, { kind: 'member-removed', userId, organisationId, detail: { role: current, by: identity.email }, ip, at: this.clock.now() });
+      await audit(em, {
+        kind: 'member-removed',
+        userId,
+        organisationId,
+        detail: { role: current, by: identity.email },
+        ip,
+        at: this.clock.now(),
+      });
     });
   }
 
@@ -94,22 +121,34 @@ export class TeamService {
   }
 
   /** E-mails a single-use invitation (a week); a new one to the same address replaces the earlier one. */
-  async invite(identity: Identity, organisationId: string, dto: CreateInvitationDto, ip: string | null): Promise<InvitationDto> {
+  async invite(
+    identity: Identity,
+    organisationId: string,
+    dto: CreateInvitationDto,
+    ip: string | null,
+  ): Promise<InvitationDto> {
     const relation = await this.relation(identity, organisationId);
     if (!invitableRoles(relation).includes(dto.role)) throw this.roleNotAllowed(dto.role, relation);
     const email = dto.email.trim().toLowerCase();
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       await this.stillManages(em, identity, organisationId, relation);
-      const [organisation] = await em.query(`SELECT id, name, country FROM organisation WHERE id = $1`, [organisationId]);
+      const [organisation] = await em.query(`SELECT id, name, country FROM organisation WHERE id = $1`, [
+        organisationId,
+      ]);
       const [member] = await em.query(
         `SELECT 1 FROM membership m JOIN user_account u ON u.id = m.user_id WHERE m.organisation_id = $1 AND u.email = $2`,
         [organisationId, email],
       );
       if (member) {
-        throw Problems.conflict('already-member', 'Already a member', `${email} is already a member of ${organisation.name}.`, {
-          errors: [{ field: 'email', rule: 'not a member yet', message: 'this address is already a member' }],
-        });
+        throw Problems.conflict(
+          'already-member',
+          'Already a member',
+          `${email} is already a member of ${organisation.name}.`,
+          {
+            errors: [{ field: 'email', rule: 'not a member yet', message: 'this address is already a member' }],
+          },
+        );
       }
       // The newest invitation to an address is the one that works.
       await em.query(
@@ -117,7 +156,14 @@ export class TeamService {
             AND used_at IS NULL AND expires_at > $3`,
         [organisationId, email, now.toISOString()],
       );
-      const token = await issueActionToken(em, { purpose: 'invitation', email, organisationId, role: dto.role, ttlMinutes: INVITATION_MINUTES, now });
+      const token = await issueActionToken(em, {
+        purpose: 'invitation',
+        email,
+        organisationId,
+        role: dto.role,
+        ttlMinutes: INVITATION_MINUTES,
+        now,
+      });
       await outboxAccountMail(em, this.renderer, {
         kind: 'invitation',
         email,
@@ -128,7 +174,14 @@ export class TeamService {
         now,
         organisation: { id: organisation.id, name: organisation.name, role: dto.role },
       });
-      await audit(em, { kind: 'invitation-sent', userId: identity.userId, organisationId, detail: { email, role: dto.role }, ip, at: now });
+      await audit(em, {
+        kind: 'invitation-sent',
+        userId: identity.userId,
+        organisationId,
+        detail: { email, role: dto.role },
+        ip,
+        at: now,
+      });
       const [row] = await em.query(
         `SELECT id, email, role, created_at AS "sentAt", expires_at AS "expiresAt" FROM action_token
           WHERE purpose = 'invitation' AND organisation_id = $1 AND email = $2 ORDER BY created_at DESC LIMIT 1`,
@@ -138,7 +191,12 @@ export class TeamService {
     });
   }
 
-  async revokeInvitation(identity: Identity, organisationId: string, invitationId: string, ip: string | null): Promise<void> {
+  async revokeInvitation(
+    identity: Identity,
+    organisationId: string,
+    invitationId: string,
+    ip: string | null,
+  ): Promise<void> {
     await this.relation(identity, organisationId);
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
@@ -148,7 +206,14 @@ export class TeamService {
         [invitationId, organisationId, now.toISOString()],
       );
       if (rows.length === 0) throw Problems.notFound('Invitation', invitationId);
-      await audit(em, { kind: 'invitation-revoked', userId: identity.userId, organisationId, detail: { email: rows[0].email }, ip, at: now });
+      await audit(em, {
+        kind: 'invitation-revoked',
+        userId: identity.userId,
+        organisationId,
+        detail: { email: rows[0].email },
+        ip,
+        at: now,
+      });
     });
   }
 
@@ -189,19 +254,27 @@ export class TeamService {
     await this.access.requireVisibleOrganisation(identity, organisationId);
     const coordinated = coordinatedOrganisationIds(identity);
     if (coordinated.includes(organisationId)) return 'member';
-    const [partner] = await this.db.query(`SELECT 1 FROM organisation WHERE id = $1 AND registered_by_organisation_id = ANY($2::uuid[])`, [
-      organisationId,
-      coordinated,
-    ]);
+    const [partner] = await this.db.query(
+      `SELECT 1 FROM organisation WHERE id = $1 AND registered_by_organisation_id = ANY($2::uuid[])`,
+      [organisationId, coordinated],
+    );
     if (partner) return 'partner';
-    throw Problems.forbidden('role-not-allowed', 'Only the organisation’s coordinators manage its people and read its audit log.');
+    throw Problems.forbidden(
+      'role-not-allowed',
+      'Only the organisation’s coordinators manage its people and read its audit log.',
+    );
   }
 
   /**
    * The caller still coordinates (the organisation, or the school that registered it), checked in
    * the transaction that changes its people: a coordinator demoted a moment ago changes nothing more.
    */
-  private async stillManages(em: EntityManager, identity: Identity, organisationId: string, relation: Relation): Promise<void> {
+  private async stillManages(
+    em: EntityManager,
+    identity: Identity,
+    organisationId: string,
+    relation: Relation,
+  ): Promise<void> {
     const [row] = await em.query(
       relation === 'member'
         ? `SELECT 1 FROM membership WHERE user_id = $1 AND organisation_id = $2 AND role = 'coordinator' FOR SHARE`
@@ -224,9 +297,16 @@ export class TeamService {
   }
 
   private async keepOneCoordinator(em: EntityManager, organisationId: string, what: string): Promise<void> {
-    const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM membership WHERE organisation_id = $1 AND role = 'coordinator'`, [organisationId]);
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM membership WHERE organisation_id = $1 AND role = 'coordinator'`,
+      [organisationId],
+    );
     if (n <= 1) {
-      throw Problems.conflict('last-coordinator', 'The last coordinator stays', `You cannot ${what} the organisation’s only coordinator: make someone else coordinator first.`);
+      throw Problems.conflict(
+        'last-coordinator',
+        'The last coordinator stays',
+        `You cannot ${what} the organisation’s only coordinator: make someone else coordinator first.`,
+      );
     }
   }
 
@@ -241,6 +321,12 @@ export class TeamService {
   }
 }
 
-function toInvitation(row: { id: string; email: string; role: MemberRole; sentAt: Date; expiresAt: Date }): InvitationDto {
+function toInvitation(row: {
+  id: string;
+  email: string;
+  role: MemberRole;
+  sentAt: Date;
+  expiresAt: Date;
+}): InvitationDto {
   return { ...row, sentAt: new Date(row.sentAt).toISOString(), expiresAt: new Date(row.expiresAt).toISOString() };
 }

@@ -14,7 +14,12 @@ export class Notifications {
   private nextId = 1;
   readonly items = signal<readonly Notification[]>([]);
 
-  show(kind: Notification['kind'], text: string, action?: Notification['action'], timeoutMs = kind === 'error' ? 0 : 5000): number {
+  show(
+    kind: Notification['kind'],
+    text: string,
+    action?: Notification['action'],
+    timeoutMs = kind === 'error' ? 0 : 5000,
+  ): number {
     const id = this.nextId++;
     this.items.update((list) => [...list, { id, kind, text, action }]);
     if (timeoutMs > 0) setTimeout(() => this.dismiss(id), timeoutMs);

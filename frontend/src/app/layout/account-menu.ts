@@ -17,9 +17,14 @@ import { Notifications } from '../core/notifications';
     @switch (session.status()) {
       @case ('signed-in') {
         <p class="who" data-testid="signed-in-as">
-          Signed in as <a routerLink="/account" ariaCurrentWhenActive="page" routerLinkActive="current"><strong>{{ session.user()?.displayName }}</strong></a>
+          Signed in as
+          <a routerLink="/account" ariaCurrentWhenActive="page" routerLinkActive="current"
+            ><strong>{{ session.user()?.displayName }}</strong></a
+          >
         </p>
-        <button type="button" class="action" [attr.aria-disabled]="busy() ? 'true' : null" (click)="signOut()">Sign out</button>
+        <button type="button" class="action" [attr.aria-disabled]="busy() ? 'true' : null" (click)="signOut()">
+          Sign out
+        </button>
       }
       @case ('signed-out') {
         <a class="action" routerLink="/sign-in" [queryParams]="returnTo()">Sign in</a>
@@ -27,12 +32,33 @@ import { Notifications } from '../core/notifications';
     }
   `,
   styles: `
-    :host { display: flex; align-items: center; gap: .75rem; font-size: .875rem; }
-    .who { margin: 0; }
-    .who a { color: inherit; text-underline-offset: .2em; }
-    .action { font: inherit; font-weight: 600; padding: .3125rem .75rem; border: 1px solid var(--mh-accent); border-radius: var(--mh-radius);
-      background: var(--mh-surface); color: var(--mh-accent); text-decoration: none; cursor: pointer; }
-    .action:hover { background: var(--mh-accent-soft); }
+    :host {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      font-size: 0.875rem;
+    }
+    .who {
+      margin: 0;
+    }
+    .who a {
+      color: inherit;
+      text-underline-offset: 0.2em;
+    }
+    .action {
+      font: inherit;
+      font-weight: 600;
+      padding: 0.3125rem 0.75rem;
+      border: 1px solid var(--mh-accent);
+      border-radius: var(--mh-radius);
+      background: var(--mh-surface);
+      color: var(--mh-accent);
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .action:hover {
+      background: var(--mh-accent-soft);
+    }
   `,
 })
 export class AccountMenu {

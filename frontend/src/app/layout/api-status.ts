@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  DestroyRef,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { Subject, startWith, switchMap, tap } from 'rxjs';
 import { ApiHealth, ApiHealthService } from '../core/api-health';
 
@@ -18,9 +11,7 @@ import { ApiHealth, ApiHealthService } from '../core/api-health';
       <span class="dot" [attr.data-state]="state()" aria-hidden="true"></span>
       <span data-testid="api-status-text">{{ label() }}</span>
     </p>
-    <button type="button" class="recheck" (click)="recheck()">
-      Check API again
-    </button>
+    <button type="button" class="recheck" (click)="recheck()">Check API again</button>
   `,
   styles: `
     :host {

@@ -53,7 +53,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     <ul>
       @for (item of items(); track item.path) {
         <li>
-          <a [routerLink]="item.path" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: !!item.exact }" ariaCurrentWhenActive="page">
+          <a
+            [routerLink]="item.path"
+            routerLinkActive="active"
+            [routerLinkActiveOptions]="{ exact: !!item.exact }"
+            ariaCurrentWhenActive="page"
+          >
             <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path [attr.d]="item.icon" /></svg>
             <span>{{ item.label }}</span>
           </a>

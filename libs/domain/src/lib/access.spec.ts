@@ -22,11 +22,16 @@ const parties: MobilityParties = {
   participantId: 'lena',
 };
 
-const person = (memberships: AccessIdentity['memberships'], participantId: string | null = null): AccessIdentity => ({ memberships, participantId });
+const person = (memberships: AccessIdentity['memberships'], participantId: string | null = null): AccessIdentity => ({
+  memberships,
+  participantId,
+});
 
 describe('what a person is to a mobility', () => {
   it('is the coordinator or staff of the beneficiary or of the sending school', () => {
-    expect(mobilityRoleOf(person([{ organisationId: 'beneficiary', role: 'coordinator' }]), parties)).toBe('coordinator');
+    expect(mobilityRoleOf(person([{ organisationId: 'beneficiary', role: 'coordinator' }]), parties)).toBe(
+      'coordinator',
+    );
     expect(mobilityRoleOf(person([{ organisationId: 'sending', role: 'coordinator' }]), parties)).toBe('coordinator');
     expect(mobilityRoleOf(person([{ organisationId: 'sending', role: 'staff' }]), parties)).toBe('staff');
   });
@@ -51,14 +56,18 @@ describe('what a person is to a mobility', () => {
     expect(mobilityRoleOf(person([{ organisationId: 'elsewhere', role: 'coordinator' }]), parties)).toBeNull();
     // A mentor membership is host-side: it gives nothing on the sending side.
     expect(mobilityRoleOf(person([{ organisationId: 'sending', role: 'mentor' }]), parties)).toBeNull();
-    expect(mobilityRoleOf(person([{ organisationId: 'host', role: 'mentor' }]), { ...parties, hostOrganisationId: null })).toBeNull();
+    expect(
+      mobilityRoleOf(person([{ organisationId: 'host', role: 'mentor' }]), { ...parties, hostOrganisationId: null }),
+    ).toBeNull();
     expect(mobilityRoleOf(person([]), parties)).toBeNull();
   });
 });
 
 describe('what each role may do', () => {
   it('lets the host answer the placement, the coordinator reopen and withdraw, and the sending side advance', () => {
-    const allowed = Object.fromEntries(MOBILITY_ROLES.map((role) => [role, MOBILITY_EVENT_TYPES.filter((e) => mayApplyEvent(role, e))]));
+    const allowed = Object.fromEntries(
+      MOBILITY_ROLES.map((role) => [role, MOBILITY_EVENT_TYPES.filter((e) => mayApplyEvent(role, e))]),
+    );
     expect(allowed).toEqual({
       coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW'],
       staff: ['ADVANCE'],

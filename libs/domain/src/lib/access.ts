@@ -61,7 +61,10 @@ function roleIn(identity: AccessIdentity, organisationId: string | null): Member
  * its staff, then the host's mentor, then the learner.
  */
 export function mobilityRoleOf(identity: AccessIdentity, parties: MobilityParties): MobilityRole | null {
-  const sending = [roleIn(identity, parties.beneficiaryOrganisationId), roleIn(identity, parties.sendingOrganisationId)];
+  const sending = [
+    roleIn(identity, parties.beneficiaryOrganisationId),
+    roleIn(identity, parties.sendingOrganisationId),
+  ];
   if (sending.includes('coordinator')) return 'coordinator';
   if (sending.includes('staff')) return 'staff';
   if (roleIn(identity, parties.hostOrganisationId) === 'mentor') return 'mentor';

@@ -38,7 +38,17 @@ describe('activity types', () => {
 
   it('recognises codes and nothing else', () => {
     for (const code of ACTIVITY_TYPE_CODES) expect(isActivityTypeCode(code)).toBe(true);
-    for (const other of ['lm-short-vet', 'LM-SHORT', '', 'toString', '__proto__', 'hasOwnProperty', 42, null, undefined]) {
+    for (const other of [
+      'lm-short-vet',
+      'LM-SHORT',
+      '',
+      'toString',
+      '__proto__',
+      'hasOwnProperty',
+      42,
+      null,
+      undefined,
+    ]) {
       expect(isActivityTypeCode(other)).toBe(false);
     }
   });

@@ -1,9 +1,12 @@
 import { addDays, daysBetween, isIsoDate, isoDateOf } from './dates';
 
 describe('isIsoDate', () => {
-  it.each(['2026-03-02', '2024-02-29', '2000-02-29', '2025-12-31', '2025-01-01'])('accepts the calendar date %s', (value) => {
-    expect(isIsoDate(value)).toBe(true);
-  });
+  it.each(['2026-03-02', '2024-02-29', '2000-02-29', '2025-12-31', '2025-01-01'])(
+    'accepts the calendar date %s',
+    (value) => {
+      expect(isIsoDate(value)).toBe(true);
+    },
+  );
 
   it.each([
     ['2025-02-30', 'February never has 30 days'],

@@ -19,12 +19,16 @@ describe('mobility rules', () => {
   it('wants the host abroad, whatever the letter case', () => {
     expect(hostViolations('DE', 'ES')).toEqual([]);
     expect(hostViolations('DE', null)).toEqual([]);
-    expect(hostViolations('DE', 'de')).toEqual([expect.objectContaining({ field: 'hostOrganisationId', rule: 'host abroad' })]);
+    expect(hostViolations('DE', 'de')).toEqual([
+      expect.objectContaining({ field: 'hostOrganisationId', rule: 'host abroad' }),
+    ]);
   });
 
   it('lets the host change only while the placement is being arranged', () => {
     expect(['application', 'preparation'].every((s) => canChangeHost(s as never))).toBe(true);
-    expect(['implementation', 'evaluation', 'finalisation', 'completed', 'withdrawn'].some((s) => canChangeHost(s as never))).toBe(false);
+    expect(
+      ['implementation', 'evaluation', 'finalisation', 'completed', 'withdrawn'].some((s) => canChangeHost(s as never)),
+    ).toBe(false);
   });
 
   it('closes the checklist in final states and keeps the host confirmation for the host events', () => {

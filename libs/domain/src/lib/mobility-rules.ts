@@ -9,22 +9,26 @@ export const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
 export function travelViolations(travelDays: number, greenTravel: boolean): RuleViolation[] {
   const max = greenTravel ? MAX_TRAVEL_DAYS.green : MAX_TRAVEL_DAYS.standard;
   return travelDays > max
-    ? [{
-        field: 'travelDays',
-        rule: `at most ${max} travel days${greenTravel ? ' with green travel' : ' without green travel'}`,
-        message: `travelDays can be at most ${MAX_TRAVEL_DAYS.standard}, or ${MAX_TRAVEL_DAYS.green} with green travel`,
-      }]
+    ? [
+        {
+          field: 'travelDays',
+          rule: `at most ${max} travel days${greenTravel ? ' with green travel' : ' without green travel'}`,
+          message: `travelDays can be at most ${MAX_TRAVEL_DAYS.standard}, or ${MAX_TRAVEL_DAYS.green} with green travel`,
+        },
+      ]
     : [];
 }
 
 /** A learning mobility goes abroad: the host is in another country than the sending organisation. */
 export function hostViolations(sendingCountry: string, hostCountry: string | null): RuleViolation[] {
   return hostCountry !== null && hostCountry.toUpperCase() === sendingCountry.toUpperCase()
-    ? [{
-        field: 'hostOrganisationId',
-        rule: 'host abroad',
-        message: `the host must be in another country than the sending organisation (both are in ${hostCountry})`,
-      }]
+    ? [
+        {
+          field: 'hostOrganisationId',
+          rule: 'host abroad',
+          message: `the host must be in another country than the sending organisation (both are in ${hostCountry})`,
+        },
+      ]
     : [];
 }
 
@@ -43,7 +47,8 @@ export function taskEditBlocker(state: MobilityState, taskKey: string): { code: 
   if (taskKey === TASK_KEYS.hostConfirmation) {
     return {
       code: 'host-confirmation-by-event',
-      message: 'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
+      message:
+        'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
     };
   }
   return null;

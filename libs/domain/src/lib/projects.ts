@@ -38,14 +38,26 @@ export function validateProject(p: ProjectFacts): RuleViolation[] {
   const match = PROJECT_REFERENCE_PATTERN.exec(p.reference);
   if (match) {
     if (Number(match[1]) !== p.callYear) {
-      violations.push({ field: 'callYear', rule: 'matches reference year', message: `callYear must be ${match[1]}, the year in the reference` });
+      violations.push({
+        field: 'callYear',
+        rule: 'matches reference year',
+        message: `callYear must be ${match[1]}, the year in the reference`,
+      });
     }
     if (`${match[4]}-${match[5]}` !== p.action) {
-      violations.push({ field: 'action', rule: 'matches reference action', message: `the reference names ${match[4]}-${match[5]}, not ${p.action}` });
+      violations.push({
+        field: 'action',
+        rule: 'matches reference action',
+        message: `the reference names ${match[4]}-${match[5]}, not ${p.action}`,
+      });
     }
   }
   if (daysBetween(p.startDate, p.endDate) < 0) {
-    violations.push({ field: 'endDate', rule: 'endDate >= startDate', message: 'endDate must not be before startDate' });
+    violations.push({
+      field: 'endDate',
+      rule: 'endDate >= startDate',
+      message: 'endDate must not be before startDate',
+    });
   } else if (p.action === 'KA122-VET') {
     const shortest = addDays(addMonths(p.startDate, KA122_MONTHS.min), -1);
     const longest = addDays(addMonths(p.startDate, KA122_MONTHS.max), -1);

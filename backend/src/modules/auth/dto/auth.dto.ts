@@ -7,11 +7,14 @@ export type Role = (typeof ROLES)[number];
 
 export class SignInDto {
   @ApiProperty({ example: 'coordinator@school.example' })
-  @MaxLength(320) @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 
   @ApiProperty({ format: 'password', maxLength: PASSWORD_MAX_LENGTH })
-  @IsString() @MinLength(1, { message: 'password must not be empty' }) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(1, { message: 'password must not be empty' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }
 
@@ -27,13 +30,19 @@ export class MeDto {
   @ApiProperty() displayName: string;
   @ApiProperty({ type: [MembershipDto], description: 'The organisations this user works for, with the role in each' })
   memberships: MembershipDto[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set for a learner: the participant record they are' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Set for a learner: the participant record they are',
+  })
   participantId: string | null;
 }
 
 export class EmailDto {
   @ApiProperty({ example: 'learner@school.example' })
-  @MaxLength(320) @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(320)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
   email: string;
 }
 
@@ -47,7 +56,9 @@ export class NewPasswordDto {
 
 export class ChangePasswordDto extends NewPasswordDto {
   @ApiProperty({ format: 'password', description: 'The password in use now' })
-  @IsString() @MinLength(1, { message: 'currentPassword must not be empty' }) @MaxLength(PASSWORD_MAX_LENGTH)
+  @IsString()
+  @MinLength(1, { message: 'currentPassword must not be empty' })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 }
 

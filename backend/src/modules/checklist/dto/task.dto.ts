@@ -1,4 +1,13 @@
-import { MOBILITY_STATES, MobilityState, PHASES, Phase, TASK_ROLES, TASK_STATUSES, TaskRole, TaskStatus } from '@mobility-hub/domain';
+import {
+  MOBILITY_STATES,
+  MobilityState,
+  PHASES,
+  Phase,
+  TASK_ROLES,
+  TASK_STATUSES,
+  TaskRole,
+  TaskStatus,
+} from '@mobility-hub/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
 import { PageDto, PageQuery } from '../../../common/pagination';
@@ -10,7 +19,9 @@ export class UpdateTaskDto {
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Free note kept with the task' })
   // Absent leaves the note as it is; null is refused (an empty string clears the note).
-  @ValidateIf((_, value) => value !== undefined) @IsString() @MaxLength(2000)
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Required when waiving; only allowed when waiving' })
@@ -40,16 +51,18 @@ export class TaskDto {
 }
 
 export class UpdatedTaskDto extends TaskDto {
-  @ApiProperty({ description: 'The mobility\'s new version (its ETag)' }) mobilityVersion: number;
+  @ApiProperty({ description: "The mobility's new version (its ETag)" }) mobilityVersion: number;
 }
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: 'Only tasks with this status' })
-  @IsOptional() @IsIn(TASK_STATUSES)
+  @IsOptional()
+  @IsIn(TASK_STATUSES)
   status?: TaskStatus;
 
   @ApiPropertyOptional({ enum: TASK_ROLES, description: 'Only tasks of this role (e.g. host)' })
-  @IsOptional() @IsIn(TASK_ROLES)
+  @IsOptional()
+  @IsIn(TASK_ROLES)
   role?: TaskRole;
 }
 
@@ -58,7 +71,7 @@ export class TaskMobilityDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() participantName: string;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
-  @ApiProperty({ description: 'The mobility\'s version (its ETag), for If-Match on a task change' }) version: number;
+  @ApiProperty({ description: "The mobility's version (its ETag), for If-Match on a task change" }) version: number;
   @ApiProperty({ format: 'date' }) startDate: string;
   @ApiProperty({ format: 'date' }) endDate: string;
 }

@@ -12,14 +12,19 @@ export class HostPlacementDto {
   link: (typeof LINK_STATES)[number];
   @ApiProperty({
     enum: PLACEMENT_ANSWERS,
-    description: 'waiting: the placement waits for this host’s answer; confirmed / declined: answered; host-changed: another host was chosen; closed: the mobility ended or was withdrawn',
+    description:
+      'waiting: the placement waits for this host’s answer; confirmed / declined: answered; host-changed: another host was chosen; closed: the mobility ended or was withdrawn',
   })
   answer: PlacementAnswer;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When this host declined, if it did' }) declinedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When this host declined, if it did' })
+  declinedAt: string | null;
   @ApiProperty({ format: 'date-time' }) linkExpiresAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) linkUsedAt: string | null;
   @ApiProperty() learnerName: string;
-  @ApiProperty({ description: 'The learner’s e-mail, to get in touch; empty once this host is no longer the learner’s host' }) learnerEmail: string;
+  @ApiProperty({
+    description: 'The learner’s e-mail, to get in touch; empty once this host is no longer the learner’s host',
+  })
+  learnerEmail: string;
   @ApiProperty() sendingOrganisation: string;
   @ApiProperty() hostOrganisation: string;
   @ApiProperty({ enum: ACTIVITY_TYPE_CODES }) activityType: ActivityTypeCode;
@@ -32,17 +37,22 @@ export class HostPlacementDto {
 
 export class ConfirmPlacementDto {
   @ApiProperty({ maxLength: 200, description: 'Who looks after the learner at the host' })
-  @IsString() @IsNotEmpty({ message: 'mentorName must not be empty' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'mentorName must not be empty' })
+  @MaxLength(200)
   mentorName: string;
 
   @ApiProperty({ maxLength: 320, description: 'The mentor receives the host’s reminders' })
-  @MaxLength(320) @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
+  @MaxLength(320)
+  @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
   mentorEmail: string;
 }
 
 export class DeclinePlacementDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'Why the host cannot take the learner (shown to the school)' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   reason?: string;
 }
 

@@ -35,25 +35,34 @@ import { OrganisationRefDto } from '../../project/dto/project.dto';
 
 export class CreateParticipantDto {
   @ApiProperty({ example: 'Lena', maxLength: 100 })
-  @Trim() @IsString() @Length(1, 100)
+  @Trim()
+  @IsString()
+  @Length(1, 100)
   firstName: string;
 
   @ApiProperty({ example: 'Schmidt', maxLength: 100 })
-  @Trim() @IsString() @Length(1, 100)
+  @Trim()
+  @IsString()
+  @Length(1, 100)
   lastName: string;
 
   @ApiProperty({ example: 'lena.schmidt@example.org' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiPropertyOptional({ format: 'date', example: '2007-04-12' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   dateOfBirth?: string;
 }
 
 export class CreateMobilityDto {
   @ApiProperty({ type: CreateParticipantDto })
-  @IsObject() @IsNotEmptyObject() @ValidateNested() @Type(() => CreateParticipantDto)
+  @IsObject()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => CreateParticipantDto)
   participant: CreateParticipantDto;
 
   @ApiProperty({ enum: ACTIVITY_TYPE_CODES, description: 'Beneficiary Module activity code' })
@@ -65,7 +74,8 @@ export class CreateMobilityDto {
   sendingOrganisationId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Host organisation abroad; may be assigned later' })
-  @IsOptional() @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
   hostOrganisationId?: string;
 
   @ApiProperty({ format: 'date', description: 'First day of the activity abroad (T0), travel excluded' })
@@ -76,22 +86,33 @@ export class CreateMobilityDto {
   @IsCalendarDate()
   endDate: string;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 6, default: 0, description: 'Funded travel days: up to 2, up to 6 with green travel' })
-  @IsOptional() @IsInt() @Min(0) @Max(6)
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 6,
+    default: 0,
+    description: 'Funded travel days: up to 2, up to 6 with green travel',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(6)
   travelDays?: number;
 
   @ApiPropertyOptional({ default: false, description: 'Sustainable means of transport for the main part of the trip' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   greenTravel?: boolean;
 }
 
 export class UpdateMobilityDto {
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   startDate?: string;
 
   @ApiPropertyOptional({ format: 'date' })
-  @IsOptional() @IsCalendarDate()
+  @IsOptional()
+  @IsCalendarDate()
   endDate?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'null removes the host' })
@@ -100,50 +121,79 @@ export class UpdateMobilityDto {
   hostOrganisationId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 6 })
-  @IsOptional() @IsInt() @Min(0) @Max(6)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(6)
   travelDays?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   greenTravel?: boolean;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, description: 'The host’s mentor; null removes the mentor' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 200,
+    description: 'The host’s mentor; null removes the mentor',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @IsString() @IsNotEmpty({ message: 'mentorName must not be empty (send null to remove it)' }) @MaxLength(200)
+  @IsString()
+  @IsNotEmpty({ message: 'mentorName must not be empty (send null to remove it)' })
+  @MaxLength(200)
   mentorName?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 320, description: 'The mentor receives the host’s reminders; null: the host organisation’s contact does' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 320,
+    description: 'The mentor receives the host’s reminders; null: the host organisation’s contact does',
+  })
   @ValidateIf((_, value) => value !== null && value !== undefined)
-  @MaxLength(320) @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
+  @MaxLength(320)
+  @IsEmail({}, { message: 'mentorEmail must be an e-mail address' })
   mentorEmail?: string | null;
 }
 
 export class MentorDto {
   @ApiProperty({ type: String, nullable: true }) name: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'null: the host organisation’s contact receives the host’s reminders' }) email: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'null: the host organisation’s contact receives the host’s reminders',
+  })
+  email: string | null;
 }
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListMobilitiesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'projectId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'projectId must be a UUID' })
   projectId?: string;
 
   @ApiPropertyOptional({ enum: MOBILITY_STATES })
-  @IsOptional() @IsIn(MOBILITY_STATES)
+  @IsOptional()
+  @IsIn(MOBILITY_STATES)
   phase?: MobilityState;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'hostOrganisationId must be a UUID' })
   hostOrganisationId?: string;
 
   @ApiPropertyOptional({ description: 'true: only mobilities with an overdue open task; false: only those without' })
-  @IsOptional() @Transform(toBoolean) @IsBoolean({ message: 'overdue must be true or false' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Search in the participant\'s name and e-mail and the host\'s name' })
-  @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: "Search in the participant's name and e-mail and the host's name" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   q?: string;
 }
 
@@ -152,7 +202,12 @@ export class ParticipantDto {
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
   @ApiProperty() email: string;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Null when unknown, and always for a host mentor (not a host\'s business)' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "Null when unknown, and always for a host mentor (not a host's business)",
+  })
   dateOfBirth: string | null;
 }
 
@@ -182,7 +237,8 @@ export class MobilitySummaryDto {
   @ApiProperty() version: number;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ description: 'Open tasks past their due date (0 once completed or withdrawn)' }) overdueTasks: number;
-  @ApiProperty({ type: DueTaskDto, nullable: true, description: 'The open task due first' }) nextDueTask: DueTaskDto | null;
+  @ApiProperty({ type: DueTaskDto, nullable: true, description: 'The open task due first' })
+  nextDueTask: DueTaskDto | null;
 }
 
 export class MobilityPageDto extends PageDto {
@@ -211,12 +267,20 @@ export class MobilityDto {
   @ApiProperty() greenTravel: boolean;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) placementConfirmedAt: string | null;
-  @ApiProperty({ type: MentorDto, nullable: true, description: 'The host’s named mentor, when there is one' }) mentor: MentorDto | null;
+  @ApiProperty({ type: MentorDto, nullable: true, description: 'The host’s named mentor, when there is one' })
+  mentor: MentorDto | null;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty({ description: 'Changes with every update; sent as the ETag' }) version: number;
-  @ApiProperty({ enum: MOBILITY_EVENT_TYPES, isArray: true, description: 'Events the lifecycle accepts now and the caller\'s role may send' })
+  @ApiProperty({
+    enum: MOBILITY_EVENT_TYPES,
+    isArray: true,
+    description: "Events the lifecycle accepts now and the caller's role may send",
+  })
   allowedEvents: MobilityEventType[];
-  @ApiProperty({ enum: MOBILITY_ROLES, description: 'What the signed-in person is to this mobility (sending coordinator or staff, host mentor, learner)' })
+  @ApiProperty({
+    enum: MOBILITY_ROLES,
+    description: 'What the signed-in person is to this mobility (sending coordinator or staff, host mentor, learner)',
+  })
   yourRole: MobilityRole;
   @ApiProperty({ type: TaskCountsDto }) taskCounts: TaskCountsDto;
   @ApiProperty({ type: DueTaskDto, nullable: true }) nextDueTask: DueTaskDto | null;
@@ -232,7 +296,9 @@ export class MobilityEventRequestDto {
   type: MobilityEventType;
 
   @ApiPropertyOptional({ description: 'Required for REOPEN and WITHDRAW', maxLength: 2000 })
-  @IsOptional() @IsString() @MaxLength(2000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
   reason?: string;
 }
 
@@ -256,7 +322,11 @@ export class LifecycleRefusedDto {
 
 export class LifecycleEventDto {
   @ApiProperty() sequence: number;
-  @ApiProperty({ example: 'ADVANCE', description: 'CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type' }) event: string;
+  @ApiProperty({
+    example: 'ADVANCE',
+    description: 'CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type',
+  })
+  event: string;
   @ApiProperty({ type: String, nullable: true, enum: MOBILITY_STATES }) from: MobilityState | null;
   @ApiProperty({ enum: MOBILITY_STATES }) to: MobilityState;
   @ApiProperty() actor: string;

@@ -8,16 +8,23 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const MAIL_KIND_NAMES = Object.keys(MAIL_KINDS) as MailKind[];
 
 export class ListOutboxQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: OUTBOX_STATUSES, description: 'pending also covers mail handed to the queue but not sent yet (queued)' })
-  @IsOptional() @IsIn(OUTBOX_STATUSES, { message: `status must be one of ${OUTBOX_STATUSES.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: OUTBOX_STATUSES,
+    description: 'pending also covers mail handed to the queue but not sent yet (queued)',
+  })
+  @IsOptional()
+  @IsIn(OUTBOX_STATUSES, { message: `status must be one of ${OUTBOX_STATUSES.join(', ')}` })
   status?: OutboxStatus;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID('all', { message: 'mobilityId must be a UUID' })
+  @IsOptional()
+  @IsUUID('all', { message: 'mobilityId must be a UUID' })
   mobilityId?: string;
 
   @ApiPropertyOptional({ description: 'The recipient’s e-mail address (exact, case-insensitive)' })
-  @IsOptional() @MaxLength(320) @IsEmail({}, { message: 'recipient must be an e-mail address' })
+  @IsOptional()
+  @MaxLength(320)
+  @IsEmail({}, { message: 'recipient must be an e-mail address' })
   recipient?: string;
 }
 
@@ -32,7 +39,9 @@ export class OutboxMessageDto {
   @ApiProperty() subject: string;
   @ApiProperty({ description: 'Not before this instant (the recipient’s working hours)' }) sendAfter: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The last SMTP answer or connection error' }) lastError: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The last SMTP answer or connection error' }) lastError:
+    | string
+    | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: String, nullable: true }) sentAt: string | null;
   @ApiProperty({ type: String, nullable: true }) smtpMessageId: string | null;
@@ -51,7 +60,11 @@ export class SentReminderDto {
   @ApiProperty({ enum: REMINDER_OCCASIONS }) occasion: (typeof REMINDER_OCCASIONS)[number];
   @ApiProperty({ format: 'date' }) occasionDate: string;
   @ApiProperty({ enum: MAIL_KIND_NAMES }) mailKind: MailKind;
-  @ApiProperty({ enum: REMINDER_STATUSES, description: 'outboxed: written as an e-mail; muted: the recipient muted this kind; no-recipient: nobody to write to' })
+  @ApiProperty({
+    enum: REMINDER_STATUSES,
+    description:
+      'outboxed: written as an e-mail; muted: the recipient muted this kind; no-recipient: nobody to write to',
+  })
   status: (typeof REMINDER_STATUSES)[number];
   @ApiProperty({ type: String, nullable: true }) recipientEmail: string | null;
   @ApiProperty({ type: String, enum: OUTBOX_STATUSES, nullable: true }) mailStatus: OutboxStatus | null;
@@ -64,22 +77,27 @@ export class PlannedReminderDto {
   @ApiProperty() taskTitle: string;
   @ApiProperty({ enum: REMINDER_OCCASIONS }) occasion: (typeof REMINDER_OCCASIONS)[number];
   @ApiProperty({ format: 'date' }) occasionDate: string;
-  @ApiProperty({ description: 'When it goes out: the first working moment of that day for the recipient' }) sendAt: string;
+  @ApiProperty({ description: 'When it goes out: the first working moment of that day for the recipient' })
+  sendAt: string;
   @ApiProperty({ enum: MAIL_KIND_NAMES }) mailKind: MailKind;
-  @ApiProperty({ type: String, nullable: true, description: 'null: nobody to write to (no address on file)' }) recipientEmail: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null: nobody to write to (no address on file)' })
+  recipientEmail: string | null;
   @ApiProperty({ description: 'The recipient muted this kind: it will not be sent' }) muted: boolean;
 }
 
 export class MobilityRemindersDto {
-  @ApiProperty({ type: [SentReminderDto], description: 'Occasions already handled, newest first' }) sent: SentReminderDto[];
-  @ApiProperty({ type: [PlannedReminderDto], description: 'What comes next, soonest first' }) planned: PlannedReminderDto[];
+  @ApiProperty({ type: [SentReminderDto], description: 'Occasions already handled, newest first' })
+  sent: SentReminderDto[];
+  @ApiProperty({ type: [PlannedReminderDto], description: 'What comes next, soonest first' })
+  planned: PlannedReminderDto[];
 }
 
 export class MuteDto {
   @ApiProperty({ description: 'The recipient, partly hidden (the link is all one needs to hold)' }) recipient: string;
   @ApiProperty({ enum: MAIL_KIND_NAMES }) kind: MailKind;
   @ApiProperty() muted: boolean;
-  @ApiProperty({ description: 'false: a deadline of the programme, which keeps coming until the task is done' }) mutable: boolean;
+  @ApiProperty({ description: 'false: a deadline of the programme, which keeps coming until the task is done' })
+  mutable: boolean;
 }
 
 export class CaughtMailSummaryDto {
@@ -103,10 +121,12 @@ export class CaughtMailPageDto extends PageDto {
 
 export class ListMailboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Search in subject and recipients' })
-  @IsOptional() @MaxLength(200)
+  @IsOptional()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'The Message-ID header, e.g. an outbox row’s smtpMessageId' })
-  @IsOptional() @MaxLength(300)
+  @IsOptional()
+  @MaxLength(300)
   messageId?: string;
 }

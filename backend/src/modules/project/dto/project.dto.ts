@@ -11,7 +11,9 @@ export class CreateProjectDto {
   reference: string;
 
   @ApiProperty({ example: 'Apprentices abroad 2026', maxLength: 300 })
-  @Trim() @IsString() @Length(1, 300)
+  @Trim()
+  @IsString()
+  @Length(1, 300)
   title: string;
 
   @ApiProperty({ enum: PROJECT_ACTIONS })
@@ -19,7 +21,9 @@ export class CreateProjectDto {
   action: ProjectAction;
 
   @ApiProperty({ example: 2026, minimum: 2021, maximum: 2100 })
-  @IsInt() @Min(2021) @Max(2100)
+  @IsInt()
+  @Min(2021)
+  @Max(2100)
   callYear: number;
 
   @ApiProperty({ format: 'uuid', description: 'The organisation that signed the grant agreement' })

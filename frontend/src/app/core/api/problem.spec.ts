@@ -8,9 +8,24 @@ function failure(status: number, body: unknown, headers: Record<string, string> 
 describe('toApiProblem', () => {
   it('keeps the type and reads Retry-After as seconds', () => {
     const problem = toApiProblem(
-      failure(429, { type: 'urn:mobility-hub:problem:link-recently-sent', title: 'Too many requests', status: 429, detail: 'Wait.' }, { 'Retry-After': '600' }),
+      failure(
+        429,
+        {
+          type: 'urn:mobility-hub:problem:link-recently-sent',
+          title: 'Too many requests',
+          status: 429,
+          detail: 'Wait.',
+        },
+        { 'Retry-After': '600' },
+      ),
     );
-    expect(problem).toMatchObject({ status: 429, title: 'Too many requests', detail: 'Wait.', type: 'urn:mobility-hub:problem:link-recently-sent', retryAfterSeconds: 600 });
+    expect(problem).toMatchObject({
+      status: 429,
+      title: 'Too many requests',
+      detail: 'Wait.',
+      type: 'urn:mobility-hub:problem:link-recently-sent',
+      retryAfterSeconds: 600,
+    });
   });
 
   it('falls back to the body’s retryAfterSeconds, and reads an HTTP date', () => {
@@ -29,8 +44,18 @@ describe('toApiProblem', () => {
   });
 
   it('reads a problem sent as text (operations answering 204 ask for text, so their errors come as text)', () => {
-    const body = JSON.stringify({ type: 'urn:mobility-hub:problem:link-used', title: 'Link no longer valid', status: 410, detail: 'Used.' });
-    expect(toApiProblem(failure(410, body))).toMatchObject({ status: 410, title: 'Link no longer valid', detail: 'Used.', type: 'urn:mobility-hub:problem:link-used' });
+    const body = JSON.stringify({
+      type: 'urn:mobility-hub:problem:link-used',
+      title: 'Link no longer valid',
+      status: 410,
+      detail: 'Used.',
+    });
+    expect(toApiProblem(failure(410, body))).toMatchObject({
+      status: 410,
+      title: 'Link no longer valid',
+      detail: 'Used.',
+      type: 'urn:mobility-hub:problem:link-used',
+    });
     expect(toApiProblem(failure(502, '<html>Bad gateway</html>'))).toMatchObject({ status: 502, title: 'Error 502' });
   });
 });

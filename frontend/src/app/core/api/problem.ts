@@ -23,7 +23,8 @@ export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof HttpErrorResponse) {
     const body = problemBody(error.error);
     const status = error.status;
-    const retryAfterSeconds = retryAfter(error.headers?.get('retry-after') ?? null) ?? retryAfter(body['retryAfterSeconds']);
+    const retryAfterSeconds =
+      retryAfter(error.headers?.get('retry-after') ?? null) ?? retryAfter(body['retryAfterSeconds']);
     return {
       status,
       title: typeof body['title'] === 'string' ? body['title'] : status === 0 ? 'No connection' : `Error ${status}`,

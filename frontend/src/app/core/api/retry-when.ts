@@ -10,6 +10,7 @@ export function retryWhen(problem: Pick<ApiProblem, 'retryAfterSeconds'>, now = 
   const at = new Date(now + seconds * 1000);
   const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
   const minutes = Math.ceil(seconds / 60);
-  const wait = seconds < 60 ? 'in less than a minute' : minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
+  const wait =
+    seconds < 60 ? 'in less than a minute' : minutes === 1 ? 'in about a minute' : `in about ${minutes} minutes`;
   return `after ${time} (${wait})`;
 }

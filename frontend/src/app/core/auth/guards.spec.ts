@@ -1,5 +1,11 @@
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, Router, type ActivatedRouteSnapshot, type RouterStateSnapshot, type UrlTree } from '@angular/router';
+import {
+  provideRouter,
+  Router,
+  type ActivatedRouteSnapshot,
+  type RouterStateSnapshot,
+  type UrlTree,
+} from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { signedIn, toHome } from './guards';
 import type { Area } from './roles';
@@ -13,7 +19,10 @@ const COORDINATOR: MeDto = {
   participantId: null,
 };
 const STAFF: MeDto = { ...COORDINATOR, memberships: [{ ...COORDINATOR.memberships[0], role: 'staff' }] };
-const MENTOR: MeDto = { ...COORDINATOR, memberships: [{ organisationId: 'o2', organisationName: 'Talleres', role: 'mentor' }] };
+const MENTOR: MeDto = {
+  ...COORDINATOR,
+  memberships: [{ organisationId: 'o2', organisationName: 'Talleres', role: 'mentor' }],
+};
 const LEARNER: MeDto = { ...COORDINATOR, memberships: [], participantId: 'p1' };
 
 describe('route guards', () => {

@@ -13,7 +13,9 @@ export type Area = 'sending' | 'coordinator' | 'host' | 'learner';
 
 export function inArea(user: MeDto, area: Area): boolean {
   if (area === 'learner') return !!user.participantId;
-  return user.memberships.some((m) => (area === 'host' ? m.role === 'mentor' : area === 'sending' ? m.role !== 'mentor' : m.role === 'coordinator'));
+  return user.memberships.some((m) =>
+    area === 'host' ? m.role === 'mentor' : area === 'sending' ? m.role !== 'mentor' : m.role === 'coordinator',
+  );
 }
 
 /**
@@ -22,7 +24,13 @@ export function inArea(user: MeDto, area: Area): boolean {
  * account page that says so.
  */
 export function homeOf(user: MeDto): string {
-  return inArea(user, 'sending') ? '/projects' : inArea(user, 'host') ? '/host' : inArea(user, 'learner') ? '/me' : '/account';
+  return inArea(user, 'sending')
+    ? '/projects'
+    : inArea(user, 'host')
+      ? '/host'
+      : inArea(user, 'learner')
+        ? '/me'
+        : '/account';
 }
 
 /** The organisation whose team the navigation's "Team" opens: the first one the person coordinates. */

@@ -11,7 +11,13 @@ const JONAS: MeDto = {
   id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
   email: 'staff@bk-rhein-ruhr.example',
   displayName: 'Jonas Becker',
-  memberships: [{ organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
+  memberships: [
+    {
+      organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10',
+      organisationName: 'Berufskolleg Rhein-Ruhr',
+      role: 'staff',
+    },
+  ],
   participantId: null,
 };
 
@@ -26,7 +32,11 @@ describe('sessionEnded (HTTP interceptor)', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(withFetch(), withInterceptors([sessionEnded])), provideHttpClientTesting()],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(withFetch(), withInterceptors([sessionEnded])),
+        provideHttpClientTesting(),
+      ],
     });
     http = TestBed.inject(HttpClient);
     testing = TestBed.inject(HttpTestingController);

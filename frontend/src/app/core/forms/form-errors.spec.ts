@@ -77,7 +77,9 @@ describe('FormErrors', () => {
     expect(document.activeElement?.id).toBe('x-country');
     controls.country.setValue('ES');
     expect(errors.validate(controls)).toBe(true);
-    expect(errors.report(problem([{ field: 'name', rule: 'isNotEmpty', message: 'name is taken' }])).atFields).toBe(true);
+    expect(errors.report(problem([{ field: 'name', rule: 'isNotEmpty', message: 'name is taken' }])).atFields).toBe(
+      true,
+    );
     expect(document.activeElement?.id).toBe('x-name');
     form.remove();
   });

@@ -28,7 +28,10 @@ export class FormErrors<F extends string> {
   readonly messages = computed(() => {
     const client = this.client();
     const problem = this.problem();
-    return Object.fromEntries(this.fields.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<F, string | null>;
+    return Object.fromEntries(this.fields.map((f) => [f, client[f] ?? fieldMessage(problem, f)])) as Record<
+      F,
+      string | null
+    >;
   });
   readonly count = computed(() => Object.values(this.messages()).filter(Boolean).length);
 
@@ -61,7 +64,10 @@ export class FormErrors<F extends string> {
     this.problem.set(problem);
     const known = problem.errors.filter((e) => this.fields.some((f) => e.field === f || e.field.startsWith(`${f}.`)));
     if (known.length > 0) this.focusFirstAt();
-    return { atFields: known.length > 0, elsewhere: known.length < problem.errors.length || problem.errors.length === 0 };
+    return {
+      atFields: known.length > 0,
+      elsewhere: known.length < problem.errors.length || problem.errors.length === 0,
+    };
   }
 
   clear(): void {

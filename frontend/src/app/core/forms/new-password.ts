@@ -5,11 +5,19 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
 /** The validators of a new password's field. */
-export const NEW_PASSWORD_VALIDATORS: ValidatorFn[] = [Validators.required, Validators.minLength(PASSWORD_MIN), Validators.maxLength(PASSWORD_MAX)];
+export const NEW_PASSWORD_VALIDATORS: ValidatorFn[] = [
+  Validators.required,
+  Validators.minLength(PASSWORD_MIN),
+  Validators.maxLength(PASSWORD_MAX),
+];
 
 /** The messages of a new password's field (FormErrors' client messages), `required` as given. */
 export function newPasswordMessages(required: string): Readonly<Record<string, string>> {
-  return { required, minlength: `Use at least ${PASSWORD_MIN} characters.`, maxlength: `Use ${PASSWORD_MAX} characters at most.` };
+  return {
+    required,
+    minlength: `Use at least ${PASSWORD_MIN} characters.`,
+    maxlength: `Use ${PASSWORD_MAX} characters at most.`,
+  };
 }
 
 /** The message of a confirmation that does not repeat the password (see `mustRepeat`). */
@@ -20,6 +28,8 @@ export const MISMATCH_MESSAGE = 'The two passwords are not the same.';
  * is a confirmation, and again whenever the password changes).
  */
 export function mustRepeat(password: AbstractControl<string>, confirmation: AbstractControl<string>): void {
-  confirmation.addValidators((control) => (!control.value || control.value === password.value ? null : { mismatch: true }));
+  confirmation.addValidators((control) =>
+    !control.value || control.value === password.value ? null : { mismatch: true },
+  );
   password.valueChanges.subscribe(() => confirmation.updateValueAndValidity());
 }

@@ -14,8 +14,16 @@ const KATRIN: MeDto = {
   email: 'coordinator@bk-rhein-ruhr.example',
   displayName: 'Katrin Weber',
   memberships: [
-    { organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' },
-    { organisationId: '6e2d8d1f-9b66-4a4f-b1b9-4a4d7b3dac21', organisationName: 'Berufskolleg Essen-Nord', role: 'staff' },
+    {
+      organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10',
+      organisationName: 'Berufskolleg Rhein-Ruhr',
+      role: 'coordinator',
+    },
+    {
+      organisationId: '6e2d8d1f-9b66-4a4f-b1b9-4a4d7b3dac21',
+      organisationName: 'Berufskolleg Essen-Nord',
+      role: 'staff',
+    },
   ],
   participantId: null,
 };
@@ -82,10 +90,9 @@ describe('AccountPage', () => {
       ['E-mail address', 'coordinator@bk-rhein-ruhr.example'],
       ['Roles', expect.any(String)],
     ]);
-    expect(Array.from(el.querySelectorAll('[data-testid="memberships"] li')).map((li) => li.textContent?.trim())).toEqual([
-      'Coordinator at Berufskolleg Rhein-Ruhr',
-      'Staff at Berufskolleg Essen-Nord',
-    ]);
+    expect(
+      Array.from(el.querySelectorAll('[data-testid="memberships"] li')).map((li) => li.textContent?.trim()),
+    ).toEqual(['Coordinator at Berufskolleg Rhein-Ruhr', 'Staff at Berufskolleg Essen-Nord']);
     expect(el.querySelector('app-change-password-form #password-form')).not.toBeNull();
     expect(el.querySelector('[data-testid="learner-password-note"]')).toBeNull();
     http.expectNone(() => true);
@@ -128,7 +135,11 @@ describe('AccountPage', () => {
     expect(session.status()).toBe('signed-out');
     expect(session.user()).toBeNull();
     expect(navigate).toHaveBeenCalledWith('/sign-in');
-    expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual(['You are signed out everywhere, on every device.']);
+    expect(
+      TestBed.inject(Notifications)
+        .items()
+        .map((n) => n.text),
+    ).toEqual(['You are signed out everywhere, on every device.']);
   });
 
   it('cancels the confirmation, back to the button', async () => {

@@ -82,7 +82,9 @@ describe('ChangePasswordForm', () => {
     expect(field('change-password').getAttribute('autocomplete')).toBe('new-password');
     expect(field('change-password').getAttribute('type')).toBe('password');
     // Whose password it is, for password managers.
-    expect(el.querySelector<HTMLInputElement>('input[autocomplete="username"]')?.value).toBe('staff@bk-rhein-ruhr.example');
+    expect(el.querySelector<HTMLInputElement>('input[autocomplete="username"]')?.value).toBe(
+      'staff@bk-rhein-ruhr.example',
+    );
     expect(el.querySelector('[data-testid="learner-password-note"]')).toBeNull();
   });
 
@@ -94,7 +96,9 @@ describe('ChangePasswordForm', () => {
     expect(error('change-currentPassword')).toBe('Enter your current password.');
     expect(error('change-password')).toBe('Use at least 12 characters.');
     expect(error('change-confirmation')).toBe('The two passwords are not the same.');
-    expect(field('change-password').getAttribute('aria-describedby')).toBe('change-password-hint change-password-error');
+    expect(field('change-password').getAttribute('aria-describedby')).toBe(
+      'change-password-hint change-password-error',
+    );
     expect(el.querySelector('.form-alert')?.textContent).toContain('correct the 3 highlighted fields');
     expect(document.activeElement?.id).toBe('change-currentPassword');
   });
@@ -122,7 +126,13 @@ describe('ChangePasswordForm', () => {
         type: 'urn:mobility-hub:problem:business-rule',
         title: 'Business rule violated',
         status: 422,
-        errors: [{ field: 'currentPassword', rule: 'your current password', message: 'currentPassword is not your current password' }],
+        errors: [
+          {
+            field: 'currentPassword',
+            rule: 'your current password',
+            message: 'currentPassword is not your current password',
+          },
+        ],
       },
       { status: 422, statusText: 'Unprocessable Entity', headers: PROBLEM_JSON },
     );
@@ -143,7 +153,9 @@ describe('ChangePasswordForm', () => {
       {
         title: 'Invalid request',
         status: 400,
-        errors: [{ field: 'password', rule: 'minLength', message: 'password must be longer than or equal to 12 characters' }],
+        errors: [
+          { field: 'password', rule: 'minLength', message: 'password must be longer than or equal to 12 characters' },
+        ],
       },
       { status: 400, statusText: 'Bad Request', headers: PROBLEM_JSON },
     );
@@ -154,19 +166,27 @@ describe('ChangePasswordForm', () => {
 
   it('says when to try again after too many attempts (429)', async () => {
     const req = await send();
-    req.flush(
-      JSON.stringify({ title: 'Too many requests', status: 429, detail: 'Slow down.' }),
-      { status: 429, statusText: 'Too Many Requests', headers: { ...PROBLEM_JSON, 'Retry-After': '120' } },
-    );
+    req.flush(JSON.stringify({ title: 'Too many requests', status: 429, detail: 'Slow down.' }), {
+      status: 429,
+      statusText: 'Too Many Requests',
+      headers: { ...PROBLEM_JSON, 'Retry-After': '120' },
+    });
     await settle();
-    expect(text('password-problem')).toMatch(/^Not changed: too many attempts\. Please try again after \d\d:\d\d \(in about 2 minutes\)\.$/);
+    expect(text('password-problem')).toMatch(
+      /^Not changed: too many attempts\. Please try again after \d\d:\d\d \(in about 2 minutes\)\.$/,
+    );
     expect(document.activeElement?.id).toBe('password-problem');
   });
 
   it('explains the pause after several wrong passwords, and the way out', async () => {
     const req = await send('guess');
     req.flush(
-      { type: 'urn:mobility-hub:problem:sign-in-locked', title: 'Too many requests', status: 429, detail: 'Too many failed sign-ins.' },
+      {
+        type: 'urn:mobility-hub:problem:sign-in-locked',
+        title: 'Too many requests',
+        status: 429,
+        detail: 'Too many failed sign-ins.',
+      },
       { status: 429, statusText: 'Too Many Requests', headers: { ...PROBLEM_JSON, 'Retry-After': '900' } },
     );
     await settle();
@@ -177,7 +197,10 @@ describe('ChangePasswordForm', () => {
 
   it('leaves a 401 to the session-ended interceptor (no message of its own)', async () => {
     const req = await send();
-    req.flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized', headers: PROBLEM_JSON });
+    req.flush(
+      { title: 'Not signed in', status: 401 },
+      { status: 401, statusText: 'Unauthorized', headers: PROBLEM_JSON },
+    );
     await settle();
     expect(el.querySelector('[data-testid="password-problem"]')).toBeNull();
     expect(el.querySelector('[data-testid="password-done"]')).toBeNull();

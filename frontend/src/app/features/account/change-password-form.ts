@@ -15,7 +15,13 @@ import { Api, changePassword } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages, PASSWORD_MAX } from '../../core/forms/new-password';
+import {
+  MISMATCH_MESSAGE,
+  mustRepeat,
+  NEW_PASSWORD_VALIDATORS,
+  newPasswordMessages,
+  PASSWORD_MAX,
+} from '../../core/forms/new-password';
 import { NewPasswordFields } from '../../shared/new-password-fields';
 
 /** The fields in the order they appear (the first with an error gets focus). */
@@ -23,7 +29,10 @@ const FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLIENT_MESSAGES: ClientMessages<Field> = {
-  currentPassword: { required: 'Enter your current password.', maxlength: `A password has ${PASSWORD_MAX} characters at most.` },
+  currentPassword: {
+    required: 'Enter your current password.',
+    maxlength: `A password has ${PASSWORD_MAX} characters at most.`,
+  },
   password: newPasswordMessages('Enter a new password.'),
   confirmation: { required: 'Enter the new password a second time.', mismatch: MISMATCH_MESSAGE },
 };
@@ -59,7 +68,10 @@ export class ChangePasswordForm {
   protected readonly retryWhen = retryWhen;
 
   protected readonly form = new FormGroup({
-    currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(PASSWORD_MAX)] }),
+    currentPassword: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(PASSWORD_MAX)],
+    }),
     password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
     confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
@@ -101,7 +113,9 @@ export class ChangePasswordForm {
         if (wrongCurrent) this.form.controls.currentPassword.setValue('');
         const { elsewhere } = this.formErrors.report({
           ...problem,
-          errors: problem.errors.map((e) => (e.field === 'currentPassword' && problem.status === 422 ? { ...e, message: WRONG_CURRENT } : e)),
+          errors: problem.errors.map((e) =>
+            e.field === 'currentPassword' && problem.status === 422 ? { ...e, message: WRONG_CURRENT } : e,
+          ),
         });
         if (!elsewhere) return;
       }
@@ -118,6 +132,8 @@ export class ChangePasswordForm {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

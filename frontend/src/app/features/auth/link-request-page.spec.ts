@@ -100,7 +100,9 @@ describe('LinkRequestPage', () => {
       { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '45' } },
     );
     await settle();
-    expect(text('request-problem')).toMatch(/Not sent: too many requests\. Please try again after \d\d:\d\d \(in less than a minute\)\./);
+    expect(text('request-problem')).toMatch(
+      /Not sent: too many requests\. Please try again after \d\d:\d\d \(in less than a minute\)\./,
+    );
     expect(document.activeElement).toBe(el.querySelector('[data-testid="request-problem"]'));
     expect(el.querySelector('[data-testid="request-sent"]')).toBeNull();
   });

@@ -34,18 +34,19 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 };
 
 /** The words of each purpose. */
-const TEXTS: Readonly<Record<LinkPurpose, { readonly title: string; readonly lead: string; readonly button: string }>> = {
-  'password-reset': {
-    title: 'Reset your password',
-    lead: 'Enter the e-mail address of your account: we send you a link to choose a new password. The link works once, for 60 minutes.',
-    button: 'Send me a link',
-  },
-  'sign-in-link': {
-    title: 'E-mail me a sign-in link',
-    lead: 'For learners on a mobility: enter the e-mail address your school has for you, and we send you a link that signs you in. It works once, for 15 minutes.',
-    button: 'Send me a sign-in link',
-  },
-};
+const TEXTS: Readonly<Record<LinkPurpose, { readonly title: string; readonly lead: string; readonly button: string }>> =
+  {
+    'password-reset': {
+      title: 'Reset your password',
+      lead: 'Enter the e-mail address of your account: we send you a link to choose a new password. The link works once, for 60 minutes.',
+      button: 'Send me a link',
+    },
+    'sign-in-link': {
+      title: 'E-mail me a sign-in link',
+      lead: 'For learners on a mobility: enter the e-mail address your school has for you, and we send you a link that signs you in. It works once, for 15 minutes.',
+      button: 'Send me a sign-in link',
+    },
+  };
 
 /**
  * `forgot-password` and `sign-in/link` (route data `purpose`): one e-mail address, and the API's
@@ -114,6 +115,8 @@ export class LinkRequestPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -74,7 +74,9 @@ describe('ResetPasswordPage', () => {
     await settle();
     http.expectNone(URL);
     expect(el.querySelector('#reset-password-error')?.textContent).toBe('Use at least 12 characters.');
-    expect(el.querySelector('#reset-password')?.getAttribute('aria-describedby')).toBe('reset-password-hint reset-password-error');
+    expect(el.querySelector('#reset-password')?.getAttribute('aria-describedby')).toBe(
+      'reset-password-hint reset-password-error',
+    );
     expect(el.querySelector('#reset-confirmation-error')?.textContent).toBe('The two passwords are not the same.');
     expect(document.activeElement).toBe(el.querySelector('#reset-password'));
 
@@ -125,7 +127,11 @@ describe('ResetPasswordPage', () => {
 
   it('puts the API’s field errors (400) at the field', async () => {
     (await change()).flush(
-      JSON.stringify({ title: 'Bad request', status: 400, errors: [{ field: 'password', rule: 'minLength', message: 'password must be at least 12 characters' }] }),
+      JSON.stringify({
+        title: 'Bad request',
+        status: 400,
+        errors: [{ field: 'password', rule: 'minLength', message: 'password must be at least 12 characters' }],
+      }),
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
@@ -134,12 +140,15 @@ describe('ResetPasswordPage', () => {
   });
 
   it('says when to try again after a 429, keeping the form', async () => {
-    (await change()).flush(
-      JSON.stringify({ title: 'Too many requests', status: 429, detail: 'Slow down' }),
-      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '120' } },
-    );
+    (await change()).flush(JSON.stringify({ title: 'Too many requests', status: 429, detail: 'Slow down' }), {
+      status: 429,
+      statusText: 'Too Many Requests',
+      headers: { 'Retry-After': '120' },
+    });
     await settle();
-    expect(text('reset-problem')).toMatch(/Not changed: too many attempts\. Please try again after \d\d:\d\d \(in about 2 minutes\)\./);
+    expect(text('reset-problem')).toMatch(
+      /Not changed: too many attempts\. Please try again after \d\d:\d\d \(in about 2 minutes\)\./,
+    );
     expect(el.querySelector('#reset-form')).not.toBeNull();
   });
 });

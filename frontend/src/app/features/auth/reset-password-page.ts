@@ -16,7 +16,12 @@ import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { Session } from '../../core/auth/session';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages } from '../../core/forms/new-password';
+import {
+  MISMATCH_MESSAGE,
+  mustRepeat,
+  NEW_PASSWORD_VALIDATORS,
+  newPasswordMessages,
+} from '../../core/forms/new-password';
 import { NewPasswordFields } from '../../shared/new-password-fields';
 
 const FIELDS = ['password', 'confirmation'] as const;
@@ -83,7 +88,10 @@ export class ResetPasswordPage {
     if (!this.formErrors.validate(this.form.controls)) return;
     this.busy.set(true);
     try {
-      await this.api.invoke(resetPassword, { token: this.token(), body: { password: this.form.controls.password.value } });
+      await this.api.invoke(resetPassword, {
+        token: this.token(),
+        body: { password: this.form.controls.password.value },
+      });
       this.form.reset();
       this.done.set(true);
       this.focus('reset-done');
@@ -111,6 +119,8 @@ export class ResetPasswordPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

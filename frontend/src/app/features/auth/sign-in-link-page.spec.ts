@@ -43,7 +43,9 @@ describe('SignInLinkPage', () => {
   const settle = (): Promise<void> => settleFixture(fixture);
 
   function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name);
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
     if (!found) throw new Error(`no button "${name}"`);
     return found;
   }
@@ -94,9 +96,14 @@ describe('SignInLinkPage', () => {
     await settle();
     http
       .expectOne(URL)
-      .flush({ title: 'Too many requests', status: 429, detail: 'x' }, { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } });
+      .flush(
+        { title: 'Too many requests', status: 429, detail: 'x' },
+        { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } },
+      );
     await settle();
-    expect(el.querySelector('[data-testid="sign-in-link-problem"]')?.textContent).toMatch(/Not signed in: too many attempts\. Please try again after/);
+    expect(el.querySelector('[data-testid="sign-in-link-problem"]')?.textContent).toMatch(
+      /Not signed in: too many attempts\. Please try again after/,
+    );
     expect(button('Sign in')).toBeDefined();
   });
 });

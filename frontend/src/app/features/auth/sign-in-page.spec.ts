@@ -11,7 +11,13 @@ const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
   email: 'coordinator@bk-rhein-ruhr.example',
   displayName: 'Katrin Weber',
-  memberships: [{ organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' }],
+  memberships: [
+    {
+      organisationId: '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10',
+      organisationName: 'Berufskolleg Rhein-Ruhr',
+      role: 'coordinator',
+    },
+  ],
   participantId: null,
 };
 
@@ -51,7 +57,10 @@ describe('SignInPage', () => {
     el.querySelector<HTMLButtonElement>('#sign-in-form button[type="submit"]')?.click();
   }
 
-  async function signIn(email = 'coordinator@bk-rhein-ruhr.example', password = 'correct horse battery'): Promise<TestRequest> {
+  async function signIn(
+    email = 'coordinator@bk-rhein-ruhr.example',
+    password = 'correct horse battery',
+  ): Promise<TestRequest> {
     await settle();
     type('sign-in-email', email);
     type('sign-in-password', password);
@@ -73,7 +82,10 @@ describe('SignInPage', () => {
     expect(el.querySelector('#sign-in-email')?.getAttribute('autocomplete')).toBe('username');
     expect(el.querySelector('#sign-in-password')?.getAttribute('autocomplete')).toBe('current-password');
     expect(el.querySelector('#sign-in-password')?.getAttribute('type')).toBe('password');
-    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('.links a')).map((a) => [a.textContent?.trim(), a.getAttribute('href')]);
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('.links a')).map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
     expect(links).toEqual([
       ['Forgot your password?', '/forgot-password'],
       ['E-mail me a sign-in link', '/sign-in/link'],
@@ -90,7 +102,9 @@ describe('SignInPage', () => {
     const email = el.querySelector('#sign-in-email');
     expect(email?.getAttribute('aria-invalid')).toBe('true');
     expect(email?.getAttribute('aria-describedby')).toBe('sign-in-email-error');
-    expect(el.querySelector('#sign-in-email-error')?.textContent).toBe('Enter an e-mail address such as name@school.eu.');
+    expect(el.querySelector('#sign-in-email-error')?.textContent).toBe(
+      'Enter an e-mail address such as name@school.eu.',
+    );
     expect(el.querySelector('#sign-in-password-error')?.textContent).toBe('Enter your password.');
     expect(el.querySelector('.form-alert')?.textContent).toContain('correct the 2 highlighted fields');
     expect(document.activeElement).toBe(email);
@@ -120,13 +134,20 @@ describe('SignInPage', () => {
 
   it('shows a 401 for the whole form, focused, and empties the password', async () => {
     (await signIn('coordinator@bk-rhein-ruhr.example', 'wrong password')).flush(
-      { type: 'urn:mobility-hub:problem:sign-in-failed', title: 'Sign-in failed', status: 401, detail: 'The e-mail address or the password is not right.' },
+      {
+        type: 'urn:mobility-hub:problem:sign-in-failed',
+        title: 'Sign-in failed',
+        status: 401,
+        detail: 'The e-mail address or the password is not right.',
+      },
       { status: 401, statusText: 'Unauthorized' },
     );
     await settle();
     const problem = el.querySelector<HTMLElement>('[data-testid="sign-in-problem"]');
     expect(problem?.getAttribute('role')).toBe('alert');
-    expect(text('sign-in-problem')).toContain('You are not signed in. The e-mail address or the password is not right.');
+    expect(text('sign-in-problem')).toContain(
+      'You are not signed in. The e-mail address or the password is not right.',
+    );
     expect(document.activeElement).toBe(problem);
     expect(el.querySelector<HTMLInputElement>('#sign-in-password')?.value).toBe('');
     expect(el.querySelector<HTMLInputElement>('#sign-in-email')?.value).toBe('coordinator@bk-rhein-ruhr.example');
@@ -147,14 +168,21 @@ describe('SignInPage', () => {
       { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '900' } },
     );
     await settle();
-    expect(text('sign-in-problem')).toMatch(/Too many attempts\. Please try again after \d\d:\d\d \(in about 15 minutes\)\./);
+    expect(text('sign-in-problem')).toMatch(
+      /Too many attempts\. Please try again after \d\d:\d\d \(in about 15 minutes\)\./,
+    );
     expect(text('sign-in-problem')).toContain('Sign-in for this address is paused');
     expect(el.querySelector('[data-testid="sign-in-problem"] a')?.getAttribute('href')).toBe('/forgot-password');
   });
 
   it('puts the API’s field errors (400) at the fields', async () => {
     (await signIn()).flush(
-      { title: 'Bad request', status: 400, detail: 'Invalid', errors: [{ field: 'email', rule: 'isEmail', message: 'email must be an e-mail address' }] },
+      {
+        title: 'Bad request',
+        status: 400,
+        detail: 'Invalid',
+        errors: [{ field: 'email', rule: 'isEmail', message: 'email must be an e-mail address' }],
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();

@@ -104,11 +104,10 @@ const PREFETCH_ITEMS = 40;
                       <time [attr.datetime]="m.endDate">{{ date(m.endDate) }}</time>
                     </p>
                     @if (m.nextDueTask; as task) {
-                      <p class="line next" data-testid="next-task">
-                        <span class="muted">Next:</span> {{ task.title }}
-                      </p>
+                      <p class="line next" data-testid="next-task"><span class="muted">Next:</span> {{ task.title }}</p>
                       <p class="line due" [class.late]="task.dueDate < today">
-                        <span class="muted">Due </span><time [attr.datetime]="task.dueDate">{{ date(task.dueDate) }}</time>
+                        <span class="muted">Due </span
+                        ><time [attr.datetime]="task.dueDate">{{ date(task.dueDate) }}</time>
                       </p>
                     } @else {
                       <p class="line muted">No open tasks</p>
@@ -186,11 +185,15 @@ export class BoardColumn {
     const index = Number(item.dataset['index']);
     const count = this.column().items().length;
     const next =
-      event.key === 'ArrowDown' ? index + 1
-      : event.key === 'ArrowUp' ? index - 1
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? count - 1
-      : -1;
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? count - 1
+              : -1;
     if (next < 0 || next >= count || next === index) return;
     event.preventDefault();
     this.focusCard(next);
@@ -199,8 +202,7 @@ export class BoardColumn {
   private focusCard(index: number): void {
     const viewport = this.viewport();
     if (!viewport) return;
-    const find = () =>
-      viewport.elementRef.nativeElement.querySelector<HTMLElement>(`li[data-index="${index}"] a`);
+    const find = () => viewport.elementRef.nativeElement.querySelector<HTMLElement>(`li[data-index="${index}"] a`);
     const link = find();
     if (link) {
       link.focus();

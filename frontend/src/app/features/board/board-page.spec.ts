@@ -19,7 +19,15 @@ const project: ProjectDto = {
   startDate: '2025-06-01',
   endDate: '2026-11-30',
   beneficiaryOrganisation: { id: 'b', name: 'Berufsschule Nord', country: 'DE' },
-  mobilityCounts: { application: 2, preparation: 1, implementation: 0, evaluation: 0, finalisation: 0, completed: 3, withdrawn: 1 },
+  mobilityCounts: {
+    application: 2,
+    preparation: 1,
+    implementation: 0,
+    evaluation: 0,
+    finalisation: 0,
+    completed: 3,
+    withdrawn: 1,
+  },
   mobilityTotal: 7,
   overdueMobilities: 1,
 };
@@ -80,7 +88,16 @@ describe('BoardPage', () => {
       .expectOne((r) => r.url === '/api/organisations')
       .flush({
         items: [
-          { id: HOST_ID, name: 'Taller Sevilla', country: 'ES', city: 'Sevilla', email: null, kind: 'company', oid: null, timeZone: 'Europe/Madrid' },
+          {
+            id: HOST_ID,
+            name: 'Taller Sevilla',
+            country: 'ES',
+            city: 'Sevilla',
+            email: null,
+            kind: 'company',
+            oid: null,
+            timeZone: 'Europe/Madrid',
+          },
         ],
         total: 1,
         page: 1,
@@ -98,7 +115,12 @@ describe('BoardPage', () => {
     for (const req of requests) {
       const phase = param(req, 'phase') ?? '';
       const list = param(req, 'pageSize') === '1' ? [] : (items[phase] ?? []);
-      req.flush({ items: list, total: totals[phase] ?? items[phase]?.length ?? 0, page: 1, pageSize: Number(param(req, 'pageSize')) });
+      req.flush({
+        items: list,
+        total: totals[phase] ?? items[phase]?.length ?? 0,
+        page: 1,
+        pageSize: Number(param(req, 'pageSize')),
+      });
     }
     await settle();
     return requests;
@@ -149,13 +171,12 @@ describe('BoardPage', () => {
   it('renders a card per mobility with host, dates, next task and overdue badge, linking to the mobility', async () => {
     await answerHeader();
     await answerColumns({
-      application: [
-        mobility('m1', { overdueTasks: 2 }),
-        mobility('m2', { hostOrganisation: null, nextDueTask: null }),
-      ],
+      application: [mobility('m1', { overdueTasks: 2 }), mobility('m2', { hostOrganisation: null, nextDueTask: null })],
     });
 
-    const cards = Array.from(columnRegion('Application').querySelectorAll<HTMLElement>('[data-testid="mobility-card"]'));
+    const cards = Array.from(
+      columnRegion('Application').querySelectorAll<HTMLElement>('[data-testid="mobility-card"]'),
+    );
     expect(cards).toHaveLength(2);
 
     const [first, second] = cards;
@@ -166,7 +187,9 @@ describe('BoardPage', () => {
     expect(first.textContent).toContain('28 Sept 2025');
     expect(first.querySelector('[data-testid="next-task"]')?.textContent).toContain('Sign the grant agreement');
     expect(first.textContent).toContain('15 Jul 2025');
-    expect(first.querySelector('[data-testid="overdue-badge"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('2 overdue tasks');
+    expect(first.querySelector('[data-testid="overdue-badge"]')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '2 overdue tasks',
+    );
 
     expect(second.querySelector('[data-testid="overdue-badge"]')).toBeNull();
     expect(second.textContent).toContain('No host organisation yet');
@@ -218,7 +241,12 @@ describe('BoardPage', () => {
     const [next] = mobilityRequests();
     expect(param(next, 'phase')).toBe('completed');
     expect(param(next, 'page')).toBe('2');
-    next.flush({ items: [mobility('c2', { phase: 'completed' }), mobility('c3', { phase: 'completed' })], total: 3, page: 2, pageSize: 500 });
+    next.flush({
+      items: [mobility('c2', { phase: 'completed' }), mobility('c3', { phase: 'completed' })],
+      total: 3,
+      page: 2,
+      pageSize: 500,
+    });
     await settle();
 
     expect(toggle?.getAttribute('aria-expanded')).toBe('true');

@@ -10,23 +10,11 @@ import {
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import {
-  Api,
-  getProject,
-  listOrganisations,
-  type OrganisationDto,
-  type ProjectDto,
-} from '@mobility-hub/api-client';
+import { Api, getProject, listOrganisations, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { formatDate } from '../../core/format-date';
 import { BoardColumn } from './board-column';
-import {
-  BOARD_COLUMNS,
-  BOARD_PAGE_SIZE,
-  ColumnLoader,
-  problemMessage,
-  type BoardFilters,
-} from './board-data';
+import { BOARD_COLUMNS, BOARD_PAGE_SIZE, ColumnLoader, problemMessage, type BoardFilters } from './board-data';
 
 /** Typing pauses this long before the search goes to the API. */
 export const SEARCH_DEBOUNCE_MS = 300;

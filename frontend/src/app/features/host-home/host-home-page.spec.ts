@@ -96,11 +96,27 @@ function task(id: string, of: MobilitySummaryDto, partial: Partial<TaskInListDto
 }
 
 const LENA = summary('m1', 'Lena');
-const PAUL = summary('m2', 'Paul', { phase: 'implementation', placementConfirmed: true, startDate: '2026-10-20', endDate: '2027-01-28', version: 9 });
-const LUKAS = summary('m3', 'Lukas', { phase: 'completed', placementConfirmed: true, startDate: '2026-04-01', endDate: '2026-05-10' });
+const PAUL = summary('m2', 'Paul', {
+  phase: 'implementation',
+  placementConfirmed: true,
+  startDate: '2026-10-20',
+  endDate: '2027-01-28',
+  version: 9,
+});
+const LUKAS = summary('m3', 'Lukas', {
+  phase: 'completed',
+  placementConfirmed: true,
+  startDate: '2026-04-01',
+  endDate: '2026-05-10',
+});
 
 const LENA_TASKS = [
-  task('t-conf', LENA, { key: 'host-confirmation', title: 'Placement confirmed by the host', phase: 'preparation', dueDate: '2027-01-18' }),
+  task('t-conf', LENA, {
+    key: 'host-confirmation',
+    title: 'Placement confirmed by the host',
+    phase: 'preparation',
+    dueDate: '2027-01-18',
+  }),
   task('t-welcome', LENA, { title: 'Welcome pack sent', phase: 'preparation', dueDate: '2027-02-01' }),
 ];
 const PAUL_TASKS = [
@@ -109,7 +125,11 @@ const PAUL_TASKS = [
   task('t-outcomes', PAUL, { title: 'Learning outcomes assessed', dueDate: '2027-01-28' }),
 ];
 /** A host task of a mobility the person sees as a school's staff, not as this company's mentor. */
-const ELSEWHERE = task('t-elsewhere', summary('m9', 'Mia', { hostOrganisation: { id: 'c9', name: 'Other host', country: 'FR' } }), { title: 'Somebody else’s task' });
+const ELSEWHERE = task(
+  't-elsewhere',
+  summary('m9', 'Mia', { hostOrganisation: { id: 'c9', name: 'Other host', country: 'FR' } }),
+  { title: 'Somebody else’s task' },
+);
 
 function taskPage(items: readonly TaskInListDto[], partial: Partial<TaskPageDto> = {}): TaskPageDto {
   return { items: [...items], total: items.length, page: 1, pageSize: 100, ...partial };
@@ -153,7 +173,9 @@ describe('HostHomePage', () => {
     expect(tasks.request.params.get('page')).toBe('1');
     tasks.flush(taskPage([...PAUL_TASKS, ...LENA_TASKS, ELSEWHERE]));
     // Only Lena's placement can wait for the host's answer (a host, not confirmed, still in application).
-    http.expectOne('/api/mobilities/m1').flush(detail(LENA, { allowedEvents: ['HOST_CONFIRM', 'HOST_DECLINE'] }), { headers: { ETag: '"4"' } });
+    http
+      .expectOne('/api/mobilities/m1')
+      .flush(detail(LENA, { allowedEvents: ['HOST_CONFIRM', 'HOST_DECLINE'] }), { headers: { ETag: '"4"' } });
     // Paul's placement is confirmed and under way, Lukas's completed: neither file is read, and no checklist per placement.
     http.expectNone('/api/mobilities/m2');
     http.expectNone('/api/mobilities/m3');
@@ -162,7 +184,9 @@ describe('HostHomePage', () => {
   }
 
   function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === text);
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
+    );
     if (!found) throw new Error(`no button "${text}"`);
     return found;
   }
@@ -175,7 +199,8 @@ describe('HostHomePage', () => {
   }
 
   const status = () => el.querySelector('[role="status"]')?.textContent?.trim();
-  const taskTitles = () => Array.from(el.querySelectorAll('[data-testid="host-task"] label')).map((l) => l.textContent?.trim());
+  const taskTitles = () =>
+    Array.from(el.querySelectorAll('[data-testid="host-task"] label')).map((l) => l.textContent?.trim());
 
   it('lists the placements waiting for the host’s answer: learner, dates, school — never a date of birth', async () => {
     await load();
@@ -189,20 +214,32 @@ describe('HostHomePage', () => {
     expect(el.textContent?.toLowerCase()).not.toContain('birth');
     // Every placement, completed ones too, links to its file.
     const rows = Array.from(el.querySelectorAll('[data-testid="placements"] tbody tr'));
-    expect(rows.map((r) => r.querySelector('a')?.getAttribute('href'))).toEqual(['/mobilities/m1', '/mobilities/m2', '/mobilities/m3']);
+    expect(rows.map((r) => r.querySelector('a')?.getAttribute('href'))).toEqual([
+      '/mobilities/m1',
+      '/mobilities/m2',
+      '/mobilities/m3',
+    ]);
   });
 
   it('lists the open host tasks by due date, overdue marked; the confirmation is the answer, not a tick', async () => {
     await load();
     // Only this company's placements: a host task the person sees as a school's staff is not listed here.
-    expect(taskTitles()).toEqual(['Induction given', 'Monitoring contact', 'Placement confirmed by the host', 'Learning outcomes assessed', 'Welcome pack sent']);
+    expect(taskTitles()).toEqual([
+      'Induction given',
+      'Monitoring contact',
+      'Placement confirmed by the host',
+      'Learning outcomes assessed',
+      'Welcome pack sent',
+    ]);
     const items = Array.from(el.querySelectorAll('[data-testid="host-task"]'));
     expect(items[0].textContent).toContain('Overdue');
     expect(items[0].textContent).toContain('For Paul Schmidt');
     expect(items[0].textContent).toContain('due 20 Oct 2026');
     expect(items[0].querySelector('a')?.getAttribute('href')).toBe('/mobilities/m2');
     expect(items[3].textContent).not.toContain('Overdue');
-    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('5 open · 2 overdue');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '5 open · 2 overdue',
+    );
     expect(checkbox('Placement confirmed by the host').disabled).toBe(true);
     expect(items[2].textContent).toContain('Done by confirming the placement above.');
     expect(checkbox('Induction given').disabled).toBe(false);
@@ -222,7 +259,9 @@ describe('HostHomePage', () => {
     expect(checkbox('Placement confirmed by the host').checked).toBe(true);
     expect(checkbox('Placement confirmed by the host').disabled).toBe(true);
     expect(el.querySelector('#task-meta-t-conf')?.textContent).toContain('Done when the placement is confirmed.');
-    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('4 open · 2 overdue');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '4 open · 2 overdue',
+    );
     const rows = Array.from(el.querySelectorAll('[data-testid="placements"] tbody tr'));
     expect(rows[0].textContent).toContain('Confirmed');
 
@@ -263,11 +302,16 @@ describe('HostHomePage', () => {
     const patch = http.expectOne((r) => r.method === 'PATCH' && r.url === '/api/tasks/t-induction');
     expect(patch.request.body).toEqual({ status: 'done' });
     expect(patch.request.headers.get('If-Match')).toBe('"9"');
-    patch.flush({ ...PAUL_TASKS[1], status: 'done', overdue: false, mobilityVersion: 10 }, { headers: { ETag: '"10"' } });
+    patch.flush(
+      { ...PAUL_TASKS[1], status: 'done', overdue: false, mobilityVersion: 10 },
+      { headers: { ETag: '"10"' } },
+    );
     await settle();
     expect(checkbox('Induction given').checked).toBe(true);
     expect(status()).toBe('Induction given for Paul Schmidt: done.');
-    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('4 open · 1 overdue');
+    expect(el.querySelector('[data-testid="host-tasks"] .result-count')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '4 open · 1 overdue',
+    );
 
     checkbox('Induction given').click();
     await settle();
@@ -311,7 +355,9 @@ describe('HostHomePage', () => {
     await settle();
     http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [PAUL], total: 1, page: 1, pageSize: 200 });
     await settle();
-    const many = Array.from({ length: 230 }, (_, i) => task(`t${String(i).padStart(3, '0')}`, PAUL, { title: `Task ${String(i).padStart(3, '0')}` }));
+    const many = Array.from({ length: 230 }, (_, i) =>
+      task(`t${String(i).padStart(3, '0')}`, PAUL, { title: `Task ${String(i).padStart(3, '0')}` }),
+    );
     http.expectOne((r) => r.url === '/api/tasks').flush(taskPage(many.slice(0, 100), { total: 230 }));
     await settle();
     const more = http.match((r) => r.url === '/api/tasks');
@@ -330,7 +376,9 @@ describe('HostHomePage', () => {
     await settle();
     http.expectOne((r) => r.url === '/api/tasks').flush(taskPage(LENA_TASKS));
     await settle();
-    http.expectOne('/api/mobilities/m1').flush(detail(LENA, { yourRole: 'coordinator', allowedEvents: ['ADVANCE', 'WITHDRAW'] }));
+    http
+      .expectOne('/api/mobilities/m1')
+      .flush(detail(LENA, { yourRole: 'coordinator', allowedEvents: ['ADVANCE', 'WITHDRAW'] }));
     await settle();
     expect(el.querySelectorAll('[data-testid="placement-request"]')).toHaveLength(0);
     expect(el.querySelector('#task-meta-t-conf')?.textContent).toContain('Done when the placement is confirmed.');
@@ -342,7 +390,10 @@ describe('HostHomePage', () => {
     await settle();
     http
       .expectOne('/api/tasks/t-monitor')
-      .flush({ type: 'about:blank', title: 'Precondition failed', status: 412, detail: 'stale' }, { status: 412, statusText: 'Precondition Failed' });
+      .flush(
+        { type: 'about:blank', title: 'Precondition failed', status: 412, detail: 'stale' },
+        { status: 412, statusText: 'Precondition Failed' },
+      );
     await settle();
     expect(checkbox('Monitoring contact').checked).toBe(false);
     const alert = el.querySelector('#tasks-problem');
@@ -364,6 +415,8 @@ describe('HostHomePage', () => {
     await settle();
     http.expectOne((r) => r.url === '/api/mobilities').error(new ProgressEvent('error'));
     await settle();
-    expect(el.querySelector('[data-testid="host-problem"]')?.textContent).toContain('Your placements could not be loaded.');
+    expect(el.querySelector('[data-testid="host-problem"]')?.textContent).toContain(
+      'Your placements could not be loaded.',
+    );
   });
 });

@@ -1,4 +1,13 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementRef, inject, Injector, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   Api,
@@ -11,7 +20,17 @@ import {
   type MobilitySummaryDto,
   type TaskInListDto,
 } from '@mobility-hub/api-client';
-import { ACTIVITY_TYPES, activityDays, hostConfirmBlockers, hostOrganisationIds, isFinalState, mayChangeTask, TASK_KEYS, taskEditBlocker, type MobilityState } from '@mobility-hub/domain';
+import {
+  ACTIVITY_TYPES,
+  activityDays,
+  hostConfirmBlockers,
+  hostOrganisationIds,
+  isFinalState,
+  mayChangeTask,
+  TASK_KEYS,
+  taskEditBlocker,
+  type MobilityState,
+} from '@mobility-hub/domain';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { Session } from '../../core/auth/session';
 import { formatDate } from '../../core/format-date';
@@ -51,10 +70,16 @@ const HOST_ANSWER_PHASES: readonly MobilityState[] = ['application', 'preparatio
  * coordinator of the project's beneficiary is the sending side for it, and may not), so the file of
  * each such candidate is read for its allowedEvents and ETag — and no other.
  */
-export function awaitsHostAnswer(m: Pick<MobilitySummaryDto, 'hostOrganisation' | 'placementConfirmed' | 'phase'>): boolean {
+export function awaitsHostAnswer(
+  m: Pick<MobilitySummaryDto, 'hostOrganisation' | 'placementConfirmed' | 'phase'>,
+): boolean {
   return (
     HOST_ANSWER_PHASES.includes(m.phase) &&
-    hostConfirmBlockers({ hostOrganisationId: m.hostOrganisation?.id ?? null, placementConfirmed: m.placementConfirmed, tasks: [] }).length === 0
+    hostConfirmBlockers({
+      hostOrganisationId: m.hostOrganisation?.id ?? null,
+      placementConfirmed: m.placementConfirmed,
+      tasks: [],
+    }).length === 0
   );
 }
 
@@ -102,7 +127,11 @@ export class HostHomePage {
   protected readonly busy = signal(false);
   protected readonly announcement = signal('');
   /** A refused or failed action, with the mobility it concerns. */
-  protected readonly actionProblem = signal<{ readonly mobilityId: string; readonly what: string; readonly problem: ApiProblem } | null>(null);
+  protected readonly actionProblem = signal<{
+    readonly mobilityId: string;
+    readonly what: string;
+    readonly problem: ApiProblem;
+  } | null>(null);
   /** A task that did not change. */
   protected readonly taskProblem = signal<{ readonly what: string; readonly problem: ApiProblem } | null>(null);
   /** The placement whose decline waits for confirmation. */
@@ -114,7 +143,9 @@ export class HostHomePage {
     (this.session.user()?.memberships ?? []).filter((m) => m.role === 'mentor').map((m) => m.organisationName),
   );
 
-  protected readonly toConfirm = computed(() => this.placements().filter((p) => p.mobility.allowedEvents.includes('HOST_CONFIRM')));
+  protected readonly toConfirm = computed(() =>
+    this.placements().filter((p) => p.mobility.allowedEvents.includes('HOST_CONFIRM')),
+  );
 
   protected readonly openTasks = computed<HostTask[]>(() => {
     const confirmable = new Set(this.toConfirm().map((p) => p.mobility.id));
@@ -138,7 +169,9 @@ export class HostHomePage {
       // Someone who also works for a school sees its mobilities (and their host tasks) too: here, only their companies' placements.
       const user = this.session.user();
       const companies = user ? hostOrganisationIds(user) : [];
-      const mine = page.items.filter((m) => !!m.hostOrganisation && (companies.length === 0 || companies.includes(m.hostOrganisation.id)));
+      const mine = page.items.filter(
+        (m) => !!m.hostOrganisation && (companies.length === 0 || companies.includes(m.hostOrganisation.id)),
+      );
       const mineIds = new Set(mine.map((m) => m.id));
       // No placement, no host task: nothing more to read.
       const [openTasks, placements] = await Promise.all([
@@ -146,13 +179,21 @@ export class HostHomePage {
         Promise.all(
           mine.filter(awaitsHostAnswer).map(async (m): Promise<Placement & KnownVersion> => {
             const response = await this.api.invoke$Response(getMobility, { id: m.id });
-            return { mobility: response.body, version: response.body.version, etag: response.headers.get('ETag') ?? etagOf(response.body.version) };
+            return {
+              mobility: response.body,
+              version: response.body.version,
+              etag: response.headers.get('ETag') ?? etagOf(response.body.version),
+            };
           }),
         ),
       ]);
       const tasks = openTasks.filter((t) => mineIds.has(t.mobility.id));
       const versions = new Map<string, KnownVersion>();
-      for (const t of tasks) versions.set(t.mobility.id, newer(versions.get(t.mobility.id), { version: t.mobility.version, etag: etagOf(t.mobility.version) }));
+      for (const t of tasks)
+        versions.set(
+          t.mobility.id,
+          newer(versions.get(t.mobility.id), { version: t.mobility.version, etag: etagOf(t.mobility.version) }),
+        );
       for (const p of placements) versions.set(p.mobility.id, newer(versions.get(p.mobility.id), p));
       this.summaries.set(mine);
       this.placements.set(placements.map((p) => ({ mobility: p.mobility })));
@@ -170,7 +211,11 @@ export class HostHomePage {
     const params = { status: 'open', role: 'host', pageSize: TASK_PAGE_SIZE } as const;
     const first = await this.api.invoke(listMyTasks, { ...params, page: 1 });
     const pages = Math.ceil(first.total / TASK_PAGE_SIZE);
-    const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => this.api.invoke(listMyTasks, { ...params, page: i + 2 })));
+    const rest = await Promise.all(
+      Array.from({ length: Math.max(0, pages - 1) }, (_, i) =>
+        this.api.invoke(listMyTasks, { ...params, page: i + 2 }),
+      ),
+    );
     // Pages read one after another could overlap if a task changes meanwhile: each task once.
     const byId = new Map<string, TaskInListDto>();
     for (const task of [first, ...rest].flatMap((p) => p.items)) byId.set(task.id, task);
@@ -234,7 +279,10 @@ export class HostHomePage {
         body: reason ? { type, reason } : { type },
       });
       const mobility = response.body;
-      this.remember(mobility.id, { version: mobility.version, etag: response.headers.get('ETag') ?? etagOf(mobility.version) });
+      this.remember(mobility.id, {
+        version: mobility.version,
+        etag: response.headers.get('ETag') ?? etagOf(mobility.version),
+      });
       if (type === 'HOST_DECLINE') {
         // Declined: no longer this company's placement, nor its tasks.
         this.placements.update((list) => list.filter((p) => p.mobility.id !== mobility.id));
@@ -243,9 +291,17 @@ export class HostHomePage {
       } else {
         // Confirmed: the machine's effect completeHostConfirmationTask has ticked the confirmation task.
         this.placements.update((list) => list.map((p) => (p.mobility.id === mobility.id ? { mobility } : p)));
-        this.summaries.update((list) => list.map((m) => (m.id === mobility.id ? { ...m, phase: mobility.phase, placementConfirmed: mobility.placementConfirmed } : m)));
+        this.summaries.update((list) =>
+          list.map((m) =>
+            m.id === mobility.id ? { ...m, phase: mobility.phase, placementConfirmed: mobility.placementConfirmed } : m,
+          ),
+        );
         this.tasks.update((list) =>
-          list.map((t) => (t.mobility.id === mobility.id && t.key === TASK_KEYS.hostConfirmation ? { ...t, status: 'done', overdue: false } : t)),
+          list.map((t) =>
+            t.mobility.id === mobility.id && t.key === TASK_KEYS.hostConfirmation
+              ? { ...t, status: 'done', overdue: false }
+              : t,
+          ),
         );
       }
       return true;
@@ -275,15 +331,25 @@ export class HostHomePage {
     this.taskProblem.set(null);
     const learner = item.task.mobility.participantName;
     try {
-      const response = await this.api.invoke$Response(updateTask, { id: item.task.id, 'If-Match': this.etagOf(item.task.mobility), body: { status } });
+      const response = await this.api.invoke$Response(updateTask, {
+        id: item.task.id,
+        'If-Match': this.etagOf(item.task.mobility),
+        body: { status },
+      });
       const { mobilityVersion, ...task } = response.body;
       // Every change of a task is a new version of its mobility: the next change there (or the answer) sends it.
-      this.remember(task.mobilityId, { version: mobilityVersion, etag: response.headers.get('ETag') ?? etagOf(mobilityVersion) });
+      this.remember(task.mobilityId, {
+        version: mobilityVersion,
+        etag: response.headers.get('ETag') ?? etagOf(mobilityVersion),
+      });
       this.tasks.update((list) => list.map((t) => (t.id === task.id ? { ...t, ...task } : t)));
       this.announcement.set(`${task.title} for ${learner}: ${status === 'done' ? 'done' : 'open again'}.`);
     } catch (error) {
       box.checked = item.task.status === 'done';
-      this.taskProblem.set({ what: `“${item.task.title}” for ${learner} did not change.`, problem: toApiProblem(error) });
+      this.taskProblem.set({
+        what: `“${item.task.title}” for ${learner} did not change.`,
+        problem: toApiProblem(error),
+      });
       this.focus('tasks-problem');
     } finally {
       this.busy.set(false);
@@ -310,6 +376,8 @@ export class HostHomePage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

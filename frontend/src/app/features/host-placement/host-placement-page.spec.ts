@@ -74,7 +74,9 @@ describe('HostPlacementPage', () => {
   }
 
   function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name);
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
     if (!found) throw new Error(`no button "${name}"`);
     return found;
   }
@@ -99,7 +101,9 @@ describe('HostPlacementPage', () => {
     http.expectNone((r) => r.method !== 'GET');
 
     expect(text('learner-name')).toBe('Nora Becker');
-    expect(el.querySelector('[data-testid="learner-email"]')?.getAttribute('href')).toBe('mailto:nora.becker@example.org');
+    expect(el.querySelector('[data-testid="learner-email"]')?.getAttribute('href')).toBe(
+      'mailto:nora.becker@example.org',
+    );
     expect(text('school')).toBe('Berufskolleg Rhein-Ruhr');
     expect(text('host-organisation')).toBe('Taller Mecánico Sevilla');
     expect(text('dates')).toBe('3 May 2027 – 30 May 2027 (28 days)');
@@ -127,7 +131,9 @@ describe('HostPlacementPage', () => {
     expect(name?.getAttribute('aria-describedby')).toBe('host-mentorName-error');
     expect(el.querySelector('#host-mentorName-error')?.textContent).toBe('Enter the name of the mentor.');
     expect(email?.getAttribute('aria-describedby')).toBe('host-mentorEmail-error');
-    expect(el.querySelector('#host-mentorEmail-error')?.textContent).toBe('Enter an e-mail address such as name@company.eu.');
+    expect(el.querySelector('#host-mentorEmail-error')?.textContent).toBe(
+      'Enter an e-mail address such as name@company.eu.',
+    );
     expect(el.querySelector('.form-alert')?.textContent).toContain('correct the 2 highlighted fields');
     expect(document.activeElement).toBe(name);
   });
@@ -233,7 +239,12 @@ describe('HostPlacementPage', () => {
     await settle();
     expectPost('confirm').flush(
       {
-        ...problem(410, 'Link no longer valid', 'This link has expired. Ask for a new one: it is sent to the same address.', { renewable: true }),
+        ...problem(
+          410,
+          'Link no longer valid',
+          'This link has expired. Ask for a new one: it is sent to the same address.',
+          { renewable: true },
+        ),
         type: 'urn:mobility-hub:problem:link-expired',
       },
       { status: 410, statusText: 'Gone' },
@@ -266,11 +277,14 @@ describe('HostPlacementPage', () => {
     await open({ ...WAITING, link: 'expired' });
     button('Send me a new link').click();
     await settle();
-    expectPost('renew').flush(problem(429, 'Too many requests', 'A new link was sent a few minutes ago: please check your inbox.'), {
-      status: 429,
-      statusText: 'Too Many Requests',
-      headers: { 'Retry-After': '600' },
-    });
+    expectPost('renew').flush(
+      problem(429, 'Too many requests', 'A new link was sent a few minutes ago: please check your inbox.'),
+      {
+        status: 429,
+        statusText: 'Too Many Requests',
+        headers: { 'Retry-After': '600' },
+      },
+    );
     await settle();
     const refused = el.querySelector('[data-testid="renew-problem"]');
     expect(refused?.getAttribute('role')).toBe('alert');
@@ -306,7 +320,9 @@ describe('HostPlacementPage', () => {
 
   it('offers no new link for a used link whose placement is confirmed', async () => {
     await open(CONFIRMED);
-    expect(text('link-state')).toContain('The placement is confirmed, with Carmen Ruiz as mentor: nothing more is needed.');
+    expect(text('link-state')).toContain(
+      'The placement is confirmed, with Carmen Ruiz as mentor: nothing more is needed.',
+    );
     expect(hasButton('Send me a new link')).toBe(false);
   });
 
@@ -333,10 +349,13 @@ describe('HostPlacementPage', () => {
     type('host-mentorEmail', 'carmen.ruiz@taller-sevilla.es');
     button('Confirm the placement').click();
     await settle();
-    expectPost('confirm').flush(problem(500, 'Internal server error', 'An unexpected error occurred; it has been logged.'), {
-      status: 500,
-      statusText: 'Internal Server Error',
-    });
+    expectPost('confirm').flush(
+      problem(500, 'Internal server error', 'An unexpected error occurred; it has been logged.'),
+      {
+        status: 500,
+        statusText: 'Internal Server Error',
+      },
+    );
     await settle();
     expect(text('action-problem')).toContain('Your answer was not saved.');
     expect(el.querySelector('[data-testid="action-problem"]')?.getAttribute('role')).toBe('alert');
@@ -359,7 +378,10 @@ describe('HostPlacementPage', () => {
 
   it('offers to try again after another failure', async () => {
     await settle();
-    http.expectOne(BASE).flush(problem(500, 'Server error', 'Database unavailable'), { status: 500, statusText: 'Internal Server Error' });
+    http.expectOne(BASE).flush(problem(500, 'Server error', 'Database unavailable'), {
+      status: 500,
+      statusText: 'Internal Server Error',
+    });
     await settle();
     expect(text('host-problem')).toContain('Database unavailable');
     button('Try again').click();

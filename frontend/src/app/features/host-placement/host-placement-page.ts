@@ -101,7 +101,10 @@ export class HostPlacementPage {
   // --- Confirm --------------------------------------------------------------
   protected readonly form = new FormGroup({
     mentorName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(200)] }),
-    mentorEmail: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress, Validators.maxLength(320)] }),
+    mentorEmail: new FormControl('', {
+      nonNullable: true,
+      validators: [notBlank, emailAddress, Validators.maxLength(320)],
+    }),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.confirmFormEl()?.nativeElement,
@@ -121,7 +124,9 @@ export class HostPlacementPage {
   });
   protected readonly days = computed(() => {
     const p = this.placement();
-    return p && isIsoDate(p.startDate) && isIsoDate(p.endDate) && p.endDate >= p.startDate ? activityDays(p.startDate, p.endDate) : null;
+    return p && isIsoDate(p.startDate) && isIsoDate(p.endDate) && p.endDate >= p.startDate
+      ? activityDays(p.startDate, p.endDate)
+      : null;
   });
   /** 409: the placement no longer waits for this host (confirmed meanwhile, another host, cancelled). */
   protected readonly settled = computed(() => this.actionProblem()?.status === 409);
@@ -215,7 +220,10 @@ export class HostPlacementPage {
     }
     this.busy.set('decline');
     try {
-      const placement = await this.api.invoke(declineHostPlacement, { token: this.token(), body: reason ? { reason } : {} });
+      const placement = await this.api.invoke(declineHostPlacement, {
+        token: this.token(),
+        body: reason ? { reason } : {},
+      });
       this.placement.set(placement);
       this.outcome.set('declined');
       this.announcement.set('Done: the school is told that you cannot host this learner.');
@@ -280,6 +288,8 @@ export class HostPlacementPage {
 
   /** Moves focus to the element with this id once the page shows it. */
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -66,7 +66,9 @@ describe('InvitationPage', () => {
   }
 
   function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === text);
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === text,
+    );
     if (!found) throw new Error(`no button "${text}"`);
     return found;
   }
@@ -87,7 +89,9 @@ describe('InvitationPage', () => {
     expect(text('invitation-organisation')).toBe('Berufskolleg Rhein-Ruhr');
     expect(text('invitation-role')).toContain('Staff');
     expect(text('invitation-email')).toBe('a***@bk-rhein-ruhr.example');
-    expect(el.querySelector('[data-testid="invitation-expiry"] time')?.getAttribute('datetime')).toBe('2026-12-05T10:00:00Z');
+    expect(el.querySelector('[data-testid="invitation-expiry"] time')?.getAttribute('datetime')).toBe(
+      '2026-12-05T10:00:00Z',
+    );
     expect(text('invitation-expiry')).toContain('2026');
     http.expectNone((r) => r.method === 'POST');
   });
@@ -126,14 +130,22 @@ describe('InvitationPage', () => {
     expect(session.status()).toBe('signed-in');
     expect(session.user()).toEqual(ANNA);
     expect(TestBed.inject(Router).url).toBe('/projects');
-    expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([
-      'Welcome to Berufskolleg Rhein-Ruhr: you are signed in as Anna Kollegin.',
-    ]);
+    expect(
+      TestBed.inject(Notifications)
+        .items()
+        .map((n) => n.text),
+    ).toEqual(['Welcome to Berufskolleg Rhein-Ruhr: you are signed in as Anna Kollegin.']);
   });
 
   describe('for an address that already has an account', () => {
     const HOST = 'Talleres Mecánicos Castilla S.L.';
-    const EXISTING: InvitationViewDto = { ...INVITATION, organisationName: HOST, role: 'mentor', accountExists: true, email: 'j•••s@bk-rhein-ruhr.example' };
+    const EXISTING: InvitationViewDto = {
+      ...INVITATION,
+      organisationName: HOST,
+      role: 'mentor',
+      accountExists: true,
+      email: 'j•••s@bk-rhein-ruhr.example',
+    };
     const JONAS: MeDto = {
       id: 'u2',
       email: 'jonas@bk-rhein-ruhr.example',
@@ -151,7 +163,8 @@ describe('InvitationPage', () => {
           type: 'urn:mobility-hub:problem:sign-in-first',
           title: 'Sign in first',
           status: 401,
-          detail: 'This address already has a Mobility Hub account: sign in with it, then open this link again to accept.',
+          detail:
+            'This address already has a Mobility Hub account: sign in with it, then open this link again to accept.',
         },
         { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/problem+json' } },
       );
@@ -161,12 +174,18 @@ describe('InvitationPage', () => {
       await open((req) => req.flush(EXISTING));
       expect(el.querySelector('#invitation-password')).toBeNull();
       expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
-      expect(text('sign-in-first')).toContain('The address j•••s@bk-rhein-ruhr.example already has a Mobility Hub account.');
+      expect(text('sign-in-first')).toContain(
+        'The address j•••s@bk-rhein-ruhr.example already has a Mobility Hub account.',
+      );
       const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('a'));
       const signIn = links.find((a) => a.textContent?.trim() === 'Sign in to accept');
       expect(signIn?.getAttribute('href')).toBe(`/sign-in?returnTo=%2Finvitation%2F${TOKEN}`);
-      expect(links.find((a) => a.textContent?.trim() === 'Choose a new one')?.getAttribute('href')).toBe('/forgot-password');
-      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain('Accept the invitation');
+      expect(links.find((a) => a.textContent?.trim() === 'Choose a new one')?.getAttribute('href')).toBe(
+        '/forgot-password',
+      );
+      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain(
+        'Accept the invitation',
+      );
       expect(el.querySelector('[data-testid="already-signed-in"]')).toBeNull();
       http.expectNone((r) => r.method === 'POST');
     });
@@ -175,7 +194,9 @@ describe('InvitationPage', () => {
       await open((req) => req.flush(EXISTING));
       expect(TestBed.inject(Session).status()).toBe('loading');
       expect(el.querySelector('[role="status"]')?.textContent).toBe('Checking who is signed in…');
-      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain('Accept the invitation');
+      expect(Array.from(el.querySelectorAll('button')).map((b) => b.textContent?.trim())).not.toContain(
+        'Accept the invitation',
+      );
       expect(el.querySelector('a[href^="/sign-in"]')).toBeNull();
     });
 
@@ -199,12 +220,19 @@ describe('InvitationPage', () => {
 
       expect(TestBed.inject(Session).user()).toEqual(JONAS_MENTOR);
       expect(TestBed.inject(Router).url).toBe('/projects');
-      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([`You have joined ${HOST} as Mentor.`]);
+      expect(
+        TestBed.inject(Notifications)
+          .items()
+          .map((n) => n.text),
+      ).toEqual([`You have joined ${HOST} as Mentor.`]);
     });
 
     it('a mentor joining a host goes to the placements', async () => {
       const mentor: MeDto = { ...JONAS, memberships: [] };
-      const joined: MeDto = { ...mentor, memberships: [{ organisationId: 'o2', organisationName: HOST, role: 'mentor' }] };
+      const joined: MeDto = {
+        ...mentor,
+        memberships: [{ organisationId: 'o2', organisationName: HOST, role: 'mentor' }],
+      };
       TestBed.inject(Session).signIn(mentor);
       await open((req) => req.flush(EXISTING));
       button('Accept the invitation').click();
@@ -225,9 +253,11 @@ describe('InvitationPage', () => {
       await settle();
       http.expectOne('/api/auth/me').flush(JONAS);
       await settle();
-      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([
-        'You were a member of Berufskolleg Rhein-Ruhr already, as Staff: your role stays as it is.',
-      ]);
+      expect(
+        TestBed.inject(Notifications)
+          .items()
+          .map((n) => n.text),
+      ).toEqual(['You were a member of Berufskolleg Rhein-Ruhr already, as Staff: your role stays as it is.']);
     });
 
     it('signed in as someone else (401 sign-in-first): says so plainly and signs out on request', async () => {
@@ -258,9 +288,11 @@ describe('InvitationPage', () => {
       expect(el.querySelector('[data-testid="wrong-account"]')).toBeNull();
       expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
       expect(document.activeElement?.id).toBe('accept-heading');
-      expect(TestBed.inject(Notifications).items().map((n) => n.text)).toEqual([
-        'You are signed out: sign in with the invited address to accept.',
-      ]);
+      expect(
+        TestBed.inject(Notifications)
+          .items()
+          .map((n) => n.text),
+      ).toEqual(['You are signed out: sign in with the invited address to accept.']);
     });
 
     it('a session that ended meanwhile (401, and /me says nobody): leads to signing in', async () => {
@@ -287,7 +319,12 @@ describe('InvitationPage', () => {
     button('Accept and create the account').click();
     await settle();
     http.expectOne(`${URL}/accept`).flush(
-      { type: 'urn:mobility-hub:problem:sign-in-first', title: 'Sign in first', status: 401, detail: 'This address already has an account.' },
+      {
+        type: 'urn:mobility-hub:problem:sign-in-first',
+        title: 'Sign in first',
+        status: 401,
+        detail: 'This address already has an account.',
+      },
       { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/problem+json' } },
     );
     await settle();
@@ -321,7 +358,10 @@ describe('InvitationPage', () => {
 
   it('explains an unknown link (404)', async () => {
     await open((req) =>
-      req.flush({ title: 'Not found', status: 404, detail: 'Invitation in this e-mail not found' }, { status: 404, statusText: 'Not Found' }),
+      req.flush(
+        { title: 'Not found', status: 404, detail: 'Invitation in this e-mail not found' },
+        { status: 404, statusText: 'Not Found' },
+      ),
     );
     expect(text('link-problem')).toContain('This invitation link is not valid');
     expect(el.querySelector('#invitation-form')).toBeNull();

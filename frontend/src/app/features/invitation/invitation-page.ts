@@ -14,14 +14,26 @@ import {
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { acceptInvitation, Api, getInvitation, type AcceptInvitationDto, type InvitationViewDto, type MeDto } from '@mobility-hub/api-client';
+import {
+  acceptInvitation,
+  Api,
+  getInvitation,
+  type AcceptInvitationDto,
+  type InvitationViewDto,
+  type MeDto,
+} from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { retryWhen } from '../../core/api/retry-when';
 import { homeOf } from '../../core/auth/roles';
 import { Session } from '../../core/auth/session';
 import { formatDateTime } from '../../core/format-date';
 import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { MISMATCH_MESSAGE, mustRepeat, NEW_PASSWORD_VALIDATORS, newPasswordMessages } from '../../core/forms/new-password';
+import {
+  MISMATCH_MESSAGE,
+  mustRepeat,
+  NEW_PASSWORD_VALIDATORS,
+  newPasswordMessages,
+} from '../../core/forms/new-password';
 import { notBlank } from '../../core/forms/validators';
 import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '../../core/member-roles';
 import { Notifications } from '../../core/notifications';
@@ -148,7 +160,10 @@ export class InvitationPage {
         await this.router.navigateByUrl(homeOf(user));
       } else {
         this.session.signIn(me);
-        this.notifications.show('info', `Welcome to ${invitation.organisationName}: you are signed in as ${me.displayName}.`);
+        this.notifications.show(
+          'info',
+          `Welcome to ${invitation.organisationName}: you are signed in as ${me.displayName}.`,
+        );
         await this.router.navigateByUrl(homeOf(me));
       }
     } catch (error) {
@@ -203,7 +218,9 @@ export class InvitationPage {
   /** What accepting did: the organisation joined with the invited role, or — a member already — the role kept. */
   private joined(invitation: InvitationViewDto, user: MeDto, before: MeDto['memberships']): string {
     const org = invitation.organisationName;
-    const added = user.memberships.find((m) => m.organisationName === org && !before.some((b) => b.organisationId === m.organisationId));
+    const added = user.memberships.find(
+      (m) => m.organisationName === org && !before.some((b) => b.organisationId === m.organisationId),
+    );
     if (added) return `You have joined ${org} as ${this.roleLabel[added.role]}.`;
     const kept = user.memberships.find((m) => m.organisationName === org);
     return kept
@@ -217,6 +234,8 @@ export class InvitationPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

@@ -63,10 +63,21 @@ function task(id: string, partial: Partial<TaskDto> = {}): TaskDto {
 }
 
 const TASKS: TaskDto[] = [
-  task('t-cv', { title: 'Europass CV written', dueDate: addDays(TODAY, -2), overdue: true, phase: 'application', mandatory: true }),
+  task('t-cv', {
+    title: 'Europass CV written',
+    dueDate: addDays(TODAY, -2),
+    overdue: true,
+    phase: 'application',
+    mandatory: true,
+  }),
   task('t-travel', { title: 'Travel booked', dueDate: addDays(TODAY, 5) }),
   task('t-report', { title: 'Participant report submitted', dueDate: addDays(TODAY, 90), phase: 'evaluation' }),
-  task('t-ola', { title: 'Learning agreement signed', dueDate: addDays(TODAY, -20), phase: 'application', status: 'done' }),
+  task('t-ola', {
+    title: 'Learning agreement signed',
+    dueDate: addDays(TODAY, -20),
+    phase: 'application',
+    status: 'done',
+  }),
 ];
 
 describe('LearnerHomePage', () => {
@@ -133,8 +144,15 @@ describe('LearnerHomePage', () => {
 
   it('lists the learner’s checklist by due date and ticks a task with If-Match', async () => {
     await load();
-    const titles = Array.from(el.querySelectorAll('[data-testid="learner-task"] label')).map((l) => l.textContent?.trim());
-    expect(titles).toEqual(['Learning agreement signed', 'Europass CV written', 'Travel booked', 'Participant report submitted']);
+    const titles = Array.from(el.querySelectorAll('[data-testid="learner-task"] label')).map((l) =>
+      l.textContent?.trim(),
+    );
+    expect(titles).toEqual([
+      'Learning agreement signed',
+      'Europass CV written',
+      'Travel booked',
+      'Participant report submitted',
+    ]);
     expect(text('[data-testid="checklist"] .result-count')).toBe('1 done · 3 open');
     expect(checkbox('Learning agreement signed').checked).toBe(true);
 

@@ -10,7 +10,15 @@ import {
   type MobilitySummaryDto,
   type TaskDto,
 } from '@mobility-hub/api-client';
-import { ACTIVITY_TYPES, daysBetween, isFinalState, isoDateOf, mayChangeTask, PHASES, taskEditBlocker } from '@mobility-hub/domain';
+import {
+  ACTIVITY_TYPES,
+  daysBetween,
+  isFinalState,
+  isoDateOf,
+  mayChangeTask,
+  PHASES,
+  taskEditBlocker,
+} from '@mobility-hub/domain';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { formatDate } from '../../core/format-date';
 import { PHASE_LABELS } from '../../core/phase-labels';
@@ -158,7 +166,11 @@ export class LearnerHomePage {
     this.busy.set(true);
     this.taskProblem.set(null);
     try {
-      const response = await this.api.invoke$Response(updateTask, { id: task.id, 'If-Match': this.etag() ?? etagOf(m.version), body: { status } });
+      const response = await this.api.invoke$Response(updateTask, {
+        id: task.id,
+        'If-Match': this.etag() ?? etagOf(m.version),
+        body: { status },
+      });
       const { mobilityVersion, ...updated } = response.body;
       this.tasks.update((list) => list.map((t) => (t.id === updated.id ? updated : t)));
       this.mobility.set({ ...m, version: mobilityVersion });

@@ -19,14 +19,21 @@ describe('mail view helpers', () => {
   });
 
   it('finds the links of a text-only message', () => {
-    expect(messageLinks(null, 'Open it: https://hub.example/mobilities/1\nStop: https://hub.example/mute/a.b')).toEqual([
-      { text: 'https://hub.example/mobilities/1', href: 'https://hub.example/mobilities/1' },
-      { text: 'https://hub.example/mute/a.b', href: 'https://hub.example/mute/a.b' },
-    ]);
+    expect(messageLinks(null, 'Open it: https://hub.example/mobilities/1\nStop: https://hub.example/mute/a.b')).toEqual(
+      [
+        { text: 'https://hub.example/mobilities/1', href: 'https://hub.example/mobilities/1' },
+        { text: 'https://hub.example/mute/a.b', href: 'https://hub.example/mute/a.b' },
+      ],
+    );
   });
 
   it('unfolds folded header values', () => {
-    expect(headerRows({ subject: 'Suggested for today: Return debrief; trainee report and\r\n satisfaction survey', to: 'a@b.example' })).toEqual([
+    expect(
+      headerRows({
+        subject: 'Suggested for today: Return debrief; trainee report and\r\n satisfaction survey',
+        to: 'a@b.example',
+      }),
+    ).toEqual([
       { name: 'subject', value: 'Suggested for today: Return debrief; trainee report and satisfaction survey' },
       { name: 'to', value: 'a@b.example' },
     ]);

@@ -26,7 +26,8 @@ export function messageLinks(html: string | null, text: string | null): MailLink
     const doc = new DOMParser().parseFromString(html, 'text/html');
     for (const a of Array.from(doc.querySelectorAll('a[href]'))) {
       const href = a.getAttribute('href')?.trim() ?? '';
-      if (/^https?:\/\//i.test(href)) links.push({ text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() || href, href });
+      if (/^https?:\/\//i.test(href))
+        links.push({ text: (a.textContent ?? '').replace(/\s+/g, ' ').trim() || href, href });
     }
   } else if (text) {
     for (const match of text.matchAll(/https?:\/\/[^\s<>"')]+/gi)) links.push({ text: match[0], href: match[0] });
@@ -41,12 +42,20 @@ export function unfoldHeader(value: string): string {
 }
 
 /** The headers as name/value rows, in the order the message has them. */
-export function headerRows(headers: Readonly<Record<string, string>>): { readonly name: string; readonly value: string }[] {
+export function headerRows(
+  headers: Readonly<Record<string, string>>,
+): { readonly name: string; readonly value: string }[] {
   return Object.entries(headers).map(([name, value]) => ({ name, value: unfoldHeader(String(value)) }));
 }
 
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const full = new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'medium' });
 
 /** When a message arrived, short: the time for today's (with seconds: reminders come in bursts), else day and time. */

@@ -39,11 +39,7 @@ describe('MailboxPage', () => {
   function setUp(pollMs = 1_000_000): void {
     TestBed.configureTestingModule({
       imports: [MailboxPage],
-      providers: [
-        provideRouter([]),
-        provideHttpTesting(),
-        { provide: POLL_INTERVAL_MS, useValue: pollMs },
-      ],
+      providers: [provideRouter([]), provideHttpTesting(), { provide: POLL_INTERVAL_MS, useValue: pollMs }],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(MailboxPage);
@@ -112,7 +108,9 @@ describe('MailboxPage', () => {
     tabs[1].click();
     await settle();
     expect(pane.querySelector('iframe')).toBeNull();
-    expect(pane.querySelector('[role="tabpanel"] pre')?.textContent).toContain('Stop e-mails like this one: http://127.0.0.1:3310/mute/abc.def');
+    expect(pane.querySelector('[role="tabpanel"] pre')?.textContent).toContain(
+      'Stop e-mails like this one: http://127.0.0.1:3310/mute/abc.def',
+    );
 
     // Arrow keys move along the tabs.
     tabs[1].dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
@@ -194,7 +192,8 @@ describe('MailboxPage', () => {
     const auto = el.querySelector<HTMLInputElement>('input[type="checkbox"]') as HTMLInputElement;
     auto.click();
     await settle();
-    for (const req of http.match((r) => r.url === '/api/mailbox')) req.flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
+    for (const req of http.match((r) => r.url === '/api/mailbox'))
+      req.flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await settle();
     http.expectNone((r) => r.url === '/api/mailbox');
@@ -205,7 +204,9 @@ describe('MailboxPage', () => {
     await settle();
     expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
     await settle();
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Refresh')?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Refresh')
+      ?.click();
     await settle();
     expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
     await settle();
@@ -216,7 +217,12 @@ describe('MailboxPage', () => {
     setUp(40);
     await settle();
     expectList().flush(
-      { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'Mailbox embedded does not exist' },
+      {
+        type: 'urn:mobility-hub:problem:not-found',
+        title: 'Not found',
+        status: 404,
+        detail: 'Mailbox embedded does not exist',
+      },
       { status: 404, statusText: 'Not Found' },
     );
     await settle();
@@ -236,8 +242,12 @@ describe('MailboxPage', () => {
       { status: 500, statusText: 'Internal Server Error' },
     );
     await settle();
-    expect(el.querySelector('[data-testid="mailbox-count"] [role="alert"]')?.textContent).toContain('Database unavailable');
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Try again')?.click();
+    expect(el.querySelector('[data-testid="mailbox-count"] [role="alert"]')?.textContent).toContain(
+      'Database unavailable',
+    );
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Try again')
+      ?.click();
     await settle();
     expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
     await settle();

@@ -81,7 +81,13 @@ describe('MailboxStore', () => {
     const refresh = store.refresh();
     await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25 }));
     expect(await refresh).toBe(2);
-    expect(store.items().map((m) => m.subject)).toEqual(['Reminder 5', 'Reminder 4', 'Reminder 3', 'Reminder 2', 'Reminder 1']);
+    expect(store.items().map((m) => m.subject)).toEqual([
+      'Reminder 5',
+      'Reminder 4',
+      'Reminder 3',
+      'Reminder 2',
+      'Reminder 1',
+    ]);
 
     const again = store.refresh();
     await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25 }));
@@ -118,7 +124,12 @@ describe('MailboxStore', () => {
     const done = store.search('');
     await answer((r) =>
       r.flush(
-        { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'Mailbox embedded does not exist' },
+        {
+          type: 'urn:mobility-hub:problem:not-found',
+          title: 'Not found',
+          status: 404,
+          detail: 'Mailbox embedded does not exist',
+        },
         { status: 404, statusText: 'Not Found' },
       ),
     );
@@ -131,8 +142,15 @@ describe('MailboxStore', () => {
     const open = store.open('m1');
     await tick();
     http.expectOne('/api/mailbox/m1').flush({
-      id: 'm1', subject: 'Due today', from: 'a@b.example', to: ['c@d.example'], receivedAt: '2026-11-28T09:00:00Z',
-      html: '<p>Hi</p>', text: 'Hi', headers: {}, messageId: null,
+      id: 'm1',
+      subject: 'Due today',
+      from: 'a@b.example',
+      to: ['c@d.example'],
+      receivedAt: '2026-11-28T09:00:00Z',
+      html: '<p>Hi</p>',
+      text: 'Hi',
+      headers: {},
+      messageId: null,
     });
     await open;
     expect(store.message()?.subject).toBe('Due today');

@@ -148,7 +148,10 @@ export class MailboxStore {
   }
 }
 
-function mergeAfter(items: readonly CaughtMailSummaryDto[], more: readonly CaughtMailSummaryDto[]): CaughtMailSummaryDto[] {
+function mergeAfter(
+  items: readonly CaughtMailSummaryDto[],
+  more: readonly CaughtMailSummaryDto[],
+): CaughtMailSummaryDto[] {
   const known = new Set(items.map((m) => m.id));
   return [...items, ...more.filter((m) => !known.has(m.id))];
 }

@@ -50,7 +50,15 @@ describe('MobilitiesPage', () => {
     const req = expectList();
     expect(req.request.params.get('overdue')).toBe('true');
     expect(req.request.params.get('pageSize')).toBe('100');
-    req.flush({ items: [MOBILITY, { ...MOBILITY, id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd', hostOrganisation: null, nextDueTask: null }], total: 2, page: 1, pageSize: 100 });
+    req.flush({
+      items: [
+        MOBILITY,
+        { ...MOBILITY, id: 'dddddddd-dddd-4ddd-8ddd-dddddddddddd', hostOrganisation: null, nextDueTask: null },
+      ],
+      total: 2,
+      page: 1,
+      pageSize: 100,
+    });
     await settle();
 
     const rows = el.querySelectorAll('tbody tr');

@@ -32,7 +32,12 @@ export class MobilitiesPage {
   );
 
   protected readonly mobilities = resource({
-    params: () => ({ overdue: true, page: 1, pageSize: OVERDUE_PAGE_SIZE, q: this.debouncedQuery().trim() || undefined }),
+    params: () => ({
+      overdue: true,
+      page: 1,
+      pageSize: OVERDUE_PAGE_SIZE,
+      q: this.debouncedQuery().trim() || undefined,
+    }),
     loader: ({ params }) => {
       return loadOrExplain(() => this.api.invoke(listMobilities, params));
     },

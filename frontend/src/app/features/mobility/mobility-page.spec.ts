@@ -58,8 +58,24 @@ const TASKS: TaskDto[] = [
 ];
 
 const HISTORY: LifecycleEventDto[] = [
-  { sequence: 1, event: 'CREATE', from: null, to: 'application', actor: 'anna', reason: null, occurredAt: '2026-01-10T09:00:00Z' },
-  { sequence: 2, event: 'ADVANCE', from: 'application', to: 'preparation', actor: 'anna', reason: null, occurredAt: '2026-01-12T09:00:00Z' },
+  {
+    sequence: 1,
+    event: 'CREATE',
+    from: null,
+    to: 'application',
+    actor: 'anna',
+    reason: null,
+    occurredAt: '2026-01-10T09:00:00Z',
+  },
+  {
+    sequence: 2,
+    event: 'ADVANCE',
+    from: 'application',
+    to: 'preparation',
+    actor: 'anna',
+    reason: null,
+    occurredAt: '2026-01-12T09:00:00Z',
+  },
 ];
 
 const REMINDERS: MobilityRemindersDto = {
@@ -129,7 +145,9 @@ describe('MobilityPage', () => {
   }
 
   function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim().startsWith(text));
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+      b.textContent?.trim().startsWith(text),
+    );
     if (!found) throw new Error(`no button "${text}"`);
     return found;
   }
@@ -148,7 +166,10 @@ describe('MobilityPage', () => {
     expect(el.querySelector('[aria-current="step"]')?.textContent).toContain('Preparation');
 
     const groups = Array.from(el.querySelectorAll('[data-testid="task-group"]'));
-    expect(groups.map((g) => g.querySelector('h3')?.textContent?.trim().split(/\s+/)[0])).toEqual(['Application', 'Preparation']);
+    expect(groups.map((g) => g.querySelector('h3')?.textContent?.trim().split(/\s+/)[0])).toEqual([
+      'Application',
+      'Preparation',
+    ]);
     expect(groups.map((g) => g.querySelectorAll('[data-testid="task"]').length)).toEqual([1, 2]);
     expect(checkbox('Learning agreement drafted').checked).toBe(true);
     const overdue = el.querySelector('.task.overdue');
@@ -236,7 +257,9 @@ describe('MobilityPage', () => {
         detail: 'HOST_CONFIRM is not possible yet',
         event: 'HOST_CONFIRM',
         phase: 'preparation',
-        unmet: [{ code: 'MANDATORY_TASK_OPEN', message: 'A mandatory task is still open', title: 'Insurance arranged' }],
+        unmet: [
+          { code: 'MANDATORY_TASK_OPEN', message: 'A mandatory task is still open', title: 'Insurance arranged' },
+        ],
       },
       { status: 409, statusText: 'Conflict' },
     );
@@ -261,7 +284,15 @@ describe('MobilityPage', () => {
     expect(document.activeElement).toBe(confirm);
     const post = expect1('POST', '/api/mobilities/m1/events');
     post.flush(
-      { type: 'about:blank', title: 'Event refused', status: 409, detail: 'not now', event: 'HOST_CONFIRM', phase: 'preparation', unmet: [] },
+      {
+        type: 'about:blank',
+        title: 'Event refused',
+        status: 409,
+        detail: 'not now',
+        event: 'HOST_CONFIRM',
+        phase: 'preparation',
+        unmet: [],
+      },
       { status: 409, statusText: 'Conflict' },
     );
     await settle();
@@ -297,7 +328,15 @@ describe('MobilityPage', () => {
     expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
     expect1('GET', '/api/mobilities/m1/history').flush([
       ...HISTORY,
-      { sequence: 3, event: 'WITHDRAW', from: 'preparation', to: 'withdrawn', actor: 'anna', reason: 'Learner left the school', occurredAt: '2026-02-01T09:00:00Z' },
+      {
+        sequence: 3,
+        event: 'WITHDRAW',
+        from: 'preparation',
+        to: 'withdrawn',
+        actor: 'anna',
+        reason: 'Learner left the school',
+        occurredAt: '2026-02-01T09:00:00Z',
+      },
     ]);
     await settle();
 
@@ -439,7 +478,7 @@ describe('MobilityPage', () => {
     expect(el.textContent).toContain('Changes saved.');
   });
 
-  it('removes the mentor by sending nulls, and shows the API\'s field error', async () => {
+  it("removes the mentor by sending nulls, and shows the API's field error", async () => {
     await render({ ...MOBILITY, mentor: { name: 'Ana Costa', email: 'ana@hotel-lisboa.example' } });
     button('Edit dates, host and mentor').click();
     await settle();
@@ -461,12 +500,20 @@ describe('MobilityPage', () => {
         title: 'Rule violated',
         status: 422,
         detail: 'The request breaks a rule of the programme',
-        errors: [{ field: 'mentorEmail', rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' }],
+        errors: [
+          {
+            field: 'mentorEmail',
+            rule: 'needs a host',
+            message: 'a mentor belongs to a host organisation: assign the host first',
+          },
+        ],
       },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await settle();
-    expect(el.querySelector('#edit-mentorEmail-error')?.textContent).toContain('a mentor belongs to a host organisation');
+    expect(el.querySelector('#edit-mentorEmail-error')?.textContent).toContain(
+      'a mentor belongs to a host organisation',
+    );
   });
 
   it('clears the mentor fields when another host is chosen', async () => {
@@ -495,7 +542,12 @@ describe('MobilityPage', () => {
     await settle();
     const patch = expect1('PATCH', '/api/mobilities/m1');
     expect(patch.request.body).toEqual({ hostOrganisationId: 'o3' });
-    patch.flush({ ...MOBILITY, hostOrganisation: { id: 'o3', name: 'Taller Sol', country: 'ES' }, mentor: null, version: 4 });
+    patch.flush({
+      ...MOBILITY,
+      hostOrganisation: { id: 'o3', name: 'Taller Sol', country: 'ES' },
+      mentor: null,
+      version: 4,
+    });
     await settle();
     expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
     expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
@@ -561,7 +613,12 @@ describe('MobilityPage', () => {
 
     it('shows a learner their tasks, no lifecycle and the date of birth when known', async () => {
       await render(
-        { ...MOBILITY, yourRole: 'learner', allowedEvents: [], participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' } },
+        {
+          ...MOBILITY,
+          yourRole: 'learner',
+          allowedEvents: [],
+          participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' },
+        },
         LEARNER_TASKS,
       );
       http.expectNone('/api/mobilities/m1/history');

@@ -48,15 +48,7 @@ import { ApiProblem, fieldMessage, toApiProblem } from '../../core/api/problem';
 import { formatDate } from '../../core/format-date';
 import { Notifications } from '../../core/notifications';
 import { MobilityReminders } from './mobility-reminders';
-import {
-  etagOf,
-  eventLabel,
-  formatDateTime,
-  MobilityEventType,
-  roleLabel,
-  ruleMessage,
-  stateLabel,
-} from './labels';
+import { etagOf, eventLabel, formatDateTime, MobilityEventType, roleLabel, ruleMessage, stateLabel } from './labels';
 
 type StepState = 'done' | 'current' | 'stopped' | 'todo';
 
@@ -145,8 +137,11 @@ export class MobilityPage {
   /** Where "back" leads: the sending side to the project's pipeline, a mentor to the placements, a learner home. */
   protected readonly back = computed(() => {
     const m = this.mobility();
-    if (!m || this.sendingSide()) return { link: m ? ['/projects', m.projectId] : ['/'], label: 'Back to the project pipeline' };
-    return m.yourRole === 'mentor' ? { link: ['/host'], label: 'Back to your placements' } : { link: ['/me'], label: 'Back to my mobility' };
+    if (!m || this.sendingSide())
+      return { link: m ? ['/projects', m.projectId] : ['/'], label: 'Back to the project pipeline' };
+    return m.yourRole === 'mentor'
+      ? { link: ['/host'], label: 'Back to your placements' }
+      : { link: ['/me'], label: 'Back to my mobility' };
   });
 
   protected readonly activityLabel = computed(() => {
@@ -184,7 +179,13 @@ export class MobilityPage {
     return PHASES.map((phase, i) => ({
       phase,
       label: stateLabel(phase),
-      state: (i < current ? 'done' : i === current ? (m.phase === 'withdrawn' ? 'stopped' : 'current') : 'todo') as StepState,
+      state: (i < current
+        ? 'done'
+        : i === current
+          ? m.phase === 'withdrawn'
+            ? 'stopped'
+            : 'current'
+          : 'todo') as StepState,
     }));
   });
 
@@ -233,14 +234,19 @@ export class MobilityPage {
     const mentorName = this.editMentorName().trim();
     const mentorEmail = this.editMentorEmail().trim();
     if (mentorName.length > 200) errors['mentorName'] = 'Shorten the name to 200 characters at most.';
-    if (mentorEmail && !EMAIL_PATTERN.test(mentorEmail)) errors['mentorEmail'] = 'Enter an e-mail address such as name@company.eu.';
-    else if (mentorEmail && !this.editHost()) errors['mentorEmail'] = 'A mentor belongs to the host: choose the host first.';
-    else if (mentorName && !this.editHost()) errors['mentorName'] = 'A mentor belongs to the host: choose the host first.';
+    if (mentorEmail && !EMAIL_PATTERN.test(mentorEmail))
+      errors['mentorEmail'] = 'Enter an e-mail address such as name@company.eu.';
+    else if (mentorEmail && !this.editHost())
+      errors['mentorEmail'] = 'A mentor belongs to the host: choose the host first.';
+    else if (mentorName && !this.editHost())
+      errors['mentorName'] = 'A mentor belongs to the host: choose the host first.';
     return errors;
   });
 
   /** The host chosen in the form differs from the mobility's: the old mentor does not come along. */
-  protected readonly editHostChanged = computed(() => this.editHost() !== (this.mobility()?.hostOrganisation?.id ?? ''));
+  protected readonly editHostChanged = computed(
+    () => this.editHost() !== (this.mobility()?.hostOrganisation?.id ?? ''),
+  );
 
   constructor() {
     effect(() => {
@@ -414,7 +420,9 @@ export class MobilityPage {
     if (!type) return;
     const reason = this.reason().trim();
     if (!reason && this.needsReason(type)) {
-      this.reasonError.set(`Give a reason to ${type === 'WITHDRAW' ? 'withdraw the mobility' : 'reopen the previous phase'}.`);
+      this.reasonError.set(
+        `Give a reason to ${type === 'WITHDRAW' ? 'withdraw the mobility' : 'reopen the previous phase'}.`,
+      );
       this.reasonBox()?.nativeElement.focus();
       return;
     }
@@ -434,7 +442,10 @@ export class MobilityPage {
       });
       if (type === 'HOST_DECLINE' && !this.sendingSide()) {
         // The host has no part in this mobility any more: back to the placements.
-        this.notifications.show('info', `You declined the placement of ${m.participant.firstName} ${m.participant.lastName}. ${m.sendingOrganisation.name} is informed.`);
+        this.notifications.show(
+          'info',
+          `You declined the placement of ${m.participant.firstName} ${m.participant.lastName}. ${m.sendingOrganisation.name} is informed.`,
+        );
         await this.router.navigateByUrl('/host');
         return true;
       }
@@ -510,7 +521,8 @@ export class MobilityPage {
     if (hostChanged) body.hostOrganisationId = host;
     const mentorName = this.editMentorName().trim() || null;
     const mentorEmail = this.editMentorEmail().trim().toLowerCase() || null;
-    const mentorChanged = mentorName !== (m.mentor?.name ?? null) || mentorEmail !== (m.mentor?.email?.toLowerCase() ?? null);
+    const mentorChanged =
+      mentorName !== (m.mentor?.name ?? null) || mentorEmail !== (m.mentor?.email?.toLowerCase() ?? null);
     // A new host clears the mentor unless one is named; the same host keeps it unless it changed.
     if (hostChanged ? mentorName !== null || mentorEmail !== null : mentorChanged) {
       body.mentorName = mentorName;
@@ -585,10 +597,14 @@ export class MobilityPage {
 
   private handleProblem(problem: ApiProblem): void {
     if (problem.stale) {
-      this.notifications.show('error', 'Someone else changed this mobility in the meantime. Reload it to see the latest version.', {
-        label: 'Reload',
-        run: () => void this.reload(),
-      });
+      this.notifications.show(
+        'error',
+        'Someone else changed this mobility in the meantime. Reload it to see the latest version.',
+        {
+          label: 'Reload',
+          run: () => void this.reload(),
+        },
+      );
       return;
     }
     this.actionProblem.set(problem);

@@ -21,16 +21,40 @@ function planned(n: number, partial: Partial<PlannedReminderDto> = {}): PlannedR
 
 const SENT: SentReminderDto[] = [
   {
-    taskId: 's1', taskTitle: 'Balance paid', occasion: 'due-today', occasionDate: '2026-11-28', mailKind: 'task-advice',
-    status: 'outboxed', recipientEmail: 'erasmus@school.example', mailStatus: 'sent', outboxId: 'o1', sentAt: '2026-11-28T09:00:02Z',
+    taskId: 's1',
+    taskTitle: 'Balance paid',
+    occasion: 'due-today',
+    occasionDate: '2026-11-28',
+    mailKind: 'task-advice',
+    status: 'outboxed',
+    recipientEmail: 'erasmus@school.example',
+    mailStatus: 'sent',
+    outboxId: 'o1',
+    sentAt: '2026-11-28T09:00:02Z',
   },
   {
-    taskId: 's2', taskTitle: 'Host rated', occasion: 'due-today', occasionDate: '2026-11-27', mailKind: 'task-advice',
-    status: 'muted', recipientEmail: 'lena@students.example', mailStatus: null, outboxId: null, sentAt: null,
+    taskId: 's2',
+    taskTitle: 'Host rated',
+    occasion: 'due-today',
+    occasionDate: '2026-11-27',
+    mailKind: 'task-advice',
+    status: 'muted',
+    recipientEmail: 'lena@students.example',
+    mailStatus: null,
+    outboxId: null,
+    sentAt: null,
   },
   {
-    taskId: 's3', taskTitle: 'Certificate filed', occasion: 'overdue', occasionDate: '2026-11-20', mailKind: 'task-reminder',
-    status: 'no-recipient', recipientEmail: null, mailStatus: null, outboxId: null, sentAt: null,
+    taskId: 's3',
+    taskTitle: 'Certificate filed',
+    occasion: 'overdue',
+    occasionDate: '2026-11-20',
+    mailKind: 'task-reminder',
+    status: 'no-recipient',
+    recipientEmail: null,
+    mailStatus: null,
+    outboxId: null,
+    sentAt: null,
   },
 ];
 
@@ -68,7 +92,11 @@ describe('MobilityReminders', () => {
   it('shows what goes out next (when, task, occasion, to whom, muted) and what went out', async () => {
     await settle();
     const reminders: MobilityRemindersDto = {
-      planned: [planned(1), planned(2, { occasion: 'due-today', mailKind: 'task-advice', muted: true }), planned(3, { recipientEmail: null })],
+      planned: [
+        planned(1),
+        planned(2, { occasion: 'due-today', mailKind: 'task-advice', muted: true }),
+        planned(3, { recipientEmail: null }),
+      ],
       sent: SENT,
     };
     expectRead().flush(reminders);
@@ -79,7 +107,9 @@ describe('MobilityReminders', () => {
     expect(next[0][1]).toBe('Task 1');
     expect(next[0][2]).toBe('Due soon · Deadline reminder');
     expect(next[0][3]).toBe('erasmus@school.example');
-    expect(el.querySelector('[data-testid="planned-reminders"] time')?.getAttribute('datetime')).toBe('2026-12-01T08:00:00Z');
+    expect(el.querySelector('[data-testid="planned-reminders"] time')?.getAttribute('datetime')).toBe(
+      '2026-12-01T08:00:00Z',
+    );
     expect(next[1][2]).toBe('Due today · Suggestion');
     expect(next[1][3]).toContain('Muted: will not be sent');
     expect(next[2][3]).toBe('Nobody: no e-mail address on file');
@@ -91,7 +121,9 @@ describe('MobilityReminders', () => {
     expect(sent[2][3]).toBe('—');
     expect(sent[2][4]).toBe('Not sent: no e-mail address on file');
 
-    const outbox = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('All e-mails of this mobility'));
+    const outbox = Array.from(el.querySelectorAll('a')).find((a) =>
+      a.textContent?.includes('All e-mails of this mobility'),
+    );
     expect(outbox?.getAttribute('href')).toBe('/outbox?mobility=m1');
   });
 
@@ -103,7 +135,9 @@ describe('MobilityReminders', () => {
     expect(rows('planned-reminders')).toHaveLength(REMINDERS_SHOWN);
     expect(el.textContent).toContain('No reminder has gone out for this mobility yet.');
 
-    const more = Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes(`Show all ${many.length} planned reminders`));
+    const more = Array.from(el.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes(`Show all ${many.length} planned reminders`),
+    );
     expect(more?.getAttribute('aria-expanded')).toBe('false');
     more?.click();
     await settle();
@@ -122,7 +156,9 @@ describe('MobilityReminders', () => {
     await settle();
     expect(el.textContent).toContain('Nothing planned');
 
-    Array.from(el.querySelectorAll('button')).find((b) => b.textContent?.includes('Refresh'))?.click();
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.includes('Refresh'))
+      ?.click();
     await settle();
     expectRead().flush({ planned: [planned(5)], sent: [] });
     await settle();
@@ -131,8 +167,13 @@ describe('MobilityReminders', () => {
 
   it('says when the reminders cannot be read', async () => {
     await settle();
-    expectRead().flush({ title: 'Server error', status: 500, detail: 'Database unavailable' }, { status: 500, statusText: 'Internal Server Error' });
+    expectRead().flush(
+      { title: 'Server error', status: 500, detail: 'Database unavailable' },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
     await settle();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('The reminders could not be read. Server error: Database unavailable');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain(
+      'The reminders could not be read. Server error: Database unavailable',
+    );
   });
 });

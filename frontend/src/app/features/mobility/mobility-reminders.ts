@@ -19,23 +19,88 @@ export const REMINDERS_SHOWN = 6;
   imports: [RouterLink],
   templateUrl: './mobility-reminders.html',
   styles: `
-    :host { display: block; }
-    h2 { margin: 0 0 .75rem; font-size: 1.25rem; }
-    h3 { margin: 1rem 0 .5rem; font-size: 1.0625rem; }
-    .head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: baseline; justify-content: space-between; }
-    .muted { color: var(--mh-muted); }
-    .small { font-size: .875rem; }
-    .table-wrap { overflow-x: auto; }
-    table { inline-size: 100%; border-collapse: collapse; font-size: .875rem; }
-    th, td { padding: .375rem .5rem; text-align: start; vertical-align: top; border-block-end: 1px solid var(--mh-border); }
-    thead th { color: var(--mh-muted); font-size: .75rem; text-transform: uppercase; letter-spacing: .03em; white-space: nowrap; }
-    tbody th { font-weight: 500; }
-    .badge { padding: 0 .5rem; border-radius: 999px; background: var(--mh-accent-soft); font-size: .75rem; font-weight: 600; white-space: nowrap; }
-    .badge-muted { background: var(--mh-surface-hover); color: var(--mh-muted); }
-    button { font: inherit; padding: .25rem .75rem; border: 1px solid var(--mh-border); border-radius: var(--mh-radius); background: var(--mh-surface); color: var(--mh-text); cursor: pointer; }
-    button:hover { background: var(--mh-surface-hover); }
-    .more { margin-block-start: .5rem; }
-    .problem { padding: .5rem .75rem; border: 1px solid var(--mh-danger); border-inline-start-width: 4px; border-radius: var(--mh-radius); }
+    :host {
+      display: block;
+    }
+    h2 {
+      margin: 0 0 0.75rem;
+      font-size: 1.25rem;
+    }
+    h3 {
+      margin: 1rem 0 0.5rem;
+      font-size: 1.0625rem;
+    }
+    .head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+      align-items: baseline;
+      justify-content: space-between;
+    }
+    .muted {
+      color: var(--mh-muted);
+    }
+    .small {
+      font-size: 0.875rem;
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      inline-size: 100%;
+      border-collapse: collapse;
+      font-size: 0.875rem;
+    }
+    th,
+    td {
+      padding: 0.375rem 0.5rem;
+      text-align: start;
+      vertical-align: top;
+      border-block-end: 1px solid var(--mh-border);
+    }
+    thead th {
+      color: var(--mh-muted);
+      font-size: 0.75rem;
+      text-transform: uppercase;
+      letter-spacing: 0.03em;
+      white-space: nowrap;
+    }
+    tbody th {
+      font-weight: 500;
+    }
+    .badge {
+      padding: 0 0.5rem;
+      border-radius: 999px;
+      background: var(--mh-accent-soft);
+      font-size: 0.75rem;
+      font-weight: 600;
+      white-space: nowrap;
+    }
+    .badge-muted {
+      background: var(--mh-surface-hover);
+      color: var(--mh-muted);
+    }
+    button {
+      font: inherit;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--mh-border);
+      border-radius: var(--mh-radius);
+      background: var(--mh-surface);
+      color: var(--mh-text);
+      cursor: pointer;
+    }
+    button:hover {
+      background: var(--mh-surface-hover);
+    }
+    .more {
+      margin-block-start: 0.5rem;
+    }
+    .problem {
+      padding: 0.5rem 0.75rem;
+      border: 1px solid var(--mh-danger);
+      border-inline-start-width: 4px;
+      border-radius: var(--mh-radius);
+    }
   `,
 })
 export class MobilityReminders {

@@ -15,13 +15,32 @@ const PROJECT = {
   startDate: '2026-01-01',
   endDate: '2027-12-31',
   beneficiaryOrganisation: { id: 'o1', name: 'BBS Trier', country: 'DE' },
-  mobilityCounts: { application: 0, preparation: 0, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 0 },
+  mobilityCounts: {
+    application: 0,
+    preparation: 0,
+    implementation: 0,
+    evaluation: 0,
+    finalisation: 0,
+    completed: 0,
+    withdrawn: 0,
+  },
   mobilityTotal: 0,
   overdueMobilities: 0,
 } satisfies ProjectDto;
 
 function org(id: string, name: string, country: string): OrganisationDto {
-  return { id, name, country, city: 'City', email: null, kind: 'company', oid: null, timeZone: 'Europe/Berlin', registeredByOrganisationId: null, yourRole: null };
+  return {
+    id,
+    name,
+    country,
+    city: 'City',
+    email: null,
+    kind: 'company',
+    oid: null,
+    timeZone: 'Europe/Berlin',
+    registeredByOrganisationId: null,
+    yourRole: null,
+  };
 }
 const ORGANISATIONS = [org('o1', 'BBS Trier', 'DE'), org('o2', 'Hotel Lisboa', 'PT'), org('o3', 'Autohaus Köln', 'DE')];
 
@@ -156,16 +175,20 @@ describe('NewMobilityPage', () => {
 
     submit();
     await settle();
-    http.expectOne((r) => r.method === 'POST').flush(
-      {
-        type: 'about:blank',
-        title: 'Invalid request',
-        status: 422,
-        detail: 'One field is invalid',
-        errors: [{ field: 'participant.email', rule: 'unique', message: 'This e-mail is already registered in the project' }],
-      },
-      { status: 422, statusText: 'Unprocessable Entity' },
-    );
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        {
+          type: 'about:blank',
+          title: 'Invalid request',
+          status: 422,
+          detail: 'One field is invalid',
+          errors: [
+            { field: 'participant.email', rule: 'unique', message: 'This e-mail is already registered in the project' },
+          ],
+        },
+        { status: 422, statusText: 'Unprocessable Entity' },
+      );
     await settle();
 
     const email = control<HTMLInputElement>('E-mail');

@@ -156,7 +156,8 @@ export class NewMobilityPage {
     const travel = this.travelDays().trim();
     if (travel !== '') {
       const days = Number(travel);
-      if (!Number.isInteger(days) || days < 0) errors['travelDays'] = 'Enter a whole number of travel days (0 or more).';
+      if (!Number.isInteger(days) || days < 0)
+        errors['travelDays'] = 'Enter a whole number of travel days (0 or more).';
       else {
         const [violation] = travelViolations(days, this.greenTravel());
         if (violation) errors['travelDays'] = ruleMessage(violation.message);
@@ -193,7 +194,19 @@ export class NewMobilityPage {
     return idOf(field);
   }
 
-  protected set(field: 'firstName' | 'lastName' | 'email' | 'dateOfBirth' | 'sendingOrganisationId' | 'hostOrganisationId' | 'startDate' | 'endDate' | 'travelDays', event: Event): void {
+  protected set(
+    field:
+      | 'firstName'
+      | 'lastName'
+      | 'email'
+      | 'dateOfBirth'
+      | 'sendingOrganisationId'
+      | 'hostOrganisationId'
+      | 'startDate'
+      | 'endDate'
+      | 'travelDays',
+    event: Event,
+  ): void {
     this[field].set((event.target as HTMLInputElement).value);
     this.serverProblem.set(null);
   }

@@ -5,7 +5,12 @@ import { MutePage } from './mute-page';
 import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
-const ADVICE: MuteDto = { recipient: 'e•••••s@bk-rhein-ruhr.example', kind: 'task-advice', muted: false, mutable: true };
+const ADVICE: MuteDto = {
+  recipient: 'e•••••s@bk-rhein-ruhr.example',
+  kind: 'task-advice',
+  muted: false,
+  mutable: true,
+};
 
 describe('MutePage', () => {
   let http: HttpTestingController;
@@ -36,7 +41,9 @@ describe('MutePage', () => {
   }
 
   function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.trim() === name);
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
     if (!found) throw new Error(`no button "${name}"`);
     return found;
   }
@@ -72,7 +79,9 @@ describe('MutePage', () => {
     expectMute('DELETE').flush(ADVICE);
     await settle();
     expect(text('mute-state')).toBe('These e-mails are sent to this address.');
-    expect(el.querySelector('[role="status"][aria-live="polite"]')?.textContent).toContain('you will receive suggestions');
+    expect(el.querySelector('[role="status"][aria-live="polite"]')?.textContent).toContain(
+      'you will receive suggestions',
+    );
   });
 
   it('sends one request for a double click', async () => {
@@ -108,7 +117,9 @@ describe('MutePage', () => {
     expect(refused?.textContent).toContain('These e-mails cannot be muted');
     expect(refused?.textContent).toContain('keeps coming until the task is done');
     expect(el.querySelector('[data-testid="not-mutable"]')).not.toBeNull();
-    expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Stop these e-mails'))).toBe(false);
+    expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Stop these e-mails'))).toBe(
+      false,
+    );
   });
 
   it('offers no button for deadline reminders and says why', async () => {
@@ -123,7 +134,12 @@ describe('MutePage', () => {
   it('says that a bad link is not valid (404) and changes nothing', async () => {
     await settle();
     expectMute('GET').flush(
-      { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'Mute link eyJ does not exist' },
+      {
+        type: 'urn:mobility-hub:problem:not-found',
+        title: 'Not found',
+        status: 404,
+        detail: 'Mute link eyJ does not exist',
+      },
       { status: 404, statusText: 'Not Found' },
     );
     await settle();
@@ -136,7 +152,10 @@ describe('MutePage', () => {
 
   it('offers to try again after another failure', async () => {
     await settle();
-    expectMute('GET').flush({ title: 'Server error', status: 500, detail: 'Database unavailable' }, { status: 500, statusText: 'Internal Server Error' });
+    expectMute('GET').flush(
+      { title: 'Server error', status: 500, detail: 'Database unavailable' },
+      { status: 500, statusText: 'Internal Server Error' },
+    );
     await settle();
     expect(text('mute-problem')).toContain('Database unavailable');
     button('Try again').click();

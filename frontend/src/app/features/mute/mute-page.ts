@@ -14,13 +14,34 @@ import { MAIL_KIND_PHRASES } from '../../core/mail-labels';
   host: { class: 'page page-kit' },
   templateUrl: './mute-page.html',
   styles: `
-    .panel p { margin: 0 0 .75rem; }
-    .state { font-size: 1.0625rem; font-weight: 600; }
-    .problem { margin: 1rem 0; padding: .75rem 1rem; border: 1px solid var(--mh-danger); border-inline-start-width: 4px; border-radius: var(--mh-radius); background: var(--mh-surface); }
-    .problem p { margin: 0 0 .5rem; }
-    .problem p:last-child { margin: 0; }
-    .note, .muted { color: var(--mh-muted); }
-    .note { font-size: .9375rem; }
+    .panel p {
+      margin: 0 0 0.75rem;
+    }
+    .state {
+      font-size: 1.0625rem;
+      font-weight: 600;
+    }
+    .problem {
+      margin: 1rem 0;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--mh-danger);
+      border-inline-start-width: 4px;
+      border-radius: var(--mh-radius);
+      background: var(--mh-surface);
+    }
+    .problem p {
+      margin: 0 0 0.5rem;
+    }
+    .problem p:last-child {
+      margin: 0;
+    }
+    .note,
+    .muted {
+      color: var(--mh-muted);
+    }
+    .note {
+      font-size: 0.9375rem;
+    }
   `,
 })
 export class MutePage {

@@ -1,7 +1,12 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { provideApiConfiguration, type MeDto, type OrganisationDto, type OrganisationPageDto } from '@mobility-hub/api-client';
+import {
+  provideApiConfiguration,
+  type MeDto,
+  type OrganisationDto,
+  type OrganisationPageDto,
+} from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { OrganisationsPage } from './organisations-page';
@@ -168,12 +173,19 @@ describe('OrganisationsPage', () => {
       city: 'Málaga',
       email: 'info@hotelmar.example',
     });
-    post.flush({ ...ORGS[1], id: '33333333-3333-4333-8333-333333333333', name: 'Hotel Mar' }, { status: 201, statusText: 'Created' });
+    post.flush(
+      { ...ORGS[1], id: '33333333-3333-4333-8333-333333333333', name: 'Hotel Mar' },
+      { status: 201, statusText: 'Created' },
+    );
     await settle();
 
     expectList().flush(page(ORGS));
     await settle();
-    expect(TestBed.inject(Notifications).items().map((n) => n.text)).toContain('Organisation “Hotel Mar” created.');
+    expect(
+      TestBed.inject(Notifications)
+        .items()
+        .map((n) => n.text),
+    ).toContain('Organisation “Hotel Mar” created.');
     expect(el.querySelector<HTMLInputElement>('#org-name')?.value).toBe('');
   });
 
@@ -197,15 +209,17 @@ describe('OrganisationsPage', () => {
     el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
     await settle();
 
-    http.expectOne((r) => r.method === 'POST').flush(
-      {
-        type: 'urn:mobility-hub:problem:invalid-request',
-        title: 'Invalid request',
-        status: 400,
-        errors: [{ field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be a valid IANA time zone' }],
-      },
-      { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
-    );
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        {
+          type: 'urn:mobility-hub:problem:invalid-request',
+          title: 'Invalid request',
+          status: 400,
+          errors: [{ field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be a valid IANA time zone' }],
+        },
+        { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+      );
     await settle();
 
     const input = el.querySelector('#org-timeZone');
@@ -217,9 +231,16 @@ describe('OrganisationsPage', () => {
   });
 
   it('links to the team of an organisation the person coordinates, and to the mentors of a partner it registered', async () => {
-    const stranger: OrganisationDto = { ...ORGS[1], id: '44444444-4444-4444-8444-444444444444', name: 'Elsewhere', registeredByOrganisationId: 'someone-else' };
+    const stranger: OrganisationDto = {
+      ...ORGS[1],
+      id: '44444444-4444-4444-8444-444444444444',
+      name: 'Elsewhere',
+      registeredByOrganisationId: 'someone-else',
+    };
     await loadFirstPage(page([...ORGS, stranger]));
-    const links = Array.from(el.querySelectorAll('tbody tr')).map((r) => r.querySelector<HTMLAnchorElement>('a[href*="/team"]'));
+    const links = Array.from(el.querySelectorAll('tbody tr')).map((r) =>
+      r.querySelector<HTMLAnchorElement>('a[href*="/team"]'),
+    );
     expect(links[0]?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Team of Berufskolleg Rhein-Ruhr');
     expect(links[0]?.getAttribute('href')).toBe(`/organisations/${ORGS[0].id}/team`);
     expect(links[1]?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Mentors of Taller Sol');
@@ -240,7 +261,10 @@ describe('OrganisationsPage', () => {
     const select = el.querySelector<HTMLSelectElement>('#org-registeredByOrganisationId');
     expect(el.querySelector('label[for="org-registeredByOrganisationId"]')?.textContent).toContain('Registered by');
     // Only the organisations the person works for on the sending side.
-    expect(Array.from(select?.querySelectorAll('option:not([disabled])') ?? []).map((o) => o.textContent)).toEqual(['Berufskolleg Rhein-Ruhr', 'BK Süd']);
+    expect(Array.from(select?.querySelectorAll('option:not([disabled])') ?? []).map((o) => o.textContent)).toEqual([
+      'Berufskolleg Rhein-Ruhr',
+      'BK Süd',
+    ]);
 
     type('#org-name', 'Hotel Mar');
     type('#org-kind', 'company');
@@ -249,7 +273,9 @@ describe('OrganisationsPage', () => {
     el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
     await settle();
     http.expectNone((r) => r.method === 'POST');
-    expect(el.querySelector('#org-registeredByOrganisationId-error')?.textContent).toContain('Choose which of your organisations registers this partner.');
+    expect(el.querySelector('#org-registeredByOrganisationId-error')?.textContent).toContain(
+      'Choose which of your organisations registers this partner.',
+    );
     expect(document.activeElement?.id).toBe('org-registeredByOrganisationId');
 
     type('#org-registeredByOrganisationId', '55555555-5555-4555-8555-555555555555');

@@ -34,7 +34,10 @@ export const ORGANISATION_KINDS: readonly { readonly value: OrganisationKind; re
   { value: 'other', label: 'Other' },
 ];
 
-const KIND_LABEL = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k.value, k.label])) as Record<OrganisationKind, string>;
+const KIND_LABEL = Object.fromEntries(ORGANISATION_KINDS.map((k) => [k.value, k.label])) as Record<
+  OrganisationKind,
+  string
+>;
 
 /** Fields of the create form, in the order they appear (the first one with an error gets focus). */
 const FIELDS = ['registeredByOrganisationId', 'name', 'kind', 'country', 'city', 'oid', 'email', 'timeZone'] as const;
@@ -72,11 +75,16 @@ export class OrganisationsPage {
   protected readonly timeZones = supportedTimeZones();
 
   /** The organisations the person works for on the sending side: one of them registers a new partner. */
-  protected readonly ownOrganisations = computed(() => (this.session.user()?.memberships ?? []).filter((m) => m.role !== 'mentor'));
+  protected readonly ownOrganisations = computed(() =>
+    (this.session.user()?.memberships ?? []).filter((m) => m.role !== 'mentor'),
+  );
   /** Several: the person chooses which one registers the partner (the API needs to know). */
   protected readonly choosesRegistrar = computed(() => this.ownOrganisations().length > 1);
   private readonly coordinated = computed(
-    () => new Set((this.session.user()?.memberships ?? []).filter((m) => m.role === 'coordinator').map((m) => m.organisationId)),
+    () =>
+      new Set(
+        (this.session.user()?.memberships ?? []).filter((m) => m.role === 'coordinator').map((m) => m.organisationId),
+      ),
   );
 
   // --- Filters and paging -------------------------------------------------
@@ -116,7 +124,10 @@ export class OrganisationsPage {
     registeredByOrganisationId: new FormControl('', { nonNullable: true }),
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     kind: new FormControl<OrganisationKind | ''>('', { nonNullable: true, validators: [Validators.required] }),
-    country: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z]{2}\s*$/)] }),
+    country: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z]{2}\s*$/)],
+    }),
     city: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
     oid: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\s*E\d{8}\s*$/)] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.email] }),
@@ -147,7 +158,9 @@ export class OrganisationsPage {
    * The link to an organisation's people: its team, for its coordinators; its mentors, for a host
    * company registered by an organisation the person coordinates. Null for anyone else.
    */
-  protected teamLink(organisation: OrganisationDto): { readonly label: string; readonly path: readonly string[] } | null {
+  protected teamLink(
+    organisation: OrganisationDto,
+  ): { readonly label: string; readonly path: readonly string[] } | null {
     const path = ['/organisations', organisation.id, 'team'];
     if (organisation.yourRole === 'coordinator') return { label: 'Team', path };
     const registrar = organisation.registeredByOrganisationId;
@@ -179,7 +192,9 @@ export class OrganisationsPage {
 
     const v = this.form.getRawValue();
     const body: CreateOrganisationDto = {
-      ...(this.choosesRegistrar() && v.registeredByOrganisationId ? { registeredByOrganisationId: v.registeredByOrganisationId } : {}),
+      ...(this.choosesRegistrar() && v.registeredByOrganisationId
+        ? { registeredByOrganisationId: v.registeredByOrganisationId }
+        : {}),
       name: v.name.trim(),
       kind: v.kind as OrganisationKind,
       country: v.country.trim().toUpperCase(),
@@ -197,7 +212,8 @@ export class OrganisationsPage {
       this.organisations.reload();
     } catch (error) {
       const problem = toApiProblem(error);
-      if (this.formErrors.report(problem).elsewhere) this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
+      if (this.formErrors.report(problem).elsewhere)
+        this.notifications.show('error', `The organisation was not saved. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }

@@ -44,11 +44,7 @@ describe('OutboxPage', () => {
   function setUp(pollMs = 1_000_000): void {
     TestBed.configureTestingModule({
       imports: [OutboxPage],
-      providers: [
-        provideRouter([]),
-        provideHttpTesting(),
-        { provide: POLL_INTERVAL_MS, useValue: pollMs },
-      ],
+      providers: [provideRouter([]), provideHttpTesting(), { provide: POLL_INTERVAL_MS, useValue: pollMs }],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(OutboxPage);
@@ -67,7 +63,9 @@ describe('OutboxPage', () => {
   }
 
   function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.replace(/\s+/g, ' ').trim().startsWith(name));
+    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find((b) =>
+      b.textContent?.replace(/\s+/g, ' ').trim().startsWith(name),
+    );
     if (!found) throw new Error(`no button "${name}"`);
     return found;
   }
@@ -87,7 +85,9 @@ describe('OutboxPage', () => {
     expect(rows[0].textContent).toContain('Suggestion');
     expect(rows[0].textContent).toContain('paul@students.example');
     expect(rows[0].textContent).toContain('Failed');
-    expect(rows[0].querySelector('[data-testid="last-error"]')?.textContent).toContain('5 attempts. Last error: 550 5.1.1 mailbox unavailable');
+    expect(rows[0].querySelector('[data-testid="last-error"]')?.textContent).toContain(
+      '5 attempts. Last error: 550 5.1.1 mailbox unavailable',
+    );
     expect(rows[0].querySelector('button')?.textContent).toContain('Retry');
     expect(rows[1].textContent).toContain('Sent');
     expect(rows[1].textContent).toContain('Deadline reminder');
@@ -150,7 +150,9 @@ describe('OutboxPage', () => {
     await settle();
     expectList().flush({ items: [{ ...FAILED, status: 'pending' }], total: 1, page: 1, pageSize: 25 });
     await settle();
-    expect(TestBed.inject(Notifications).items()[0]?.text).toBe('The e-mail to paul@students.example will be sent again.');
+    expect(TestBed.inject(Notifications).items()[0]?.text).toBe(
+      'The e-mail to paul@students.example will be sent again.',
+    );
     expect(el.querySelector('tbody tr')?.textContent).toContain('Pending');
     expect(el.querySelector('tbody tr button')).toBeNull();
   });
@@ -163,15 +165,17 @@ describe('OutboxPage', () => {
 
     button('Retry').click();
     await settle();
-    http.expectOne((r) => r.method === 'POST').flush(
-      {
-        type: 'urn:mobility-hub:problem:not-failed',
-        title: 'Only a failed message can be retried',
-        status: 409,
-        detail: 'The message is sent; only failed messages are retried by hand.',
-      },
-      { status: 409, statusText: 'Conflict' },
-    );
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        {
+          type: 'urn:mobility-hub:problem:not-failed',
+          title: 'Only a failed message can be retried',
+          status: 409,
+          detail: 'The message is sent; only failed messages are retried by hand.',
+        },
+        { status: 409, statusText: 'Conflict' },
+      );
     await settle();
     expectList().flush({ items: [{ ...FAILED, status: 'sent' }], total: 1, page: 1, pageSize: 25 });
     await settle();
@@ -191,7 +195,8 @@ describe('OutboxPage', () => {
     await settle();
     expect(el.querySelector('tbody tr')?.textContent).toContain('Sent');
     fixture.destroy();
-    for (const req of http.match((r) => r.url === '/api/outbox')) req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    for (const req of http.match((r) => r.url === '/api/outbox'))
+      req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
   });
 
   it('pages through long lists', async () => {

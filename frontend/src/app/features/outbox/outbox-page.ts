@@ -1,7 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, resource, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { Api, listOutbox, retryOutboxMessage, type ListOutbox$Params, type OutboxMessageDto } from '@mobility-hub/api-client';
+import {
+  Api,
+  listOutbox,
+  retryOutboxMessage,
+  type ListOutbox$Params,
+  type OutboxMessageDto,
+} from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { loadOrExplain, toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS } from '../../core/mail-labels';
@@ -30,13 +36,42 @@ export const OUTBOX_FILTERS: readonly { readonly value: OutboxFilter; readonly l
   host: { class: 'page page-wide page-kit' },
   templateUrl: './outbox-page.html',
   styles: `
-    .subject { overflow-wrap: anywhere; }
-    .sub { display: block; color: var(--mh-muted); font-size: .8125rem; font-weight: 400; overflow-wrap: anywhere; }
-    .status-failed { background: var(--mh-danger) !important; color: var(--mh-surface) !important; }
-    .error { margin: .25rem 0 0; color: var(--mh-danger); font-size: .8125rem; overflow-wrap: anywhere; }
-    .problem { margin: .75rem 0; padding: .75rem 1rem; border: 1px solid var(--mh-danger); border-inline-start-width: 4px; border-radius: var(--mh-radius); }
-    .problem p { margin: 0 0 .5rem; }
-    .scope { display: flex; gap: .75rem; align-items: center; margin: 0 0 .5rem; }
+    .subject {
+      overflow-wrap: anywhere;
+    }
+    .sub {
+      display: block;
+      color: var(--mh-muted);
+      font-size: 0.8125rem;
+      font-weight: 400;
+      overflow-wrap: anywhere;
+    }
+    .status-failed {
+      background: var(--mh-danger) !important;
+      color: var(--mh-surface) !important;
+    }
+    .error {
+      margin: 0.25rem 0 0;
+      color: var(--mh-danger);
+      font-size: 0.8125rem;
+      overflow-wrap: anywhere;
+    }
+    .problem {
+      margin: 0.75rem 0;
+      padding: 0.75rem 1rem;
+      border: 1px solid var(--mh-danger);
+      border-inline-start-width: 4px;
+      border-radius: var(--mh-radius);
+    }
+    .problem p {
+      margin: 0 0 0.5rem;
+    }
+    .scope {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      margin: 0 0 0.5rem;
+    }
   `,
 })
 export class OutboxPage {

@@ -22,9 +22,30 @@ const ORG: OrganisationDto = {
 };
 
 /** A school whose staff the coordinator also is (not a possible beneficiary for her), and a partner she registered. */
-const OTHER_SCHOOL: OrganisationDto = { ...ORG, id: '22222222-2222-4222-8222-222222222222', name: 'Aalto Vocational College', city: 'Espoo', country: 'FI', yourRole: 'staff' };
-const PARTNER: OrganisationDto = { ...ORG, id: '33333333-3333-4333-8333-333333333333', name: 'Officina Digitale', kind: 'company', city: 'Bologna', country: 'IT', registeredByOrganisationId: ORG.id, yourRole: null };
-const SECOND_COORDINATED: OrganisationDto = { ...ORG, id: '44444444-4444-4444-8444-444444444444', name: 'Berufskolleg Essen-Nord', yourRole: 'coordinator' };
+const OTHER_SCHOOL: OrganisationDto = {
+  ...ORG,
+  id: '22222222-2222-4222-8222-222222222222',
+  name: 'Aalto Vocational College',
+  city: 'Espoo',
+  country: 'FI',
+  yourRole: 'staff',
+};
+const PARTNER: OrganisationDto = {
+  ...ORG,
+  id: '33333333-3333-4333-8333-333333333333',
+  name: 'Officina Digitale',
+  kind: 'company',
+  city: 'Bologna',
+  country: 'IT',
+  registeredByOrganisationId: ORG.id,
+  yourRole: null,
+};
+const SECOND_COORDINATED: OrganisationDto = {
+  ...ORG,
+  id: '44444444-4444-4444-8444-444444444444',
+  name: 'Berufskolleg Essen-Nord',
+  yourRole: 'coordinator',
+};
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
@@ -53,7 +74,15 @@ const PROJECT: ProjectDto = {
   beneficiaryOrganisation: { id: ORG.id, name: ORG.name, country: 'DE' },
   startDate: '2025-09-01',
   endDate: '2026-08-31',
-  mobilityCounts: { application: 3, preparation: 2, implementation: 1, evaluation: 0, finalisation: 0, completed: 4, withdrawn: 1 },
+  mobilityCounts: {
+    application: 3,
+    preparation: 2,
+    implementation: 1,
+    evaluation: 0,
+    finalisation: 0,
+    completed: 4,
+    withdrawn: 1,
+  },
   mobilityTotal: 11,
   overdueMobilities: 2,
 };
@@ -182,7 +211,9 @@ describe('ProjectsPage', () => {
   it('creates a project with the right body and shows it in the list', async () => {
     await load();
     await openForm();
-    expect(el.querySelector('#project-beneficiaryOrganisationId')?.textContent).toContain('Berufskolleg Rhein-Ruhr (Essen, DE)');
+    expect(el.querySelector('#project-beneficiaryOrganisationId')?.textContent).toContain(
+      'Berufskolleg Rhein-Ruhr (Essen, DE)',
+    );
     fillValidForm();
     submit();
     await settle();
@@ -202,7 +233,15 @@ describe('ProjectsPage', () => {
       id: 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb',
       reference: '2026-1-DE02-KA122-VET-000123456',
       title: 'Apprentices abroad 2026',
-      mobilityCounts: { application: 0, preparation: 0, implementation: 0, evaluation: 0, finalisation: 0, completed: 0, withdrawn: 0 },
+      mobilityCounts: {
+        application: 0,
+        preparation: 0,
+        implementation: 0,
+        evaluation: 0,
+        finalisation: 0,
+        completed: 0,
+        withdrawn: 0,
+      },
       mobilityTotal: 0,
       overdueMobilities: 0,
     };
@@ -224,21 +263,25 @@ describe('ProjectsPage', () => {
     submit();
     await settle();
 
-    http.expectOne((r) => r.method === 'POST').flush(
-      {
-        type: 'urn:mobility-hub:problem:business-rule',
-        title: 'Business rule violated',
-        status: 422,
-        errors: [
-          { field: 'endDate', rule: 'endAfterStart', message: 'The end date must be after the start date' },
-          { field: 'reference', rule: 'unique', message: 'A project with this reference already exists' },
-        ],
-      },
-      { status: 422, statusText: 'Unprocessable Entity', headers: { 'content-type': 'application/problem+json' } },
-    );
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        {
+          type: 'urn:mobility-hub:problem:business-rule',
+          title: 'Business rule violated',
+          status: 422,
+          errors: [
+            { field: 'endDate', rule: 'endAfterStart', message: 'The end date must be after the start date' },
+            { field: 'reference', rule: 'unique', message: 'A project with this reference already exists' },
+          ],
+        },
+        { status: 422, statusText: 'Unprocessable Entity', headers: { 'content-type': 'application/problem+json' } },
+      );
     await settle();
 
-    expect(el.querySelector('#project-endDate-error')?.textContent).toContain('The end date must be after the start date');
+    expect(el.querySelector('#project-endDate-error')?.textContent).toContain(
+      'The end date must be after the start date',
+    );
     expect(el.querySelector('#project-reference-error')?.textContent).toContain('already exists');
     expect(el.querySelector('#project-endDate')?.getAttribute('aria-describedby')).toBe('project-endDate-error');
     expect(el.querySelector('[role="alert"]')?.textContent).toContain('2 highlighted fields');
@@ -252,10 +295,12 @@ describe('ProjectsPage', () => {
     fillValidForm();
     submit();
     await settle();
-    http.expectOne((r) => r.method === 'POST').flush(
-      { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'No such organisation' },
-      { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/problem+json' } },
-    );
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'No such organisation' },
+        { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/problem+json' } },
+      );
     await settle();
     const notes = TestBed.inject(Notifications).items();
     expect(notes[0]?.kind).toBe('error');
@@ -281,7 +326,9 @@ describe('ProjectsPage', () => {
       { value: ORG.id, text: 'Berufskolleg Rhein-Ruhr (Essen, DE)' },
     ]);
     expect(el.querySelector<HTMLSelectElement>('#project-beneficiaryOrganisationId')?.value).toBe(ORG.id);
-    expect(el.querySelector('#project-beneficiaryOrganisationId')?.getAttribute('aria-describedby')).toBe('project-beneficiaryOrganisationId-hint');
+    expect(el.querySelector('#project-beneficiaryOrganisationId')?.getAttribute('aria-describedby')).toBe(
+      'project-beneficiaryOrganisationId-hint',
+    );
   });
 
   it('lets someone coordinating several organisations choose among them', async () => {
@@ -309,6 +356,8 @@ describe('ProjectsPage', () => {
   it('tells a coordinator with no projects to create the first one', async () => {
     await load([]);
     expect(newProjectButton()).toBeDefined();
-    expect(el.querySelector('.empty')?.textContent?.trim()).toBe('No projects yet. Create the first one with “New project”.');
+    expect(el.querySelector('.empty')?.textContent?.trim()).toBe(
+      'No projects yet. Create the first one with “New project”.',
+    );
   });
 });

@@ -31,21 +31,35 @@ import { MOBILITY_STATES, type MobilityState } from '@mobility-hub/domain';
 type Action = ProjectDto['action'];
 
 /** The count cells of a project card: every phase and final state, with its label. */
-export const PHASES: readonly { readonly key: MobilityState; readonly label: string }[] = MOBILITY_STATES.map((key) => ({
-  key,
-  label: PHASE_LABELS[key],
-}));
+export const PHASES: readonly { readonly key: MobilityState; readonly label: string }[] = MOBILITY_STATES.map(
+  (key) => ({
+    key,
+    label: PHASE_LABELS[key],
+  }),
+);
 
 export const PROJECTS_PAGE_SIZE = 100;
 
-const FIELDS = ['reference', 'title', 'action', 'callYear', 'beneficiaryOrganisationId', 'startDate', 'endDate'] as const;
+const FIELDS = [
+  'reference',
+  'title',
+  'action',
+  'callYear',
+  'beneficiaryOrganisationId',
+  'startDate',
+  'endDate',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 const CLIENT_MESSAGES: ClientMessages<Field> = {
   reference: { required: 'Enter the grant agreement reference.' },
   title: { required: 'Enter a title.', maxlength: 'Use at most 300 characters.' },
   action: { required: 'Choose the key action.' },
-  callYear: { required: 'Enter the call year.', min: 'The call year is 2021 or later.', max: 'The call year is 2100 or earlier.' },
+  callYear: {
+    required: 'Enter the call year.',
+    min: 'The call year is 2021 or later.',
+    max: 'The call year is 2100 or earlier.',
+  },
   beneficiaryOrganisationId: { required: 'Choose the beneficiary organisation.' },
   startDate: { required: 'Enter the start date.' },
   endDate: { required: 'Enter the end date.' },
@@ -175,7 +189,9 @@ export class ProjectsPage {
     try {
       const created = await this.api.invoke(createProject, { body });
       this.projects.update((page) =>
-        page ? { ...page, items: [created, ...page.items.filter((p) => p.id !== created.id)], total: page.total + 1 } : page,
+        page
+          ? { ...page, items: [created, ...page.items.filter((p) => p.id !== created.id)], total: page.total + 1 }
+          : page,
       );
       this.createdId.set(created.id);
       this.form.reset();
@@ -183,7 +199,8 @@ export class ProjectsPage {
       this.notifications.show('info', `Project ${created.reference} created.`);
     } catch (error) {
       const problem = toApiProblem(error);
-      if (this.formErrors.report(problem).elsewhere) this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
+      if (this.formErrors.report(problem).elsewhere)
+        this.notifications.show('error', `The project was not created. ${problem.title}: ${problem.detail}`);
     } finally {
       this.saving.set(false);
     }

@@ -44,7 +44,12 @@ export function auditDetail(event: Pick<AuditEventDto, 'kind' | 'detail'>): stri
     case 'sign-in':
       return SIGN_IN_METHODS[text(d['method'])] ?? '';
     case 'sign-in-failed':
-      return [d['email'] ? `As ${text(d['email'])}` : '', d['failures'] ? `failure ${text(d['failures'])} in a row` : ''].filter(Boolean).join(', ');
+      return [
+        d['email'] ? `As ${text(d['email'])}` : '',
+        d['failures'] ? `failure ${text(d['failures'])} in a row` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
     case 'sign-in-locked':
       return d['email'] ? `As ${text(d['email'])}` : '';
     case 'password-changed':

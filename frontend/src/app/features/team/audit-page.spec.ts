@@ -22,12 +22,31 @@ const SCHOOL: OrganisationDto = {
 };
 
 function event(partial: Partial<AuditEventDto> & Pick<AuditEventDto, 'id' | 'kind'>): AuditEventDto {
-  return { occurredAt: '2026-11-28T10:15:00Z', userEmail: null, userName: null, detail: {}, ip: '203.0.113.7', ...partial };
+  return {
+    occurredAt: '2026-11-28T10:15:00Z',
+    userEmail: null,
+    userName: null,
+    detail: {},
+    ip: '203.0.113.7',
+    ...partial,
+  };
 }
 
 const EVENTS: AuditEventDto[] = [
-  event({ id: 'e1', kind: 'invitation-accepted', userName: 'Anna Kollegin', userEmail: 'anna@bk.example', detail: { role: 'staff', newAccount: true } }),
-  event({ id: 'e2', kind: 'invitation-sent', userName: 'Katrin Weber', userEmail: 'coordinator@bk.example', detail: { email: 'anna@bk.example', role: 'staff' } }),
+  event({
+    id: 'e1',
+    kind: 'invitation-accepted',
+    userName: 'Anna Kollegin',
+    userEmail: 'anna@bk.example',
+    detail: { role: 'staff', newAccount: true },
+  }),
+  event({
+    id: 'e2',
+    kind: 'invitation-sent',
+    userName: 'Katrin Weber',
+    userEmail: 'coordinator@bk.example',
+    detail: { email: 'anna@bk.example', role: 'staff' },
+  }),
   event({ id: 'e3', kind: 'link-used', detail: { purpose: 'placement-confirmation' }, ip: null }),
 ];
 
@@ -64,11 +83,23 @@ describe('AuditPage', () => {
     req.flush(page(EVENTS));
     await settle();
 
-    expect(Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent?.trim())).toEqual(['When', 'What', 'Who', 'Detail', 'IP address']);
+    expect(Array.from(el.querySelectorAll('thead th')).map((th) => th.textContent?.trim())).toEqual([
+      'When',
+      'What',
+      'Who',
+      'Detail',
+      'IP address',
+    ]);
     const rows = Array.from(el.querySelectorAll<HTMLTableRowElement>('tbody tr'));
     expect(rows).toHaveLength(3);
-    const cells = (r: HTMLTableRowElement) => Array.from(r.children).map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
-    expect(cells(rows[0]).slice(1)).toEqual(['Invitation accepted', 'Anna Kollegin anna@bk.example', 'As Staff, with a new account', '203.0.113.7']);
+    const cells = (r: HTMLTableRowElement) =>
+      Array.from(r.children).map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
+    expect(cells(rows[0]).slice(1)).toEqual([
+      'Invitation accepted',
+      'Anna Kollegin anna@bk.example',
+      'As Staff, with a new account',
+      '203.0.113.7',
+    ]);
     expect(rows[0].querySelector('time')?.getAttribute('datetime')).toBe('2026-11-28T10:15:00Z');
     expect(cells(rows[1])[3]).toBe('To anna@bk.example as Staff');
     expect(cells(rows[2]).slice(1)).toEqual(['Link used', '—', 'Host’s placement link', '—']);
@@ -83,7 +114,9 @@ describe('AuditPage', () => {
     await settle();
     expect(el.querySelector('nav.pager')?.textContent).toContain('Page 1 of 3');
 
-    Array.from(el.querySelectorAll<HTMLButtonElement>('nav.pager button')).find((b) => b.textContent?.includes('Older'))?.click();
+    Array.from(el.querySelectorAll<HTMLButtonElement>('nav.pager button'))
+      .find((b) => b.textContent?.includes('Older'))
+      ?.click();
     await settle();
     const req = http.expectOne((r) => r.url === `${BASE}/audit`);
     expect(req.request.params.get('page')).toBe('2');
@@ -95,9 +128,13 @@ describe('AuditPage', () => {
   it('explains that only coordinators read it (403)', async () => {
     await settle();
     http.expectOne(BASE).flush(SCHOOL);
-    http.expectOne((r) => r.url === `${BASE}/audit`).flush({ title: 'Forbidden', status: 403 }, { status: 403, statusText: 'Forbidden' });
+    http
+      .expectOne((r) => r.url === `${BASE}/audit`)
+      .flush({ title: 'Forbidden', status: 403 }, { status: 403, statusText: 'Forbidden' });
     await settle();
-    expect(el.querySelector('[data-testid="audit-problem"]')?.textContent).toContain('Only the organisation’s coordinators read its audit log.');
+    expect(el.querySelector('[data-testid="audit-problem"]')?.textContent).toContain(
+      'Only the organisation’s coordinators read its audit log.',
+    );
   });
 });
 
@@ -106,10 +143,18 @@ describe('audit labels', () => {
     expect(auditKindLabel('sign-in')).toBe('Signed in');
     expect(auditKindLabel('something-new')).toBe('something-new');
     expect(auditDetail({ kind: 'sign-in', detail: { method: 'invitation' } })).toBe('by accepting an invitation');
-    expect(auditDetail({ kind: 'sign-in-failed', detail: { email: 'x@y.example', failures: 3 } })).toBe('As x@y.example, failure 3 in a row');
-    expect(auditDetail({ kind: 'role-changed', detail: { from: 'staff', to: 'coordinator', by: 'k@bk.example' } })).toBe('Staff → Coordinator, by k@bk.example');
-    expect(auditDetail({ kind: 'member-removed', detail: { role: 'mentor', by: 'k@bk.example' } })).toBe('Was Mentor; removed by k@bk.example');
-    expect(auditDetail({ kind: 'link-used', detail: { purpose: 'placement-confirmation', action: 'renew' } })).toBe('Host’s placement link (a new link asked for)');
+    expect(auditDetail({ kind: 'sign-in-failed', detail: { email: 'x@y.example', failures: 3 } })).toBe(
+      'As x@y.example, failure 3 in a row',
+    );
+    expect(
+      auditDetail({ kind: 'role-changed', detail: { from: 'staff', to: 'coordinator', by: 'k@bk.example' } }),
+    ).toBe('Staff → Coordinator, by k@bk.example');
+    expect(auditDetail({ kind: 'member-removed', detail: { role: 'mentor', by: 'k@bk.example' } })).toBe(
+      'Was Mentor; removed by k@bk.example',
+    );
+    expect(auditDetail({ kind: 'link-used', detail: { purpose: 'placement-confirmation', action: 'renew' } })).toBe(
+      'Host’s placement link (a new link asked for)',
+    );
     expect(auditDetail({ kind: 'link-requested', detail: { purpose: 'password-reset' } })).toBe('Password reset link');
     expect(auditDetail({ kind: 'unknown', detail: { a: 1, b: 'two' } })).toBe('a: 1, b: two');
   });

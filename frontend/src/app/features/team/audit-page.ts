@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, getOrganisation, listAuditEvents, type AuditPageDto, type OrganisationDto } from '@mobility-hub/api-client';
+import {
+  Api,
+  getOrganisation,
+  listAuditEvents,
+  type AuditPageDto,
+  type OrganisationDto,
+} from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '../../core/api/problem';
 import { formatDateTime } from '../../core/format-date';
 import { auditDetail, auditKindLabel } from './audit-labels';
@@ -54,7 +60,9 @@ export class AuditPage {
     this.problem.set(null);
     try {
       const [organisation, events] = await Promise.all([
-        this.organisation()?.id === id ? Promise.resolve(this.organisation() as OrganisationDto) : this.api.invoke(getOrganisation, { id }),
+        this.organisation()?.id === id
+          ? Promise.resolve(this.organisation() as OrganisationDto)
+          : this.api.invoke(getOrganisation, { id }),
         this.api.invoke(listAuditEvents, { id, page: this.page(), pageSize: AUDIT_PAGE_SIZE }),
       ]);
       this.organisation.set(organisation);

@@ -22,8 +22,20 @@ const SCHOOL: OrganisationDto = {
   yourRole: 'coordinator',
 };
 
-const KATRIN: MemberDto = { userId: 'u1', email: 'coordinator@bk-rhein-ruhr.example', displayName: 'Katrin Weber', role: 'coordinator', since: '2026-01-05T09:00:00Z' };
-const JONAS: MemberDto = { userId: 'u2', email: 'staff@bk-rhein-ruhr.example', displayName: 'Jonas Becker', role: 'staff', since: '2026-02-01T09:00:00Z' };
+const KATRIN: MemberDto = {
+  userId: 'u1',
+  email: 'coordinator@bk-rhein-ruhr.example',
+  displayName: 'Katrin Weber',
+  role: 'coordinator',
+  since: '2026-01-05T09:00:00Z',
+};
+const JONAS: MemberDto = {
+  userId: 'u2',
+  email: 'staff@bk-rhein-ruhr.example',
+  displayName: 'Jonas Becker',
+  role: 'staff',
+  since: '2026-02-01T09:00:00Z',
+};
 const INVITED: InvitationDto = {
   id: 'i1',
   email: 'new.colleague@bk-rhein-ruhr.example',
@@ -82,7 +94,9 @@ describe('TeamPage', () => {
   }
 
   function button(text: string, root: ParentNode = el): HTMLButtonElement {
-    const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === text);
+    const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
+    );
     if (!found) throw new Error(`no button "${text}"`);
     return found;
   }
@@ -115,11 +129,20 @@ describe('TeamPage', () => {
     expect(el.querySelector('h1')?.textContent).toContain('Berufskolleg Rhein-Ruhr');
     expect(row(KATRIN.email).textContent).toContain('(you)');
     expect(el.querySelector<HTMLSelectElement>('#role-u2')?.value).toBe('staff');
-    expect(Array.from(el.querySelectorAll('#role-u2 option')).map((o) => o.textContent)).toEqual(['Coordinator', 'Staff', 'Mentor']);
+    expect(Array.from(el.querySelectorAll('#role-u2 option')).map((o) => o.textContent)).toEqual([
+      'Coordinator',
+      'Staff',
+      'Mentor',
+    ]);
     expect(el.querySelector('label[for="role-u2"]')?.textContent).toBe('Role of Jonas Becker');
-    expect(el.querySelector('[data-testid="invitations"]')?.textContent).toContain('new.colleague@bk-rhein-ruhr.example');
+    expect(el.querySelector('[data-testid="invitations"]')?.textContent).toContain(
+      'new.colleague@bk-rhein-ruhr.example',
+    );
     const tabs = Array.from(el.querySelectorAll<HTMLAnchorElement>('app-team-nav a'));
-    expect(tabs.map((a) => a.getAttribute('href'))).toEqual([`/organisations/${ORG_ID}/team`, `/organisations/${ORG_ID}/team/audit`]);
+    expect(tabs.map((a) => a.getAttribute('href'))).toEqual([
+      `/organisations/${ORG_ID}/team`,
+      `/organisations/${ORG_ID}/team/audit`,
+    ]);
     // The other organisation the person coordinates is a click away.
     expect(el.querySelector('.other-teams a')?.getAttribute('href')).toBe('/organisations/o-2/team');
   });
@@ -215,8 +238,15 @@ describe('TeamPage', () => {
     el.querySelector<HTMLFormElement>('#invite-form')?.dispatchEvent(new Event('submit'));
     await settle();
     const post = http.expectOne((r) => r.method === 'POST' && r.url === `${BASE}/invitations`);
-    expect(post.request.body).toEqual({ email: 'ana.garcia@bk-rhein-ruhr.example', role: 'coordinator', name: 'Ana García' });
-    post.flush({ ...INVITED, id: 'i2', email: 'ana.garcia@bk-rhein-ruhr.example', role: 'coordinator' }, { status: 201, statusText: 'Created' });
+    expect(post.request.body).toEqual({
+      email: 'ana.garcia@bk-rhein-ruhr.example',
+      role: 'coordinator',
+      name: 'Ana García',
+    });
+    post.flush(
+      { ...INVITED, id: 'i2', email: 'ana.garcia@bk-rhein-ruhr.example', role: 'coordinator' },
+      { status: 201, statusText: 'Created' },
+    );
     await settle();
     expect(el.querySelector('[data-testid="invitations"]')?.textContent).toContain('ana.garcia@bk-rhein-ruhr.example');
     expect(el.querySelector<HTMLInputElement>('#invite-email')?.value).toBe('');
@@ -252,7 +282,13 @@ describe('TeamPage', () => {
       registeredByOrganisationId: 'o-school',
       yourRole: null,
     };
-    const mentor: MemberDto = { userId: 'u5', email: 'mentor1@talleres.example', displayName: 'Mentor at Talleres', role: 'mentor', since: '2026-01-05T09:00:00Z' };
+    const mentor: MemberDto = {
+      userId: 'u5',
+      email: 'mentor1@talleres.example',
+      displayName: 'Mentor at Talleres',
+      role: 'mentor',
+      since: '2026-01-05T09:00:00Z',
+    };
     await load(company, [mentor], []);
     expect(el.querySelector('.page-lead')?.textContent).toContain('a host company your school registered');
     expect(el.querySelector('#role-u5')).toBeNull();
@@ -268,6 +304,8 @@ describe('TeamPage', () => {
     http.expectOne(`${BASE}/members`).flush(body, init);
     http.expectOne(`${BASE}/invitations`).flush(body, init);
     await settle();
-    expect(el.querySelector('[data-testid="team-problem"]')?.textContent).toContain('This team is not yours to manage.');
+    expect(el.querySelector('[data-testid="team-problem"]')?.textContent).toContain(
+      'This team is not yours to manage.',
+    );
   });
 });

@@ -105,11 +105,15 @@ export class TeamPage {
 
   protected readonly myId = computed(() => this.session.user()?.id ?? null);
   /** Its own coordinators manage every role; a host company registered by their school has mentors only. */
-  protected readonly relation = computed<'member' | 'partner'>(() => (this.organisation()?.yourRole === 'coordinator' ? 'member' : 'partner'));
+  protected readonly relation = computed<'member' | 'partner'>(() =>
+    this.organisation()?.yourRole === 'coordinator' ? 'member' : 'partner',
+  );
   protected readonly roles = computed(() => invitableRoles(this.relation()));
   /** The other organisations the person coordinates: their teams are a click away. */
   protected readonly otherTeams = computed(() =>
-    (this.session.user()?.memberships ?? []).filter((m) => m.role === 'coordinator' && m.organisationId !== this.organisationId()),
+    (this.session.user()?.memberships ?? []).filter(
+      (m) => m.role === 'coordinator' && m.organisationId !== this.organisationId(),
+    ),
   );
 
   protected readonly form = new FormGroup({
@@ -179,7 +183,11 @@ export class TeamPage {
     this.busy.set(true);
     this.rowProblem.set(null);
     try {
-      const updated = await this.api.invoke(changeMemberRole, { id: this.organisationId(), userId: member.userId, body: { role } });
+      const updated = await this.api.invoke(changeMemberRole, {
+        id: this.organisationId(),
+        userId: member.userId,
+        body: { role },
+      });
       this.members.update((list) => list.map((m) => (m.userId === updated.userId ? updated : m)));
       this.forgetDraft(member.userId);
       this.announcement.set(`${updated.displayName} is now ${MEMBER_ROLE_LABELS[updated.role]}.`);
@@ -213,7 +221,9 @@ export class TeamPage {
       await this.api.invoke(removeMember, { id: this.organisationId(), userId: member.userId });
       this.removing.set(null);
       this.members.update((list) => list.filter((m) => m.userId !== member.userId));
-      this.announcement.set(`${member.displayName} was removed from ${this.organisation()?.name ?? 'the organisation'}.`);
+      this.announcement.set(
+        `${member.displayName} was removed from ${this.organisation()?.name ?? 'the organisation'}.`,
+      );
       if (member.userId === this.myId()) await this.leave();
       else this.focus('members-heading');
     } catch (error) {
@@ -266,7 +276,9 @@ export class TeamPage {
       this.invitations.update((list) => [sent, ...list.filter((i) => i.email !== sent.email)]);
       this.form.reset({ email: '', role, name: '' });
       this.formErrors.clear();
-      this.announcement.set(`Invitation sent to ${sent.email} as ${MEMBER_ROLE_LABELS[sent.role]}. It works for a week.`);
+      this.announcement.set(
+        `Invitation sent to ${sent.email} as ${MEMBER_ROLE_LABELS[sent.role]}. It works for a week.`,
+      );
     } catch (error) {
       const problem = toApiProblem(error);
       const { atFields, elsewhere } = this.formErrors.report(problem);
@@ -300,6 +312,8 @@ export class TeamPage {
   }
 
   private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), { injector: this.injector });
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
+      injector: this.injector,
+    });
   }
 }

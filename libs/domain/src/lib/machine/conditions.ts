@@ -26,7 +26,13 @@ export interface MobilityFacts {
 
 /** Why an event cannot apply now, as data the API returns and the dashboard shows. */
 export type UnmetCondition =
-  | { readonly code: 'MANDATORY_TASK_OPEN'; readonly taskKey: string; readonly title: string; readonly phase: Phase; readonly message: string }
+  | {
+      readonly code: 'MANDATORY_TASK_OPEN';
+      readonly taskKey: string;
+      readonly title: string;
+      readonly phase: Phase;
+      readonly message: string;
+    }
   | { readonly code: 'HOST_REQUIRED'; readonly message: string }
   | { readonly code: 'PLACEMENT_NOT_CONFIRMED'; readonly message: string }
   | { readonly code: 'PLACEMENT_ALREADY_CONFIRMED'; readonly message: string }

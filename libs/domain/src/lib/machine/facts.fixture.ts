@@ -9,10 +9,20 @@ export interface FactsOptions {
 }
 
 /** Test facts for a mobility with the full current checklist; by default host set, placement confirmed, all done. */
-export function checklistFacts({ host = 'host-1', placementConfirmed = true, status = () => 'done' }: FactsOptions = {}): MobilityFacts {
+export function checklistFacts({
+  host = 'host-1',
+  placementConfirmed = true,
+  status = () => 'done',
+}: FactsOptions = {}): MobilityFacts {
   return {
     hostOrganisationId: host,
     placementConfirmed,
-    tasks: CURRENT_CHECKLIST.tasks.map((t) => ({ key: t.key, phase: t.phase, title: t.title, mandatory: t.mandatory, status: status(t) })),
+    tasks: CURRENT_CHECKLIST.tasks.map((t) => ({
+      key: t.key,
+      phase: t.phase,
+      title: t.title,
+      mandatory: t.mandatory,
+      status: status(t),
+    })),
   };
 }

@@ -85,7 +85,9 @@ describe('unmet conditions', () => {
 
     const evaluationOpen = facts({ status: (t) => (t.phase === 'evaluation' ? 'open' : 'done') });
     expect(unmetConditions(reach('implementation'), event('ADVANCE', evaluationOpen))).toEqual([]);
-    expect(codes(unmetConditions(reach('evaluation'), event('ADVANCE', evaluationOpen)))).toContain('MANDATORY_TASK_OPEN');
+    expect(codes(unmetConditions(reach('evaluation'), event('ADVANCE', evaluationOpen)))).toContain(
+      'MANDATORY_TASK_OPEN',
+    );
   });
 
   it('accepts waived mandatory tasks, except the learning agreement which must be done', () => {
@@ -110,16 +112,19 @@ describe('unmet conditions', () => {
   });
 
   it('refuses to start the mobility without a learning agreement task at all', () => {
-    const withoutAgreement: MobilityFacts = { ...READY, tasks: READY.tasks.filter((t) => t.key !== 'learning-agreement') };
+    const withoutAgreement: MobilityFacts = {
+      ...READY,
+      tasks: READY.tasks.filter((t) => t.key !== 'learning-agreement'),
+    };
     expect(codes(unmetConditions(reach('preparation'), event('ADVANCE', withoutAgreement)))).toEqual([
       'LEARNING_AGREEMENT_NOT_SIGNED',
     ]);
   });
 
   it('needs the placement confirmed to leave preparation', () => {
-    expect(codes(unmetConditions(reach('preparation'), event('ADVANCE', facts({ placementConfirmed: false }))))).toEqual([
-      'PLACEMENT_NOT_CONFIRMED',
-    ]);
+    expect(
+      codes(unmetConditions(reach('preparation'), event('ADVANCE', facts({ placementConfirmed: false })))),
+    ).toEqual(['PLACEMENT_NOT_CONFIRMED']);
   });
 
   it('needs a host only to leave application', () => {
@@ -133,7 +138,12 @@ describe('unmet conditions', () => {
     if (!firstMandatory) throw new Error('fixture: application has a mandatory task');
     const oneOldTaskOpen = facts({ status: (t) => (t.key === firstMandatory.key ? 'open' : 'done') });
     expect(unmetConditions(reach('finalisation'), event('ADVANCE', oneOldTaskOpen))).toEqual([
-      expect.objectContaining({ code: 'MANDATORY_TASK_OPEN', taskKey: firstMandatory.key, title: firstMandatory.title, phase: 'application' }),
+      expect.objectContaining({
+        code: 'MANDATORY_TASK_OPEN',
+        taskKey: firstMandatory.key,
+        title: firstMandatory.title,
+        phase: 'application',
+      }),
     ]);
     expect(refused(applyEvent(reach('finalisation'), event('ADVANCE', oneOldTaskOpen)))).toHaveLength(1);
   });
@@ -184,9 +194,13 @@ describe('applyEvent', () => {
     });
 
     it('is refused without a host, or when the placement is already confirmed', () => {
-      expect(codes(refused(applyEvent(reach('preparation'), event('HOST_CONFIRM', facts({ host: null, placementConfirmed: false })))))).toEqual([
-        'HOST_REQUIRED',
-      ]);
+      expect(
+        codes(
+          refused(
+            applyEvent(reach('preparation'), event('HOST_CONFIRM', facts({ host: null, placementConfirmed: false }))),
+          ),
+        ),
+      ).toEqual(['HOST_REQUIRED']);
       expect(codes(refused(applyEvent(reach('preparation'), event('HOST_CONFIRM', READY))))).toEqual([
         'PLACEMENT_ALREADY_CONFIRMED',
       ]);
@@ -196,7 +210,12 @@ describe('applyEvent', () => {
   describe('HOST_DECLINE', () => {
     it.each(['application', 'preparation'] as const)('in %s stays in the phase and names its effects', (phase) => {
       const result = applyEvent(reach(phase), event('HOST_DECLINE'));
-      expect(result).toMatchObject({ ok: true, from: phase, to: phase, effects: ['clearHost', 'reopenHostSearchTask'] });
+      expect(result).toMatchObject({
+        ok: true,
+        from: phase,
+        to: phase,
+        effects: ['clearHost', 'reopenHostSearchTask'],
+      });
     });
 
     it('is refused without a host', () => {
@@ -225,7 +244,12 @@ describe('applyEvent', () => {
     });
 
     it.each(PHASES.slice(1).map((phase, i) => [phase, PHASES[i]] as const))('from %s goes back to %s', (from, to) => {
-      expect(applyEvent(reach(from), event('REOPEN', READY, 'Documents incomplete'))).toMatchObject({ ok: true, from, to, effects: [] });
+      expect(applyEvent(reach(from), event('REOPEN', READY, 'Documents incomplete'))).toMatchObject({
+        ok: true,
+        from,
+        to,
+        effects: [],
+      });
       expect(codes(refused(applyEvent(reach(from), event('REOPEN', READY, ' '))))).toEqual(['REASON_REQUIRED']);
     });
   });
@@ -257,9 +281,9 @@ describe('applyEvent', () => {
 
 describe('allowedEvents', () => {
   it('offers only WITHDRAW to a fresh application without a host', () => {
-    expect(allowedEvents(reach('application'), facts({ host: null, placementConfirmed: false, status: () => 'open' }))).toEqual([
-      'WITHDRAW',
-    ]);
+    expect(
+      allowedEvents(reach('application'), facts({ host: null, placementConfirmed: false, status: () => 'open' })),
+    ).toEqual(['WITHDRAW']);
   });
 
   it('offers what the facts allow, in the canonical order', () => {

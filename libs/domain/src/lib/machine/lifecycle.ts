@@ -27,7 +27,10 @@ export interface StoredSnapshot {
 }
 
 export class SnapshotVersionError extends Error {
-  constructor(readonly storedVersion: number, reason: string) {
+  constructor(
+    readonly storedVersion: number,
+    reason: string,
+  ) {
     super(`cannot restore a mobility snapshot of machine version ${storedVersion}: ${reason}`);
     this.name = 'SnapshotVersionError';
   }
@@ -121,7 +124,10 @@ export type LifecycleResult =
 export function applyEvent(snapshot: MobilitySnapshot, event: MobilityEvent): LifecycleResult {
   if (!snapshot.can(event)) {
     const unmet = unmetConditions(snapshot, event);
-    return { ok: false, unmet: unmet.length ? unmet : [{ code: 'EVENT_NOT_ALLOWED', message: `${event.type} was refused` }] };
+    return {
+      ok: false,
+      unmet: unmet.length ? unmet : [{ code: 'EVENT_NOT_ALLOWED', message: `${event.type} was refused` }],
+    };
   }
   const [next, actions] = transition(mobilityMachine, snapshot, event);
   const effects = actions

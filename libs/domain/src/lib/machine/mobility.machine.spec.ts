@@ -57,7 +57,10 @@ const FACTS: Readonly<Record<string, MobilityFacts>> = {
   waivedAgreementDone: facts('host-1', true, (t) => (t.key === 'learning-agreement' ? 'done' : 'waived')),
   practiceOpen: facts('host-1', true, (t) => (t.mandatory ? 'done' : 'open')),
   ...Object.fromEntries(
-    PHASES.map((phase) => [`open:${phase}`, facts('host-1', true, (t) => (t.phase === phase && t.mandatory ? 'open' : 'done'))]),
+    PHASES.map((phase) => [
+      `open:${phase}`,
+      facts('host-1', true, (t) => (t.phase === phase && t.mandatory ? 'open' : 'done')),
+    ]),
   ),
 };
 
@@ -140,7 +143,9 @@ interface GuardedTransition {
 
 const GUARDED: readonly GuardedTransition[] = getStateNodes(mobilityMachine.root).flatMap((node) =>
   [...node.transitions.entries()].flatMap(([eventType, definitions]) =>
-    definitions.filter((d) => d.guard !== undefined).map((d) => ({ state: node.key, eventType, guard: guardLabel(d.guard) })),
+    definitions
+      .filter((d) => d.guard !== undefined)
+      .map((d) => ({ state: node.key, eventType, guard: guardLabel(d.guard) })),
   ),
 );
 
@@ -171,25 +176,36 @@ function disagreements(snapshot: MobilitySnapshot, event: MobilityEvent): string
   const unmet = unmetConditions(snapshot, event);
   const result = applyEvent(snapshot, event);
 
-  if (snapshot.can(event) !== expected.fired) problems.push(`${where}: can() = ${!expected.fired}, machine fired = ${expected.fired}`);
+  if (snapshot.can(event) !== expected.fired)
+    problems.push(`${where}: can() = ${!expected.fired}, machine fired = ${expected.fired}`);
   if ((unmet.length === 0) !== expected.fired) {
-    problems.push(`${where}: machine fired = ${expected.fired} but unmetConditions = ${JSON.stringify(unmet.map((u) => u.code))}`);
+    problems.push(
+      `${where}: machine fired = ${expected.fired} but unmetConditions = ${JSON.stringify(unmet.map((u) => u.code))}`,
+    );
   }
-  if (result.ok !== expected.fired) problems.push(`${where}: applyEvent ok = ${result.ok}, machine fired = ${expected.fired}`);
+  if (result.ok !== expected.fired)
+    problems.push(`${where}: applyEvent ok = ${result.ok}, machine fired = ${expected.fired}`);
   if (result.ok) {
-    if (result.from !== stateOf(snapshot) || result.to !== expected.to) problems.push(`${where}: applyEvent went ${result.from} → ${result.to}`);
+    if (result.from !== stateOf(snapshot) || result.to !== expected.to)
+      problems.push(`${where}: applyEvent went ${result.from} → ${result.to}`);
     if (JSON.stringify(result.effects) !== JSON.stringify(expected.effects)) {
-      problems.push(`${where}: effects ${JSON.stringify(result.effects)}, machine actions ${JSON.stringify(expected.effects)}`);
+      problems.push(
+        `${where}: effects ${JSON.stringify(result.effects)}, machine actions ${JSON.stringify(expected.effects)}`,
+      );
     }
-    if (stateOf(result.snapshot) !== expected.to) problems.push(`${where}: applyEvent snapshot in ${stateOf(result.snapshot)}`);
+    if (stateOf(result.snapshot) !== expected.to)
+      problems.push(`${where}: applyEvent snapshot in ${stateOf(result.snapshot)}`);
   } else if (JSON.stringify(result.unmet) !== JSON.stringify(unmet)) {
     problems.push(`${where}: applyEvent unmet ${JSON.stringify(result.unmet)} differs from unmetConditions`);
   }
   const acceptsType = guardOf(stateOf(snapshot), event.type) !== undefined;
   if (!acceptsType && (unmet.length !== 1 || unmet[0].code !== 'EVENT_NOT_ALLOWED')) {
-    problems.push(`${where}: state has no ${event.type} transition but unmet = ${JSON.stringify(unmet.map((u) => u.code))}`);
+    problems.push(
+      `${where}: state has no ${event.type} transition but unmet = ${JSON.stringify(unmet.map((u) => u.code))}`,
+    );
   }
-  if (acceptsType && unmet.some((u) => u.code === 'EVENT_NOT_ALLOWED')) problems.push(`${where}: EVENT_NOT_ALLOWED for an accepted type`);
+  if (acceptsType && unmet.some((u) => u.code === 'EVENT_NOT_ALLOWED'))
+    problems.push(`${where}: EVENT_NOT_ALLOWED for an accepted type`);
   return problems;
 }
 
@@ -222,7 +238,10 @@ describe('model-based: reachability (getShortestPaths)', () => {
     if (!found) throw new Error(`no path reaches ${state}`);
     return found;
   };
-  const eventsOf = (state: MobilityState) => pathTo(state).steps.slice(1).map((s) => s.event);
+  const eventsOf = (state: MobilityState) =>
+    pathTo(state)
+      .steps.slice(1)
+      .map((s) => s.event);
 
   it('reaches every phase and both final states', () => {
     expect(new Set(paths.map((p) => stateOf(p.state)))).toEqual(new Set(MOBILITY_STATES));
@@ -255,7 +274,8 @@ describe('model-based: reachability (getShortestPaths)', () => {
       toState: (s) => stateOf(s) === 'completed',
     }).filter((p) => stateOf(p.state) === 'completed');
     expect(simple.length).toBeGreaterThan(0);
-    for (const path of simple) expect(path.steps.map((s) => stateOf(s.state))).toEqual([...MOBILITY_STATES.slice(0, 6)]);
+    for (const path of simple)
+      expect(path.steps.map((s) => stateOf(s.state))).toEqual([...MOBILITY_STATES.slice(0, 6)]);
   });
 
   it('can withdraw from every phase (getSimplePaths)', () => {
@@ -312,8 +332,12 @@ describe('model-based: guards and unmet conditions over every generated transiti
   it('never moves or acts on an event a state does not handle', () => {
     const unhandled = edges.filter(({ state, event }) => !guardOf(stateOf(state), event.type));
     // REOPEN in application, host events after preparation, everything in the final states.
-    expect(unhandled.some(({ state, event }) => stateOf(state) === 'application' && event.type === 'REOPEN')).toBe(true);
-    expect(unhandled.some(({ state, event }) => stateOf(state) === 'implementation' && event.type === 'HOST_CONFIRM')).toBe(true);
+    expect(unhandled.some(({ state, event }) => stateOf(state) === 'application' && event.type === 'REOPEN')).toBe(
+      true,
+    );
+    expect(
+      unhandled.some(({ state, event }) => stateOf(state) === 'implementation' && event.type === 'HOST_CONFIRM'),
+    ).toBe(true);
     for (const { state, event, nextState } of unhandled) {
       expect({ event: labelOf(event), outcome: outcome(state, event) }).toEqual({
         event: labelOf(event),
@@ -350,7 +374,9 @@ describe('model-based: final states accept no event', () => {
       const result = applyEvent(snapshot, event);
       expect(result).toEqual({
         ok: false,
-        unmet: [{ code: 'EVENT_NOT_ALLOWED', message: `${event.type} is not possible when the mobility is ${finalState}` }],
+        unmet: [
+          { code: 'EVENT_NOT_ALLOWED', message: `${event.type} is not possible when the mobility is ${finalState}` },
+        ],
       });
     }
     for (const type of MOBILITY_EVENT_TYPES) {
@@ -360,7 +386,11 @@ describe('model-based: final states accept no event', () => {
   });
 
   it('the test model offers a final state no event at all', () => {
-    const model = createTestModel(mobilityMachine, { events: EVENTS, serializeEvent: labelOf, serializeTransition: () => '' });
+    const model = createTestModel(mobilityMachine, {
+      events: EVENTS,
+      serializeEvent: labelOf,
+      serializeTransition: () => '',
+    });
     const adjacency = Object.values(model.getAdjacencyMap());
     const finalVertices = adjacency.filter((v) => isFinalState(stateOf(v.state)));
     expect(finalVertices.map((v) => stateOf(v.state)).sort()).toEqual([...FINAL_STATES].sort());
@@ -369,7 +399,11 @@ describe('model-based: final states accept no event', () => {
 });
 
 describe('model-based: generated paths replayed on the lifecycle API (createTestModel)', () => {
-  const fullModel = createTestModel(mobilityMachine, { events: EVENTS, serializeEvent: labelOf, serializeTransition: () => '' });
+  const fullModel = createTestModel(mobilityMachine, {
+    events: EVENTS,
+    serializeEvent: labelOf,
+    serializeTransition: () => '',
+  });
   const smallModel = createTestModel(mobilityMachine, {
     events: REPRESENTATIVE,
     serializeEvent: labelOf,

@@ -1,12 +1,6 @@
 import { setup } from 'xstate';
 import type { Phase } from '../phases';
-import {
-  advanceBlockers,
-  hostConfirmBlockers,
-  hostDeclineBlockers,
-  MobilityFacts,
-  reasonBlockers,
-} from './conditions';
+import { advanceBlockers, hostConfirmBlockers, hostDeclineBlockers, MobilityFacts, reasonBlockers } from './conditions';
 
 /**
  * Bump when states, events or context change shape, and add a migration in `lifecycle.ts` that
@@ -30,7 +24,12 @@ export type MobilityEvent = {
  * Side effects of a transition, named here and carried out by whoever persists the mobility
  * (in the same transaction as the new snapshot). The machine itself performs no I/O.
  */
-export const MOBILITY_EFFECTS = ['confirmPlacement', 'completeHostConfirmationTask', 'clearHost', 'reopenHostSearchTask'] as const;
+export const MOBILITY_EFFECTS = [
+  'confirmPlacement',
+  'completeHostConfirmationTask',
+  'clearHost',
+  'reopenHostSearchTask',
+] as const;
 export type MobilityEffect = (typeof MOBILITY_EFFECTS)[number];
 
 // eslint-disable-next-line @typescript-eslint/no-empty-function
@@ -43,7 +42,10 @@ const advance = (from: Phase, target: string) => ({
 
 const withdraw = { WITHDRAW: { guard: 'hasReason' as const, target: 'withdrawn' } };
 const hostEvents = {
-  HOST_CONFIRM: { guard: 'canHostConfirm' as const, actions: ['confirmPlacement', 'completeHostConfirmationTask'] as const },
+  HOST_CONFIRM: {
+    guard: 'canHostConfirm' as const,
+    actions: ['confirmPlacement', 'completeHostConfirmationTask'] as const,
+  },
   HOST_DECLINE: { guard: 'canHostDecline' as const, actions: ['clearHost', 'reopenHostSearchTask'] as const },
 };
 const reopen = (target: Phase) => ({ REOPEN: { guard: 'hasReason' as const, target } });

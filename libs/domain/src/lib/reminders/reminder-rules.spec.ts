@@ -63,7 +63,7 @@ describe('reminder rules', () => {
     expect(reminderRuleFor({ key: 'host-confirmation', mandatory: false }).mutable).toBe(false);
   });
 
-  it('sends each role\'s reminders to the matching contact', () => {
+  it("sends each role's reminders to the matching contact", () => {
     expect(RECIPIENT_OF_ROLE).toEqual({
       learner: 'participant',
       host: 'host-contact',
@@ -96,7 +96,10 @@ describe('participant report request and the sweep step', () => {
   ];
 
   it('sends nothing before the first occasion and says when to look again', () => {
-    expect(nextReminderStep(timed, null, at('2026-05-10T12:00:00Z'))).toEqual({ due: null, nextAt: at('2026-05-11T07:00:00Z') });
+    expect(nextReminderStep(timed, null, at('2026-05-10T12:00:00Z'))).toEqual({
+      due: null,
+      nextAt: at('2026-05-11T07:00:00Z'),
+    });
   });
 
   it('sends only the latest arrived occasion when several have passed (no burst of stale reminders)', () => {
@@ -106,14 +109,19 @@ describe('participant report request and the sweep step', () => {
   });
 
   it('never repeats an occasion already recorded, and stops after the last', () => {
-    expect(nextReminderStep(timed, '2026-05-18', at('2026-05-19T12:00:00Z'))).toEqual({ due: null, nextAt: at('2026-05-21T07:00:00Z') });
+    expect(nextReminderStep(timed, '2026-05-18', at('2026-05-19T12:00:00Z'))).toEqual({
+      due: null,
+      nextAt: at('2026-05-21T07:00:00Z'),
+    });
     expect(nextReminderStep(timed, '2026-05-21', at('2026-06-30T12:00:00Z'))).toEqual({ due: null, nextAt: null });
     expect(firstReminderAt(timed, '2026-05-11')).toEqual(at('2026-05-18T07:00:00Z'));
     expect(firstReminderAt(timed, null)).toEqual(at('2026-05-11T07:00:00Z'));
   });
 
   it('lets recipients mute advice and the digest, never what the programme requires', () => {
-    const mutable = Object.entries(MAIL_KINDS).filter(([, k]) => k.mutable).map(([name]) => name);
+    const mutable = Object.entries(MAIL_KINDS)
+      .filter(([, k]) => k.mutable)
+      .map(([name]) => name);
     expect(mutable).toEqual(['task-advice', 'weekly-digest']);
     expect(isMailKind('weekly-digest')).toBe(true);
     expect(isMailKind('toString')).toBe(false);

@@ -46,7 +46,12 @@ export const OPTIONAL_TASK_RULE: ReminderRule = {
 export const REMINDER_RULE_OVERRIDES: Readonly<Record<string, ReminderRule>> = {
   // The participant report can cost the learner the grant: two early reminders, then weekly.
   // The EU Survey request goes out on the last day; the reminders follow until it is submitted.
-  'participant-report-submitted': { ...MANDATORY_TASK_RULE, daysBefore: [14, 7], maxOverdue: 6, requestOnLastDay: true },
+  'participant-report-submitted': {
+    ...MANDATORY_TASK_RULE,
+    daysBefore: [14, 7],
+    maxOverdue: 6,
+    requestOnLastDay: true,
+  },
   // The host confirms from the placement-confirmation request; the reminders chase the answer.
   [TASK_KEYS.hostConfirmation]: { ...MANDATORY_TASK_RULE, maxOverdue: 3 },
 };
