@@ -12,3 +12,4 @@ export * from './lib/machine/lifecycle';
 export * from './lib/reminders/working-hours';
 export * from './lib/reminders/reminder-rules';
 export * from './lib/access';
+export * from './lib/problem-codes';
