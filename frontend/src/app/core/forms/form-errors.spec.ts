@@ -5,7 +5,7 @@ import { FormErrors } from './form-errors';
 const FIELDS = ['name', 'country'] as const;
 
 function problem(errors: ApiProblem['errors']): ApiProblem {
-  return { status: 400, title: 'Invalid request', detail: 'see errors', errors, unmet: [], stale: false };
+  return { status: 400, title: 'Invalid request', detail: 'see errors', errors, unmet: [], stale: false, code: null };
 }
 
 describe('FormErrors', () => {
