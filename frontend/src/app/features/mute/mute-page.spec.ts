@@ -2,7 +2,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
 const ADVICE: MuteDto = {
@@ -30,7 +30,7 @@ describe('MutePage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectMute(method: string): TestRequest {
     return http.expectOne((r) => r.method === method && r.url === `/api/mutes/${TOKEN}`);
