@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { HostHomePage } from './host-home-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const COMPANY = { id: 'c1', name: 'Talleres Mecánicos Castilla S.L.', country: 'ES' };
 const SCHOOL = { id: 's1', name: 'Berufskolleg Rhein-Ruhr', country: 'DE' };
@@ -157,7 +157,7 @@ describe('HostHomePage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   /** The page's whole load: the list, one page of open host tasks, and the file of the one placement waiting for an answer. */
   async function load(): Promise<void> {
