@@ -2,7 +2,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { HostPlacementDto } from '@mobility-hub/api-client';
 import { HostPlacementPage } from './host-placement-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const TOKEN = 'pl_7Qx2v9LkM3nR8sT1';
 const BASE = `/api/host-links/placement/${TOKEN}`;
@@ -57,7 +57,7 @@ describe('HostPlacementPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function open(placement: HostPlacementDto = WAITING): Promise<void> {
     await settle();
