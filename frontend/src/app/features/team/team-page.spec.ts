@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { InvitationDto, MeDto, MemberDto, OrganisationDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { TeamPage } from './team-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -83,7 +83,7 @@ describe('TeamPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function load(organisation = SCHOOL, members = [KATRIN, JONAS], invitations = [INVITED]): Promise<void> {
     await settle();
