@@ -5,7 +5,7 @@ import type { InvitationViewDto, MeDto } from '@mobility-hub/api-client';
 import { Session } from '../../core/auth/session';
 import { Notifications } from '../../core/notifications';
 import { InvitationPage } from './invitation-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const TOKEN = 'inv_Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4o';
 const URL = `/api/invitations/${TOKEN}`;
@@ -48,7 +48,7 @@ describe('InvitationPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function open(answer: (req: TestRequest) => void = (req) => req.flush(INVITATION)): Promise<void> {
     await settle();
