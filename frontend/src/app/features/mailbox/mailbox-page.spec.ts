@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { CaughtMailDto, CaughtMailSummaryDto } from '@mobility-hub/api-client';
 import { POLL_INTERVAL_MS } from '../../core/poll';
 import { MailboxPage } from './mailbox-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const SUMMARY: CaughtMailSummaryDto = {
   id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
@@ -51,7 +51,7 @@ describe('MailboxPage', () => {
     http.verify();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mailbox');

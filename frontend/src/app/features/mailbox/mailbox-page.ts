@@ -85,7 +85,7 @@ export class MailboxPage {
     });
     effect(() => {
       const id = this.message() ?? null;
-      untracked(() => void this.store.open(id));
+      untracked(() => this.store.open(id));
     });
     toObservable(this.searchText)
       .pipe(skip(1), debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
