@@ -1,14 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, changePassword } from '@mobility-hub/api-client';
@@ -23,6 +13,7 @@ import {
   PASSWORD_MAX,
 } from '../../core/forms/new-password';
 import { NewPasswordFields } from '../../shared/new-password-fields';
+import { injectFocus } from '@app/core/dom/focus';
 
 /** The fields in the order they appear (the first with an error gets focus). */
 const FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
@@ -60,8 +51,7 @@ export class ChangePasswordForm {
   readonly learner = input(false);
 
   private readonly api = inject(Api);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('passwordForm');
 
   protected readonly max = PASSWORD_MAX;
@@ -128,12 +118,6 @@ export class ChangePasswordForm {
 
   /** The 429 is the lockout of the address after wrong passwords (sign-ins and guesses here count alike). */
   protected locked(problem: ApiProblem): boolean {
-    return problem.type?.endsWith(':sign-in-locked') ?? false;
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
+    return problem.code === 'sign-in-locked';
   }
 }

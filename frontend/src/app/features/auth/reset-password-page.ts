@@ -1,14 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, resetPassword } from '@mobility-hub/api-client';
@@ -23,6 +13,8 @@ import {
   newPasswordMessages,
 } from '../../core/forms/new-password';
 import { NewPasswordFields } from '../../shared/new-password-fields';
+import { injectFocus } from '@app/core/dom/focus';
+import { linkBroken, linkGone } from '@app/core/api/link-problem';
 
 const FIELDS = ['password', 'confirmation'] as const;
 type Field = (typeof FIELDS)[number];
@@ -51,8 +43,7 @@ export class ResetPasswordPage {
 
   private readonly api = inject(Api);
   private readonly session = inject(Session);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('resetForm');
 
   protected readonly retryWhen = retryWhen;
@@ -99,7 +90,7 @@ export class ResetPasswordPage {
       void this.session.refresh();
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status === 404 || problem.status === 410) {
+      if (linkBroken(problem)) {
         this.form.reset();
         this.linkProblem.set(problem);
         this.focus('link-problem');
@@ -113,14 +104,6 @@ export class ResetPasswordPage {
     }
   }
 
-  /** 410 says why: `…:link-used` or `…:link-expired`. */
-  protected gone(problem: ApiProblem): 'used' | 'expired' {
-    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
-  }
+  /** 410 says why: `link-used` or `link-expired`. */
+  protected readonly gone = linkGone;
 }
