@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Notifications } from '../notifications';
+import { Notifications } from '@app/core/notifications';
 import { ME_URL, Session, SESSION_ENDED } from './session';
 import { sessionEnded } from './session-ended';
 

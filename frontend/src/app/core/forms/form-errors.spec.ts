@@ -1,5 +1,5 @@
 import { FormControl, Validators } from '@angular/forms';
-import type { ApiProblem } from '../api/problem';
+import type { ApiProblem } from '@app/core/api/problem';
 import { FormErrors } from './form-errors';
 
 const FIELDS = ['name', 'country'] as const;

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { Api, signOutEverywhere } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { Session } from '../../core/auth/session';
-import { MEMBER_ROLE_LABELS } from '../../core/member-roles';
-import { Notifications } from '../../core/notifications';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { Session } from '@app/core/auth/session';
+import { MEMBER_ROLE_LABELS } from '@app/core/member-roles';
+import { Notifications } from '@app/core/notifications';
 import { ChangePasswordForm } from './change-password-form';
 import { injectFocus } from '@app/core/dom/focus';
 

@@ -3,7 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { ChangePasswordForm } from './change-password-form';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const PASSWORD_URL = '/api/auth/password';
 const PROBLEM_JSON = { 'content-type': 'application/problem+json' };

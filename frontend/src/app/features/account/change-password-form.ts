@@ -2,17 +2,17 @@ import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, 
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, changePassword } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import {
   MISMATCH_MESSAGE,
   mustRepeat,
   NEW_PASSWORD_VALIDATORS,
   newPasswordMessages,
   PASSWORD_MAX,
-} from '../../core/forms/new-password';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+} from '@app/core/forms/new-password';
+import { NewPasswordFields } from '@app/shared/new-password-fields';
 import { injectFocus } from '@app/core/dom/focus';
 
 /** The fields in the order they appear (the first with an error gets focus). */

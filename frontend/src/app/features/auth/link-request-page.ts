@@ -11,10 +11,10 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Api, requestPasswordReset, requestSignInLink } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
 import { injectFocus } from '@app/core/dom/focus';
 
 /** What the e-mailed link is for: choosing a new password, or (learners) signing in. */

@@ -1,9 +1,9 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ME_URL } from '../../core/auth/session';
+import { ME_URL } from '@app/core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
 
 const TOKEN = 'Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4oP6qR8sU';
 const URL = `/api/auth/password-reset/${TOKEN}`;

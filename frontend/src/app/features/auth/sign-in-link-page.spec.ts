@@ -2,9 +2,9 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session } from '@app/core/auth/session';
 import { SignInLinkPage } from './sign-in-link-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
 
 const TOKEN = 'Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29';
 const URL = `/api/auth/sign-in-link/${TOKEN}`;

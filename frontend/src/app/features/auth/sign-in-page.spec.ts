@@ -3,9 +3,9 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Session, SESSION_ENDED } from '../../core/auth/session';
+import { Session, SESSION_ENDED } from '@app/core/auth/session';
 import { SignInPage } from './sign-in-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',

@@ -11,12 +11,12 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Api, signIn } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { safeReturnTo } from '../../core/auth/return-to';
-import { Session, SESSION_ENDED } from '../../core/auth/session';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { safeReturnTo } from '@app/core/auth/return-to';
+import { Session, SESSION_ENDED } from '@app/core/auth/session';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
 import { injectFocus } from '@app/core/dom/focus';
 
 /** The fields of the form, in the order they appear (the first with an error gets focus). */

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session } from '@app/core/auth/session';
 import { HostHomePage } from './host-home-page';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 

@@ -2,8 +2,8 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { InvitationViewDto, MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 import { InvitationPage } from './invitation-page';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 

@@ -2,7 +2,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CaughtMailDto, CaughtMailSummaryDto } from '@mobility-hub/api-client';
-import { POLL_INTERVAL_MS } from '../../core/poll';
+import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { MailboxPage } from './mailbox-page';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 

@@ -7,10 +7,10 @@ import {
   type OrganisationDto,
   type OrganisationPageDto,
 } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 import { OrganisationsPage } from './organisations-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const ORGS: OrganisationDto[] = [
   {

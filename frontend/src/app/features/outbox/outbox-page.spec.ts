@@ -2,10 +2,10 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { OutboxMessageDto } from '@mobility-hub/api-client';
-import { Notifications } from '../../core/notifications';
-import { POLL_INTERVAL_MS } from '../../core/poll';
+import { Notifications } from '@app/core/notifications';
+import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { OutboxPage } from './outbox-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const SENT: OutboxMessageDto = {
   id: '11111111-1111-4111-8111-111111111111',

@@ -2,11 +2,11 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MeDto, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
-import { formatDate } from '../../core/format-date';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
+import { formatDate } from '@app/core/format-date';
 import { ProjectsPage } from './projects-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const ORG: OrganisationDto = {
   id: '11111111-1111-4111-8111-111111111111',
