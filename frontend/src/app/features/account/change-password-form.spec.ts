@@ -3,7 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { ChangePasswordForm } from './change-password-form';
-import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
 
 const PASSWORD_URL = '/api/auth/password';
 const PROBLEM_JSON = { 'content-type': 'application/problem+json' };
@@ -59,9 +59,7 @@ describe('ChangePasswordForm', () => {
     return el.querySelector(`#${id}-error`)?.textContent?.trim() ?? null;
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   async function send(current = 'demo-password-1234', password = 'four unrelated words here'): Promise<TestRequest> {
     await settle();

@@ -3,7 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { ME_URL } from '@app/core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
-import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
+import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
 
 const TOKEN = 'Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4oP6qR8sU';
 const URL = `/api/auth/password-reset/${TOKEN}`;
@@ -32,12 +32,7 @@ describe('ResetPasswordPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   function submit(): void {
     el.querySelector<HTMLButtonElement>('#reset-form button[type="submit"]')?.click();
@@ -52,9 +47,7 @@ describe('ResetPasswordPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === URL);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   it('sends nothing on opening and shows the rule before anything is typed', async () => {
     await settle();

@@ -4,7 +4,7 @@ import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { Session } from '@app/core/auth/session';
 import { SignInLinkPage } from './sign-in-link-page';
-import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
+import { buttonNamed, provideHttpTesting, settleFixture } from '@testing/spec-helpers';
 
 const TOKEN = 'Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29';
 const URL = `/api/auth/sign-in-link/${TOKEN}`;
@@ -42,13 +42,7 @@ describe('SignInLinkPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button "${name}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   it('does not sign in on opening — mail scanners open links — only the button does', async () => {
     await settle();

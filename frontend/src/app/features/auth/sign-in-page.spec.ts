@@ -5,7 +5,7 @@ import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { Session, SESSION_ENDED } from '@app/core/auth/session';
 import { SignInPage } from './sign-in-page';
-import { provideHttpTesting, settleFixture } from '@testing/spec-helpers';
+import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
@@ -46,12 +46,7 @@ describe('SignInPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   function submit(): void {
     el.querySelector<HTMLButtonElement>('#sign-in-form button[type="submit"]')?.click();
@@ -69,9 +64,7 @@ describe('SignInPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === '/api/auth/sign-in');
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   it('sends nothing on opening; labels both fields and links to a password reset and a learner’s link', async () => {
     await settle();

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
 import { Session } from '@app/core/auth/session';
 import { HostHomePage } from './host-home-page';
-import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const COMPANY = { id: 'c1', name: 'Talleres Mecánicos Castilla S.L.', country: 'ES' };
 const SCHOOL = { id: 's1', name: 'Berufskolleg Rhein-Ruhr', country: 'DE' };
@@ -183,13 +183,7 @@ describe('HostHomePage', () => {
     await settle();
   }
 
-  function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   function checkbox(title: string): HTMLInputElement {
     const label = Array.from(el.querySelectorAll('label')).find((l) => l.textContent?.trim() === title);

@@ -5,7 +5,7 @@ import type { InvitationViewDto, MeDto } from '@mobility-hub/api-client';
 import { Session } from '@app/core/auth/session';
 import { Notifications } from '@app/core/notifications';
 import { InvitationPage } from './invitation-page';
-import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId, typeInto } from '@testing/spec-helpers';
 
 const TOKEN = 'inv_Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4o';
 const URL = `/api/invitations/${TOKEN}`;
@@ -58,24 +58,11 @@ describe('InvitationPage', () => {
     await settle();
   }
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
-  function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   const gone = (type: string, detail: string) => (req: TestRequest) =>
     req.flush(

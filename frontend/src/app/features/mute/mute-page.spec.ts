@@ -2,7 +2,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
-import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
 const ADVICE: MuteDto = {
@@ -36,17 +36,9 @@ describe('MutePage', () => {
     return http.expectOne((r) => r.method === method && r.url === `/api/mutes/${TOKEN}`);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
-  function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button "${name}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   it('only reads the state on opening — a mail scanner following the link mutes nothing', async () => {
     await settle();

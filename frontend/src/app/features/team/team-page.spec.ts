@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { InvitationDto, MeDto, MemberDto, OrganisationDto } from '@mobility-hub/api-client';
 import { Session } from '@app/core/auth/session';
 import { TeamPage } from './team-page';
-import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, typeInto } from '@testing/spec-helpers';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -93,13 +93,7 @@ describe('TeamPage', () => {
     await settle();
   }
 
-  function button(text: string, root: ParentNode = el): HTMLButtonElement {
-    const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string, root: ParentNode = el): HTMLButtonElement => buttonNamed(root, name);
 
   function row(email: string): HTMLTableRowElement {
     const found = el.querySelector<HTMLTableRowElement>(`tr[data-member="${email}"]`);
@@ -114,12 +108,7 @@ describe('TeamPage', () => {
     select.dispatchEvent(new Event('change'));
   }
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   const status = () => el.querySelector('[role="status"]')?.textContent?.trim();
 
