@@ -5,13 +5,7 @@ import { Api, changePassword } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
 import { retryWhen } from '@app/core/api/retry-when';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-  PASSWORD_MAX,
-} from '@app/core/forms/new-password';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages, PASSWORD_MAX } from '@app/core/forms/new-password';
 import { NewPasswordFields } from '@app/shared/new-password-fields';
 import { injectFocus } from '@app/core/dom/focus';
 
@@ -62,8 +56,7 @@ export class ChangePasswordForm {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(PASSWORD_MAX)],
     }),
-    password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -77,10 +70,6 @@ export class ChangePasswordForm {
   protected readonly done = signal(false);
   /** What kept the password from being changed, beyond the fields: too many attempts (429), no connection, 5xx. */
   protected readonly problem = signal<ApiProblem | null>(null);
-
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-  }
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;

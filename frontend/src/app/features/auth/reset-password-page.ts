@@ -1,17 +1,12 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, resetPassword } from '@mobility-hub/api-client';
 import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
 import { retryWhen } from '@app/core/api/retry-when';
 import { Session } from '@app/core/auth/session';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-} from '@app/core/forms/new-password';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages } from '@app/core/forms/new-password';
 import { NewPasswordFields } from '@app/shared/new-password-fields';
 import { injectFocus } from '@app/core/dom/focus';
 import { linkBroken, linkGone } from '@app/core/api/link-problem';
@@ -49,11 +44,7 @@ export class ResetPasswordPage {
   protected readonly retryWhen = retryWhen;
 
   protected readonly form = new FormGroup({
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: NEW_PASSWORD_VALIDATORS,
-    }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -68,10 +59,6 @@ export class ResetPasswordPage {
   protected readonly linkProblem = signal<ApiProblem | null>(null);
   /** Anything else that kept the password from being saved (429, no connection, 5xx). */
   protected readonly problem = signal<ApiProblem | null>(null);
-
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-  }
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;

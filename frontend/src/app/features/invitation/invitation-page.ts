@@ -28,12 +28,7 @@ import { Session } from '@app/core/auth/session';
 import { injectFocus } from '@app/core/dom/focus';
 import { formatDateTime } from '@app/core/format-date';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-} from '@app/core/forms/new-password';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages } from '@app/core/forms/new-password';
 import { notBlank } from '@app/core/forms/validators';
 import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '@app/core/member-roles';
 import { Notifications } from '@app/core/notifications';
@@ -118,11 +113,7 @@ export class InvitationPage {
 
   protected readonly form = new FormGroup({
     displayName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(NAME_MAX)] }),
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: NEW_PASSWORD_VALIDATORS,
-    }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -130,10 +121,6 @@ export class InvitationPage {
   });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
-
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-  }
 
   /** Reads what the link offers again. */
   load(): void {
