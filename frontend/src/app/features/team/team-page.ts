@@ -148,9 +148,8 @@ export class TeamPage {
   constructor() {
     // The invitation form offers the roles this person may give here: staff first, where it is one of them.
     effect(() => {
-      const organisation = this.organisation();
-      if (!organisation) return;
-      const roles = invitableRoles(organisation.yourRole === 'coordinator' ? 'member' : 'partner');
+      if (!this.organisation()) return;
+      const roles = this.roles();
       const role = this.form.controls.role;
       if (!role.value || !roles.includes(role.value as MemberRole)) {
         role.setValue(roles.includes('staff') ? 'staff' : roles[0]);
