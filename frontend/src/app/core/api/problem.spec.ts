@@ -13,7 +13,7 @@ describe('toApiProblem', () => {
       failure(
         429,
         {
-          type: 'urn:mobility-hub:problem:link-recently-sent',
+          type: problemType('link-recently-sent'),
           title: 'Too many requests',
           status: 429,
           detail: 'Wait.',
@@ -25,7 +25,7 @@ describe('toApiProblem', () => {
       status: 429,
       title: 'Too many requests',
       detail: 'Wait.',
-      type: 'urn:mobility-hub:problem:link-recently-sent',
+      type: problemType('link-recently-sent'),
       retryAfterSeconds: 600,
     });
   });
@@ -47,7 +47,7 @@ describe('toApiProblem', () => {
 
   it('reads a problem sent as text (operations answering 204 ask for text, so their errors come as text)', () => {
     const body = JSON.stringify({
-      type: 'urn:mobility-hub:problem:link-used',
+      type: problemType('link-used'),
       title: 'Link no longer valid',
       status: 410,
       detail: 'Used.',
@@ -56,7 +56,7 @@ describe('toApiProblem', () => {
       status: 410,
       title: 'Link no longer valid',
       detail: 'Used.',
-      type: 'urn:mobility-hub:problem:link-used',
+      type: problemType('link-used'),
     });
     expect(toApiProblem(failure(502, '<html>Bad gateway</html>'))).toMatchObject({ status: 502, title: 'Error 502' });
   });

@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { ChangePasswordForm } from './change-password-form';
 import { detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const PASSWORD_URL = '/api/auth/password';
 const PROBLEM_JSON = { 'content-type': 'application/problem+json' };
@@ -121,7 +122,7 @@ describe('ChangePasswordForm', () => {
     const req = await send('not my password');
     req.flush(
       {
-        type: 'urn:mobility-hub:problem:business-rule',
+        type: problemType('rule-violated'),
         title: 'Business rule violated',
         status: 422,
         errors: [
@@ -180,7 +181,7 @@ describe('ChangePasswordForm', () => {
     const req = await send('guess');
     req.flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-locked',
+        type: problemType('sign-in-locked'),
         title: 'Too many requests',
         status: 429,
         detail: 'Too many failed sign-ins.',

@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { ME_URL } from '@app/core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
 import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4oP6qR8sU';
 const URL = `/api/auth/password-reset/${TOKEN}`;
@@ -101,8 +102,8 @@ describe('ResetPasswordPage', () => {
 
   it.each([
     [404, undefined, 'This link is not valid'],
-    [410, 'urn:mobility-hub:problem:link-used', 'This link was already used'],
-    [410, 'urn:mobility-hub:problem:link-expired', 'This link has expired'],
+    [410, problemType('link-used'), 'This link was already used'],
+    [410, problemType('link-expired'), 'This link has expired'],
   ])('explains a %s (%s) and offers a new link', async (status, type, heading) => {
     // The operation answers 204, so the client asks for text: the problem comes as text too.
     const body = JSON.stringify({ type, title: 'x', status, detail: 'x', renewable: status === 410 });

@@ -5,6 +5,7 @@ import type { MeDto } from '@mobility-hub/api-client';
 import { Session } from '@app/core/auth/session';
 import { SignInLinkPage } from './sign-in-link-page';
 import { buttonNamed, provideHttpTesting, settleFixture } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29';
 const URL = `/api/auth/sign-in-link/${TOKEN}`;
@@ -64,8 +65,8 @@ describe('SignInLinkPage', () => {
 
   it.each([
     [404, undefined, 'This link is not valid'],
-    [410, 'urn:mobility-hub:problem:link-used', 'This link was already used'],
-    [410, 'urn:mobility-hub:problem:link-expired', 'This link has expired'],
+    [410, problemType('link-used'), 'This link was already used'],
+    [410, problemType('link-expired'), 'This link has expired'],
   ])('explains a %s (%s) and offers a new link', async (status, type, heading) => {
     await settle();
     button('Sign in').click();

@@ -6,6 +6,7 @@ import type { MeDto } from '@mobility-hub/api-client';
 import { Session, SESSION_ENDED } from '@app/core/auth/session';
 import { SignInPage } from './sign-in-page';
 import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
@@ -128,7 +129,7 @@ describe('SignInPage', () => {
   it('shows a 401 for the whole form, focused, and empties the password', async () => {
     (await signIn('coordinator@bk-rhein-ruhr.example', 'wrong password')).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-failed',
+        type: problemType('sign-in-failed'),
         title: 'Sign-in failed',
         status: 401,
         detail: 'The e-mail address or the password is not right.',
@@ -153,7 +154,7 @@ describe('SignInPage', () => {
   it('says when to try again after a 429, and offers a reset when the address is locked', async () => {
     (await signIn()).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-locked',
+        type: problemType('sign-in-locked'),
         title: 'Too many requests',
         status: 429,
         detail: 'Too many failed sign-ins for this address: try again in 15 minutes, or reset the password.',

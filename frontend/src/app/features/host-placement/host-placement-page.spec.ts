@@ -3,6 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { HostPlacementDto } from '@mobility-hub/api-client';
 import { HostPlacementPage } from './host-placement-page';
 import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'pl_7Qx2v9LkM3nR8sT1';
 const BASE = `/api/host-links/placement/${TOKEN}`;
@@ -232,7 +233,7 @@ describe('HostPlacementPage', () => {
           'This link has expired. Ask for a new one: it is sent to the same address.',
           { renewable: true },
         ),
-        type: 'urn:mobility-hub:problem:link-expired',
+        type: problemType('link-expired'),
       },
       { status: 410, statusText: 'Gone' },
     );

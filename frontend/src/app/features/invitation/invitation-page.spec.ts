@@ -6,6 +6,7 @@ import { Session } from '@app/core/auth/session';
 import { Notifications } from '@app/core/notifications';
 import { InvitationPage } from './invitation-page';
 import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'inv_Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4o';
 const URL = `/api/invitations/${TOKEN}`;
@@ -64,9 +65,9 @@ describe('InvitationPage', () => {
 
   const text = (testId: string): string => textOfTestId(el, testId);
 
-  const gone = (type: string, detail: string) => (req: TestRequest) =>
+  const gone = (code: 'link-used' | 'link-expired', detail: string) => (req: TestRequest) =>
     req.flush(
-      { type: `urn:mobility-hub:problem:${type}`, title: 'Link no longer valid', status: 410, detail },
+      { type: problemType(code), title: 'Link no longer valid', status: 410, detail },
       { status: 410, statusText: 'Gone', headers: { 'content-type': 'application/problem+json' } },
     );
 
@@ -147,7 +148,7 @@ describe('InvitationPage', () => {
     const signInFirst = (req: TestRequest) =>
       req.flush(
         {
-          type: 'urn:mobility-hub:problem:sign-in-first',
+          type: problemType('sign-in-first'),
           title: 'Sign in first',
           status: 401,
           detail:
@@ -307,7 +308,7 @@ describe('InvitationPage', () => {
     await settle();
     http.expectOne(`${URL}/accept`).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-first',
+        type: problemType('sign-in-first'),
         title: 'Sign in first',
         status: 401,
         detail: 'This address already has an account.',
@@ -330,7 +331,7 @@ describe('InvitationPage', () => {
     await settle();
     http.expectOne(`${URL}/accept`).flush(
       {
-        type: 'urn:mobility-hub:problem:invalid-request',
+        type: problemType('invalid-request'),
         title: 'Invalid request',
         status: 400,
         errors: [{ field: 'password', rule: 'minLength', message: 'password must be at least 12 characters' }],

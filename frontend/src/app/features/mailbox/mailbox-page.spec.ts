@@ -5,6 +5,7 @@ import type { CaughtMailDto, CaughtMailSummaryDto } from '@mobility-hub/api-clie
 import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { MailboxPage } from './mailbox-page';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const SUMMARY: CaughtMailSummaryDto = {
   id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
@@ -218,7 +219,7 @@ describe('MailboxPage', () => {
     await settle();
     expectList().flush(
       {
-        type: 'urn:mobility-hub:problem:not-found',
+        type: problemType('not-found'),
         title: 'Not found',
         status: 404,
         detail: 'Mailbox embedded does not exist',

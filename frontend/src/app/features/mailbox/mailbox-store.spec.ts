@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import type { CaughtMailSummaryDto } from '@mobility-hub/api-client';
 import { MAILBOX_PAGE_SIZE, MailboxStore } from './mailbox-store';
 import { provideHttpTesting } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 function mail(n: number): CaughtMailSummaryDto {
   return {
@@ -125,7 +126,7 @@ describe('MailboxStore', () => {
     await answer((r) =>
       r.flush(
         {
-          type: 'urn:mobility-hub:problem:not-found',
+          type: problemType('not-found'),
           title: 'Not found',
           status: 404,
           detail: 'Mailbox embedded does not exist',

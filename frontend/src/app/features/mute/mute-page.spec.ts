@@ -3,6 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
 import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
 const ADVICE: MuteDto = {
@@ -96,7 +97,7 @@ describe('MutePage', () => {
     await settle();
     expectMute('PUT').flush(
       {
-        type: 'urn:mobility-hub:problem:not-mutable',
+        type: problemType('not-mutable'),
         title: 'These e-mails cannot be muted',
         status: 409,
         detail: 'This kind of e-mail carries a deadline of the programme and keeps coming until the task is done.',
@@ -127,7 +128,7 @@ describe('MutePage', () => {
     await settle();
     expectMute('GET').flush(
       {
-        type: 'urn:mobility-hub:problem:not-found',
+        type: problemType('not-found'),
         title: 'Not found',
         status: 404,
         detail: 'Mute link eyJ does not exist',

@@ -11,6 +11,7 @@ import { Session } from '@app/core/auth/session';
 import { Notifications } from '@app/core/notifications';
 import { OrganisationsPage } from './organisations-page';
 import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORGS: OrganisationDto[] = [
   {
@@ -213,7 +214,7 @@ describe('OrganisationsPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:invalid-request',
+          type: problemType('invalid-request'),
           title: 'Invalid request',
           status: 400,
           errors: [{ field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be a valid IANA time zone' }],

@@ -6,6 +6,7 @@ import { Notifications } from '@app/core/notifications';
 import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { OutboxPage } from './outbox-page';
 import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const SENT: OutboxMessageDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -169,7 +170,7 @@ describe('OutboxPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:not-failed',
+          type: problemType('not-failed'),
           title: 'Only a failed message can be retried',
           status: 409,
           detail: 'The message is sent; only failed messages are retried by hand.',

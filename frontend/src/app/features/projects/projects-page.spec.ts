@@ -7,6 +7,7 @@ import { Notifications } from '@app/core/notifications';
 import { formatDate } from '@app/core/format-date';
 import { ProjectsPage } from './projects-page';
 import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORG: OrganisationDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -267,7 +268,7 @@ describe('ProjectsPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:business-rule',
+          type: problemType('rule-violated'),
           title: 'Business rule violated',
           status: 422,
           errors: [
@@ -298,7 +299,7 @@ describe('ProjectsPage', () => {
     http
       .expectOne((r) => r.method === 'POST')
       .flush(
-        { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'No such organisation' },
+        { type: problemType('not-found'), title: 'Not found', status: 404, detail: 'No such organisation' },
         { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/problem+json' } },
       );
     await settle();

@@ -5,6 +5,7 @@ import type { InvitationDto, MeDto, MemberDto, OrganisationDto } from '@mobility
 import { Session } from '@app/core/auth/session';
 import { TeamPage } from './team-page';
 import { buttonNamed, detectAndSettle, provideHttpTesting, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -158,7 +159,7 @@ describe('TeamPage', () => {
     button('Save role of Katrin Weber', row(KATRIN.email)).click();
     await settle();
     const { body, init } = problem(409, {
-      type: 'urn:mobility-hub:problem:last-coordinator',
+      type: problemType('last-coordinator'),
       title: 'The last coordinator stays',
       detail: 'You cannot change the role of the organisation’s only coordinator: make someone else coordinator first.',
     });
@@ -248,7 +249,7 @@ describe('TeamPage', () => {
     el.querySelector<HTMLFormElement>('#invite-form')?.dispatchEvent(new Event('submit'));
     await settle();
     const { body, init } = problem(409, {
-      type: 'urn:mobility-hub:problem:already-member',
+      type: problemType('already-member'),
       detail: 'staff@bk-rhein-ruhr.example is already a member of Berufskolleg Rhein-Ruhr.',
       errors: [{ field: 'email', rule: 'not a member yet', message: 'this address is already a member' }],
     });
