@@ -282,7 +282,7 @@ describe('reminders', () => {
       )
     )[0];
     const deadline = (await t.db.query(`SELECT recipient_email FROM outbox WHERE id = $1`, [mandatory.outbox_id]))[0];
-    const { MailLinks } = await import('../src/modules/notification/mail-links');
+    const { MailLinks } = await import('../src/modules/links/mail-links');
     const token = t.app.get(MailLinks).muteToken(deadline.recipient_email, 'task-reminder');
     const refused = await t.request('PUT', `/api/mutes/${token}`);
     expect(refused.status).toBe(409);

@@ -7,7 +7,7 @@ import type { Identity } from '../../common/identity';
 import { hashSecret } from '../../common/secret-hash';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MailLinks } from '../notification/mail-links';
+import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { outboxAccountMail } from './account-mail';
 import {
@@ -16,8 +16,8 @@ import {
   markActionTokenUsed,
   readActionToken,
   TokenPurpose,
-} from './action-tokens';
-import { audit } from './audit';
+} from '../links/action-tokens';
+import { audit } from '../audit/audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
 

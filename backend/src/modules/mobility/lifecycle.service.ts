@@ -12,7 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Problems } from '../../common/problem/problem';
-import { ChecklistService } from '../checklist/checklist.service';
+import { ChecklistService } from './checklist/checklist.service';
 import { MobilityDto } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';

@@ -16,7 +16,7 @@ import { Paging } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { escapeLike } from '../../common/sql';
-import { overdueTaskSql, pendingTaskSql } from '../checklist/task.sql';
+import { overdueTaskSql, pendingTaskSql } from '../../common/task.sql';
 import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
 import { MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 

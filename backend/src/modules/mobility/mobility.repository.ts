@@ -8,7 +8,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProblemException, Problems } from '../../common/problem/problem';
-import { TaskEntity } from '../checklist/task.entity';
+import { TaskEntity } from './checklist/task.entity';
 import { ReminderService } from '../notification/reminder.service';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';

@@ -26,7 +26,7 @@ import { LifecycleService } from './lifecycle.service';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { ReminderService } from '../notification/reminder.service';
-import { ChecklistService } from '../checklist/checklist.service';
+import { ChecklistService } from './checklist/checklist.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
 import {

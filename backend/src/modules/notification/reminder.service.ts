@@ -14,8 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { issueActionToken } from '../auth/action-tokens';
-import { MailLinks } from './mail-links';
+import { issueActionToken } from '../links/action-tokens';
+import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {

@@ -14,16 +14,16 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
-import { Clock } from '../../common/clock';
-import { actorOf, Identity } from '../../common/identity';
-import { AccessService } from '../access/access.service';
-import { Problems } from '../../common/problem/problem';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MobilityEntity } from '../mobility/mobility.entity';
-import { MobilityRepository } from '../mobility/mobility.repository';
+import { Clock } from '../../../common/clock';
+import { actorOf, Identity } from '../../../common/identity';
+import { AccessService } from '../../access/access.service';
+import { Problems } from '../../../common/problem/problem';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { MobilityEntity } from '../mobility.entity';
+import { MobilityRepository } from '../mobility.repository';
 import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
-import { pagingOf } from '../../common/pagination';
-import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
+import { pagingOf } from '../../../common/pagination';
+import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../../access/access.sql';
 import { TaskEntity } from './task.entity';
 
 /** A mobility's checklist: generated from the template, dated from T0/T1, ticked by people. */
