@@ -6,6 +6,7 @@ import { TaskController } from './checklist/task.controller';
 import { HistoryService } from './history.service';
 import { LifecycleService } from './lifecycle.service';
 import { MobilityController } from './mobility.controller';
+import { MobilityFile } from './mobility-file.service';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityRepository } from './mobility.repository';
 import { MobilityService } from './mobility.service';
@@ -17,7 +18,15 @@ import { MobilityService } from './mobility.service';
 @Module({
   imports: [NotificationModule, AccessModule],
   controllers: [MobilityController, TaskController],
-  providers: [MobilityService, LifecycleService, HistoryService, MobilityQueries, MobilityRepository, ChecklistService],
+  providers: [
+    MobilityService,
+    LifecycleService,
+    HistoryService,
+    MobilityQueries,
+    MobilityRepository,
+    MobilityFile,
+    ChecklistService,
+  ],
   exports: [LifecycleService],
 })
 export class MobilityModule {}

@@ -39,6 +39,7 @@ import {
 } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
+import { MobilityFile } from './mobility-file.service';
 import { MobilityRepository } from './mobility.repository';
 import { ParticipantEntity } from './participant.entity';
 
@@ -47,6 +48,7 @@ export class MobilityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: MobilityRepository,
+    private readonly file: MobilityFile,
     private readonly queries: MobilityQueries,
     private readonly checklist: ChecklistService,
     private readonly reminders: ReminderService,
@@ -167,18 +169,17 @@ export class MobilityService {
     dto: MobilityEventRequestDto,
     expectedVersion: number | undefined,
   ): Promise<MobilityDto> {
-    // Checked after the lock: a host switched meanwhile takes the former mentor's right with it.
-    await this.access.mobilityRole(identity, id);
     return this.db.transaction(async (em) => {
-      await this.repository.lock(em, id);
-      const viewer = await this.access.requireOnMobility(
+      // One locked read gives the row and its parties: the role is checked under the lock, so a
+      // host switched meanwhile takes the former mentor's right with it.
+      const mobility = await this.repository.lock(em, id);
+      const viewer = this.access.requireOnLocked(
         identity,
-        id,
+        mobility,
         (role) => mayApplyEvent(role, dto.type),
         `send ${dto.type}`,
-        em,
       );
-      return this.lifecycle.applyIn(em, {
+      return this.lifecycle.applyLocked(em, mobility, {
         mobilityId: id,
         type: dto.type,
         reason: dto.reason,
@@ -287,26 +288,27 @@ export class MobilityService {
         ]);
       }
       Object.assign(changes, { travelDays, greenTravel, mentorName, mentorEmail });
-      await this.repository.save(em, mobility, changes);
-      if (hostChanged && hostId) await this.reminders.requestPlacement(em, id);
-      if (datesChanged || hostChanged) {
+      await this.file.commit(em, mobility, {
+        changes,
         // Dates and host shape the whole file: the history says who changed them, and from what.
-        const what = [
-          datesChanged ? `dates ${mobility.startDate}–${mobility.endDate} → ${startDate}–${endDate}` : null,
-          hostChanged ? `host ${mobility.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
-        ]
-          .filter(Boolean)
-          .join('; ');
-        await this.repository.appendEvent(em, {
-          mobilityId: id,
-          event: 'EDIT',
-          from: mobility.phase,
-          to: mobility.phase,
-          actor,
-          reason: what,
-          at: this.clock.now(),
-        });
-      }
+        history:
+          datesChanged || hostChanged
+            ? {
+                event: 'EDIT',
+                from: mobility.phase,
+                to: mobility.phase,
+                actor,
+                reason: [
+                  datesChanged ? `dates ${mobility.startDate}–${mobility.endDate} → ${startDate}–${endDate}` : null,
+                  hostChanged ? `host ${mobility.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
+                ]
+                  .filter(Boolean)
+                  .join('; '),
+                at: this.clock.now(),
+              }
+            : undefined,
+      });
+      if (hostChanged && hostId) await this.reminders.requestPlacement(em, id);
       return this.queries.detail(id, viewer, em);
     });
   }

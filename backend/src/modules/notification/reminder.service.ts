@@ -47,18 +47,25 @@ export class ReminderService {
   ) {}
 
   /**
-   * Re-plans every task of one mobility, inside the caller's transaction (after its changes):
-   * new dates move the instants, a done or waived task or a closed mobility clears them, and
-   * mail not yet delivered for a task that is no longer open, or to someone who is no longer its
-   * recipient (a new host or mentor), is cancelled.
+   * Re-plans tasks of one mobility, inside the caller's transaction (after its changes): new dates
+   * move the instants, a done or waived task or a closed mobility clears them, and mail not yet
+   * delivered for a task that is no longer open, or to someone who is no longer its recipient (a
+   * new host or mentor), is cancelled.
+   *
+   * `taskIds` narrows it to the tasks a change touched (a status set by an event or a person);
+   * without it every task of the mobility is re-planned, and a placement request to a host that is
+   * no longer the host is cancelled too — what a change of host, mentor, dates or an opened or
+   * closed mobility needs, as it concerns every task.
    */
-  async replan(em: EntityManager, mobilityId: string): Promise<void> {
-    const contexts = await loadContextsOfMobility(em, mobilityId);
+  async replan(em: EntityManager, mobilityId: string, taskIds?: readonly string[]): Promise<void> {
+    if (taskIds?.length === 0) return;
+    const contexts = taskIds ? await loadContextsOfTasks(em, taskIds) : await loadContextsOfMobility(em, mobilityId);
     const hours = this.config.reminders.workingHours;
     const ids: string[] = [];
     const instants: (string | null)[] = [];
     const recipients: (string | null)[] = [];
     for (const ctx of contexts) {
+      if (ctx.mobilityId !== mobilityId) throw new Error(`task ${ctx.taskId} is not one of mobility ${mobilityId}`);
       const recipient = recipientOf(ctx);
       const at = firstReminderAt(timedOccasions(ctx, recipient?.timeZone ?? null, hours), ctx.lastOccasion);
       ids.push(ctx.taskId);
@@ -71,28 +78,25 @@ export class ReminderService {
         WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
       [ids, instants],
     );
-    // A placement request to a host that is no longer the host (removed, replaced, declined).
-    await em.query(
-      `UPDATE outbox SET status = 'cancelled'
-        WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
-          AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
-      [mobilityId],
-    );
-    await em.query(
-      `UPDATE outbox SET status = 'cancelled'
-        WHERE status IN ('pending', 'queued')
-          AND id IN (SELECT r.outbox_id FROM reminder r JOIN task t ON t.id = r.task_id
-                      JOIN mobility m ON m.id = t.mobility_id
-                     WHERE r.mobility_id = $1 AND r.outbox_id IS NOT NULL
-                       AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')))`,
-      [mobilityId],
-    );
-    // A reminder written for the former host's contact or mentor does not go out after the change.
+    if (!taskIds) {
+      // A placement request to a host that is no longer the host (removed, replaced, declined).
+      await em.query(
+        `UPDATE outbox SET status = 'cancelled'
+          WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
+            AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
+        [mobilityId],
+      );
+    }
+    // Undelivered reminders of these tasks that no longer apply: the task is no longer open or the
+    // mobility closed, or they were written for someone who is no longer the task's recipient (the
+    // former host's contact or mentor).
     await em.query(
       `UPDATE outbox o SET status = 'cancelled'
          FROM reminder r JOIN unnest($2::uuid[], $3::text[]) AS current(task_id, email) ON current.task_id = r.task_id
+         JOIN task t ON t.id = r.task_id JOIN mobility m ON m.id = t.mobility_id
         WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND o.status IN ('pending', 'queued')
-          AND o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email`,
+          AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')
+               OR (o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email))`,
       [mobilityId, ids, recipients],
     );
   }
