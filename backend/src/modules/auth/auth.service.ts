@@ -20,6 +20,7 @@ import {
 import { audit } from '../audit/audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
+import { preparedQuery } from '../../common/prepared-query';
 
 const RESET_MINUTES = 60;
 const SIGN_IN_LINK_MINUTES = 15;
@@ -182,7 +183,8 @@ export class AuthService {
   /** The signed-in person of a session token, or null (unknown, expired, signed out, disabled): one query. */
   async identify(token: string | undefined): Promise<Identity | null> {
     if (!token) return null;
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery<Identity[]>(
+      this.db.manager,
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.participant_id AS "participantId",
               coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
                           FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships

@@ -20,6 +20,7 @@ import { escapeLike } from '../../common/sql';
 import { overdueTaskSql, pendingTaskSql } from '../../common/task.sql';
 import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
 import { factsOf, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
+import { preparedQuery } from '../../common/prepared-query';
 
 /** One row of the list statement (exported for the benchmark's bare baseline). */
 export interface SummaryRow {
@@ -190,7 +191,8 @@ export class MobilityQueries {
     tasks?: readonly TaskFact[],
   ): Promise<MobilityDto> {
     const seen = isSendingSide(viewer) ? 'true' : `t.role = ANY($3::text[])`;
-    const [row] = (await em.query(
+    const [row] = await preparedQuery<(SummaryRow & DetailColumns)[]>(
+      em,
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
@@ -201,7 +203,7 @@ export class MobilityQueries {
                                FROM task t WHERE t.mobility_id = m.id AND ${seen}) tc
         WHERE m.id = $2`,
       isSendingSide(viewer) ? [this.today(), id] : [this.today(), id, visibleTaskRoles(viewer)],
-    )) as (SummaryRow & DetailColumns)[];
+    );
     if (!row) throw Problems.notFound('Mobility', id);
     const parties = { hostOrganisationId: row.h_id, placementConfirmedAt: row.placement_confirmed_at };
     const facts = factsOf(parties, tasks ?? (await this.repository.tasks(em, row.id)));

@@ -11,6 +11,7 @@ import { EntityManager } from 'typeorm';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
+import { preparedQuery } from '../../common/prepared-query';
 
 /** A locked mobility row, with its project's beneficiary (the parties a role check needs). */
 export type LockedMobility = MobilityEntity & { readonly beneficiaryOrganisationId: string };
@@ -59,7 +60,7 @@ export class MobilityRepository {
    * project's beneficiary, so the caller's role can be checked under the lock without another query.
    */
   async lock(em: EntityManager, id: string): Promise<LockedMobility> {
-    const [mobility] = (await em.query(LOCK_SQL, [id])) as LockedMobility[];
+    const [mobility] = await preparedQuery<LockedMobility[]>(em, LOCK_SQL, [id]);
     if (!mobility) throw Problems.notFound('Mobility', id);
     return mobility;
   }
@@ -76,7 +77,8 @@ export class MobilityRepository {
 
   /** The mobility's tasks as the machine sees them (one indexed read, no entity mapping). */
   tasks(em: EntityManager, mobilityId: string): Promise<TaskFactRow[]> {
-    return em.query(
+    return preparedQuery(
+      em,
       `SELECT id, template_key AS key, phase, title, mandatory, status FROM task WHERE mobility_id = $1`,
       [mobilityId],
     );
@@ -101,10 +103,11 @@ export class MobilityRepository {
       params.push(property === 'machineSnapshot' ? JSON.stringify(value) : value);
       sets.push(`${column} = $${params.length}`);
     }
-    const [rows] = (await em.query(
+    const [rows] = await preparedQuery<[{ version: number }[], number]>(
+      em,
       `UPDATE mobility SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING version`,
       params,
-    )) as [{ version: number }[], number];
+    );
     if (rows.length !== 1) {
       throw Problems.preconditionFailed(
         'The mobility was changed concurrently; reload and try again.',
@@ -126,7 +129,8 @@ export class MobilityRepository {
       at: Date;
     },
   ): Promise<void> {
-    await em.query(
+    await preparedQuery(
+      em,
       `INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)
        SELECT $1, coalesce(max(sequence), 0) + 1, $2, $3, $4, $5, $6, $7 FROM lifecycle_event WHERE mobility_id = $1`,
       [entry.mobilityId, entry.event, entry.from, entry.to, entry.actor, entry.reason, entry.at],

@@ -13,6 +13,7 @@ import {
   WorkingHours,
 } from '@mobility-hub/domain';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/prepared-query';
 
 /** Everything about one task that deciding and writing its reminder needs, read in one query. */
 export interface TaskReminderContext {
@@ -78,11 +79,11 @@ const CONTEXT_SQL = `
 export function loadContextsOfTasks(em: EntityManager, taskIds: readonly string[]): Promise<TaskReminderContext[]> {
   return taskIds.length === 0
     ? Promise.resolve([])
-    : em.query(`${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+    : preparedQuery(em, `${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
 }
 
 export function loadContextsOfMobility(em: EntityManager, mobilityId: string): Promise<TaskReminderContext[]> {
-  return em.query(`${CONTEXT_SQL} WHERE t.mobility_id = $1 ORDER BY t.due_date, t.position`, [mobilityId]);
+  return preparedQuery(em, `${CONTEXT_SQL} WHERE t.mobility_id = $1 ORDER BY t.due_date, t.position`, [mobilityId]);
 }
 
 /** The task's responsible role resolved to an address; null when there is nobody to write to. */

@@ -27,6 +27,7 @@ import {
   TaskReminderContext,
   timedOccasions,
 } from './reminder-context';
+import { preparedQuery } from '../../common/prepared-query';
 
 export const SWEEP_BATCH = 500;
 
@@ -72,7 +73,8 @@ export class ReminderService {
       instants.push(at?.toISOString() ?? null);
       recipients.push(recipient?.email ?? null);
     }
-    await em.query(
+    await preparedQuery(
+      em,
       `UPDATE task SET next_reminder_at = planned.at
          FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
         WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
@@ -80,7 +82,8 @@ export class ReminderService {
     );
     if (!taskIds) {
       // A placement request to a host that is no longer the host (removed, replaced, declined).
-      await em.query(
+      await preparedQuery(
+        em,
         `UPDATE outbox SET status = 'cancelled'
           WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
             AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
@@ -90,7 +93,8 @@ export class ReminderService {
     // Undelivered reminders of these tasks that no longer apply: the task is no longer open or the
     // mobility closed, or they were written for someone who is no longer the task's recipient (the
     // former host's contact or mentor).
-    await em.query(
+    await preparedQuery(
+      em,
       `UPDATE outbox o SET status = 'cancelled'
          FROM reminder r JOIN unnest($2::uuid[], $3::text[]) AS current(task_id, email) ON current.task_id = r.task_id
          JOIN task t ON t.id = r.task_id JOIN mobility m ON m.id = t.mobility_id

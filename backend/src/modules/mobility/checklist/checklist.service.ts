@@ -26,6 +26,7 @@ import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } f
 import { pagingOf } from '../../../common/pagination';
 import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../../access/access.sql';
 import { TaskEntity } from './task.entity';
+import { preparedQuery } from '../../../common/prepared-query';
 
 /** A mobility's checklist: generated from the template, dated from T0/T1, ticked by people. */
 @Injectable()
@@ -83,12 +84,13 @@ export class ChecklistService {
     status: 'open' | 'done',
     actor: string,
   ): Promise<string[]> {
-    const [rows] = (await em.query(
+    const [rows] = await preparedQuery<[{ id: string }[], number]>(
+      em,
       `UPDATE task SET status = $3, status_changed_by = $4, status_changed_at = $5, waiver_reason = NULL
         WHERE mobility_id = $1 AND template_key = $2 AND status <> $3
         RETURNING id`,
       [mobilityId, key, status, actor, this.clock.now()],
-    )) as [{ id: string }[], number];
+    );
     return rows.map((r) => r.id);
   }
 
