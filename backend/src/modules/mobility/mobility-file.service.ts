@@ -1,10 +1,9 @@
-import { isFinalState, MobilityState } from '@mobility-hub/domain';
+import { isFinalState } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReminderService } from '../notification/reminder.service';
-import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
-import { MobilityRepository } from './mobility.repository';
+import { HistoryEntry, MobilityRepository } from './mobility.repository';
 
 /** What one change did, beyond the columns it writes. */
 export interface FileChange {
@@ -13,14 +12,7 @@ export interface FileChange {
   /** Ids of the tasks whose status, due date or note the change wrote (their reminders are re-planned). */
   readonly touchedTasks?: readonly string[];
   /** The history entry, when the change is one the history records (events, edits of dates and host). */
-  readonly history?: {
-    readonly event: LifecycleEventEntity['event'];
-    readonly from: MobilityState | null;
-    readonly to: MobilityState;
-    readonly actor: string;
-    readonly reason: string | null;
-    readonly at: Date;
-  };
+  readonly history?: HistoryEntry;
 }
 
 /**
@@ -32,7 +24,8 @@ const SHAPES_EVERY_REMINDER = ['hostOrganisationId', 'mentorName', 'mentorEmail'
 /**
  * "Commit the mobility file": the one step that ends every change to a mobility — a lifecycle
  * event, an edit, a task ticked — inside its transaction and under its row lock: compare-and-set
- * save (new version), re-plan the reminders of what the change touched, append the history entry.
+ * save (new version) with the history entry in the same statement, re-plan the reminders of what
+ * the change touched.
  * The repository stores; deciding what a change means for mail happens here.
  */
 @Injectable()
@@ -49,13 +42,12 @@ export class MobilityFile {
       Partial<Pick<MobilityEntity, (typeof SHAPES_EVERY_REMINDER)[number]>>,
     { changes, touchedTasks = [], history }: FileChange,
   ): Promise<number> {
-    const version = await this.repository.save(em, mobility, changes);
+    const version = await this.repository.save(em, mobility, changes, history);
     const everyTask =
       SHAPES_EVERY_REMINDER.some((key) => changes[key] !== undefined && changes[key] !== mobility[key]) ||
       (changes.phase !== undefined && isFinalState(changes.phase) !== isFinalState(mobility.phase));
     // Nothing is sent for a task that no longer needs it, nor to someone who is no longer its recipient.
     await this.reminders.replan(em, mobility.id, everyTask ? undefined : touchedTasks);
-    if (history) await this.repository.appendEvent(em, { mobilityId: mobility.id, ...history });
     return version;
   }
 }

@@ -19,6 +19,16 @@ export type LockedMobility = MobilityEntity & { readonly beneficiaryOrganisation
 /** A task as the lifecycle machine sees it, with its id (to re-plan exactly the tasks an event changed). */
 export type TaskFactRow = TaskFact & { readonly id: string };
 
+/** One entry of a mobility's history (lifecycle_event). */
+export interface HistoryEntry {
+  readonly event: LifecycleEventEntity['event'];
+  readonly from: MobilityState | null;
+  readonly to: MobilityState;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
 /** The columns a change may write, by entity property (id, version and timestamps are the repository's). */
 const WRITABLE: Partial<Record<keyof MobilityEntity, string>> = {
   hostOrganisationId: 'host_organisation_id',
@@ -87,12 +97,13 @@ export class MobilityRepository {
   /**
    * Compare-and-set save: writes `changes` and bumps the version only if nobody else did in
    * between. Under the row lock this always succeeds; it is the belt to the lock's braces.
-   * Returns the new version.
+   * `history`, if given, is appended in the same statement (one round trip). Returns the new version.
    */
   async save(
     em: EntityManager,
     mobility: Pick<MobilityEntity, 'id' | 'version'>,
     changes: Partial<MobilityEntity>,
+    history?: HistoryEntry,
   ): Promise<number> {
     const params: unknown[] = [mobility.id, mobility.version];
     const sets = ['version = version + 1', 'updated_at = now()'];
@@ -103,11 +114,25 @@ export class MobilityRepository {
       params.push(property === 'machineSnapshot' ? JSON.stringify(value) : value);
       sets.push(`${column} = $${params.length}`);
     }
-    const [rows] = await preparedQuery<[{ version: number }[], number]>(
-      em,
-      `UPDATE mobility SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING version`,
-      params,
-    );
+    const update = `UPDATE mobility SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING version`;
+    let rows: { version: number }[];
+    if (history) {
+      const p = (value: unknown) => `$${params.push(value)}`;
+      // Appended only if the compare-and-set wrote the row (HAVING: an aggregate over nothing is still a row).
+      rows = await preparedQuery<{ version: number }[]>(
+        em,
+        `WITH saved AS (${update}),
+              appended AS (
+                INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)
+                SELECT $1, coalesce(max(sequence), 0) + 1, ${p(history.event)}, ${p(history.from)}, ${p(history.to)},
+                       ${p(history.actor)}, ${p(history.reason)}, ${p(history.at)}
+                  FROM lifecycle_event WHERE mobility_id = $1 HAVING EXISTS (SELECT 1 FROM saved))
+         SELECT version FROM saved`,
+        params,
+      );
+    } else {
+      [rows] = await preparedQuery<[{ version: number }[], number]>(em, update, params);
+    }
     if (rows.length !== 1) {
       throw Problems.preconditionFailed(
         'The mobility was changed concurrently; reload and try again.',
@@ -117,18 +142,7 @@ export class MobilityRepository {
     return rows[0].version;
   }
 
-  async appendEvent(
-    em: EntityManager,
-    entry: {
-      mobilityId: string;
-      event: LifecycleEventEntity['event'];
-      from: MobilityState | null;
-      to: MobilityState;
-      actor: string;
-      reason: string | null;
-      at: Date;
-    },
-  ): Promise<void> {
+  async appendEvent(em: EntityManager, entry: HistoryEntry & { mobilityId: string }): Promise<void> {
     await preparedQuery(
       em,
       `INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)

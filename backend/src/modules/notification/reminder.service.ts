@@ -21,10 +21,12 @@ import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
   loadContextsOfMobility,
   loadContextsOfTasks,
+  loadReplanContextsOfTasks,
   Recipient,
   recipientOf,
   ruleOf,
   TaskReminderContext,
+  TaskReplanContext,
   timedOccasions,
 } from './reminder-context';
 import { preparedQuery } from '../../common/prepared-query';
@@ -60,7 +62,9 @@ export class ReminderService {
    */
   async replan(em: EntityManager, mobilityId: string, taskIds?: readonly string[]): Promise<void> {
     if (taskIds?.length === 0) return;
-    const contexts = taskIds ? await loadContextsOfTasks(em, taskIds) : await loadContextsOfMobility(em, mobilityId);
+    const contexts: (TaskReminderContext & Partial<TaskReplanContext>)[] = taskIds
+      ? await loadReplanContextsOfTasks(em, taskIds)
+      : await loadContextsOfMobility(em, mobilityId);
     const hours = this.config.reminders.workingHours;
     const ids: string[] = [];
     const instants: (string | null)[] = [];
@@ -73,13 +77,20 @@ export class ReminderService {
       instants.push(at?.toISOString() ?? null);
       recipients.push(recipient?.email ?? null);
     }
-    await preparedQuery(
-      em,
-      `UPDATE task SET next_reminder_at = planned.at
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
-        WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
-      [ids, instants],
-    );
+    // Tasks read with their current instant are written only if it moves.
+    const moved = ids.flatMap((id, i) => {
+      const current = contexts[i].nextReminderAt;
+      return current !== undefined && (current?.toISOString() ?? null) === instants[i] ? [] : [i];
+    });
+    if (moved.length > 0) {
+      await preparedQuery(
+        em,
+        `UPDATE task SET next_reminder_at = planned.at
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
+          WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
+        [moved.map((i) => ids[i]), moved.map((i) => instants[i])],
+      );
+    }
     if (!taskIds) {
       // A placement request to a host that is no longer the host (removed, replaced, declined).
       await preparedQuery(
@@ -92,7 +103,8 @@ export class ReminderService {
     }
     // Undelivered reminders of these tasks that no longer apply: the task is no longer open or the
     // mobility closed, or they were written for someone who is no longer the task's recipient (the
-    // former host's contact or mentor).
+    // former host's contact or mentor). Nothing to look at when none of the tasks has mail waiting.
+    if (contexts.every((ctx) => ctx.pendingMail === false)) return;
     await preparedQuery(
       em,
       `UPDATE outbox o SET status = 'cancelled'
