@@ -96,7 +96,7 @@ export class LifecycleService {
     const at = this.clock.now();
     await this.file.commit(em, mobility, {
       changes: { ...alongside, ...changes },
-      touchedTasks: [...touched.keys()],
+      touchedTasks: [...touched].map(([id, status]) => ({ id, status })),
       history: {
         event: command.type,
         from: result.from,

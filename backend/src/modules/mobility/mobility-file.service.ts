@@ -1,7 +1,7 @@
 import { isFinalState } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ReminderService } from '../notification/reminder.service';
+import { ReminderService, TouchedTask } from '../notification/reminder.service';
 import { MobilityEntity } from './mobility.entity';
 import { HistoryEntry, MobilityRepository } from './mobility.repository';
 
@@ -9,8 +9,8 @@ import { HistoryEntry, MobilityRepository } from './mobility.repository';
 export interface FileChange {
   /** The mobility's columns to write (compare-and-set with the locked version). */
   readonly changes: Partial<MobilityEntity>;
-  /** Ids of the tasks whose status, due date or note the change wrote (their reminders are re-planned). */
-  readonly touchedTasks?: readonly string[];
+  /** The tasks whose status or note the change wrote, with their status now (their reminders are re-planned). */
+  readonly touchedTasks?: readonly TouchedTask[];
   /** The history entry, when the change is one the history records (events, edits of dates and host). */
   readonly history?: HistoryEntry;
 }

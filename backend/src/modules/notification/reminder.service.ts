@@ -6,6 +6,7 @@ import {
   nextReminderStep,
   nextWorkingMoment,
   TASK_KEYS,
+  TaskStatus,
   TimedOccasion,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -33,6 +34,12 @@ import { preparedQuery } from '../../common/prepared-query';
 
 export const SWEEP_BATCH = 500;
 
+/** A task a change touched, with the status it has now. */
+export interface TouchedTask {
+  readonly id: string;
+  readonly status: TaskStatus;
+}
+
 /**
  * Task reminders. Each task carries `next_reminder_at`, the instant it must next be looked at,
  * kept current in the same transaction as anything that changes the task, its dates, the host
@@ -55,15 +62,37 @@ export class ReminderService {
    * delivered for a task that is no longer open, or to someone who is no longer its recipient (a
    * new host or mentor), is cancelled.
    *
-   * `taskIds` narrows it to the tasks a change touched (a status set by an event or a person);
-   * without it every task of the mobility is re-planned, and a placement request to a host that is
-   * no longer the host is cancelled too — what a change of host, mentor, dates or an opened or
-   * closed mobility needs, as it concerns every task.
+   * `tasks` narrows it to the tasks a change touched (a status set by an event or a person), with
+   * the status each now has; without it every task of the mobility is re-planned, and a placement
+   * request to a host that is no longer the host is cancelled too — what a change of host, mentor,
+   * dates or an opened or closed mobility needs, as it concerns every task.
    */
-  async replan(em: EntityManager, mobilityId: string, taskIds?: readonly string[]): Promise<void> {
-    if (taskIds?.length === 0) return;
-    const contexts: (TaskReminderContext & Partial<TaskReplanContext>)[] = taskIds
-      ? await loadReplanContextsOfTasks(em, taskIds)
+  async replan(em: EntityManager, mobilityId: string, tasks?: readonly TouchedTask[]): Promise<void> {
+    if (tasks?.length === 0) return;
+    if (tasks) {
+      // A task no longer open has no reminder to plan and none of its undelivered mail applies:
+      // one statement, no context to read.
+      const closed = tasks.filter((t) => t.status !== 'open').map((t) => t.id);
+      if (closed.length > 0) {
+        await preparedQuery(
+          em,
+          `WITH cleared AS (
+             UPDATE task SET next_reminder_at = NULL
+              WHERE id = ANY($2::uuid[]) AND mobility_id = $1 AND status <> 'open' AND next_reminder_at IS NOT NULL)
+           UPDATE outbox o SET status = 'cancelled'
+             FROM reminder r JOIN task t ON t.id = r.task_id
+            WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND r.task_id = ANY($2::uuid[])
+              AND t.status <> 'open' AND o.status IN ('pending', 'queued')`,
+          [mobilityId, closed],
+        );
+      }
+      if (!tasks.some((t) => t.status === 'open')) return;
+    }
+    const contexts: (TaskReminderContext & Partial<TaskReplanContext>)[] = tasks
+      ? await loadReplanContextsOfTasks(
+          em,
+          tasks.filter((t) => t.status === 'open').map((t) => t.id),
+        )
       : await loadContextsOfMobility(em, mobilityId);
     const hours = this.config.reminders.workingHours;
     const ids: string[] = [];
@@ -91,7 +120,7 @@ export class ReminderService {
         [moved.map((i) => ids[i]), moved.map((i) => instants[i])],
       );
     }
-    if (!taskIds) {
+    if (!tasks) {
       // A placement request to a host that is no longer the host (removed, replaced, declined).
       await preparedQuery(
         em,

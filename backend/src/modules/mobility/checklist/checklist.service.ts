@@ -214,7 +214,7 @@ export class ChecklistService {
       }
       task.note = note;
       await em.save(TaskEntity, task);
-      const mobilityVersion = await this.file.commit(em, mobility, { changes: {}, touchedTasks: [task.id] });
+      const mobilityVersion = await this.file.commit(em, mobility, { changes: {}, touchedTasks: [task] });
       return { ...toTaskDto(task, mobility.phase, this.today()), mobilityVersion };
     });
   }
