@@ -1,4 +1,4 @@
-import { PROBLEM_CODES, problemType } from '@mobility-hub/domain';
+import { isProblemCode, PROBLEM_CODES, ProblemCode, problemType } from '@mobility-hub/domain';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contractViolation, Exchange, ResponseValidator, toJsonSchema } from './response-validator';
@@ -160,7 +160,22 @@ describe('the committed document', () => {
   });
 
   it('lists exactly the registered problem types', () => {
-    expect(committed.components.schemas.ProblemType.enum).toEqual(Object.keys(PROBLEM_CODES).map(problemType));
+    expect(committed.components.schemas.ProblemType.enum).toEqual(
+      (Object.keys(PROBLEM_CODES) as ProblemCode[]).map(problemType),
+    );
+  });
+
+  it('names only registered codes, each under its own status, on every problem response', () => {
+    const listed = Object.values(committed.paths as Record<string, Record<string, { responses: object }>>)
+      .flatMap((item) => Object.values(item))
+      .flatMap((operation) => Object.entries(operation.responses))
+      .flatMap(([status, response]) =>
+        ((response as { 'x-problem-codes'?: string[] })['x-problem-codes'] ?? []).map((code) => ({ status, code })),
+      );
+    expect(listed.length).toBeGreaterThan(100);
+    for (const { status, code } of listed) {
+      expect(isProblemCode(code) && String(PROBLEM_CODES[code].status)).toBe(status);
+    }
   });
 
   it('refuses a problem type that is not registered', () => {

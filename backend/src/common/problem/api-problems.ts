@@ -1,4 +1,4 @@
-import { PROBLEM_CODES, ProblemCode, problemType } from '@mobility-hub/domain';
+import { PROBLEM_CODES, PROBLEM_TYPE_PREFIX, ProblemCode, problemType } from '@mobility-hub/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiResponseOptions } from '@nestjs/swagger';
 
@@ -20,7 +20,7 @@ export class ProblemDto {
     enum: PROBLEM_TYPES,
     enumName: 'ProblemType',
     example: problemType('invalid-request'),
-    description: `\`urn:mobility-hub:problem:<code>\`, one of the registered codes:\n\n| code | status | meaning |\n| --- | --- | --- |\n${PROBLEM_TYPE_TABLE}`,
+    description: `\`${PROBLEM_TYPE_PREFIX}<code>\`, one of the registered codes:\n\n| code | status | meaning |\n| --- | --- | --- |\n${PROBLEM_TYPE_TABLE}`,
   })
   type: string;
   @ApiProperty({ example: 'Invalid request' }) title: string;
