@@ -1,6 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ProblemCode } from '@mobility-hub/domain';
-import { describeCodes, PROBLEM_CODES_EXTENSION, PROBLEM_CONTENT } from '../common/problem/api-problems';
+import { describeCodes, DESCRIPTIONS, PROBLEM_CODES_EXTENSION, PROBLEM_CONTENT } from '../common/problem/api-problems';
 
 type Schema = Record<string, unknown>;
 
@@ -49,8 +49,8 @@ export function exactContract(document: OpenAPIObject): OpenAPIObject {
       if (method !== 'get') {
         add(403, 'forbidden', 'A cross-site request: changes are accepted from Mobility Hub’s own pages only');
       }
-      add(500, 'internal', 'An unexpected error (logged; the answer says no more)');
-      add(503, 'service-unavailable', 'Busy with another change, or a dependency is down: try again shortly');
+      add(500, 'internal', DESCRIPTIONS[500]);
+      add(503, 'service-unavailable', DESCRIPTIONS[503]);
       (operation as { responses: Record<string, unknown> }).responses = sortByStatus(responses);
     }
   }

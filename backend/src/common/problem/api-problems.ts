@@ -36,7 +36,7 @@ export class ProblemDto {
   renewable?: boolean;
 }
 
-const DESCRIPTIONS: Record<number, string> = {
+export const DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed, has unknown fields or wrong types (the fields are named in errors)',
   401: 'Not signed in, or the credentials are not right',
   403: 'Signed in, but this role may not do this (the record is one the caller may see)',
@@ -47,6 +47,8 @@ const DESCRIPTIONS: Record<number, string> = {
   413: 'Body larger than 1 MB',
   422: 'Breaks a business rule (named in errors)',
   429: 'Too many attempts: try again after Retry-After seconds',
+  500: 'An unexpected error (logged; the answer says no more), or stored data this build cannot read',
+  503: 'Busy with another change, or a dependency is down: try again after Retry-After seconds',
 };
 
 /** The extension that lists, on a documented problem response, the codes it may carry. */
