@@ -109,6 +109,10 @@ describe('ResponseValidator', () => {
       contentType: 'application/problem+json',
     });
     expect(validator.check(problem(problemType('not-found'))).errors).toEqual([]);
+    expect(validator.check({ ...problem(problemType('not-found')), contentType: 'application/json' }).errors).toEqual([
+      'content type application/json is not declared (declared: application/problem+json)',
+      'an error answer must be application/problem+json',
+    ]);
     expect(validator.check(problem(problemType('gone'))).errors).toEqual([
       'problem type urn:mobility-hub:problem:gone is not among the codes documented for 404: not-found',
     ]);

@@ -61,6 +61,7 @@ interface Operation {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const ROOT = 'urn:mobility-hub:openapi';
 const PROBLEM_SCHEMA = 'ProblemDto';
+const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
 /** Keywords of a 3.0 Schema Object that JSON Schema 2019-09 knows with the same meaning. */
 const SAME_MEANING = new Set([
@@ -215,6 +216,10 @@ export class ResponseValidator {
     }
     const key = `${method} ${route.template} ${exchange.status}`;
     const errors = this.checkBody(key, response.content ?? {}, exchange);
+    // Every error is a problem document (RFC 9457), declared as such.
+    if (exchange.status >= 400 && mediaTypeOf(exchange.contentType) !== PROBLEM_MEDIA_TYPE) {
+      errors.push(`an error answer must be ${PROBLEM_MEDIA_TYPE}`);
+    }
     return { operation, errors: [...errors, ...this.checkProblemCode(response, exchange)] };
   }
 
@@ -234,7 +239,7 @@ export class ResponseValidator {
     const operation = `${method.toUpperCase()} ${path} (no operation in the document)`;
     // A route the API does not have: only the HTTP layer's problem answer (404/405) is acceptable.
     if (path.startsWith('/api/') && (exchange.status === 404 || exchange.status === 405)) {
-      const problem = { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } };
+      const problem = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } };
       return { operation, errors: this.checkBody(`unrouted ${exchange.status}`, problem, exchange) };
     }
     return { operation, errors: [`answered ${exchange.status}, but the document has no such operation`] };
