@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Patch, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentIdentity, Identity } from '../../common/identity';
-import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
-import { ApiProblems } from '../../common/problem/api-problems';
+import { CurrentIdentity, Identity } from '../../../common/identity';
+import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../../common/params';
+import { ApiProblems } from '../../../common/problem/api-problems';
 import { ChecklistService } from './checklist.service';
 import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
 
@@ -40,7 +40,7 @@ export class TaskController {
   @ApiOperation({ operationId: 'updateTask', summary: 'Tick, untick or waive (with a reason) a task' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the mobility the task belongs to' })
   @ApiOkResponse({ type: UpdatedTaskDto })
-  @ApiProblems(400, 403, 404, 409, 412)
+  @ApiProblems(400, 'role-not-allowed', 404, 'checklist-closed', 'host-confirmation-by-event', 'stale-version')
   async update(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
