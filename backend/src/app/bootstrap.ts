@@ -3,7 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../config/app-config';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { forgetPreparedStatementsOnConnect, poolOf, startEmbeddedPostgres } from '../database/embedded-postgres';
 import { seedDemoData } from '../database/seeds/demo.seed';
 import { storeCaughtMail } from '../infrastructure/mail/caught-mail.store';
 import { startSmtpCatcher } from '../infrastructure/mail/smtp-catcher';
@@ -54,7 +54,9 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
   }
   const inProcess = options.worker === 'alongside' && embeddedDatabase;
   const app = await createApp(config, undefined, { withWorker: inProcess });
-  ready.database = app.get(DataSource);
+  const database = app.get(DataSource);
+  ready.database = database;
+  if (embeddedDatabase) forgetPreparedStatementsOnConnect(poolOf(database));
   if (config.seedDemoData) {
     const seeded = await seedDemoData(app);
     if (seeded) {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
 
 export interface EmbeddedPostgres {
   readonly url: string;
@@ -31,4 +32,29 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       await db.close();
     },
   };
+}
+
+/** What `forgetPreparedStatementsOnConnect` needs of a pg pool: its `connect` event and the client's query. */
+interface ConnectingPool {
+  on(event: 'connect', listener: (client: { query(text: string): Promise<unknown> }) => void): unknown;
+}
+
+/**
+ * PGlite is ONE database session behind its socket: named prepared statements (the hot paths'
+ * `preparedQuery`) outlive the pg client that made them. A new client — the pool replacing an idle
+ * or broken connection — knows none of them and would get "prepared statement … already exists"
+ * on every one for the rest of the process. So each new connection first forgets them all (its
+ * query runs before any other: pg-pool emits `connect` before handing the client out). On a real
+ * PostgreSQL every connection is a session of its own; this is for the embedded database only.
+ */
+export function forgetPreparedStatementsOnConnect(pool: ConnectingPool): void {
+  pool.on('connect', (client) => {
+    // A failure here surfaces on the client's next query; nothing to handle twice.
+    client.query('DEALLOCATE ALL').catch(() => undefined);
+  });
+}
+
+/** The pg pool under a TypeORM data source (PostgresDriver keeps it as `master`). */
+export function poolOf(dataSource: DataSource): ConnectingPool {
+  return (dataSource.driver as unknown as { master: ConnectingPool }).master;
 }
