@@ -170,6 +170,8 @@ export class MobilityService {
     dto: MobilityEventRequestDto,
     expectedVersion: number | undefined,
   ): Promise<MobilityDto> {
+    // Another tenant's mobility is a 404 before anything is locked: a stranger never holds its row.
+    await this.access.mobilityRole(identity, id);
     return this.db.transaction(async (em) => {
       // One locked read gives the row and its parties: the role is checked under the lock, so a
       // host switched meanwhile takes the former mentor's right with it.
