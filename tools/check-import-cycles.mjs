@@ -17,6 +17,10 @@
 import { cruise } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Paths below are the repository's, wherever the check is started from.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const PROJECTS = {
   backend: {
@@ -141,6 +145,13 @@ if (components.length > 0) {
       }
     }
   }
+}
+// A check that read nothing proves nothing (a renamed root, another working directory).
+if (modules.length === 0 || parts.length < 2) {
+  console.error(
+    `${projectName}: the check found ${modules.length} files in ${parts.length} parts: nothing was checked`,
+  );
+  process.exit(1);
 }
 if (components.length > 0 || unresolved.length > 0) process.exit(1);
 console.log(`${projectName}: no import cycle between ${parts.length} parts (${modules.length} files)`);

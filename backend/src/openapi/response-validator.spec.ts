@@ -53,7 +53,7 @@ const doc = {
       },
       ProblemDto: {
         type: 'object',
-        properties: { type: { type: 'string' }, status: { type: 'number' } },
+        properties: { type: { type: 'string' }, status: { type: 'number' }, detail: { type: 'string' } },
         required: ['type', 'status'],
       },
     },
@@ -118,9 +118,14 @@ describe('ResponseValidator', () => {
     ]);
   });
 
-  it('accepts a route the API does not have only as a problem 404', () => {
-    const problem = { ...ok('/api/nothing', { type: 'x', status: 404 }, 'GET', 404) };
-    expect(validator.check({ ...problem, contentType: 'application/problem+json' }).errors).toEqual([]);
+  it('accepts a route the API does not have only as the router’s problem 404 (no route matched)', () => {
+    const unrouted = ok('/api/nothing', { type: 'x', status: 404, detail: 'Cannot GET /api/nothing' }, 'GET', 404);
+    expect(validator.check({ ...unrouted, contentType: 'application/problem+json' }).errors).toEqual([]);
+    // A 404 from a handler is a real route the document lacks.
+    const handled = ok('/api/nothing', { type: 'x', status: 404, detail: 'Thing 1 does not exist' }, 'GET', 404);
+    expect(validator.check({ ...handled, contentType: 'application/problem+json' }).errors).toEqual([
+      'answered 404, but the document has no such operation',
+    ]);
     expect(validator.check(ok('/api/nothing', {}, 'GET', 200)).errors).toEqual([
       'answered 200, but the document has no such operation',
     ]);

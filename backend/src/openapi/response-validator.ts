@@ -237,8 +237,14 @@ export class ResponseValidator {
     if (allowed)
       return { operation: `${method.toUpperCase()} ${path} (not in the contract: ${allowed.reason})`, errors: [] };
     const operation = `${method.toUpperCase()} ${path} (no operation in the document)`;
-    // A route the API does not have: only the HTTP layer's problem answer (404/405) is acceptable.
-    if (path.startsWith('/api/') && (exchange.status === 404 || exchange.status === 405)) {
+    // A route the API does not have: only the router's own problem answer is acceptable — 405, or a
+    // 404 that says no route matched ("Cannot GET …", or "No route GET …" beside the dashboard). A
+    // 404 from a handler means a real route the document is missing.
+    const detail = (exchange.body as { detail?: unknown } | null | undefined)?.detail;
+    const unrouted =
+      exchange.status === 405 ||
+      (exchange.status === 404 && typeof detail === 'string' && /^(Cannot|No route) [A-Z]+ \//.test(detail));
+    if (path.startsWith('/api/') && unrouted) {
       const problem = { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } };
       return { operation, errors: this.checkBody(`unrouted ${exchange.status}`, problem, exchange) };
     }
