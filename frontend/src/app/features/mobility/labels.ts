@@ -1,5 +1,5 @@
 import type { MobilityDto, TaskDto } from '@mobility-hub/api-client';
-import { PHASE_LABELS } from '../../core/phase-labels';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 
 export type MobilityState = MobilityDto['phase'];
 export type MobilityEventType = MobilityDto['allowedEvents'][number];
@@ -38,11 +38,6 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** A domain rule message made readable: field names in words, a capital and a full stop. */
 export function ruleMessage(message: string): string {
   const words = message
@@ -52,3 +47,6 @@ export function ruleMessage(message: string): string {
   const text = words.charAt(0).toUpperCase() + words.slice(1);
   return text.endsWith('.') ? text : `${text}.`;
 }
+
+/** Kept for the pages outside this feature that still import it from here; use `@app/core/format-date`. */
+export { formatDateTime } from '@app/core/format-date';

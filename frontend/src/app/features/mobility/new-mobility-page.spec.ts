@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
 import { NewMobilityPage } from './new-mobility-page';
-import { settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle } from '../../../testing/spec-helpers';
 
 const PROJECT = {
   id: 'p1',
@@ -59,7 +59,7 @@ describe('NewMobilityPage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function render(): Promise<void> {
     fixture = TestBed.createComponent(NewMobilityPage);

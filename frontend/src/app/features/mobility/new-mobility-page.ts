@@ -7,19 +7,22 @@ import {
   inject,
   Injector,
   input,
+  resource,
   signal,
   untracked,
 } from '@angular/core';
-import { Router, RouterLink } from '@angular/router';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import {
-  Api,
-  createMobility,
-  CreateMobilityDto,
-  getProject,
-  listOrganisations,
-  OrganisationDto,
-  ProjectDto,
-} from '@mobility-hub/api-client';
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+import { Api, createMobility, type CreateMobilityDto, getProject, listOrganisations } from '@mobility-hub/api-client';
 import {
   ACTIVITY_TYPES,
   activityDays,
@@ -29,7 +32,9 @@ import {
   travelViolations,
   validateMobilityDates,
 } from '@mobility-hub/domain';
-import { ApiProblem, fieldMessage, toApiProblem } from '../../core/api/problem';
+import { loadOrExplain, toApiProblem } from '@app/core/api/problem';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
 import { ruleMessage } from './labels';
 
 type ActivityCode = CreateMobilityDto['activityType'];
@@ -49,14 +54,41 @@ const FIELDS = [
 ] as const;
 type Field = (typeof FIELDS)[number];
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Checked as they change, before the field is left: the rules of the programme. */
+const LIVE: readonly Field[] = ['endDate', 'travelDays', 'hostOrganisationId'];
+
+const CLIENT_MESSAGES: ClientMessages<Field> = {
+  'participant.firstName': { required: 'Enter the first name.' },
+  'participant.lastName': { required: 'Enter the last name.' },
+  'participant.email': {
+    required: 'Enter an e-mail address.',
+    email: 'Enter an e-mail address like name@example.org.',
+  },
+  'participant.dateOfBirth': { date: 'Enter a valid date of birth or leave it empty.' },
+  activityType: { required: 'Choose the activity type.' },
+  sendingOrganisationId: { required: 'Choose the sending organisation.' },
+  hostOrganisationId: {},
+  startDate: { required: 'Enter the first day of the activity abroad.' },
+  endDate: { required: 'Enter the last day of the activity abroad.' },
+  travelDays: {
+    days: 'Enter a whole number of travel days (0 or more).',
+    min: 'Enter a whole number of travel days (0 or more).',
+  },
+};
+
+const isoDate = (c: AbstractControl<string>): ValidationErrors | null =>
+  isIsoDate(c.value) ? null : { required: true };
+const optionalDate = (c: AbstractControl<string>): ValidationErrors | null =>
+  !c.value || isIsoDate(c.value) ? null : { date: true };
+const wholeDays = (c: AbstractControl<number | null>): ValidationErrors | null =>
+  c.value === null || (Number.isInteger(c.value) && c.value >= 0) ? null : { days: true };
 
 /** The form that creates one learner's or staff member's mobility in a project. */
 @Component({
   selector: 'app-new-mobility-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page new-mobility-page' },
-  imports: [RouterLink],
+  imports: [ReactiveFormsModule, RouterLink],
   templateUrl: './new-mobility-page.html',
   styleUrl: './new-mobility-page.css',
 })
@@ -71,97 +103,113 @@ export class NewMobilityPage {
   protected readonly activityTypes = Object.values(ACTIVITY_TYPES);
   protected readonly maxTravel = MAX_TRAVEL_DAYS;
 
-  protected readonly project = signal<ProjectDto | null>(null);
-  protected readonly organisations = signal<readonly OrganisationDto[]>([]);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  protected readonly project = resource({
+    params: () => this.projectId(),
+    loader: ({ params: id }) => loadOrExplain(() => this.api.invoke(getProject, { id })),
+  });
+  protected readonly organisations = resource({
+    loader: () => loadOrExplain(() => this.api.invoke(listOrganisations, { pageSize: 500 })),
+  });
 
-  protected readonly firstName = signal('');
-  protected readonly lastName = signal('');
-  protected readonly email = signal('');
-  protected readonly dateOfBirth = signal('');
-  protected readonly activityType = signal<ActivityCode | ''>('');
-  protected readonly sendingOrganisationId = signal('');
-  protected readonly hostOrganisationId = signal('');
-  protected readonly startDate = signal('');
-  protected readonly endDate = signal('');
-  protected readonly travelDays = signal('0');
-  protected readonly greenTravel = signal(false);
-
-  protected readonly touched = signal<ReadonlySet<Field>>(new Set());
+  protected readonly form = new FormGroup({
+    participant: new FormGroup({
+      firstName: new FormControl('', { nonNullable: true, validators: [notBlank] }),
+      lastName: new FormControl('', { nonNullable: true, validators: [notBlank] }),
+      email: new FormControl('', { nonNullable: true, validators: [notBlank, emailAddress] }),
+      dateOfBirth: new FormControl('', { nonNullable: true, validators: [optionalDate] }),
+    }),
+    activityType: new FormControl<ActivityCode | ''>('', { nonNullable: true, validators: [Validators.required] }),
+    sendingOrganisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    hostOrganisationId: new FormControl('', { nonNullable: true }),
+    startDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
+    endDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
+    travelDays: new FormControl<number | null>(0, { validators: [wholeDays] }),
+    greenTravel: new FormControl(false, { nonNullable: true }),
+  });
+  /** The controls by the API's field paths. */
+  private readonly controls: Record<Field, AbstractControl> = {
+    'participant.firstName': this.form.controls.participant.controls.firstName,
+    'participant.lastName': this.form.controls.participant.controls.lastName,
+    'participant.email': this.form.controls.participant.controls.email,
+    'participant.dateOfBirth': this.form.controls.participant.controls.dateOfBirth,
+    activityType: this.form.controls.activityType,
+    sendingOrganisationId: this.form.controls.sendingOrganisationId,
+    hostOrganisationId: this.form.controls.hostOrganisationId,
+    startDate: this.form.controls.startDate,
+    endDate: this.form.controls.endDate,
+    travelDays: this.form.controls.travelDays,
+  };
+  protected readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
+  private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES);
   protected readonly submitted = signal(false);
   protected readonly saving = signal(false);
-  protected readonly serverProblem = signal<ApiProblem | null>(null);
+  /** The API's problem, shown above the form (its field errors also at the fields). */
+  protected readonly serverProblem = this.formErrors.problem;
 
   protected readonly sortedOrganisations = computed(() =>
-    [...this.organisations()].sort((a, b) => a.name.localeCompare(b.name)),
+    this.organisations.hasValue()
+      ? [...this.organisations.value().items].sort((a, b) => a.name.localeCompare(b.name))
+      : [],
   );
 
   protected readonly sendingCountry = computed(() => {
-    const id = this.sendingOrganisationId();
-    const org = this.organisations().find((o) => o.id === id);
+    const id = this.value().sendingOrganisationId;
+    const org = this.sortedOrganisations().find((o) => o.id === id);
     if (org) return org.country;
-    const beneficiary = this.project()?.beneficiaryOrganisation;
+    const beneficiary = this.project.hasValue() ? this.project.value().beneficiaryOrganisation : null;
     return beneficiary && beneficiary.id === id ? beneficiary.country : null;
   });
 
   /** Hosts abroad first; the rule check still catches a host in the sending country. */
   protected readonly hostOptions = computed(() => {
     const country = this.sendingCountry();
-    return this.sortedOrganisations().filter((o) => o.id !== this.sendingOrganisationId() && o.country !== country);
+    const sending = this.value().sendingOrganisationId;
+    return this.sortedOrganisations().filter((o) => o.id !== sending && o.country !== country);
   });
 
   protected readonly selectedType = computed(() => {
-    const code = this.activityType();
+    const code = this.value().activityType;
     return code ? ACTIVITY_TYPES[code] : null;
   });
 
   /** Days abroad as entered (first and last day counted), or null while the dates are incomplete. */
   protected readonly duration = computed(() => {
-    const start = this.startDate();
-    const end = this.endDate();
+    const { startDate: start, endDate: end } = this.value();
     return isIsoDate(start) && isIsoDate(end) && end >= start ? activityDays(start, end) : null;
   });
 
-  /** The API's rules, checked before submitting. */
+  /**
+   * The checks before submitting, live: each control's validators, else the programme's rules. (The
+   * API's problem goes through FormErrors, which maps its field errors to the fields.)
+   */
   protected readonly clientErrors = computed(() => {
+    const v = this.value();
     const errors: Partial<Record<Field, string>> = {};
-    if (!this.firstName().trim()) errors['participant.firstName'] = 'Enter the first name.';
-    if (!this.lastName().trim()) errors['participant.lastName'] = 'Enter the last name.';
-    const email = this.email().trim();
-    if (!email) errors['participant.email'] = 'Enter an e-mail address.';
-    else if (!EMAIL.test(email)) errors['participant.email'] = 'Enter an e-mail address like name@example.org.';
-    const dob = this.dateOfBirth();
-    if (dob && !isIsoDate(dob)) errors['participant.dateOfBirth'] = 'Enter a valid date of birth or leave it empty.';
-    const type = this.activityType();
-    if (!type) errors['activityType'] = 'Choose the activity type.';
-    if (!this.sendingOrganisationId()) errors['sendingOrganisationId'] = 'Choose the sending organisation.';
     const country = this.sendingCountry();
-    const host = this.organisations().find((o) => o.id === this.hostOrganisationId());
+    const host = this.sortedOrganisations().find((o) => o.id === v.hostOrganisationId);
     if (country && host) {
       const [violation] = hostViolations(country, host.country);
       if (violation) errors['hostOrganisationId'] = ruleMessage(violation.message);
     }
-    const start = this.startDate();
-    const end = this.endDate();
-    if (!isIsoDate(start)) errors['startDate'] = 'Enter the first day of the activity abroad.';
-    if (!isIsoDate(end)) errors['endDate'] = 'Enter the last day of the activity abroad.';
-    if (isIsoDate(start) && isIsoDate(end)) {
+    if (isIsoDate(v.startDate) && isIsoDate(v.endDate)) {
+      const type = v.activityType;
       const violations = type
-        ? validateMobilityDates(type, start, end)
-        : end < start
-          ? validateMobilityDates('LM-SKILL-VET', start, end)
+        ? validateMobilityDates(type, v.startDate, v.endDate)
+        : v.endDate < v.startDate
+          ? validateMobilityDates('LM-SKILL-VET', v.startDate, v.endDate)
           : [];
-      for (const v of violations) errors[v.field as Field] = ruleMessage(v.message);
+      for (const violation of violations) errors[violation.field as Field] = ruleMessage(violation.message);
     }
-    const travel = this.travelDays().trim();
-    if (travel !== '') {
-      const days = Number(travel);
-      if (!Number.isInteger(days) || days < 0)
-        errors['travelDays'] = 'Enter a whole number of travel days (0 or more).';
-      else {
-        const [violation] = travelViolations(days, this.greenTravel());
-        if (violation) errors['travelDays'] = ruleMessage(violation.message);
-      }
+    if (Number.isInteger(v.travelDays) && (v.travelDays ?? 0) >= 0) {
+      const [violation] = travelViolations(v.travelDays ?? 0, v.greenTravel);
+      if (violation) errors['travelDays'] = ruleMessage(violation.message);
+    }
+    // A validator's message wins; the input's own min and max (travel days) leave it to the rule.
+    for (const field of FIELDS) {
+      const known = Object.keys(this.controls[field].errors ?? {}).find((key) => CLIENT_MESSAGES[field][key]);
+      if (known) errors[field] = CLIENT_MESSAGES[field][known];
     }
     return errors;
   });
@@ -173,51 +221,24 @@ export class NewMobilityPage {
   });
 
   constructor() {
+    // What the API said is about the values it was sent: a change makes it stale.
+    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.serverProblem.set(null));
+    // The beneficiary sends, unless the person chooses another organisation.
     effect(() => {
-      const id = this.projectId();
-      untracked(() => void this.load(id));
+      const beneficiary = this.project.hasValue() ? this.project.value().beneficiaryOrganisation.id : null;
+      const sending = this.form.controls.sendingOrganisationId;
+      if (beneficiary && !untracked(() => sending.value)) sending.setValue(beneficiary);
     });
   }
 
-  /** The message for a field: rule checks once touched (dates and travel at once), then the API's. */
+  /** The message for a field: rule checks once touched (dates, host and travel at once), then the API's. */
   protected error(field: Field): string | null {
-    const live = field === 'endDate' || field === 'travelDays' || field === 'hostOrganisationId';
-    const shown = this.submitted() || live || this.touched().has(field);
-    return (shown ? this.clientErrors()[field] : undefined) ?? fieldMessage(this.serverProblem(), field);
-  }
-
-  protected touch(field: Field): void {
-    if (!this.touched().has(field)) this.touched.update((set) => new Set([...set, field]));
+    const shown = this.submitted() || LIVE.includes(field) || this.controls[field].touched;
+    return (shown ? this.clientErrors()[field] : undefined) ?? this.formErrors.messages()[field];
   }
 
   protected idOf(field: Field): string {
     return idOf(field);
-  }
-
-  protected set(
-    field:
-      | 'firstName'
-      | 'lastName'
-      | 'email'
-      | 'dateOfBirth'
-      | 'sendingOrganisationId'
-      | 'hostOrganisationId'
-      | 'startDate'
-      | 'endDate'
-      | 'travelDays',
-    event: Event,
-  ): void {
-    this[field].set((event.target as HTMLInputElement).value);
-    this.serverProblem.set(null);
-  }
-
-  protected setActivityType(event: Event): void {
-    this.activityType.set((event.target as HTMLSelectElement).value as ActivityCode | '');
-    this.serverProblem.set(null);
-  }
-
-  protected setGreenTravel(event: Event): void {
-    this.greenTravel.set((event.target as HTMLInputElement).checked);
   }
 
   protected focusField(event: Event, id: string): void {
@@ -225,45 +246,29 @@ export class NewMobilityPage {
     document.getElementById(id)?.focus();
   }
 
-  private async load(projectId: string): Promise<void> {
-    this.loadProblem.set(null);
-    try {
-      const [project, organisations] = await Promise.all([
-        this.api.invoke(getProject, { id: projectId }),
-        this.api.invoke(listOrganisations, { pageSize: 500 }),
-      ]);
-      this.project.set(project);
-      this.organisations.set(organisations.items);
-      if (!this.sendingOrganisationId()) this.sendingOrganisationId.set(project.beneficiaryOrganisation.id);
-    } catch (error) {
-      this.loadProblem.set(toApiProblem(error));
-    }
-  }
-
-  protected async submit(event: Event): Promise<void> {
-    event.preventDefault();
+  protected async submit(): Promise<void> {
     if (this.saving()) return;
     this.submitted.set(true);
-    this.serverProblem.set(null);
-    const first = this.summary()[0];
-    if (first) {
+    this.formErrors.clear();
+    if (this.summary().length > 0) {
       afterNextRender(() => document.getElementById('form-errors')?.focus(), { injector: this.injector });
       return;
     }
+    const v = this.form.getRawValue();
     const body: CreateMobilityDto = {
       participant: {
-        firstName: this.firstName().trim(),
-        lastName: this.lastName().trim(),
-        email: this.email().trim(),
-        ...(this.dateOfBirth() ? { dateOfBirth: this.dateOfBirth() } : {}),
+        firstName: v.participant.firstName.trim(),
+        lastName: v.participant.lastName.trim(),
+        email: v.participant.email.trim(),
+        ...(v.participant.dateOfBirth ? { dateOfBirth: v.participant.dateOfBirth } : {}),
       },
-      activityType: this.activityType() as ActivityCode,
-      sendingOrganisationId: this.sendingOrganisationId(),
-      ...(this.hostOrganisationId() ? { hostOrganisationId: this.hostOrganisationId() } : {}),
-      startDate: this.startDate(),
-      endDate: this.endDate(),
-      travelDays: this.travelDays().trim() === '' ? 0 : Number(this.travelDays()),
-      greenTravel: this.greenTravel(),
+      activityType: v.activityType as ActivityCode,
+      sendingOrganisationId: v.sendingOrganisationId,
+      ...(v.hostOrganisationId ? { hostOrganisationId: v.hostOrganisationId } : {}),
+      startDate: v.startDate,
+      endDate: v.endDate,
+      travelDays: v.travelDays ?? 0,
+      greenTravel: v.greenTravel,
     };
     this.saving.set(true);
     try {
@@ -271,9 +276,9 @@ export class NewMobilityPage {
       await this.router.navigate(['/mobilities', created.id]);
     } catch (error) {
       const problem = toApiProblem(error);
-      this.serverProblem.set(problem);
-      const firstField = FIELDS.find((f) => fieldMessage(problem, f));
-      afterNextRender(() => document.getElementById(firstField ? idOf(firstField) : 'server-problem')?.focus(), {
+      const { atFields } = this.formErrors.report(problem);
+      const first = atFields ? FIELDS.find((f) => this.formErrors.messages()[f]) : undefined;
+      afterNextRender(() => document.getElementById(first ? idOf(first) : 'server-problem')?.focus(), {
         injector: this.injector,
       });
     } finally {

@@ -1,0 +1,166 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { Api, listOrganisations, type MobilityDto } from '@mobility-hub/api-client';
+import { canChangeHost, isIsoDate } from '@mobility-hub/domain';
+import { loadOrExplain, type ApiProblem } from '@app/core/api/problem';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress } from '@app/core/forms/validators';
+import { MobilityFileStore } from '../mobility-file.store';
+import { EDIT_FIELDS, type EditField, planEdit, ruleProblem } from './edit-plan';
+
+const CLIENT_MESSAGES: ClientMessages<EditField> = {
+  startDate: { required: 'Enter the first day of the activity.' },
+  endDate: { required: 'Enter the last day of the activity.' },
+  hostOrganisationId: {},
+  mentorName: { maxlength: 'Shorten the name to 200 characters at most.' },
+  mentorEmail: { email: 'Enter an e-mail address such as name@company.eu.' },
+};
+
+/** A date the browser's date input gave in full (it gives '' while incomplete). */
+function isoDate(control: AbstractControl<string>): { required: true } | null {
+  return isIsoDate(control.value) ? null : { required: true };
+}
+
+/**
+ * The sending side's "Dates, host and mentor": the dates (due dates follow), the host (until the
+ * mobility is under way; only organisations abroad) and the host's mentor. Sends only what changed.
+ */
+@Component({
+  selector: 'app-mobility-edit-form',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [ReactiveFormsModule],
+  templateUrl: './mobility-edit-form.html',
+  styleUrls: ['../mobility.css', './mobility-edit-form.css'],
+})
+export class MobilityEditForm {
+  protected readonly store = inject(MobilityFileStore);
+  private readonly api = inject(Api);
+  private readonly injector = inject(Injector);
+  private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('editForm');
+
+  protected readonly editing = signal(false);
+  /** The organisations are read the first time the form opens, and kept. */
+  private readonly wantOrganisations = signal(false);
+  protected readonly organisations = resource({
+    params: () => (this.wantOrganisations() ? { pageSize: 500 } : undefined),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(listOrganisations, params)),
+  });
+
+  protected readonly form = new FormGroup({
+    startDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
+    endDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
+    hostOrganisationId: new FormControl('', { nonNullable: true }),
+    mentorName: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
+    mentorEmail: new FormControl('', { nonNullable: true, validators: [emailAddress] }),
+  });
+  /** The host chosen in the form ('' for none). */
+  protected readonly host = signal('');
+  private readonly formErrors = new FormErrors(EDIT_FIELDS, CLIENT_MESSAGES, {
+    form: () => this.formEl()?.nativeElement,
+    idPrefix: 'edit-',
+  });
+  protected readonly errors = this.formErrors.messages;
+  protected readonly errorCount = this.formErrors.count;
+  /** What the API answered beyond the fields (or the organisations that could not be read). */
+  protected readonly problem = signal<ApiProblem | null>(null);
+
+  protected readonly hostChangeable = computed(() => {
+    const m = this.store.mobility();
+    return !!m && canChangeHost(m.phase);
+  });
+
+  protected readonly hostOptions = computed(() => {
+    const sendingCountry = this.store.mobility()?.sendingOrganisation.country ?? '';
+    const all = this.organisations.hasValue() ? this.organisations.value().items : [];
+    return all
+      .filter((o) => o.country.toUpperCase() !== sendingCountry.toUpperCase())
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+
+  /** The host chosen in the form differs from the mobility's: the old mentor does not come along. */
+  protected readonly hostChanged = computed(() => this.host() !== (this.store.mobility()?.hostOrganisation?.id ?? ''));
+
+  constructor() {
+    // A mentor belongs to a host: another host starts with an empty mentor, the original one gets its mentor back.
+    this.form.controls.hostOrganisationId.valueChanges.pipe(takeUntilDestroyed()).subscribe((hostId) => {
+      const m = this.store.mobility();
+      const original = hostId === (m?.hostOrganisation?.id ?? '');
+      this.setHost(hostId, original ? m?.mentor : null);
+    });
+  }
+
+  protected start(m: MobilityDto): void {
+    this.form.reset({ startDate: m.startDate, endDate: m.endDate }, { emitEvent: false });
+    const host = this.form.controls.hostOrganisationId;
+    host.setValue(m.hostOrganisation?.id ?? '', { emitEvent: false });
+    if (this.hostChangeable()) host.enable({ emitEvent: false });
+    else host.disable({ emitEvent: false });
+    this.setHost(host.value, m.mentor);
+    this.formErrors.clear();
+    this.problem.set(null);
+    this.wantOrganisations.set(true);
+    this.editing.set(true);
+    afterNextRender(() => document.getElementById('edit-startDate')?.focus(), { injector: this.injector });
+  }
+
+  protected cancel(): void {
+    this.editing.set(false);
+    this.focusEditButton();
+  }
+
+  protected async save(): Promise<void> {
+    const m = this.store.mobility();
+    if (!m || this.store.busy()) return;
+    this.problem.set(null);
+    const value = this.form.getRawValue();
+    const valid = this.formErrors.validate(this.form.controls);
+    const organisations = this.organisations.hasValue() ? this.organisations.value().items : [];
+    const plan = planEdit(m, value, organisations, this.hostChangeable());
+    if (plan.kind === 'invalid') this.formErrors.report(ruleProblem(plan.violations));
+    if (!valid || plan.kind === 'invalid') return;
+    if (plan.kind === 'unchanged') {
+      this.editing.set(false);
+      this.store.announcement.set('Nothing changed.');
+      this.focusEditButton();
+      return;
+    }
+    const outcome = await this.store.update(plan.body);
+    if (outcome.kind === 'problem') {
+      if (this.formErrors.report(outcome.problem).elsewhere) this.problem.set(outcome.problem);
+      return;
+    }
+    if (outcome.kind !== 'saved') return;
+    this.editing.set(false);
+    this.store.announcement.set(
+      plan.body.startDate || plan.body.endDate ? 'Changes saved. Due dates have been recalculated.' : 'Changes saved.',
+    );
+    this.focusEditButton();
+  }
+
+  private setHost(hostId: string, mentor: MobilityDto['mentor'] | undefined): void {
+    this.host.set(hostId);
+    const { mentorName, mentorEmail } = this.form.controls;
+    mentorName.setValue(mentor?.name ?? '');
+    mentorEmail.setValue(mentor?.email ?? '');
+    for (const control of [mentorName, mentorEmail]) {
+      if (hostId) control.enable({ emitEvent: false });
+      else control.disable({ emitEvent: false });
+    }
+  }
+
+  private focusEditButton(): void {
+    afterNextRender(() => document.getElementById('edit-dates')?.focus(), { injector: this.injector });
+  }
+}
