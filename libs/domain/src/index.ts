@@ -4,6 +4,7 @@ export * from './lib/countries';
 export * from './lib/activity-types';
 export * from './lib/projects';
 export * from './lib/mobility-rules';
+export * from './lib/mobility-edit';
 export * from './lib/checklist/template.types';
 export * from './lib/checklist/checklist';
 export * from './lib/machine/conditions';
