@@ -167,6 +167,34 @@ describe('MobilityEditForm', () => {
     expect(input('edit-mentorName').value).toBe('Ana Costa');
   });
 
+  it('checks the travel days against green travel, and sends them', async () => {
+    await open();
+    type('edit-travelDays', '4');
+    h.button('Save changes').click();
+    await h.settle();
+    h.http.expectNone((r) => r.method === 'PATCH');
+    expect(h.el.querySelector('#edit-travelDays-error')?.textContent).toContain(
+      'Travel days can be at most 2, or 6 with green travel',
+    );
+    expect(document.activeElement?.id).toBe('edit-travelDays');
+
+    input('edit-greenTravel').click();
+    h.button('Save changes').click();
+    await h.settle();
+    const patch = h.expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.body).toEqual({ travelDays: 4, greenTravel: true });
+    const after = { ...MOBILITY, travelDays: 4, greenTravel: true, version: 4 };
+    patch.flush(after);
+    await saved(after);
+    expect(h.store.announcement()).toBe('Changes saved.');
+  });
+
+  it('asks for the host before a mentor, as the domain rules say', async () => {
+    await open({ ...MOBILITY, hostOrganisation: null });
+    expect(input('edit-mentorEmail').disabled).toBe(true);
+    expect(h.el.querySelector('#edit-mentor-hint')?.textContent).toContain('choose the host first');
+  });
+
   it('keeps the host fixed once the mobility is under way', async () => {
     await open({ ...MOBILITY, phase: 'implementation' });
     expect(h.el.querySelector<HTMLSelectElement>('#edit-hostOrganisationId')?.disabled).toBe(true);

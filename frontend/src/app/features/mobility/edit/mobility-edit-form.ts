@@ -11,31 +11,35 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Api, listOrganisations, type MobilityDto } from '@mobility-hub/api-client';
-import { canChangeHost, isIsoDate } from '@mobility-hub/domain';
+import {
+  canChangeHost,
+  MAX_TRAVEL_DAYS,
+  mobilityEditBody,
+  planMobilityEdit,
+  requestedHostId,
+} from '@mobility-hub/domain';
 import { loadOrExplain, type ApiProblem } from '@app/core/api/problem';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { emailAddress } from '@app/core/forms/validators';
 import { MobilityFileStore } from '../mobility-file.store';
-import { EDIT_FIELDS, type EditField, planEdit, ruleProblem } from './edit-plan';
+import { EDIT_FIELDS, editCurrent, editRequest, type EditField, ruleProblem } from './edit-plan';
 
+/** What the controls check themselves (the form of a value); the rules of the programme are the domain's. */
 const CLIENT_MESSAGES: ClientMessages<EditField> = {
-  startDate: { required: 'Enter the first day of the activity.' },
-  endDate: { required: 'Enter the last day of the activity.' },
+  startDate: {},
+  endDate: {},
+  travelDays: { required: 'Enter the travel days (0 if none).' },
   hostOrganisationId: {},
   mentorName: { maxlength: 'Shorten the name to 200 characters at most.' },
   mentorEmail: { email: 'Enter an e-mail address such as name@company.eu.' },
 };
 
-/** A date the browser's date input gave in full (it gives '' while incomplete). */
-function isoDate(control: AbstractControl<string>): { required: true } | null {
-  return isIsoDate(control.value) ? null : { required: true };
-}
-
 /**
- * The sending side's "Dates, host and mentor": the dates (due dates follow), the host (until the
- * mobility is under way; only organisations abroad) and the host's mentor. Sends only what changed.
+ * The sending side's "Dates, host and mentor": the dates (due dates follow), the travel days, the
+ * host (until the mobility is under way; only organisations abroad) and the host's mentor. The
+ * domain's `planMobilityEdit` checks them as the API will, and says what to send: only what changed.
  */
 @Component({
   selector: 'app-mobility-edit-form',
@@ -59,8 +63,10 @@ export class MobilityEditForm {
   });
 
   protected readonly form = new FormGroup({
-    startDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
-    endDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
+    startDate: new FormControl('', { nonNullable: true }),
+    endDate: new FormControl('', { nonNullable: true }),
+    travelDays: new FormControl<number | null>(0, { validators: [Validators.required] }),
+    greenTravel: new FormControl(false, { nonNullable: true }),
     hostOrganisationId: new FormControl('', { nonNullable: true }),
     mentorName: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
     mentorEmail: new FormControl('', { nonNullable: true, validators: [emailAddress] }),
@@ -75,6 +81,7 @@ export class MobilityEditForm {
   protected readonly errorCount = this.formErrors.count;
   /** What the API answered beyond the fields (or the organisations that could not be read). */
   protected readonly problem = signal<ApiProblem | null>(null);
+  protected readonly maxTravel = MAX_TRAVEL_DAYS;
 
   protected readonly hostChangeable = computed(() => {
     const m = this.store.mobility();
@@ -102,7 +109,10 @@ export class MobilityEditForm {
   }
 
   protected start(m: MobilityDto): void {
-    this.form.reset({ startDate: m.startDate, endDate: m.endDate }, { emitEvent: false });
+    this.form.reset(
+      { startDate: m.startDate, endDate: m.endDate, travelDays: m.travelDays, greenTravel: m.greenTravel },
+      { emitEvent: false },
+    );
     const host = this.form.controls.hostOrganisationId;
     host.setValue(m.hostOrganisation?.id ?? '', { emitEvent: false });
     if (this.hostChangeable()) host.enable({ emitEvent: false });
@@ -124,19 +134,30 @@ export class MobilityEditForm {
     const m = this.store.mobility();
     if (!m || this.store.busy()) return;
     this.problem.set(null);
-    const value = this.form.getRawValue();
     const valid = this.formErrors.validate(this.form.controls);
+    const current = editCurrent(m);
+    const request = editRequest(this.form.getRawValue());
+    const hostId = requestedHostId(current, request);
     const organisations = this.organisations.hasValue() ? this.organisations.value().items : [];
-    const plan = planEdit(m, value, organisations, this.hostChangeable());
-    if (plan.kind === 'invalid') this.formErrors.report(ruleProblem(plan.violations));
-    if (!valid || plan.kind === 'invalid') return;
+    const host = hostId ? organisations.find((o) => o.id === hostId) : undefined;
+    const plan = planMobilityEdit(current, request, { requestedHost: host && { country: host.country } });
+    if (plan.kind === 'refused' && plan.violations.length === 0) {
+      // A closed mobility: nothing of it can change, whatever the fields say.
+      this.problem.set({ ...ruleProblem([]), status: 409, title: plan.title, detail: plan.message });
+      return;
+    }
+    if (plan.kind === 'invalid' || plan.kind === 'refused') {
+      this.formErrors.report(ruleProblem(plan.violations));
+      return;
+    }
+    if (!valid) return;
     if (plan.kind === 'unchanged') {
       this.editing.set(false);
       this.store.announcement.set('Nothing changed.');
       this.focusEditButton();
       return;
     }
-    const outcome = await this.store.update(plan.body);
+    const outcome = await this.store.update(mobilityEditBody(current, plan.changes));
     if (outcome.kind === 'problem') {
       if (this.formErrors.report(outcome.problem).elsewhere) this.problem.set(outcome.problem);
       return;
@@ -144,7 +165,7 @@ export class MobilityEditForm {
     if (outcome.kind !== 'saved') return;
     this.editing.set(false);
     this.store.announcement.set(
-      plan.body.startDate || plan.body.endDate ? 'Changes saved. Due dates have been recalculated.' : 'Changes saved.',
+      plan.effects.includes('redateTasks') ? 'Changes saved. Due dates have been recalculated.' : 'Changes saved.',
     );
     this.focusEditButton();
   }
