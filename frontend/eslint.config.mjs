@@ -1,6 +1,12 @@
 import nx from '@nx/eslint-plugin';
 import baseConfig from '../eslint.config.mjs';
 
+// The dashboard imports its own folders through the `@app/*` path alias (tsconfig.base.json) rather than
+// `../../..`: the module-boundary rule, otherwise the repository's, lets the frontend import itself that way.
+const [level, boundaries] = baseConfig.find((c) => c.rules?.['@nx/enforce-module-boundaries']).rules[
+  '@nx/enforce-module-boundaries'
+];
+
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
@@ -27,6 +33,7 @@ export default [
       // House style: OnPush everywhere, inject() instead of constructor injection.
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@angular-eslint/prefer-inject': 'error',
+      '@nx/enforce-module-boundaries': [level, { ...boundaries, allowCircularSelfDependency: true }],
     },
   },
   {
