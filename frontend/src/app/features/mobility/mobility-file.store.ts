@@ -89,8 +89,11 @@ export class MobilityFileStore {
     return phase === 'completed' || phase === 'withdrawn';
   });
 
-  /** A change is under way: one at a time. */
-  readonly busy = signal(false);
+  /** Changes under way or waiting for their turn: they go one at a time, each with the ETag the one before left. */
+  private readonly running = signal(0);
+  private turn: Promise<unknown> = Promise.resolve();
+  /** A change is under way: a lifecycle event or an edit is not started meanwhile (a task change waits its turn). */
+  readonly busy = computed(() => this.running() > 0);
   /** Polite announcements of what just happened. */
   readonly announcement = signal('');
   /** A change that failed for a reason that belongs to no form. */
@@ -115,30 +118,31 @@ export class MobilityFileStore {
     this.file.reload();
   }
 
-  /** Ticks, unticks, waives or reopens a task; true when the API took it. */
-  async changeTask(task: TaskDto, body: UpdateTaskDto): Promise<boolean> {
-    if (this.busy()) return false;
-    this.busy.set(true);
-    this.actionProblem.set(null);
-    try {
-      const response = await this.api.invoke$Response(updateTask, { id: task.id, 'If-Match': this.etag(), body });
-      const { mobilityVersion, ...updated } = response.body;
-      this.patch((f) => ({
-        ...f,
-        mobility: { ...f.mobility, version: mobilityVersion },
-        etag: response.headers.get('ETag') ?? etagOf(mobilityVersion),
-        tasks: f.tasks.map((t) => (t.id === updated.id ? updated : t)),
-      }));
-      this.announcement.set(`${updated.title}: ${statusWord(updated.status)}.`);
-      // The lifecycle's allowed events and the counts depend on the checklist.
-      await this.refreshMobility();
-      return true;
-    } catch (error) {
-      this.handleProblem(toApiProblem(error));
-      return false;
-    } finally {
-      this.busy.set(false);
-    }
+  /**
+   * Ticks, unticks, waives or reopens a task; true when the API took it. Ticking several boxes in a
+   * row is fine: each change waits for the one before (and its new version) instead of being lost.
+   */
+  changeTask(task: TaskDto, body: UpdateTaskDto): Promise<boolean> {
+    return this.inTurn(async () => {
+      this.actionProblem.set(null);
+      try {
+        const response = await this.api.invoke$Response(updateTask, { id: task.id, 'If-Match': this.etag(), body });
+        const { mobilityVersion, ...updated } = response.body;
+        this.patch((f) => ({
+          ...f,
+          mobility: { ...f.mobility, version: mobilityVersion },
+          etag: response.headers.get('ETag') ?? etagOf(mobilityVersion),
+          tasks: f.tasks.map((t) => (t.id === updated.id ? updated : t)),
+        }));
+        this.announcement.set(`${updated.title}: ${statusWord(updated.status)}.`);
+        // The lifecycle's allowed events and the counts depend on the checklist.
+        await this.refreshMobility();
+        return true;
+      } catch (error) {
+        this.handleProblem(toApiProblem(error));
+        return false;
+      }
+    });
   }
 
   /**
@@ -148,7 +152,15 @@ export class MobilityFileStore {
   async sendEvent(type: MobilityEventType, reason?: string, keepFile = true): Promise<EventOutcome> {
     const m = this.mobility();
     if (!m || this.busy()) return { kind: 'failed' };
-    this.busy.set(true);
+    return this.inTurn(() => this.postEvent(m, type, reason, keepFile));
+  }
+
+  private async postEvent(
+    m: MobilityDto,
+    type: MobilityEventType,
+    reason: string | undefined,
+    keepFile: boolean,
+  ): Promise<EventOutcome> {
     try {
       const response = await this.api.invoke$Response(sendMobilityEvent, {
         id: m.id,
@@ -166,8 +178,6 @@ export class MobilityFileStore {
         return { kind: 'refused', problem };
       this.handleProblem(problem);
       return { kind: 'failed' };
-    } finally {
-      this.busy.set(false);
     }
   }
 
@@ -175,7 +185,10 @@ export class MobilityFileStore {
   async update(body: UpdateMobilityDto): Promise<EditOutcome> {
     const m = this.mobility();
     if (!m || this.busy()) return { kind: 'failed' };
-    this.busy.set(true);
+    return this.inTurn(() => this.patchMobility(m, body));
+  }
+
+  private async patchMobility(m: MobilityDto, body: UpdateMobilityDto): Promise<EditOutcome> {
     try {
       const response = await this.api.invoke$Response(updateMobility, { id: m.id, 'If-Match': this.etag(), body });
       this.setMobility(response.body, response.headers.get('ETag'));
@@ -188,8 +201,6 @@ export class MobilityFileStore {
         return { kind: 'failed' };
       }
       return { kind: 'problem', problem };
-    } finally {
-      this.busy.set(false);
     }
   }
 
@@ -204,6 +215,14 @@ export class MobilityFileStore {
       return;
     }
     this.actionProblem.set(problem);
+  }
+
+  /** Runs a change after those before it; `busy` until the last one is done. */
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    this.running.update((n) => n + 1);
+    const done = this.turn.then(change).finally(() => this.running.update((n) => n - 1));
+    this.turn = done.catch(() => undefined);
+    return done;
   }
 
   private etag(): string | undefined {

@@ -49,6 +49,30 @@ describe('MobilityChecklist', () => {
     expect(h.store.announcement()).toBe('Book travel: open again.');
   });
 
+  it('ticks two boxes in a row: the second waits for the first and sends its new version', async () => {
+    await h.render();
+    h.checkbox('Book travel').click();
+    h.checkbox('Insurance arranged').click();
+    await h.settle();
+    expect(h.checkbox('Insurance arranged').checked).toBe(true);
+    expect(h.store.busy()).toBe(true);
+    const first = h.expect1('PATCH', '/api/tasks/t2');
+    h.http.expectNone('/api/tasks/t3');
+    first.flush({ ...TASKS[1], status: 'done', mobilityVersion: 4 }, { headers: { ETag: '"4"' } });
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 4 }, { headers: { ETag: '"4"' } });
+    await h.settle();
+    const second = h.expect1('PATCH', '/api/tasks/t3');
+    expect(second.request.headers.get('If-Match')).toBe('"4"');
+    second.flush({ ...TASKS[2], status: 'done', mobilityVersion: 5 });
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 5 });
+    await h.settle();
+    expect(h.store.busy()).toBe(false);
+    expect(h.checkbox('Book travel').checked).toBe(true);
+    expect(h.checkbox('Insurance arranged').checked).toBe(true);
+  });
+
   it('waives a task only with a reason, and reopens it', async () => {
     await h.render();
 

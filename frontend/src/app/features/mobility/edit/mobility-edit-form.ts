@@ -79,7 +79,7 @@ export class MobilityEditForm {
   });
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
-  /** What the API answered beyond the fields (or the organisations that could not be read). */
+  /** What keeps the edit from being saved beyond the fields: the API's answer, or a closed mobility. */
   protected readonly problem = signal<ApiProblem | null>(null);
   protected readonly maxTravel = MAX_TRAVEL_DAYS;
 
