@@ -1,11 +1,12 @@
 import {
   CURRENT_CHECKLIST,
   initialMobilitySnapshot,
-  isFinalState,
   KA122_MAX_PARTICIPANTS,
   MOBILITY_MACHINE_VERSION,
+  MobilityEditCurrent,
   persistSnapshot,
-  canChangeHost,
+  planMobilityEdit,
+  requestedHostId,
   hostViolations,
   stateOf,
   TASK_KEYS,
@@ -189,7 +190,11 @@ export class MobilityService {
     });
   }
 
-  /** Dates, host and travel (the sending side); due dates of open and waived tasks follow new dates. */
+  /**
+   * Dates, host, mentor and travel (the sending side), by the domain's edit plan (`planMobilityEdit`):
+   * this loads what it needs, answers its refusals as problems and carries out its changes and
+   * effects in one transaction (due dates of open and waived tasks follow new dates).
+   */
   async update(
     identity: Identity,
     id: string,
@@ -208,102 +213,48 @@ export class MobilityService {
         em,
       );
       this.repository.checkVersion(mobility, expectedVersion);
-      const changes: Partial<MobilityEntity> = {};
-      const startDate = dto.startDate ?? mobility.startDate;
-      const endDate = dto.endDate ?? mobility.endDate;
-      const hostId = dto.hostOrganisationId === undefined ? mobility.hostOrganisationId : dto.hostOrganisationId;
-      const travelDays = dto.travelDays ?? mobility.travelDays;
-      const greenTravel = dto.greenTravel ?? mobility.greenTravel;
-      const datesChanged = startDate !== mobility.startDate || endDate !== mobility.endDate;
-      const hostChanged = hostId !== mobility.hostOrganisationId;
-      // A new host brings its own mentor: the old one is cleared unless the request names one.
-      const mentorName =
-        dto.mentorName !== undefined ? (dto.mentorName?.trim() ?? null) : hostChanged ? null : mobility.mentorName;
-      const mentorEmail =
-        dto.mentorEmail !== undefined
-          ? (dto.mentorEmail?.toLowerCase() ?? null)
-          : hostChanged
-            ? null
-            : mobility.mentorEmail;
-      const mentorChanged = mentorName !== mobility.mentorName || mentorEmail !== mobility.mentorEmail;
-      if (
-        !datesChanged &&
-        !hostChanged &&
-        !mentorChanged &&
-        travelDays === mobility.travelDays &&
-        greenTravel === mobility.greenTravel
-      ) {
-        return this.queries.detail(id, viewer, em);
-      }
-      if (isFinalState(mobility.phase)) {
-        throw Problems.conflict(
-          'mobility-closed',
-          'Mobility closed',
-          `The mobility is ${mobility.phase} and can no longer change.`,
-        );
-      }
-      if (hostChanged && !canChangeHost(mobility.phase)) {
-        throw Problems.conflict(
-          'host-fixed',
-          'Host can no longer change',
-          `The host can change during application and preparation only; the mobility is in ${mobility.phase}.`,
-          {
-            errors: [
-              {
-                field: 'hostOrganisationId',
-                rule: 'changeable before implementation',
-                message: 'the host is fixed once the mobility is under way',
-              },
-            ],
-          },
-        );
-      }
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
-      const host =
-        hostChanged && hostId
-          ? await this.partyOf(em, await this.schoolOf(em, mobility.projectId), hostId, 'hostOrganisationId')
-          : null;
-      const violations = [
-        ...(datesChanged ? validateMobilityDates(mobility.activityType, startDate, endDate) : []),
-        ...travelViolations(travelDays, greenTravel),
-        ...hostViolations(sending.country, host?.country ?? null),
-      ];
-      if (violations.length) throw Problems.ruleViolated(violations);
+      const current: MobilityEditCurrent = { ...mobility, sendingCountry: sending.country };
+      let plan = planMobilityEdit(current, dto);
+      const hostId = requestedHostId(mobility, dto);
+      if (hostId && plan.kind === 'refused' && plan.code === 'not-found') {
+        // The plan got past the refusals that come first and needs the new host: one of the school's
+        // own organisations (404 naming hostOrganisationId otherwise) and its country.
+        const school = await this.schoolOf(em, mobility.projectId);
+        const host = await this.partyOf(em, school, hostId, 'hostOrganisationId');
+        plan = planMobilityEdit(current, dto, { requestedHost: host });
+      }
+      if (plan.kind === 'unchanged') return this.queries.detail(id, viewer, em);
+      if (plan.kind === 'refused') {
+        const errors = plan.violations.length ? { errors: plan.violations } : {};
+        throw Problems.conflict(plan.code, plan.title, plan.message, errors);
+      }
+      if (plan.kind === 'invalid') throw Problems.ruleViolated(plan.violations);
 
-      if (datesChanged) {
-        Object.assign(changes, { startDate, endDate });
+      const { changes, effects, history } = plan;
+      // Tasks first: saving the mobility re-plans its reminders from them.
+      if (effects.includes('redateTasks')) {
+        const startDate = changes.startDate ?? mobility.startDate;
+        const endDate = changes.endDate ?? mobility.endDate;
         await this.checklist.redate(em, mobility, { startDate, endDate });
       }
-      if (hostChanged) {
-        // A new (or no) host has not confirmed anything yet; without a host the search is open again.
-        Object.assign(changes, { hostOrganisationId: hostId, placementConfirmedAt: null });
+      if (effects.includes('reopenHostConfirmation')) {
         await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor);
-        if (!hostId) await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
       }
-      if ((mentorName !== null || mentorEmail !== null) && !hostId) {
-        const field = mentorEmail !== null ? 'mentorEmail' : 'mentorName';
-        throw Problems.ruleViolated([
-          { field, rule: 'needs a host', message: 'a mentor belongs to a host organisation: assign the host first' },
-        ]);
+      if (effects.includes('reopenHostSearch')) {
+        await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
       }
-      Object.assign(changes, { travelDays, greenTravel, mentorName, mentorEmail });
       await this.repository.save(em, mobility, changes);
-      if (hostChanged && hostId) await this.reminders.requestPlacement(em, id);
-      if (datesChanged || hostChanged) {
+      if (effects.includes('requestPlacement')) await this.reminders.requestPlacement(em, id);
+      if (history !== null) {
         // Dates and host shape the whole file: the history says who changed them, and from what.
-        const what = [
-          datesChanged ? `dates ${mobility.startDate}–${mobility.endDate} → ${startDate}–${endDate}` : null,
-          hostChanged ? `host ${mobility.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
-        ]
-          .filter(Boolean)
-          .join('; ');
         await this.repository.appendEvent(em, {
           mobilityId: id,
           event: 'EDIT',
           from: mobility.phase,
           to: mobility.phase,
           actor,
-          reason: what,
+          reason: history,
           at: this.clock.now(),
         });
       }
