@@ -1,4 +1,4 @@
-import { FileHarness, MOBILITY, TASKS } from '../mobility.fixtures';
+import { FileHarness, MOBILITY, TASKS } from '@app/features/mobility/mobility.fixtures';
 import { MobilityChecklist } from './mobility-checklist';
 
 describe('MobilityChecklist', () => {

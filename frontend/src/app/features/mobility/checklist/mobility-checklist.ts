@@ -2,8 +2,8 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, 
 import type { TaskDto } from '@mobility-hub/api-client';
 import { mayChangeTask, PHASES, taskEditBlocker } from '@mobility-hub/domain';
 import { formatDate } from '@app/core/format-date';
-import { roleLabel, stateLabel } from '../labels';
-import { MobilityFileStore } from '../mobility-file.store';
+import { roleLabel, stateLabel } from '@app/features/mobility/labels';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 import { WaiveTaskForm } from './waive-task-form/waive-task-form';
 
 /**

@@ -6,7 +6,7 @@ import type {
   MobilityEditViolation,
 } from '@mobility-hub/domain';
 import type { ApiProblem } from '@app/core/api/problem';
-import { ruleMessage } from '../labels';
+import { ruleMessage } from '@app/features/mobility/labels';
 
 /** The fields of the edit form, in the order they appear (the first with a message gets the focus). */
 export const EDIT_FIELDS = [

@@ -1,5 +1,5 @@
 import type { MobilityDto } from '@mobility-hub/api-client';
-import { FileHarness, HISTORY, MOBILITY, problem, TASKS } from '../mobility.fixtures';
+import { FileHarness, HISTORY, MOBILITY, problem, TASKS } from '@app/features/mobility/mobility.fixtures';
 import { MobilityEditForm } from './mobility-edit-form';
 
 const HOTEL = { id: 'o2', name: 'Hotel Lisboa', country: 'PT', city: 'Lisboa', kind: 'company' };

@@ -23,7 +23,7 @@ import {
 import { loadOrExplain, type ApiProblem } from '@app/core/api/problem';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { emailAddress } from '@app/core/forms/validators';
-import { MobilityFileStore } from '../mobility-file.store';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 import { EDIT_FIELDS, editCurrent, editRequest, type EditField, ruleProblem } from './edit-plan';
 
 /** What the controls check themselves (the form of a value); the rules of the programme are the domain's. */

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { LifecycleEventDto } from '@mobility-hub/api-client';
 import { formatDateTime } from '@app/core/format-date';
-import { eventLabel, stateLabel } from '../labels';
+import { eventLabel, stateLabel } from '@app/features/mobility/labels';
 
 /** The mobility's lifecycle history, newest last: event, phases, who, when and why (the sending side's). */
 @Component({

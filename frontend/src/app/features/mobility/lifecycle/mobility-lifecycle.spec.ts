@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { Notifications } from '@app/core/notifications';
-import { FileHarness, HISTORY, MOBILITY, problem, task, TASKS } from '../mobility.fixtures';
+import { FileHarness, HISTORY, MOBILITY, problem, task, TASKS } from '@app/features/mobility/mobility.fixtures';
 import { MobilityLifecycle } from './mobility-lifecycle';
 
 describe('MobilityLifecycle', () => {

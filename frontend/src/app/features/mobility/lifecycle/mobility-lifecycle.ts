@@ -14,8 +14,8 @@ import { Router } from '@angular/router';
 import { EVENTS_REQUIRING_REASON, nextPhase, PHASES, previousPhase } from '@mobility-hub/domain';
 import type { ApiProblem } from '@app/core/api/problem';
 import { Notifications } from '@app/core/notifications';
-import { eventLabel, type MobilityEventType, stateLabel } from '../labels';
-import { MobilityFileStore } from '../mobility-file.store';
+import { eventLabel, type MobilityEventType, stateLabel } from '@app/features/mobility/labels';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 
 /**
  * The lifecycle events the signed-in person may send now (the sending side's "Lifecycle", the host's

@@ -14,7 +14,7 @@ import {
 import { loadOrExplain } from '@app/core/api/problem';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { emailAddress, notBlank } from '@app/core/forms/validators';
-import { ruleMessage } from '../labels';
+import { ruleMessage } from '@app/features/mobility/labels';
 
 export type ActivityCode = CreateMobilityDto['activityType'];
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { LifecycleEventDto, MobilityDto } from '@mobility-hub/api-client';
 import { PHASES } from '@mobility-hub/domain';
-import { stateLabel } from '../labels';
+import { stateLabel } from '@app/features/mobility/labels';
 
 type StepState = 'done' | 'current' | 'stopped' | 'todo';
 

@@ -10,7 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import type { TaskDto } from '@mobility-hub/api-client';
-import { MobilityFileStore } from '../../mobility-file.store';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 
 /** Waives one task: the sending side says why it is not needed (required). */
 @Component({
