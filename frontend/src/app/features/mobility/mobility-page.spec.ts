@@ -148,6 +148,35 @@ describe('MobilityPage', () => {
     await h.settle();
   });
 
+  it('reloads the whole file after it was changed here (a stale event after a tick)', async () => {
+    await render();
+    h.checkbox('Book travel').click();
+    await h.settle();
+    h.expect1('PATCH', '/api/tasks/t2').flush({ ...TASKS[1], status: 'done', mobilityVersion: 4 });
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 4 }, { headers: { ETag: '"4"' } });
+    await h.settle();
+
+    h.button('Confirm placement').click();
+    await h.settle();
+    const post = h.expect1('POST', '/api/mobilities/m1/events');
+    expect(post.request.headers.get('If-Match')).toBe('"4"');
+    post.flush(problem('stale-version', 412, { currentVersion: 5 }), {
+      status: 412,
+      statusText: 'Precondition Failed',
+    });
+    await h.settle();
+    TestBed.inject(Notifications).items()[0].action?.run();
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1').flush({ ...MOBILITY, version: 5 }, { headers: { ETag: '"5"' } });
+    h.expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await h.settle();
+    expect(h.checkbox('Book travel').checked).toBe(false);
+    expect(el.textContent).toContain('Mobility reloaded.');
+  });
+
   it('shows a problem that belongs to no form on the page, until dismissed', async () => {
     await render();
     h.checkbox('Book travel').click();
