@@ -1,3 +1,4 @@
+import { problemType } from '@mobility-hub/domain';
 import {
   completeMandatoryTasks,
   createMobilityFixture,
@@ -124,7 +125,7 @@ describe('mobility lifecycle through HTTP', () => {
     // host (403), and a mentor of a company not hosting this mobility does not see it (404).
     const byCoordinator = await sendEvent(t, mobility.id, 'HOST_CONFIRM');
     expect(byCoordinator.status).toBe(403);
-    expect(byCoordinator.body.type).toBe('urn:mobility-hub:problem:role-not-allowed');
+    expect(byCoordinator.body.type).toBe(problemType('role-not-allowed'));
     const byOtherMentor = await sendEvent((await hostMentor(t, host.id)).client, mobility.id, 'HOST_CONFIRM');
     expect(byOtherMentor.status).toBe(404);
     const after = (await t.get(`/api/mobilities/${mobility.id}`)).body;
@@ -186,7 +187,7 @@ describe('mobility lifecycle through HTTP', () => {
     for (const type of HOST_EVENTS) {
       const refused = await sendEvent(t, mobility.id, type);
       expect(refused.status).toBe(403);
-      expect(refused.body.type).toBe('urn:mobility-hub:problem:role-not-allowed');
+      expect(refused.body.type).toBe(problemType('role-not-allowed'));
     }
     expect((await t.get(`/api/mobilities/${mobility.id}`)).body).toEqual(
       expect.objectContaining({ version: 2, placementConfirmed: false }),
@@ -267,7 +268,7 @@ describe('mobility lifecycle through HTTP', () => {
       await sendEvent(t, mobility.id, 'WITHDRAW', 'x'),
     ]) {
       expect(res.status).toBe(500);
-      expect(res.body.type).toBe('urn:mobility-hub:problem:snapshot-version-unsupported');
+      expect(res.body.type).toBe(problemType('snapshot-version-unsupported'));
       expect(res.body.detail).toContain('version 99');
     }
     const [row] = await t.db.query('SELECT phase, version FROM mobility WHERE id = $1', [mobility.id]);

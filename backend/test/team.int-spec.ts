@@ -1,3 +1,4 @@
+import { problemType } from '@mobility-hub/domain';
 import { INestApplicationContext } from '@nestjs/common';
 import { createMobilityFixture, createOrganisation } from './support/factories';
 import {
@@ -123,9 +124,7 @@ describe('invitations', () => {
       password: PASSWORD,
     });
     expect(again.status).toBe(410);
-    expect(again.body).toEqual(
-      expect.objectContaining({ type: 'urn:mobility-hub:problem:link-used', renewable: true }),
-    );
+    expect(again.body).toEqual(expect.objectContaining({ type: problemType('link-used'), renewable: true }));
     expect((await t.anonymous.get(`/api/invitations/${token}`)).status).toBe(410);
     expect(
       (await t.get(`/api/organisations/${t.school.id}/invitations`)).body.map((i: { email: string }) => i.email),
@@ -150,7 +149,7 @@ describe('invitations', () => {
       password: PASSWORD,
     });
     expect(expired.status).toBe(410);
-    expect(expired.body.type).toBe('urn:mobility-hub:problem:link-expired');
+    expect(expired.body.type).toBe(problemType('link-expired'));
     expect((await t.db.query(`SELECT 1 FROM user_account WHERE email = 'late@school.test'`)).length).toBe(0);
 
     const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
@@ -181,7 +180,7 @@ describe('invitations', () => {
     // The link is no password: an existing account accepts only while signed in as itself.
     const anonymous = await t.anonymous.post(`/api/invitations/${token}/accept`, {});
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.type).toBe('urn:mobility-hub:problem:sign-in-first');
+    expect(anonymous.body.type).toBe(problemType('sign-in-first'));
     expect(anonymous.headers.get('set-cookie')).toBeNull();
     expect((await t.post(`/api/invitations/${token}/accept`, {})).status).toBe(401); // someone else's session
     const accepted = await colleague.client.post(`/api/invitations/${token}/accept`, {
@@ -303,7 +302,7 @@ describe('members and roles', () => {
     const only = await t.createUser({ role: 'coordinator', organisationId: school.id });
     const demote = await only.client.patch(`/api/organisations/${school.id}/members/${only.userId}`, { role: 'staff' });
     expect(demote.status).toBe(409);
-    expect(demote.body.type).toBe('urn:mobility-hub:problem:last-coordinator');
+    expect(demote.body.type).toBe(problemType('last-coordinator'));
     expect((await only.client.delete(`/api/organisations/${school.id}/members/${only.userId}`)).status).toBe(409);
     expect((await t.db.query(`SELECT role FROM membership WHERE user_id = $1`, [only.userId]))[0].role).toBe(
       'coordinator',

@@ -16,6 +16,7 @@ import { AppConfig } from '../config/app-config';
 import { SESSION_COOKIE } from '../modules/auth/auth.service';
 import { LifecycleRefusedDto } from '../modules/mobility/dto/mobility.dto';
 import { ProblemDto } from '../common/problem/api-problems';
+import { exactContract } from '../openapi/exact-contract';
 import { ApiModule } from './api.module';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -74,7 +75,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto, LifecycleRefusedDto] });
-  return documentSecurity(document);
+  return exactContract(documentSecurity(document));
 }
 
 /**

@@ -8,6 +8,7 @@ import { FixedClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { hashSecret } from '../../src/common/secret-hash';
 import { SESSION_COOKIE } from '../../src/modules/auth/auth.service';
+import { expectContract } from './contract';
 
 /** The PostgreSQL server the integration tests use (each test file gets its own database on it). */
 export const TEST_SERVER_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -131,6 +132,13 @@ export async function startTestApp(
     } catch {
       /* not JSON: keep the text */
     }
+    expectContract({
+      method,
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body: parsed,
+    });
     return { status: response.status, headers: response.headers, body: parsed as any };
   };
   const clientOf = (cookie: string | null): HttpClient => ({

@@ -1,3 +1,4 @@
+import { ProblemCode, ProblemCodeWith, problemType } from '@mobility-hub/domain';
 import { HttpException } from '@nestjs/common';
 
 /** One broken rule, named by the field it concerns (dotted path for nested fields). */
@@ -19,8 +20,6 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-const typeUri = (slug: string) => `urn:mobility-hub:problem:${slug}`;
-
 /** An exception that already knows its problem document. */
 export class ProblemException extends HttpException {
   constructor(readonly problem: Problem) {
@@ -32,7 +31,7 @@ export const Problems = {
   /** The request does not have the shape the API describes (400). */
   invalidRequest(errors: FieldError[], detail = 'The request is not valid.'): ProblemException {
     return new ProblemException({
-      type: typeUri('invalid-request'),
+      type: problemType('invalid-request'),
       title: 'Invalid request',
       status: 400,
       detail,
@@ -42,7 +41,7 @@ export const Problems = {
   /** Well-formed, but breaks a business rule (422). */
   ruleViolated(errors: readonly FieldError[], detail?: string): ProblemException {
     return new ProblemException({
-      type: typeUri('rule-violated'),
+      type: problemType('rule-violated'),
       title: 'Business rule violated',
       status: 422,
       detail: detail ?? errors.map((e) => e.message).join('; '),
@@ -51,19 +50,24 @@ export const Problems = {
   },
   notFound(what: string, id: string, field?: string): ProblemException {
     return new ProblemException({
-      type: typeUri('not-found'),
+      type: problemType('not-found'),
       title: 'Not found',
       status: 404,
       detail: `${what} ${id} does not exist`,
       ...(field ? { errors: [{ field, rule: 'exists', message: `${what} ${id} does not exist` }] } : {}),
     });
   },
-  conflict(slug: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemException {
-    return new ProblemException({ type: typeUri(slug), title, status: 409, detail, ...extensions });
+  conflict(
+    code: ProblemCodeWith<409>,
+    title: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+  ): ProblemException {
+    return new ProblemException({ type: problemType(code), title, status: 409, detail, ...extensions });
   },
   preconditionFailed(detail: string, currentVersion: number): ProblemException {
     return new ProblemException({
-      type: typeUri('stale-version'),
+      type: problemType('stale-version'),
       title: 'Precondition failed',
       status: 412,
       detail,
@@ -71,9 +75,9 @@ export const Problems = {
     });
   },
   /** It existed, and is no more: a used or expired link (410). */
-  gone(slug: string, detail: string): ProblemException {
+  gone(code: ProblemCodeWith<410>, detail: string): ProblemException {
     return new ProblemException({
-      type: typeUri(slug),
+      type: problemType(code),
       title: 'Link no longer valid',
       status: 410,
       detail,
@@ -81,46 +85,51 @@ export const Problems = {
     });
   },
   /** Signed in and allowed to see the record, but not to do this with it (403). */
-  forbidden(slug: string, detail: string): ProblemException {
-    return new ProblemException({ type: typeUri(slug), title: 'Not allowed', status: 403, detail });
+  forbidden(code: ProblemCodeWith<403>, detail: string): ProblemException {
+    return new ProblemException({ type: problemType(code), title: 'Not allowed', status: 403, detail });
   },
   /** Not signed in, or the credentials were not right (401). */
-  unauthorized(slug: string, title: string, detail: string): ProblemException {
-    return new ProblemException({ type: typeUri(slug), title, status: 401, detail });
+  unauthorized(code: ProblemCodeWith<401>, title: string, detail: string): ProblemException {
+    return new ProblemException({ type: problemType(code), title, status: 401, detail });
   },
   /** Slow down: try again after `seconds` (429 with Retry-After). */
-  tooManyRequests(slug: string, detail: string, seconds: number): ProblemException {
+  tooManyRequests(code: ProblemCodeWith<429>, detail: string, seconds: number): ProblemException {
     return new ProblemException({
-      type: typeUri(slug),
+      type: problemType(code),
       title: 'Too many requests',
       status: 429,
       detail,
       retryAfterSeconds: seconds,
     });
   },
+  /** The stored lifecycle state cannot be read by this build (500, never guessed at). */
+  internal(code: ProblemCodeWith<500>, title: string, detail: string): ProblemException {
+    return new ProblemException({ type: problemType(code), title, status: 500, detail });
+  },
+  /** What the HTTP layer answers on its own for a status (no route, wrong media type, timeouts …). */
   fromStatus(status: number, detail: string): Problem {
-    const title = STATUS_TITLES[status] ?? (status >= 500 ? 'Internal server error' : 'Request failed');
-    return { type: status >= 500 ? typeUri('internal') : typeUri(slugOf(title)), title, status, detail };
+    const known = BY_STATUS[status];
+    const [code, title] = known ?? (status >= 500 ? BY_STATUS[500] : BY_STATUS[0]);
+    return { type: problemType(code), title, status, detail };
   },
 };
 
-const STATUS_TITLES: Record<number, string> = {
-  400: 'Invalid request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Payload too large',
-  410: 'Gone',
-  415: 'Unsupported media type',
-  422: 'Business rule violated',
-  429: 'Too many requests',
-  503: 'Service unavailable',
+/** The generic code and title of each status the HTTP layer answers by itself (0: any other 4xx). */
+const BY_STATUS: Record<number, readonly [ProblemCode, string]> = {
+  0: ['request-failed', 'Request failed'],
+  400: ['invalid-request', 'Invalid request'],
+  401: ['unauthorized', 'Unauthorized'],
+  403: ['forbidden', 'Forbidden'],
+  404: ['not-found', 'Not found'],
+  405: ['method-not-allowed', 'Method not allowed'],
+  406: ['not-acceptable', 'Not acceptable'],
+  409: ['conflict', 'Conflict'],
+  410: ['gone', 'Gone'],
+  412: ['precondition-failed', 'Precondition failed'],
+  413: ['payload-too-large', 'Payload too large'],
+  415: ['unsupported-media-type', 'Unsupported media type'],
+  422: ['rule-violated', 'Business rule violated'],
+  429: ['too-many-requests', 'Too many requests'],
+  500: ['internal', 'Internal server error'],
+  503: ['service-unavailable', 'Service unavailable'],
 };
-
-function slugOf(title: string): string {
-  return title.toLowerCase().replace(/[^a-z]+/g, '-');
-}

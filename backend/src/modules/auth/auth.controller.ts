@@ -33,7 +33,7 @@ export class AuthController {
     summary: 'Sign in with e-mail and password: sets the HttpOnly session cookie',
   })
   @ApiOkResponse({ type: MeDto })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, 'sign-in-failed', 'sign-in-locked', 'too-many-requests')
   async signIn(
     @Body() dto: SignInDto,
     @Req() request: FastifyRequest,
@@ -53,7 +53,7 @@ export class AuthController {
     summary: 'E-mail a password-reset link (one use, 60 minutes) if the address has an account',
   })
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
-  @ApiProblems(400, 429)
+  @ApiProblems(400, 'too-many-requests')
   async requestPasswordReset(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
     await this.auth.requestLink('password-reset', dto.email, request.ip);
     return { message: 'If this address has an account, a link to reset the password is on its way.' };
@@ -69,7 +69,7 @@ export class AuthController {
   })
   @ApiParam({ name: 'token', description: 'The token of the reset link' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 404, 410, 429)
+  @ApiProblems(400, 404, 'link-used', 'link-expired', 'too-many-requests')
   async resetPassword(
     @Param('token') token: string,
     @Body() dto: NewPasswordDto,
@@ -87,7 +87,7 @@ export class AuthController {
     summary: 'A learner asks for a sign-in link by e-mail (one use, 15 minutes)',
   })
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
-  @ApiProblems(400, 429)
+  @ApiProblems(400, 'too-many-requests')
   async requestSignInLink(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
     await this.auth.requestLink('magic-link', dto.email, request.ip);
     return { message: 'If this address belongs to a learner, a sign-in link is on its way.' };
@@ -100,7 +100,7 @@ export class AuthController {
   @ApiOperation({ operationId: 'signInWithLink', summary: 'Sign in with the e-mailed link: sets the session cookie' })
   @ApiParam({ name: 'token', description: 'The token of the sign-in link' })
   @ApiOkResponse({ type: MeDto })
-  @ApiProblems(404, 410, 429)
+  @ApiProblems(404, 'link-used', 'link-expired', 'too-many-requests')
   async signInWithLink(
     @Param('token') token: string,
     @Req() request: FastifyRequest,
@@ -129,7 +129,7 @@ export class AuthController {
     summary: "Change one's password (proving the current one); every other session ends",
   })
   @ApiNoContentResponse()
-  @ApiProblems(400, 422, 429)
+  @ApiProblems(400, 422, 'sign-in-locked', 'too-many-requests')
   async changePassword(
     @CurrentIdentity() identity: Identity,
     @Body() dto: ChangePasswordDto,

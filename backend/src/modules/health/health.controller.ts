@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '../../common/identity';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthDto, HealthIndicatorDto } from './dto/health.dto';
 import { QueueHealthIndicator } from './queue-health';
 
 @ApiTags('health')
+@ApiExtraModels(HealthIndicatorDto)
 @Public()
 @Controller('health')
 export class HealthController {
@@ -20,6 +22,7 @@ export class HealthController {
     summary:
       'Liveness and dependencies: 200 when PostgreSQL answers, 503 otherwise; the mail queue (Redis) is reported as up or down without failing the check',
   })
+  @ApiOkResponse({ type: HealthDto })
   async check(): Promise<HealthCheckResult> {
     const [result, queue] = await Promise.all([
       this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]),

@@ -24,7 +24,7 @@ export class HostLinkController {
   })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(404, 429)
+  @ApiProblems(404, 'too-many-requests')
   view(@Param('token') token: string): Promise<HostPlacementDto> {
     return this.links.view(token);
   }
@@ -37,7 +37,15 @@ export class HostLinkController {
   })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(400, 404, 409, 410, 429)
+  @ApiProblems(
+    400,
+    404,
+    'placement-settled',
+    'link-used',
+    'link-expired',
+    'too-many-requests',
+    'snapshot-version-unsupported',
+  )
   confirm(
     @Param('token') token: string,
     @Body() dto: ConfirmPlacementDto,
@@ -51,7 +59,15 @@ export class HostLinkController {
   @ApiOperation({ operationId: 'declineHostPlacement', summary: 'The host cannot take the learner (uses up the link)' })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: HostPlacementDto })
-  @ApiProblems(400, 404, 409, 410, 429)
+  @ApiProblems(
+    400,
+    404,
+    'placement-settled',
+    'link-used',
+    'link-expired',
+    'too-many-requests',
+    'snapshot-version-unsupported',
+  )
   decline(
     @Param('token') token: string,
     @Body() dto: DeclinePlacementDto,
@@ -68,7 +84,7 @@ export class HostLinkController {
   })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: RenewedLinkDto })
-  @ApiProblems(404, 409, 429)
+  @ApiProblems(404, 'placement-settled', 'link-recently-sent', 'too-many-requests')
   renew(@Param('token') token: string, @Req() request: FastifyRequest): Promise<RenewedLinkDto> {
     return this.links.renew(token, request.ip);
   }

@@ -5,12 +5,13 @@ import {
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
+  ApiResponseOptions,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentIdentity, Identity } from '../../common/identity';
 import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
-import { ApiProblems } from '../../common/problem/api-problems';
+import { ApiProblems, PROBLEM_CODES_EXTENSION } from '../../common/problem/api-problems';
 import {
   CreateMobilityDto,
   LifecycleEventDto,
@@ -64,7 +65,7 @@ export class MobilityController {
     summary: 'One mobility with the events its lifecycle accepts now; ETag = version',
   })
   @ApiOkResponse({ type: MobilityDto })
-  @ApiProblems(400, 404)
+  @ApiProblems(400, 404, 'snapshot-version-unsupported')
   async get(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
@@ -80,7 +81,16 @@ export class MobilityController {
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422)
+  @ApiProblems(
+    400,
+    'role-not-allowed',
+    404,
+    'mobility-closed',
+    'host-fixed',
+    'stale-version',
+    422,
+    'snapshot-version-unsupported',
+  )
   async update(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
@@ -102,8 +112,9 @@ export class MobilityController {
   @ApiConflictResponse({
     description: 'The lifecycle refuses the event now; `unmet` lists why',
     content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/LifecycleRefusedDto' } } },
-  })
-  @ApiProblems(400, 403, 404, 412)
+    [PROBLEM_CODES_EXTENSION]: ['lifecycle-refused'],
+  } as ApiResponseOptions)
+  @ApiProblems(400, 'role-not-allowed', 404, 'stale-version', 'snapshot-version-unsupported')
   async send(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
@@ -117,7 +128,7 @@ export class MobilityController {
   @Get('mobilities/:id/history')
   @ApiOperation({ operationId: 'getMobilityHistory', summary: 'The lifecycle events of a mobility, in order' })
   @ApiOkResponse({ type: [LifecycleEventDto] })
-  @ApiProblems(400, 403, 404)
+  @ApiProblems(400, 'role-not-allowed', 404)
   getHistory(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<LifecycleEventDto[]> {
     return this.history.list(identity, id);
   }

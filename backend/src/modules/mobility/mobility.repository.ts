@@ -7,7 +7,7 @@ import {
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ProblemException, Problems } from '../../common/problem/problem';
+import { Problems } from '../../common/problem/problem';
 import { TaskEntity } from '../checklist/task.entity';
 import { ReminderService } from '../notification/reminder.service';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
@@ -116,11 +116,10 @@ export function restoreMobilitySnapshot(
     return restoreSnapshot(mobility.machineSnapshot, mobility.machineVersion);
   } catch (error) {
     if (!(error instanceof SnapshotVersionError)) throw error;
-    throw new ProblemException({
-      type: 'urn:mobility-hub:problem:snapshot-version-unsupported',
-      title: 'Lifecycle state unreadable',
-      status: 500,
-      detail: `Mobility ${mobility.id} was saved with lifecycle machine version ${mobility.machineVersion}, which this server cannot read: ${error.message}`,
-    });
+    throw Problems.internal(
+      'snapshot-version-unsupported',
+      'Lifecycle state unreadable',
+      `Mobility ${mobility.id} was saved with lifecycle machine version ${mobility.machineVersion}, which this server cannot read: ${error.message}`,
+    );
   }
 }

@@ -227,6 +227,8 @@ export class MobilityService {
       if (plan.kind === 'unchanged') return this.queries.detail(id, viewer, em);
       if (plan.kind === 'refused') {
         const errors = plan.violations.length ? { errors: plan.violations } : {};
+        // Not reached once the host was looked up above (partyOf answers 404), but never a 409 typed not-found.
+        if (plan.code === 'not-found') throw Problems.notFound('Organisation', String(hostId), 'hostOrganisationId');
         throw Problems.conflict(plan.code, plan.title, plan.message, errors);
       }
       if (plan.kind === 'invalid') throw Problems.ruleViolated(plan.violations);

@@ -35,7 +35,7 @@ export class NotificationController {
   @HttpCode(200)
   @ApiOperation({ operationId: 'retryOutboxMessage', summary: 'Send a failed message again (a new delivery)' })
   @ApiOkResponse({ type: OutboxMessageDto })
-  @ApiProblems(400, 404, 409)
+  @ApiProblems(400, 404, 'not-failed')
   retry(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<OutboxMessageDto> {
     return this.outbox.retry(identity, id);
   }
@@ -72,7 +72,7 @@ export class NotificationController {
   })
   @ApiParam({ name: 'token', description: 'The signed token of the e-mail’s mute link' })
   @ApiOkResponse({ type: MuteDto })
-  @ApiProblems(404, 409)
+  @ApiProblems(404, 'not-mutable')
   mute(@Param('token') token: string): Promise<MuteDto> {
     return this.outbox.mute(token, true);
   }

@@ -23,7 +23,7 @@ export class OrganisationController {
     summary: 'Register a partner organisation (host company, school, intermediary) of your organisation',
   })
   @ApiCreatedResponse({ type: OrganisationDto })
-  @ApiProblems(400, 403, 404, 409)
+  @ApiProblems(400, 'role-not-allowed', 404, 'duplicate-oid')
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(identity, dto);
   }

@@ -18,7 +18,7 @@ export class ProjectController {
     summary: 'Create a KA121-VET or KA122-VET project (one grant agreement)',
   })
   @ApiCreatedResponse({ type: ProjectDto })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 'role-not-allowed', 404, 'duplicate-reference', 422)
   create(@CurrentIdentity() identity: Identity, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
     return this.projects.create(identity, dto);
   }

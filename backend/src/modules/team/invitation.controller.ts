@@ -30,7 +30,7 @@ export class InvitationController {
   })
   @ApiParam({ name: 'token', description: 'The token of the invitation link' })
   @ApiOkResponse({ type: InvitationViewDto })
-  @ApiProblems(404, 410, 429)
+  @ApiProblems(404, 'link-used', 'link-expired', 'too-many-requests')
   view(@Param('token') token: string): Promise<InvitationViewDto> {
     return this.invitations.view(token);
   }
@@ -44,7 +44,7 @@ export class InvitationController {
   })
   @ApiParam({ name: 'token', description: 'The token of the invitation link' })
   @ApiOkResponse({ type: MeDto })
-  @ApiProblems(400, 401, 404, 410, 429)
+  @ApiProblems(400, 'sign-in-first', 404, 'link-used', 'link-expired', 'too-many-requests')
   async accept(
     @Param('token') token: string,
     @Body() dto: AcceptInvitationDto,

@@ -34,7 +34,7 @@ export class TeamController {
     summary: 'Give a member another role (the last coordinator keeps theirs)',
   })
   @ApiOkResponse({ type: MemberDto })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 'role-not-allowed', 404, 'last-coordinator', 422)
   changeRole(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
@@ -52,7 +52,7 @@ export class TeamController {
     summary: 'End a membership: the person loses access to the organisation at once',
   })
   @ApiNoContentResponse()
-  @ApiProblems(400, 403, 404, 409)
+  @ApiProblems(400, 'role-not-allowed', 404, 'last-coordinator')
   removeMember(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,
@@ -77,7 +77,7 @@ export class TeamController {
   @HttpCode(201)
   @ApiOperation({ operationId: 'invite', summary: 'E-mail an invitation to join with a role (one use, 7 days)' })
   @ApiCreatedResponse({ type: InvitationDto })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 'role-not-allowed', 404, 'already-member', 422)
   invite(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,

@@ -2,6 +2,7 @@ import type { RuleViolation } from './activity-types';
 import type { TaskFact } from './machine/conditions';
 import { isFinalState, MobilityState, Phase } from './phases';
 import { TASK_KEYS } from './checklist/checklist';
+import type { ProblemCodeWith } from './problem-codes';
 
 /** Funded travel days: up to 2, or up to 6 with green travel (reference §3.2 #11, [rule]). */
 export const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
@@ -40,7 +41,10 @@ export function canChangeHost(state: MobilityState): boolean {
 }
 
 /** Why a person may not tick, untick or waive a task by hand now; null when they may. */
-export function taskEditBlocker(state: MobilityState, taskKey: string): { code: string; message: string } | null {
+export function taskEditBlocker(
+  state: MobilityState,
+  taskKey: string,
+): { code: ProblemCodeWith<409>; message: string } | null {
   if (isFinalState(state)) {
     return { code: 'checklist-closed', message: `The mobility is ${state}; its checklist can no longer change.` };
   }

@@ -79,6 +79,11 @@ export const PROBLEM_CODES = {
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
+/** The codes registered with HTTP status `S` (e.g. `ProblemCodeWith<409>`: every conflict). */
+export type ProblemCodeWith<S extends number> = {
+  [K in ProblemCode]: (typeof PROBLEM_CODES)[K]['status'] extends S ? K : never;
+}[ProblemCode];
+
 export const PROBLEM_TYPE_PREFIX = 'urn:mobility-hub:problem:';
 
 /** The problem's `type` URI for a code. */

@@ -7,6 +7,8 @@ import {
   MobilityEventType,
   MobilityRole,
   MobilityState,
+  problemType,
+  UNMET_CONDITION_CODES,
   UnmetConditionCode,
 } from '@mobility-hub/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -271,6 +273,7 @@ export class MobilityDto {
   mentor: MentorDto | null;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty({ description: 'Changes with every update; sent as the ETag' }) version: number;
+  @ApiProperty({ description: 'Open tasks past their due date, as taskCounts.overdue' }) overdueTasks: number;
   @ApiProperty({
     enum: MOBILITY_EVENT_TYPES,
     isArray: true,
@@ -303,18 +306,21 @@ export class MobilityEventRequestDto {
 }
 
 export class UnmetConditionDto {
-  @ApiProperty({ example: 'MANDATORY_TASK_OPEN' }) code: UnmetConditionCode;
+  @ApiProperty({ enum: UNMET_CONDITION_CODES, enumName: 'UnmetConditionCode', example: 'MANDATORY_TASK_OPEN' })
+  code: UnmetConditionCode;
   @ApiProperty() message: string;
   @ApiPropertyOptional() taskKey?: string;
   @ApiPropertyOptional() title?: string;
-  @ApiPropertyOptional({ enum: MOBILITY_STATES }) phase?: string;
+  @ApiPropertyOptional({ enum: MOBILITY_STATES }) phase?: MobilityState;
 }
 
+/** The problem (409 `lifecycle-refused`) of an event the lifecycle refuses now. */
 export class LifecycleRefusedDto {
-  @ApiProperty({ example: 'urn:mobility-hub:problem:lifecycle-refused' }) type: string;
+  @ApiProperty({ enum: [problemType('lifecycle-refused')] }) type: string;
   @ApiProperty() title: string;
   @ApiProperty({ example: 409 }) status: number;
   @ApiProperty() detail: string;
+  @ApiPropertyOptional({ description: 'The path of the request' }) instance?: string;
   @ApiProperty({ enum: MOBILITY_EVENT_TYPES }) event: MobilityEventType;
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty({ type: [UnmetConditionDto] }) unmet: UnmetConditionDto[];

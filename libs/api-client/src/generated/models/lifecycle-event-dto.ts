@@ -8,7 +8,7 @@ export interface LifecycleEventDto {
    * CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type
    */
   event: string;
-  from: ('application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn') | null;
+  from: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn' | null;
   occurredAt: string;
   reason: string | null;
   sequence: number;

@@ -5,9 +5,14 @@ import { UnmetConditionDto } from '../models/unmet-condition-dto';
 export interface LifecycleRefusedDto {
   detail: string;
   event: 'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE';
+
+  /**
+   * The path of the request
+   */
+  instance?: string;
   phase: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn';
   status: number;
   title: string;
-  type: string;
+  type: 'urn:mobility-hub:problem:lifecycle-refused';
   unmet: Array<UnmetConditionDto>;
 }

@@ -22,18 +22,20 @@ export interface MobilityDto {
   durationDays: number;
   endDate: string;
   greenTravel: boolean;
-  hostOrganisation: (OrganisationRefDto & {
-}) | null;
+  hostOrganisation: (OrganisationRefDto | null);
   id: string;
   machineVersion: number;
 
   /**
    * The host’s named mentor, when there is one
    */
-  mentor: (MentorDto & {
-}) | null;
-  nextDueTask: (DueTaskDto & {
-}) | null;
+  mentor: (MentorDto | null);
+  nextDueTask: (DueTaskDto | null);
+
+  /**
+   * Open tasks past their due date, as taskCounts.overdue
+   */
+  overdueTasks: number;
   participant: ParticipantDto;
   phase: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn';
   placementConfirmed: boolean;

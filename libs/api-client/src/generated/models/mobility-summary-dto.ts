@@ -7,15 +7,13 @@ import { ParticipantSummaryDto } from '../models/participant-summary-dto';
 export interface MobilitySummaryDto {
   activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
   endDate: string;
-  hostOrganisation: (OrganisationRefDto & {
-}) | null;
+  hostOrganisation: (OrganisationRefDto | null);
   id: string;
 
   /**
    * The open task due first
    */
-  nextDueTask: (DueTaskDto & {
-}) | null;
+  nextDueTask: (DueTaskDto | null);
 
   /**
    * Open tasks past their due date (0 once completed or withdrawn)

@@ -19,5 +19,5 @@ export interface OrganisationDto {
   /**
    * Your role in this organisation; null for a partner you registered
    */
-  yourRole: ('coordinator' | 'staff' | 'mentor') | null;
+  yourRole: 'coordinator' | 'staff' | 'mentor' | null;
 }

@@ -3,7 +3,7 @@
 
 export interface SentReminderDto {
   mailKind: 'task-reminder' | 'task-advice' | 'participant-report-request' | 'placement-request' | 'weekly-digest' | 'password-reset' | 'sign-in-link' | 'invitation';
-  mailStatus: ('pending' | 'queued' | 'sent' | 'failed' | 'cancelled') | null;
+  mailStatus: 'pending' | 'queued' | 'sent' | 'failed' | 'cancelled' | null;
   occasion: 'request' | 'due-soon' | 'due-today' | 'overdue';
   occasionDate: string;
   outboxId: string | null;

@@ -42,6 +42,19 @@ export type UnmetCondition =
 
 export type UnmetConditionCode = UnmetCondition['code'];
 
+/** Every unmet-condition code (a Record, so the compiler checks that none is missing). */
+const UNMET_CONDITIONS: Record<UnmetConditionCode, true> = {
+  MANDATORY_TASK_OPEN: true,
+  HOST_REQUIRED: true,
+  PLACEMENT_NOT_CONFIRMED: true,
+  PLACEMENT_ALREADY_CONFIRMED: true,
+  LEARNING_AGREEMENT_NOT_SIGNED: true,
+  REASON_REQUIRED: true,
+  EVENT_NOT_ALLOWED: true,
+};
+/** The closed set of `unmet[].code` values, for the API contract. */
+export const UNMET_CONDITION_CODES = Object.keys(UNMET_CONDITIONS) as readonly UnmetConditionCode[];
+
 function openMandatoryTasks(facts: MobilityFacts, phases: readonly Phase[]): UnmetCondition[] {
   return facts.tasks
     .filter((t) => t.mandatory && t.status === 'open' && phases.includes(t.phase))
