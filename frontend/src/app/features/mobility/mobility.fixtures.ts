@@ -29,6 +29,7 @@ export const MOBILITY: MobilityDto = {
   machineVersion: 1,
   mentor: null,
   nextDueTask: null,
+  overdueTasks: 1,
   participant: { id: 'pa1', firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org', dateOfBirth: null },
   phase: 'preparation',
   placementConfirmed: false,
