@@ -195,12 +195,14 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   }
   // About half of the mobilities (by a bit of their random id) have ticked their application tasks
   // that were due over a week ago; everything else stays open, so overdue counts vary from 0 to
-  // most of the checklist.
+  // most of the checklist. Open tasks carry a next reminder instant (a week before due, roughly
+  // as the reminder plan has it), so an event that closes one has to clear it, as in real data.
   const tasks = await db.query(
     `INSERT INTO task (mobility_id, phase, template_key, title, guidance, role, mandatory, position, due_date,
-                       status, status_changed_by, status_changed_at)
+                       status, status_changed_by, status_changed_at, next_reminder_at)
      SELECT m.id, t.phase, t.key, t.title, t.guidance, t.role, t.mandatory, t.ord - 1, p.due, d.status,
-            CASE WHEN d.status = 'done' THEN $12 END, CASE WHEN d.status = 'done' THEN now() END
+            CASE WHEN d.status = 'done' THEN $12 END, CASE WHEN d.status = 'done' THEN now() END,
+            CASE WHEN d.status = 'open' THEN (p.due - 7 + time '08:00') AT TIME ZONE 'Europe/Brussels' END
        FROM mobility m
        JOIN unnest($1::date[], $2::date[], $3::text[], $4::date[]) AS p(start_date, end_date, key, due)
          ON p.start_date = m.start_date AND p.end_date = m.end_date

@@ -1,4 +1,4 @@
-import { issueActionToken } from '../src/modules/auth/action-tokens';
+import { issueActionToken } from '../src/modules/links/action-tokens';
 import { createMobilityFixture } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 

@@ -135,6 +135,32 @@ describe('reminders', () => {
     });
   });
 
+  it('a change to one task re-plans that task only: the others keep their instants and their waiting mail', async () => {
+    at('2026-03-02T10:00:00Z');
+    const { mobility } = await createMobilityFixture(t);
+    const report = await taskByKey(mobility.id, 'participant-report-submitted');
+    at('2026-07-14T08:00:00Z');
+    await reminders.sweep();
+    const sent = async () => (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.sent as any[];
+    const othersWaiting = (await sent()).filter((r) => r.taskId !== report.id && r.mailStatus === 'pending');
+    expect(othersWaiting.length).toBeGreaterThan(0);
+    const instants = () =>
+      t.db.query(`SELECT id, next_reminder_at FROM task WHERE mobility_id = $1 AND id <> $2 ORDER BY id`, [
+        mobility.id,
+        report.id,
+      ]);
+    const before = await instants();
+    expect(before.some((task: any) => task.next_reminder_at !== null)).toBe(true);
+
+    expect((await t.patch(`/api/tasks/${report.id}`, { status: 'done' })).status).toBe(200);
+    expect(await instants()).toEqual(before);
+    const after = await sent();
+    for (const mail of othersWaiting) {
+      expect(after.find((r) => r.outboxId === mail.outboxId)).toMatchObject({ mailStatus: 'pending' });
+    }
+    expect(after.filter((r) => r.taskId === report.id).map((r) => r.mailStatus)).toEqual(['cancelled']);
+  });
+
   it('new mobility dates re-plan the reminders', async () => {
     at('2026-03-02T10:00:00Z');
     const { mobility } = await createMobilityFixture(t);
@@ -282,7 +308,7 @@ describe('reminders', () => {
       )
     )[0];
     const deadline = (await t.db.query(`SELECT recipient_email FROM outbox WHERE id = $1`, [mandatory.outbox_id]))[0];
-    const { MailLinks } = await import('../src/modules/notification/mail-links');
+    const { MailLinks } = await import('../src/modules/links/mail-links');
     const token = t.app.get(MailLinks).muteToken(deadline.recipient_email, 'task-reminder');
     const refused = await t.request('PUT', `/api/mutes/${token}`);
     expect(refused.status).toBe(409);

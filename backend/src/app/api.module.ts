@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { ChecklistModule } from '../modules/checklist/checklist.module';
 import { HealthModule } from '../modules/health/health.module';
 import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification.module';
@@ -19,7 +18,6 @@ export const FEATURE_MODULES = [
   OrganisationModule,
   ProjectModule,
   MobilityModule,
-  ChecklistModule,
   NotificationApiModule,
   AuthModule,
   TeamModule,

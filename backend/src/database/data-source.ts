@@ -5,7 +5,7 @@ import { ProjectEntity } from '../modules/project/project.entity';
 import { ParticipantEntity } from '../modules/mobility/participant.entity';
 import { MobilityEntity } from '../modules/mobility/mobility.entity';
 import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity';
-import { TaskEntity } from '../modules/checklist/task.entity';
+import { TaskEntity } from '../modules/mobility/checklist/task.entity';
 import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-CreateCoreSchema';
 import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-CreateMailPipeline';
 import { CreateAccounts1764370000000 } from './migrations/1764370000000-CreateAccounts';

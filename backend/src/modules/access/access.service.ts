@@ -1,4 +1,11 @@
-import { isSendingSide, mobilityRoleOf, MobilityRole, TaskRole, visibleTaskRoles } from '@mobility-hub/domain';
+import {
+  isSendingSide,
+  MobilityParties,
+  mobilityRoleOf,
+  MobilityRole,
+  TaskRole,
+  visibleTaskRoles,
+} from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -52,6 +59,22 @@ export class AccessService {
     em: EntityManager = this.db.manager,
   ): Promise<MobilityRole> {
     const role = await this.mobilityRole(identity, mobilityId, em);
+    if (!allowed(role)) throw Problems.forbidden('role-not-allowed', `A ${role} may not ${what}.`);
+    return role;
+  }
+
+  /**
+   * As requireOnMobility, on a mobility row the caller has just locked with its parties (no query):
+   * the check of a change that must see the host as it is under the lock.
+   */
+  requireOnLocked(
+    identity: Identity,
+    mobility: MobilityParties & { readonly id: string },
+    allowed: (role: MobilityRole) => boolean,
+    what: string,
+  ): MobilityRole {
+    const role = mobilityRoleOf(identity, mobility);
+    if (!role) throw Problems.notFound('Mobility', mobility.id);
     if (!allowed(role)) throw Problems.forbidden('role-not-allowed', `A ${role} may not ${what}.`);
     return role;
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessModule } from '../access/access.module';
+import { LinksModule } from '../links/links.module';
 import { NotificationModule } from '../notification/notification.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,7 +12,7 @@ import { SessionGuard } from './session.guard';
  * need a signed-in session (routes marked @Public() excepted).
  */
 @Module({
-  imports: [NotificationModule, AccessModule],
+  imports: [NotificationModule, LinksModule, AccessModule],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],

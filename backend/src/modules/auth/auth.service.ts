@@ -7,7 +7,7 @@ import type { Identity } from '../../common/identity';
 import { hashSecret } from '../../common/secret-hash';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MailLinks } from '../notification/mail-links';
+import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { outboxAccountMail } from './account-mail';
 import {
@@ -16,10 +16,11 @@ import {
   markActionTokenUsed,
   readActionToken,
   TokenPurpose,
-} from './action-tokens';
-import { audit } from './audit';
+} from '../links/action-tokens';
+import { audit } from '../audit/audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
+import { preparedQuery } from '../../common/prepared-query';
 
 const RESET_MINUTES = 60;
 const SIGN_IN_LINK_MINUTES = 15;
@@ -182,7 +183,8 @@ export class AuthService {
   /** The signed-in person of a session token, or null (unknown, expired, signed out, disabled): one query. */
   async identify(token: string | undefined): Promise<Identity | null> {
     if (!token) return null;
-    const [row] = await this.db.query(
+    const [row] = await preparedQuery<Identity[]>(
+      this.db.manager,
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.participant_id AS "participantId",
               coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
                           FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships

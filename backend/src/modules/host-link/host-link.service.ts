@@ -4,14 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { audit } from '../auth/audit';
+import { audit } from '../audit/audit';
 import {
   ActionToken,
   linkNoLongerValid,
   markActionTokenUsed,
   readActionToken,
   TokenState,
-} from '../auth/action-tokens';
+} from '../links/action-tokens';
 import { LifecycleService } from '../mobility/lifecycle.service';
 import { maskEmail } from '../../common/mask-email';
 import { ReminderService } from '../notification/reminder.service';

@@ -6,17 +6,19 @@ import {
   MobilityRole,
   persistSnapshot,
   TASK_KEYS,
+  TaskStatus,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Problems } from '../../common/problem/problem';
-import { ChecklistService } from '../checklist/checklist.service';
+import { ChecklistService } from './checklist/checklist.service';
 import { MobilityDto } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
-import { MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
+import { MobilityFile } from './mobility-file.service';
+import { factsOf, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 
 export interface LifecycleCommand {
   readonly mobilityId: string;
@@ -31,15 +33,16 @@ export interface LifecycleCommand {
 /**
  * THE protocol for every lifecycle event, in one transaction: lock the row, check the version,
  * restore the snapshot (migrated or rejected by the domain), let the machine decide on the
- * current facts, carry out its effects, save snapshot + phase + version (compare-and-set) and
- * append the history entry. Two concurrent events on one mobility queue on the lock; the second
- * sees the first one's result.
+ * current facts, carry out its effects, then commit the file (compare-and-set save of snapshot +
+ * phase + version, re-plan the reminders of the tasks it touched, the history entry). Two
+ * concurrent events on one mobility queue on the lock; the second sees the first one's result.
  */
 @Injectable()
 export class LifecycleService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: MobilityRepository,
+    private readonly file: MobilityFile,
     private readonly queries: MobilityQueries,
     private readonly checklist: ChecklistService,
     private readonly clock: Clock,
@@ -58,12 +61,21 @@ export class LifecycleService {
     command: LifecycleCommand,
     alongside: Partial<MobilityEntity> = {},
   ): Promise<MobilityDto> {
-    const mobility = await this.repository.lock(em, command.mobilityId);
+    return this.applyLocked(em, await this.repository.lock(em, command.mobilityId), command, alongside);
+  }
+
+  /** The protocol on a mobility the caller has just locked in `em` (and checked the sender's role on). */
+  async applyLocked(
+    em: EntityManager,
+    mobility: MobilityEntity,
+    command: LifecycleCommand,
+    alongside: Partial<MobilityEntity> = {},
+  ): Promise<MobilityDto> {
     this.repository.checkVersion(mobility, command.expectedVersion);
     const snapshot = restoreMobilitySnapshot(mobility);
-    const facts = await this.repository.facts(em, mobility);
+    const tasks = await this.repository.tasks(em, mobility.id);
     const reason = command.reason?.trim() || undefined;
-    const result = applyEvent(snapshot, { type: command.type, reason, facts });
+    const result = applyEvent(snapshot, { type: command.type, reason, facts: factsOf(mobility, tasks) });
     if (!result.ok) {
       throw Problems.conflict(
         'lifecycle-refused',
@@ -77,20 +89,26 @@ export class LifecycleService {
       machineVersion: MOBILITY_MACHINE_VERSION,
       phase: result.to,
     };
+    const touched = new Map<string, TaskStatus>();
     for (const effect of result.effects) {
-      Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor));
+      Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor, touched));
     }
-    await this.repository.save(em, mobility, { ...alongside, ...changes });
-    await this.repository.appendEvent(em, {
-      mobilityId: mobility.id,
-      event: command.type,
-      from: result.from,
-      to: result.to,
-      actor: command.actor,
-      reason: reason ?? null,
-      at: this.clock.now(),
+    const at = this.clock.now();
+    await this.file.commit(em, mobility, {
+      changes: { ...alongside, ...changes },
+      touchedTasks: [...touched].map(([id, status]) => ({ id, status })),
+      history: {
+        event: command.type,
+        from: result.from,
+        to: result.to,
+        actor: command.actor,
+        reason: reason ?? null,
+        at,
+      },
     });
-    return this.queries.detail(mobility.id, command.viewer, em);
+    // The tasks as they are now, without reading them again.
+    const after = tasks.map((t) => (touched.has(t.id) ? { ...t, status: touched.get(t.id) ?? t.status } : t));
+    return this.queries.detail(mobility.id, command.viewer, em, after);
   }
 
   /** The machine names its effects; they are persisted here, in the same transaction. */
@@ -99,18 +117,22 @@ export class LifecycleService {
     mobility: MobilityEntity,
     effect: MobilityEffect,
     actor: string,
+    touched: Map<string, TaskStatus>,
   ): Promise<Partial<MobilityEntity>> {
+    const setStatus = async (key: string, status: 'open' | 'done') => {
+      for (const id of await this.checklist.setStatus(em, mobility.id, key, status, actor)) touched.set(id, status);
+    };
     switch (effect) {
       case 'confirmPlacement':
         return { placementConfirmedAt: this.clock.now() };
       case 'completeHostConfirmationTask':
-        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostConfirmation, 'done', actor);
+        await setStatus(TASK_KEYS.hostConfirmation, 'done');
         return {};
       case 'clearHost':
-        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostConfirmation, 'open', actor);
+        await setStatus(TASK_KEYS.hostConfirmation, 'open');
         return { hostOrganisationId: null, placementConfirmedAt: null };
       case 'reopenHostSearchTask':
-        await this.checklist.setStatus(em, mobility.id, TASK_KEYS.hostSearch, 'open', actor);
+        await setStatus(TASK_KEYS.hostSearch, 'open');
         return {};
     }
   }

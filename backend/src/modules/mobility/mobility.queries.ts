@@ -6,6 +6,7 @@ import {
   MobilityRole,
   seesPersonalDetails,
   StoredSnapshot,
+  TaskFact,
   visibleTaskRoles,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -16,9 +17,10 @@ import { Paging } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { escapeLike } from '../../common/sql';
-import { overdueTaskSql, pendingTaskSql } from '../checklist/task.sql';
+import { overdueTaskSql, pendingTaskSql } from '../../common/task.sql';
 import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
-import { MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
+import { factsOf, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
+import { preparedQuery } from '../../common/prepared-query';
 
 /** One row of the list statement (exported for the benchmark's bare baseline). */
 export interface SummaryRow {
@@ -175,30 +177,36 @@ export class MobilityQueries {
    * database. A mentor or a learner sees counts of their own tasks only, the events their role may
    * send, and (a mentor) no date of birth.
    */
-  detail(id: string, viewer: MobilityRole, em?: EntityManager): Promise<MobilityDto> {
-    return em ? this.read(id, viewer, em) : this.db.transaction('REPEATABLE READ', (tx) => this.read(id, viewer, tx));
+  detail(id: string, viewer: MobilityRole, em?: EntityManager, tasks?: readonly TaskFact[]): Promise<MobilityDto> {
+    return em
+      ? this.read(id, viewer, em, tasks)
+      : this.db.transaction('REPEATABLE READ', (tx) => this.read(id, viewer, tx, tasks));
   }
 
-  private async read(id: string, viewer: MobilityRole, em: EntityManager): Promise<MobilityDto> {
-    const tasks = isSendingSide(viewer) ? 'true' : `t.role = ANY($3::text[])`;
-    const [row] = (await em.query(
+  /** `tasks`: the mobility's task facts as they stand in `em`, when the caller holds them (not read again). */
+  private async read(
+    id: string,
+    viewer: MobilityRole,
+    em: EntityManager,
+    tasks?: readonly TaskFact[],
+  ): Promise<MobilityDto> {
+    const seen = isSendingSide(viewer) ? 'true' : `t.role = ANY($3::text[])`;
+    const [row] = await preparedQuery<(SummaryRow & DetailColumns)[]>(
+      em,
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
-         FROM mobility m ${summaryJoins(tasks)}
+         FROM mobility m ${summaryJoins(seen)}
          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
                                     count(*) FILTER (WHERE status = 'done')::int AS done,
                                     count(*) FILTER (WHERE status = 'waived')::int AS waived
-                               FROM task t WHERE t.mobility_id = m.id AND ${tasks}) tc
+                               FROM task t WHERE t.mobility_id = m.id AND ${seen}) tc
         WHERE m.id = $2`,
       isSendingSide(viewer) ? [this.today(), id] : [this.today(), id, visibleTaskRoles(viewer)],
-    )) as (SummaryRow & DetailColumns)[];
+    );
     if (!row) throw Problems.notFound('Mobility', id);
-    const facts = await this.repository.facts(em, {
-      id: row.id,
-      hostOrganisationId: row.h_id,
-      placementConfirmedAt: row.placement_confirmed_at,
-    });
+    const parties = { hostOrganisationId: row.h_id, placementConfirmedAt: row.placement_confirmed_at };
+    const facts = factsOf(parties, tasks ?? (await this.repository.tasks(em, row.id)));
     const snapshot = restoreMobilitySnapshot({
       id: row.id,
       machineSnapshot: row.machine_snapshot,

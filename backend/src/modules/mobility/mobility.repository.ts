@@ -4,33 +4,79 @@ import {
   MobilityState,
   restoreSnapshot,
   SnapshotVersionError,
+  TaskFact,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Problems } from '../../common/problem/problem';
-import { TaskEntity } from '../checklist/task.entity';
-import { ReminderService } from '../notification/reminder.service';
 import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
+import { preparedQuery } from '../../common/prepared-query';
 
-/** Writes to a mobility, always inside a caller's transaction and under the row lock. */
+/** A locked mobility row, with its project's beneficiary (the parties a role check needs). */
+export type LockedMobility = MobilityEntity & { readonly beneficiaryOrganisationId: string };
+
+/** A task as the lifecycle machine sees it, with its id (to re-plan exactly the tasks an event changed). */
+export type TaskFactRow = TaskFact & { readonly id: string };
+
+/** One entry of a mobility's history (lifecycle_event). */
+export interface HistoryEntry {
+  readonly event: LifecycleEventEntity['event'];
+  readonly from: MobilityState | null;
+  readonly to: MobilityState;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly at: Date;
+}
+
+/** The columns a change may write, by entity property (id, version and timestamps are the repository's). */
+const WRITABLE: Partial<Record<keyof MobilityEntity, string>> = {
+  hostOrganisationId: 'host_organisation_id',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  travelDays: 'travel_days',
+  greenTravel: 'green_travel',
+  placementConfirmedAt: 'placement_confirmed_at',
+  mentorName: 'mentor_name',
+  mentorEmail: 'mentor_email',
+  checklistVersion: 'checklist_version',
+  machineSnapshot: 'machine_snapshot',
+  machineVersion: 'machine_version',
+  phase: 'phase',
+};
+
+// Plain SQL, no entity hydration: this runs on every change to a mobility.
+const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.participant_id AS "participantId",
+         m.activity_type AS "activityType", m.sending_organisation_id AS "sendingOrganisationId",
+         m.host_organisation_id AS "hostOrganisationId", m.start_date AS "startDate", m.end_date AS "endDate",
+         m.travel_days AS "travelDays", m.green_travel AS "greenTravel",
+         m.placement_confirmed_at AS "placementConfirmedAt", m.mentor_name AS "mentorName",
+         m.mentor_email AS "mentorEmail", m.checklist_version AS "checklistVersion",
+         m.machine_snapshot AS "machineSnapshot", m.machine_version AS "machineVersion", m.phase, m.version,
+         m.created_at AS "createdAt", m.updated_at AS "updatedAt",
+         p.beneficiary_organisation_id AS "beneficiaryOrganisationId"
+    FROM mobility m JOIN project p ON p.id = m.project_id
+   WHERE m.id = $1
+     FOR UPDATE OF m`;
+
+/**
+ * Reads and writes of a mobility row, always inside a caller's transaction and under the row lock.
+ * It stores; what a change means (reminders, history) is MobilityFile.commit's business.
+ */
 @Injectable()
 export class MobilityRepository {
-  constructor(private readonly reminders: ReminderService) {}
-
-  /** `SELECT … FOR UPDATE`: the first step of every change to a mobility. */
-  async lock(em: EntityManager, id: string): Promise<MobilityEntity> {
-    const mobility = await em
-      .createQueryBuilder(MobilityEntity, 'm')
-      .setLock('pessimistic_write')
-      .where('m.id = :id', { id })
-      .getOne();
+  /**
+   * `SELECT … FOR UPDATE`: the first step of every change to a mobility. The row comes with its
+   * project's beneficiary, so the caller's role can be checked under the lock without another query.
+   */
+  async lock(em: EntityManager, id: string): Promise<LockedMobility> {
+    const [mobility] = await preparedQuery<LockedMobility[]>(em, LOCK_SQL, [id]);
     if (!mobility) throw Problems.notFound('Mobility', id);
     return mobility;
   }
 
   /** 412 when the client's `If-Match` names another version than the locked row's. */
-  checkVersion(mobility: MobilityEntity, expected: number | undefined): void {
+  checkVersion(mobility: Pick<MobilityEntity, 'version'>, expected: number | undefined): void {
     if (expected !== undefined && expected !== mobility.version) {
       throw Problems.preconditionFailed(
         `The mobility changed since you loaded it (your version ${expected}, now ${mobility.version}); reload and try again.`,
@@ -39,69 +85,83 @@ export class MobilityRepository {
     }
   }
 
-  async facts(
-    em: EntityManager,
-    mobility: Pick<MobilityEntity, 'id' | 'hostOrganisationId' | 'placementConfirmedAt'>,
-  ): Promise<MobilityFacts> {
-    const tasks = await em.find(TaskEntity, {
-      where: { mobilityId: mobility.id },
-      select: { templateKey: true, phase: true, title: true, mandatory: true, status: true },
-    });
-    return {
-      hostOrganisationId: mobility.hostOrganisationId,
-      placementConfirmed: mobility.placementConfirmedAt !== null,
-      tasks: tasks.map((t) => ({
-        key: t.templateKey,
-        phase: t.phase,
-        title: t.title,
-        mandatory: t.mandatory,
-        status: t.status,
-      })),
-    };
+  /** The mobility's tasks as the machine sees them (one indexed read, no entity mapping). */
+  tasks(em: EntityManager, mobilityId: string): Promise<TaskFactRow[]> {
+    return preparedQuery(
+      em,
+      `SELECT id, template_key AS key, phase, title, mandatory, status FROM task WHERE mobility_id = $1`,
+      [mobilityId],
+    );
   }
 
   /**
    * Compare-and-set save: writes `changes` and bumps the version only if nobody else did in
    * between. Under the row lock this always succeeds; it is the belt to the lock's braces.
+   * `history`, if given, is appended in the same statement (one round trip). Returns the new version.
    */
-  async save(em: EntityManager, mobility: MobilityEntity, changes: Partial<MobilityEntity>): Promise<number> {
-    const result = await em
-      .createQueryBuilder()
-      .update(MobilityEntity)
-      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :version', { id: mobility.id, version: mobility.version })
-      .returning(['version'])
-      .execute();
-    if (result.affected !== 1) {
+  async save(
+    em: EntityManager,
+    mobility: Pick<MobilityEntity, 'id' | 'version'>,
+    changes: Partial<MobilityEntity>,
+    history?: HistoryEntry,
+  ): Promise<number> {
+    const params: unknown[] = [mobility.id, mobility.version];
+    const sets = ['version = version + 1', 'updated_at = now()'];
+    for (const [property, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      const column = WRITABLE[property as keyof MobilityEntity];
+      if (!column) throw new Error(`MobilityRepository.save: ${property} is not a writable column`);
+      params.push(property === 'machineSnapshot' ? JSON.stringify(value) : value);
+      sets.push(`${column} = $${params.length}`);
+    }
+    const update = `UPDATE mobility SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING version`;
+    let rows: { version: number }[];
+    if (history) {
+      const p = (value: unknown) => `$${params.push(value)}`;
+      // Appended only if the compare-and-set wrote the row (HAVING: an aggregate over nothing is still a row).
+      rows = await preparedQuery<{ version: number }[]>(
+        em,
+        `WITH saved AS (${update}),
+              appended AS (
+                INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)
+                SELECT $1, coalesce(max(sequence), 0) + 1, ${p(history.event)}, ${p(history.from)}, ${p(history.to)},
+                       ${p(history.actor)}, ${p(history.reason)}, ${p(history.at)}
+                  FROM lifecycle_event WHERE mobility_id = $1 HAVING EXISTS (SELECT 1 FROM saved))
+         SELECT version FROM saved`,
+        params,
+      );
+    } else {
+      [rows] = await preparedQuery<[{ version: number }[], number]>(em, update, params);
+    }
+    if (rows.length !== 1) {
       throw Problems.preconditionFailed(
         'The mobility was changed concurrently; reload and try again.',
         mobility.version,
       );
     }
-    // Every change to a mobility (dates, host, phase, a task's status) re-plans its reminders here,
-    // in the same transaction: nothing is sent for a task that no longer needs it.
-    await this.reminders.replan(em, mobility.id);
-    return (result.raw as { version: number }[])[0].version;
+    return rows[0].version;
   }
 
-  async appendEvent(
-    em: EntityManager,
-    entry: {
-      mobilityId: string;
-      event: LifecycleEventEntity['event'];
-      from: MobilityState | null;
-      to: MobilityState;
-      actor: string;
-      reason: string | null;
-      at: Date;
-    },
-  ): Promise<void> {
-    await em.query(
+  async appendEvent(em: EntityManager, entry: HistoryEntry & { mobilityId: string }): Promise<void> {
+    await preparedQuery(
+      em,
       `INSERT INTO lifecycle_event (mobility_id, sequence, event, from_state, to_state, actor, reason, occurred_at)
        SELECT $1, coalesce(max(sequence), 0) + 1, $2, $3, $4, $5, $6, $7 FROM lifecycle_event WHERE mobility_id = $1`,
       [entry.mobilityId, entry.event, entry.from, entry.to, entry.actor, entry.reason, entry.at],
     );
   }
+}
+
+/** The machine's facts: the mobility's host and placement, and its tasks. */
+export function factsOf(
+  mobility: Pick<MobilityEntity, 'hostOrganisationId' | 'placementConfirmedAt'>,
+  tasks: readonly TaskFact[],
+): MobilityFacts {
+  return {
+    hostOrganisationId: mobility.hostOrganisationId,
+    placementConfirmed: mobility.placementConfirmedAt !== null,
+    tasks,
+  };
 }
 
 /**

@@ -27,7 +27,7 @@ import { LifecycleService } from './lifecycle.service';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { ReminderService } from '../notification/reminder.service';
-import { ChecklistService } from '../checklist/checklist.service';
+import { ChecklistService } from './checklist/checklist.service';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
 import {
@@ -40,6 +40,7 @@ import {
 } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
+import { MobilityFile } from './mobility-file.service';
 import { MobilityRepository } from './mobility.repository';
 import { ParticipantEntity } from './participant.entity';
 
@@ -48,6 +49,7 @@ export class MobilityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repository: MobilityRepository,
+    private readonly file: MobilityFile,
     private readonly queries: MobilityQueries,
     private readonly checklist: ChecklistService,
     private readonly reminders: ReminderService,
@@ -168,18 +170,17 @@ export class MobilityService {
     dto: MobilityEventRequestDto,
     expectedVersion: number | undefined,
   ): Promise<MobilityDto> {
-    // Checked after the lock: a host switched meanwhile takes the former mentor's right with it.
-    await this.access.mobilityRole(identity, id);
     return this.db.transaction(async (em) => {
-      await this.repository.lock(em, id);
-      const viewer = await this.access.requireOnMobility(
+      // One locked read gives the row and its parties: the role is checked under the lock, so a
+      // host switched meanwhile takes the former mentor's right with it.
+      const mobility = await this.repository.lock(em, id);
+      const viewer = this.access.requireOnLocked(
         identity,
-        id,
+        mobility,
         (role) => mayApplyEvent(role, dto.type),
         `send ${dto.type}`,
-        em,
       );
-      return this.lifecycle.applyIn(em, {
+      return this.lifecycle.applyLocked(em, mobility, {
         mobilityId: id,
         type: dto.type,
         reason: dto.reason,
@@ -234,32 +235,29 @@ export class MobilityService {
       if (plan.kind === 'invalid') throw Problems.ruleViolated(plan.violations);
 
       const { changes, effects, history } = plan;
-      // Tasks first: saving the mobility re-plans its reminders from them.
+      // Tasks first: committing the file re-plans their reminders from them.
       if (effects.includes('redateTasks')) {
         const startDate = changes.startDate ?? mobility.startDate;
         const endDate = changes.endDate ?? mobility.endDate;
         await this.checklist.redate(em, mobility, { startDate, endDate });
       }
+      const reopened: string[] = [];
       if (effects.includes('reopenHostConfirmation')) {
-        await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor);
+        reopened.push(...(await this.checklist.setStatus(em, id, TASK_KEYS.hostConfirmation, 'open', actor)));
       }
       if (effects.includes('reopenHostSearch')) {
-        await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor);
+        reopened.push(...(await this.checklist.setStatus(em, id, TASK_KEYS.hostSearch, 'open', actor)));
       }
-      await this.repository.save(em, mobility, changes);
-      if (effects.includes('requestPlacement')) await this.reminders.requestPlacement(em, id);
-      if (history !== null) {
+      await this.file.commit(em, mobility, {
+        changes,
+        touchedTasks: reopened.map((taskId) => ({ id: taskId, status: 'open' as const })),
         // Dates and host shape the whole file: the history says who changed them, and from what.
-        await this.repository.appendEvent(em, {
-          mobilityId: id,
-          event: 'EDIT',
-          from: mobility.phase,
-          to: mobility.phase,
-          actor,
-          reason: history,
-          at: this.clock.now(),
-        });
-      }
+        history:
+          history === null
+            ? undefined
+            : { event: 'EDIT', from: mobility.phase, to: mobility.phase, actor, reason: history, at: this.clock.now() },
+      });
+      if (effects.includes('requestPlacement')) await this.reminders.requestPlacement(em, id);
       return this.queries.detail(id, viewer, em);
     });
   }

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MailLinks } from './mail-links';
+import { MailLinks } from '../links/mail-links';
 import { DigestItem, MailRenderer } from './mail-renderer';
 import { insertOutboxRows } from './outbox.repository';
 

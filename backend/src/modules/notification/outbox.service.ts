@@ -22,7 +22,7 @@ import { maskEmail } from '../../common/mask-email';
 import type { Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
 import { sqlParams, visibleOutboxSql } from '../access/access.sql';
-import { MailLinks } from './mail-links';
+import { MailLinks } from '../links/mail-links';
 import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
 
 const OUTBOX_COLUMNS = `id, kind, status, mobility_id AS "mobilityId", recipient_email AS "recipientEmail",

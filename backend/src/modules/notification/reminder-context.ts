@@ -13,6 +13,7 @@ import {
   WorkingHours,
 } from '@mobility-hub/domain';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../common/prepared-query';
 
 /** Everything about one task that deciding and writing its reminder needs, read in one query. */
 export interface TaskReminderContext {
@@ -57,7 +58,7 @@ export interface Recipient {
   readonly organisationId: string;
 }
 
-const CONTEXT_SQL = `
+const CONTEXT_SELECT = `
   SELECT t.id AS "taskId", t.mobility_id AS "mobilityId", t.template_key AS key, t.title, t.guidance, t.role,
          t.mandatory, t.due_date AS "dueDate", t.status, m.phase, m.start_date AS "startDate", m.end_date AS "endDate",
          p.first_name || ' ' || p.last_name AS participant, p.first_name AS "participantFirstName",
@@ -66,7 +67,9 @@ const CONTEXT_SQL = `
          CASE WHEN ho.id IS NULL THEN NULL ELSE
            json_build_object('id', ho.id, 'name', ho.name, 'email', ho.email, 'timeZone', ho.time_zone, 'country', ho.country) END AS host,
          json_build_object('id', bo.id, 'name', bo.name, 'email', bo.email, 'timeZone', bo.time_zone, 'country', bo.country) AS beneficiary,
-         (SELECT max(r.occasion_date) FROM reminder r WHERE r.task_id = t.id) AS "lastOccasion"
+         (SELECT max(r.occasion_date) FROM reminder r WHERE r.task_id = t.id) AS "lastOccasion"`;
+
+const CONTEXT_FROM = `
     FROM task t
     JOIN mobility m ON m.id = t.mobility_id
     JOIN participant p ON p.id = m.participant_id
@@ -75,14 +78,32 @@ const CONTEXT_SQL = `
     JOIN organisation bo ON bo.id = pr.beneficiary_organisation_id
     LEFT JOIN organisation ho ON ho.id = m.host_organisation_id`;
 
+const CONTEXT_SQL = CONTEXT_SELECT + CONTEXT_FROM;
+
+/** A task's context with what re-planning it compares against: its instant now, and undelivered mail. */
+export interface TaskReplanContext extends TaskReminderContext {
+  readonly nextReminderAt: Date | null;
+  /** Whether a reminder of this task waits in the outbox (pending or queued): something to cancel, maybe. */
+  readonly pendingMail: boolean;
+}
+
+const REPLAN_SQL = `${CONTEXT_SELECT}, t.next_reminder_at AS "nextReminderAt",
+         EXISTS (SELECT 1 FROM reminder r JOIN outbox o ON o.id = r.outbox_id
+                  WHERE r.task_id = t.id AND o.status IN ('pending', 'queued')) AS "pendingMail"${CONTEXT_FROM}`;
+
+/** The replan contexts of some tasks (under their mobility's lock, so nobody adds mail meanwhile). */
+export function loadReplanContextsOfTasks(em: EntityManager, taskIds: readonly string[]): Promise<TaskReplanContext[]> {
+  return preparedQuery(em, `${REPLAN_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+}
+
 export function loadContextsOfTasks(em: EntityManager, taskIds: readonly string[]): Promise<TaskReminderContext[]> {
   return taskIds.length === 0
     ? Promise.resolve([])
-    : em.query(`${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
+    : preparedQuery(em, `${CONTEXT_SQL} WHERE t.id = ANY($1::uuid[])`, [taskIds]);
 }
 
 export function loadContextsOfMobility(em: EntityManager, mobilityId: string): Promise<TaskReminderContext[]> {
-  return em.query(`${CONTEXT_SQL} WHERE t.mobility_id = $1 ORDER BY t.due_date, t.position`, [mobilityId]);
+  return preparedQuery(em, `${CONTEXT_SQL} WHERE t.mobility_id = $1 ORDER BY t.due_date, t.position`, [mobilityId]);
 }
 
 /** The task's responsible role resolved to an address; null when there is nobody to write to. */

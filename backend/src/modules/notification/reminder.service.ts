@@ -6,6 +6,7 @@ import {
   nextReminderStep,
   nextWorkingMoment,
   TASK_KEYS,
+  TaskStatus,
   TimedOccasion,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
@@ -14,21 +15,30 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { issueActionToken } from '../auth/action-tokens';
-import { MailLinks } from './mail-links';
+import { issueActionToken } from '../links/action-tokens';
+import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
   loadContextsOfMobility,
   loadContextsOfTasks,
+  loadReplanContextsOfTasks,
   Recipient,
   recipientOf,
   ruleOf,
   TaskReminderContext,
+  TaskReplanContext,
   timedOccasions,
 } from './reminder-context';
+import { preparedQuery } from '../../common/prepared-query';
 
 export const SWEEP_BATCH = 500;
+
+/** A task a change touched, with the status it has now. */
+export interface TouchedTask {
+  readonly id: string;
+  readonly status: TaskStatus;
+}
 
 /**
  * Task reminders. Each task carries `next_reminder_at`, the instant it must next be looked at,
@@ -47,52 +57,91 @@ export class ReminderService {
   ) {}
 
   /**
-   * Re-plans every task of one mobility, inside the caller's transaction (after its changes):
-   * new dates move the instants, a done or waived task or a closed mobility clears them, and
-   * mail not yet delivered for a task that is no longer open, or to someone who is no longer its
-   * recipient (a new host or mentor), is cancelled.
+   * Re-plans tasks of one mobility, inside the caller's transaction (after its changes): new dates
+   * move the instants, a done or waived task or a closed mobility clears them, and mail not yet
+   * delivered for a task that is no longer open, or to someone who is no longer its recipient (a
+   * new host or mentor), is cancelled.
+   *
+   * `tasks` narrows it to the tasks a change touched (a status set by an event or a person), with
+   * the status each now has; without it every task of the mobility is re-planned, and a placement
+   * request to a host that is no longer the host is cancelled too — what a change of host, mentor,
+   * dates or an opened or closed mobility needs, as it concerns every task.
    */
-  async replan(em: EntityManager, mobilityId: string): Promise<void> {
-    const contexts = await loadContextsOfMobility(em, mobilityId);
+  async replan(em: EntityManager, mobilityId: string, tasks?: readonly TouchedTask[]): Promise<void> {
+    if (tasks?.length === 0) return;
+    if (tasks) {
+      // A task no longer open has no reminder to plan and none of its undelivered mail applies:
+      // one statement, no context to read.
+      const closed = tasks.filter((t) => t.status !== 'open').map((t) => t.id);
+      if (closed.length > 0) {
+        await preparedQuery(
+          em,
+          `WITH cleared AS (
+             UPDATE task SET next_reminder_at = NULL
+              WHERE id = ANY($2::uuid[]) AND mobility_id = $1 AND status <> 'open' AND next_reminder_at IS NOT NULL)
+           UPDATE outbox o SET status = 'cancelled'
+             FROM reminder r JOIN task t ON t.id = r.task_id
+            WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND r.task_id = ANY($2::uuid[])
+              AND t.status <> 'open' AND o.status IN ('pending', 'queued')`,
+          [mobilityId, closed],
+        );
+      }
+      if (!tasks.some((t) => t.status === 'open')) return;
+    }
+    const contexts: (TaskReminderContext & Partial<TaskReplanContext>)[] = tasks
+      ? await loadReplanContextsOfTasks(
+          em,
+          tasks.filter((t) => t.status === 'open').map((t) => t.id),
+        )
+      : await loadContextsOfMobility(em, mobilityId);
     const hours = this.config.reminders.workingHours;
     const ids: string[] = [];
     const instants: (string | null)[] = [];
     const recipients: (string | null)[] = [];
     for (const ctx of contexts) {
+      if (ctx.mobilityId !== mobilityId) throw new Error(`task ${ctx.taskId} is not one of mobility ${mobilityId}`);
       const recipient = recipientOf(ctx);
       const at = firstReminderAt(timedOccasions(ctx, recipient?.timeZone ?? null, hours), ctx.lastOccasion);
       ids.push(ctx.taskId);
       instants.push(at?.toISOString() ?? null);
       recipients.push(recipient?.email ?? null);
     }
-    await em.query(
-      `UPDATE task SET next_reminder_at = planned.at
-         FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
-        WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
-      [ids, instants],
-    );
-    // A placement request to a host that is no longer the host (removed, replaced, declined).
-    await em.query(
-      `UPDATE outbox SET status = 'cancelled'
-        WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
-          AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
-      [mobilityId],
-    );
-    await em.query(
-      `UPDATE outbox SET status = 'cancelled'
-        WHERE status IN ('pending', 'queued')
-          AND id IN (SELECT r.outbox_id FROM reminder r JOIN task t ON t.id = r.task_id
-                      JOIN mobility m ON m.id = t.mobility_id
-                     WHERE r.mobility_id = $1 AND r.outbox_id IS NOT NULL
-                       AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')))`,
-      [mobilityId],
-    );
-    // A reminder written for the former host's contact or mentor does not go out after the change.
-    await em.query(
+    // Tasks read with their current instant are written only if it moves.
+    const moved = ids.flatMap((id, i) => {
+      const current = contexts[i].nextReminderAt;
+      return current !== undefined && (current?.toISOString() ?? null) === instants[i] ? [] : [i];
+    });
+    if (moved.length > 0) {
+      await preparedQuery(
+        em,
+        `UPDATE task SET next_reminder_at = planned.at
+           FROM unnest($1::uuid[], $2::timestamptz[]) AS planned(id, at)
+          WHERE task.id = planned.id AND task.next_reminder_at IS DISTINCT FROM planned.at`,
+        [moved.map((i) => ids[i]), moved.map((i) => instants[i])],
+      );
+    }
+    if (!tasks) {
+      // A placement request to a host that is no longer the host (removed, replaced, declined).
+      await preparedQuery(
+        em,
+        `UPDATE outbox SET status = 'cancelled'
+          WHERE mobility_id = $1 AND kind = 'placement-request' AND status IN ('pending', 'queued')
+            AND organisation_id IS DISTINCT FROM (SELECT host_organisation_id FROM mobility WHERE id = $1)`,
+        [mobilityId],
+      );
+    }
+    // Undelivered reminders of these tasks that no longer apply: the task is no longer open or the
+    // mobility closed, or they were written for someone who is no longer the task's recipient (the
+    // former host's contact or mentor). Nothing to look at when none of the tasks has mail waiting.
+    if (contexts.every((ctx) => ctx.pendingMail === false)) return;
+    await preparedQuery(
+      em,
       `UPDATE outbox o SET status = 'cancelled'
          FROM reminder r JOIN unnest($2::uuid[], $3::text[]) AS current(task_id, email) ON current.task_id = r.task_id
+         JOIN task t ON t.id = r.task_id JOIN mobility m ON m.id = t.mobility_id
         WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND o.status IN ('pending', 'queued')
-          AND o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email`,
+          AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')
+               OR (o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email))`,
       [mobilityId, ids, recipients],
     );
   }

@@ -13,7 +13,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { CreateProjectDto, ListProjectsQuery, PhaseCountsDto, ProjectDto, ProjectPageDto } from './dto/project.dto';
 import { ProjectEntity } from './project.entity';
-import { overdueTaskSql } from '../checklist/task.sql';
+import { overdueTaskSql } from '../../common/task.sql';
 
 interface ProjectRow {
   id: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { AuthModule } from '../auth/auth.module';
+import { LinksModule } from '../links/links.module';
 import { NotificationModule } from '../notification/notification.module';
 import { InvitationController } from './invitation.controller';
 import { InvitationService } from './invitation.service';
@@ -9,7 +10,7 @@ import { TeamService } from './team.service';
 
 /** The people of organisations: members and roles, invitations, the audit log. */
 @Module({
-  imports: [AccessModule, AuthModule, NotificationModule],
+  imports: [AccessModule, AuthModule, NotificationModule, LinksModule],
   controllers: [TeamController, InvitationController],
   providers: [TeamService, InvitationService],
 })

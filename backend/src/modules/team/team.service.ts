@@ -8,9 +8,9 @@ import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
 import { AccessService } from '../access/access.service';
 import { outboxAccountMail } from '../auth/account-mail';
-import { issueActionToken } from '../auth/action-tokens';
-import { audit } from '../auth/audit';
-import { MailLinks } from '../notification/mail-links';
+import { issueActionToken } from '../links/action-tokens';
+import { audit } from '../audit/audit';
+import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import {
   AuditPageDto,

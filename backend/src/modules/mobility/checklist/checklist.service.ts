@@ -13,18 +13,20 @@ import {
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
-import { Clock } from '../../common/clock';
-import { actorOf, Identity } from '../../common/identity';
-import { AccessService } from '../access/access.service';
-import { Problems } from '../../common/problem/problem';
-import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MobilityEntity } from '../mobility/mobility.entity';
-import { MobilityRepository } from '../mobility/mobility.repository';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../../common/clock';
+import { actorOf, Identity } from '../../../common/identity';
+import { AccessService } from '../../access/access.service';
+import { Problems } from '../../../common/problem/problem';
+import { APP_CONFIG, AppConfig } from '../../../config/app-config';
+import { MobilityEntity } from '../mobility.entity';
+import { MobilityFile } from '../mobility-file.service';
+import { MobilityRepository } from '../mobility.repository';
 import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
-import { pagingOf } from '../../common/pagination';
-import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
+import { pagingOf } from '../../../common/pagination';
+import { sqlParams, visibleMobilitySql, visibleTaskSql } from '../../access/access.sql';
 import { TaskEntity } from './task.entity';
+import { preparedQuery } from '../../../common/prepared-query';
 
 /** A mobility's checklist: generated from the template, dated from T0/T1, ticked by people. */
 @Injectable()
@@ -32,6 +34,7 @@ export class ChecklistService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mobilities: MobilityRepository,
+    private readonly file: MobilityFile,
     private readonly access: AccessService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -70,19 +73,25 @@ export class ChecklistService {
     );
   }
 
-  /** Sets a task's status as an effect of a lifecycle event or edit; a task already there is left alone. */
+  /**
+   * Sets a task's status as an effect of a lifecycle event or edit; a task already there is left
+   * alone. Returns the ids of the tasks it changed (their reminders are re-planned).
+   */
   async setStatus(
     em: EntityManager,
     mobilityId: string,
     key: string,
     status: 'open' | 'done',
     actor: string,
-  ): Promise<void> {
-    await em.update(
-      TaskEntity,
-      { mobilityId, templateKey: key, status: Not(status) },
-      { status, statusChangedBy: actor, statusChangedAt: this.clock.now(), waiverReason: null },
+  ): Promise<string[]> {
+    const [rows] = await preparedQuery<[{ id: string }[], number]>(
+      em,
+      `UPDATE task SET status = $3, status_changed_by = $4, status_changed_at = $5, waiver_reason = NULL
+        WHERE mobility_id = $1 AND template_key = $2 AND status <> $3
+        RETURNING id`,
+      [mobilityId, key, status, actor, this.clock.now()],
     );
+    return rows.map((r) => r.id);
   }
 
   async list(identity: Identity, mobilityId: string): Promise<TaskDto[]> {
@@ -205,7 +214,7 @@ export class ChecklistService {
       }
       task.note = note;
       await em.save(TaskEntity, task);
-      const mobilityVersion = await this.mobilities.save(em, mobility, {});
+      const mobilityVersion = await this.file.commit(em, mobility, { changes: {}, touchedTasks: [task] });
       return { ...toTaskDto(task, mobility.phase, this.today()), mobilityVersion };
     });
   }

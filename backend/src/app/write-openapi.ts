@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { generateOpenApi, OPENAPI_PATH } from './openapi';
+import { generateOpenApi, OPENAPI_PATH } from './openapi-document';
 
 generateOpenApi()
   .then((json) => {

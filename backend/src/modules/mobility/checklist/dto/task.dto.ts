@@ -10,7 +10,7 @@ import {
 } from '@mobility-hub/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches, IsString, MaxLength, ValidateIf } from 'class-validator';
-import { PageDto, PageQuery } from '../../../common/pagination';
+import { PageDto, PageQuery } from '../../../../common/pagination';
 
 export class UpdateTaskDto {
   @ApiProperty({ enum: TASK_STATUSES })

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Patch, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentIdentity, Identity } from '../../common/identity';
-import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../common/params';
-import { ApiProblems } from '../../common/problem/api-problems';
+import { CurrentIdentity, Identity } from '../../../common/identity';
+import { etagOf, IfMatch, parseIfMatch, UuidParam } from '../../../common/params';
+import { ApiProblems } from '../../../common/problem/api-problems';
 import { ChecklistService } from './checklist.service';
 import { ListTasksQuery, TaskDto, TaskPageDto, UpdatedTaskDto, UpdateTaskDto } from './dto/task.dto';
 

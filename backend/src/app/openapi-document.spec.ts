@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateOpenApi } from './openapi';
+import { generateOpenApi } from './openapi-document';
 
 describe('the committed OpenAPI document', () => {
   it('is exactly what the code produces (run `npm run openapi` after changing the API)', async () => {

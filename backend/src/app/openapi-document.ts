@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ApiModule } from '../app/api.module';
-import { buildOpenApiDocument, configureHttp } from '../app/create-app';
+import { ApiModule } from './api.module';
+import { buildOpenApiDocument, configureHttp } from './create-app';
 import { loadConfig } from '../config/app-config';
 
 /** Where the committed contract lives; the Angular client is generated from it. */
