@@ -37,6 +37,25 @@ export default [
     },
   },
   {
+    // Imports that leave their folder go through the path aliases @app/* (src/app) and @testing/*
+    // (src/testing), never ../ paths. features/mobility is being split and follows when that lands.
+    files: ['**/*.ts'],
+    ignores: ['**/src/app/features/mobility/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./',
+              message: 'Import through @app/* (frontend/src/app) or @testing/* (frontend/src/testing) instead of ../',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     rules: {
       '@angular-eslint/template/prefer-control-flow': 'error',

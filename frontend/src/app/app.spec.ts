@@ -11,7 +11,7 @@ import { sessionEnded } from './core/auth/session-ended';
 import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
 import { signedInRoutes } from './signed-in.routes';
-import { detectAndSettle } from '../testing/spec-helpers';
+import { detectAndSettle } from '@testing/spec-helpers';
 
 const SCHOOL = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const KATRIN: MeDto = {

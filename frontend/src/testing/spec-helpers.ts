@@ -32,3 +32,25 @@ export async function detectAndSettle(fixture: ComponentFixture<unknown>, rounds
     await macrotask();
   }
 }
+
+/** The text of the element with this data-testid, its white space collapsed; '' when there is none. */
+export function textOfTestId(root: ParentNode, testId: string): string {
+  return root.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** The button whose text (white space collapsed) is exactly `name`; throws when there is none. */
+export function buttonNamed(root: ParentNode, name: string): HTMLButtonElement {
+  const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
+    (b) => b.textContent?.replace(/\s+/g, ' ').trim() === name,
+  );
+  if (!found) throw new Error(`no button "${name}"`);
+  return found;
+}
+
+/** Puts a value into the field with this id and fires `input`, as typing does; throws when there is no such field. */
+export function typeInto(root: ParentNode, id: string, value: string): void {
+  const input = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`);
+  if (!input) throw new Error(`no field #${id}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}

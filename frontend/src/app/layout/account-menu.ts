@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive } from '@angular/router';
-import { Session } from '../core/auth/session';
-import { Notifications } from '../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 
 /**
  * The top bar's account corner: "Signed in as …" (the name leads to the account page) and "Sign out", or "Sign in" (which comes back to

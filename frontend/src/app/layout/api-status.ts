@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { Subject, startWith, switchMap, tap } from 'rxjs';
-import { ApiHealth, ApiHealthService } from '../core/api-health';
+import { ApiHealth, ApiHealthService } from '@app/core/api-health';
 
 /** Footer indicator: "API: up" / "API: down", announced politely to screen readers. */
 @Component({

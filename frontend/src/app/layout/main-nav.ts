@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
-import { inArea, teamOrganisationOf, type Area } from '../core/auth/roles';
-import { Session } from '../core/auth/session';
+import { inArea, teamOrganisationOf, type Area } from '@app/core/auth/roles';
+import { Session } from '@app/core/auth/session';
 
 interface NavItem {
   readonly path: string;

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { Notifications } from '../core/notifications';
+import { Notifications } from '@app/core/notifications';
 
 @Component({
   selector: 'app-notifications-outlet',

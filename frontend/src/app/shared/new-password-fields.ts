@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
 import { ReactiveFormsModule, type FormControl } from '@angular/forms';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../core/forms/new-password';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@app/core/forms/new-password';
 
 /**
  * A new password, twice: the two fields with the rule shown before typing, their error messages and

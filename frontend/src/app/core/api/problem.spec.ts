@@ -1,5 +1,7 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
-import { toApiProblem } from './problem';
+import { signal } from '@angular/core';
+import { problemType } from '@mobility-hub/domain';
+import { loadOrExplain, loadProblemOf, ProblemError, toApiProblem } from './problem';
 
 function failure(status: number, body: unknown, headers: Record<string, string> = {}): HttpErrorResponse {
   return new HttpErrorResponse({ status, error: body, headers: new HttpHeaders(headers), url: '/api/x' });
@@ -11,7 +13,7 @@ describe('toApiProblem', () => {
       failure(
         429,
         {
-          type: 'urn:mobility-hub:problem:link-recently-sent',
+          type: problemType('link-recently-sent'),
           title: 'Too many requests',
           status: 429,
           detail: 'Wait.',
@@ -23,7 +25,7 @@ describe('toApiProblem', () => {
       status: 429,
       title: 'Too many requests',
       detail: 'Wait.',
-      type: 'urn:mobility-hub:problem:link-recently-sent',
+      type: problemType('link-recently-sent'),
       retryAfterSeconds: 600,
     });
   });
@@ -45,7 +47,7 @@ describe('toApiProblem', () => {
 
   it('reads a problem sent as text (operations answering 204 ask for text, so their errors come as text)', () => {
     const body = JSON.stringify({
-      type: 'urn:mobility-hub:problem:link-used',
+      type: problemType('link-used'),
       title: 'Link no longer valid',
       status: 410,
       detail: 'Used.',
@@ -54,8 +56,35 @@ describe('toApiProblem', () => {
       status: 410,
       title: 'Link no longer valid',
       detail: 'Used.',
-      type: 'urn:mobility-hub:problem:link-used',
+      type: problemType('link-used'),
     });
     expect(toApiProblem(failure(502, '<html>Bad gateway</html>'))).toMatchObject({ status: 502, title: 'Error 502' });
+  });
+});
+
+describe('the problem code', () => {
+  it('is the registered code of the type, and null for a type the registry does not know', () => {
+    expect(toApiProblem(failure(410, { type: problemType('link-used'), title: 'Gone' })).code).toBe('link-used');
+    expect(toApiProblem(failure(409, { type: 'urn:other:link-used', title: 'Conflict' })).code).toBeNull();
+    expect(toApiProblem(failure(409, { title: 'Conflict' })).code).toBeNull();
+    expect(toApiProblem(new Error('boom')).code).toBeNull();
+  });
+});
+
+describe('loadProblemOf', () => {
+  it('gives back the problem a loader threw, and nothing while loading', async () => {
+    const thrown = await loadOrExplain(() =>
+      Promise.reject(failure(404, { type: problemType('not-found'), title: 'Not found', detail: 'No such thing' })),
+    ).catch((error: unknown) => error);
+    expect(thrown).toBeInstanceOf(ProblemError);
+    expect((thrown as Error).message).toBe('Not found: No such thing');
+    const error = signal<Error | undefined>(thrown as Error);
+    const isLoading = signal(false);
+    expect(loadProblemOf({ error, isLoading })).toMatchObject({ status: 404, code: 'not-found' });
+    isLoading.set(true);
+    expect(loadProblemOf({ error, isLoading })).toBeNull();
+    isLoading.set(false);
+    error.set(undefined);
+    expect(loadProblemOf({ error, isLoading })).toBeNull();
   });
 });

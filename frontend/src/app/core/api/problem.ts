@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import type { Resource } from '@angular/core';
 import type { FieldErrorDto, UnmetConditionDto } from '@mobility-hub/api-client';
+import { problemCodeOf, type ProblemCode } from '@mobility-hub/domain';
 
 /** An RFC 9457 problem as the API sends it (application/problem+json), made safe to show. */
 export interface ApiProblem {
@@ -14,6 +16,8 @@ export interface ApiProblem {
   readonly stale: boolean;
   /** The problem's type URI (e.g. `urn:mobility-hub:problem:link-expired`), when the API sent one. */
   readonly type?: string;
+  /** The registered code of `type` (libs/domain problem-codes): what pages compare against; null when unknown. */
+  readonly code: ProblemCode | null;
   /** 429 / 503: wait this many seconds before trying again (the Retry-After header, else the body's `retryAfterSeconds`). */
   readonly retryAfterSeconds?: number;
 }
@@ -38,10 +42,20 @@ export function toApiProblem(error: unknown): ApiProblem {
       unmet: Array.isArray(body['unmet']) ? (body['unmet'] as UnmetConditionDto[]) : [],
       stale: status === 412,
       ...(typeof body['type'] === 'string' ? { type: body['type'] } : {}),
+      code: problemCodeOf(typeof body['type'] === 'string' ? body['type'] : null),
       ...(retryAfterSeconds !== null ? { retryAfterSeconds } : {}),
     };
   }
-  return { status: 0, title: 'Unexpected error', detail: String(error), errors: [], unmet: [], stale: false };
+  if (error instanceof ProblemError) return error.problem;
+  return {
+    status: 0,
+    title: 'Unexpected error',
+    detail: String(error),
+    errors: [],
+    unmet: [],
+    stale: false,
+    code: null,
+  };
 }
 
 /**
@@ -78,14 +92,31 @@ export function fieldMessage(problem: ApiProblem | null, field: string): string 
 }
 
 /**
- * Runs an API call for a resource loader: a failure becomes an Error whose message is the
- * problem's title and detail, ready to show as the resource's error.
+ * What a resource loader throws: an Error whose message is the problem's title and detail (ready to
+ * show as the resource's error), with the whole problem kept for pages that react to its status or code.
  */
+export class ProblemError extends Error {
+  constructor(readonly problem: ApiProblem) {
+    super(`${problem.title}: ${problem.detail}`);
+    this.name = 'ProblemError';
+  }
+}
+
+/** Runs an API call for a resource loader: a failure becomes a ProblemError. */
 export async function loadOrExplain<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    const problem = toApiProblem(error);
-    throw new Error(`${problem.title}: ${problem.detail}`);
+    throw new ProblemError(toApiProblem(error));
   }
+}
+
+/**
+ * Why a resource's last load failed, as an ApiProblem; null while it loads (again) and when it did not fail.
+ * Read it in a `computed` (it reads the resource's signals).
+ */
+export function loadProblemOf(resource: Pick<Resource<unknown>, 'error' | 'isLoading'>): ApiProblem | null {
+  if (resource.isLoading()) return null;
+  const error = resource.error();
+  return error ? toApiProblem(error) : null;
 }

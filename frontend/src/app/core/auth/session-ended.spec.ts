@@ -3,9 +3,10 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Notifications } from '../notifications';
+import { Notifications } from '@app/core/notifications';
 import { ME_URL, Session, SESSION_ENDED } from './session';
 import { sessionEnded } from './session-ended';
+import { problemType } from '@mobility-hub/domain';
 
 const JONAS: MeDto = {
   id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
@@ -22,7 +23,7 @@ const JONAS: MeDto = {
 };
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
-const NOT_SIGNED_IN = { type: 'urn:mobility-hub:problem:not-signed-in', title: 'Not signed in', status: 401 };
+const NOT_SIGNED_IN = { type: problemType('signed-out'), title: 'Not signed in', status: 401 };
 
 describe('sessionEnded (HTTP interceptor)', () => {
   let http: HttpClient;

@@ -2,7 +2,7 @@ import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http'
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { tap } from 'rxjs';
-import { Notifications } from '../notifications';
+import { Notifications } from '@app/core/notifications';
 import { Session, SESSION_ENDED } from './session';
 
 /**

@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { MeDto } from '@mobility-hub/api-client';
 import { ME_URL, Session, SIGN_OUT_URL } from './session';
-import { provideHttpTesting } from '../../../testing/spec-helpers';
+import { provideHttpTesting } from '@testing/spec-helpers';
 
 const LENA: MeDto = {
   id: '7a0c8f3e-3b7e-4d57-9f0e-1c2d3e4f5a6b',

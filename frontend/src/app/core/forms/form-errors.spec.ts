@@ -1,11 +1,11 @@
 import { FormControl, Validators } from '@angular/forms';
-import type { ApiProblem } from '../api/problem';
+import type { ApiProblem } from '@app/core/api/problem';
 import { FormErrors } from './form-errors';
 
 const FIELDS = ['name', 'country'] as const;
 
 function problem(errors: ApiProblem['errors']): ApiProblem {
-  return { status: 400, title: 'Invalid request', detail: 'see errors', errors, unmet: [], stale: false };
+  return { status: 400, title: 'Invalid request', detail: 'see errors', errors, unmet: [], stale: false, code: null };
 }
 
 describe('FormErrors', () => {

@@ -1,6 +1,6 @@
 import { computed, signal } from '@angular/core';
 import type { AbstractControl } from '@angular/forms';
-import { fieldMessage, type ApiProblem } from '../api/problem';
+import { fieldMessage, type ApiProblem } from '@app/core/api/problem';
 
 /** Per field: the message for each validator key (`required`, `min`, `pattern`, …). */
 export type ClientMessages<F extends string> = Readonly<Record<F, Readonly<Record<string, string>>>>;

@@ -1,4 +1,4 @@
-import { Validators, type AbstractControl, type ValidatorFn } from '@angular/forms';
+import { FormControl, Validators, type AbstractControl, type ValidatorFn } from '@angular/forms';
 
 /** The API's rule for a new password (NewPasswordDto, AcceptInvitationDto, ChangePasswordDto): 12 to 200 characters. */
 export const PASSWORD_MIN = 12;
@@ -32,4 +32,12 @@ export function mustRepeat(password: AbstractControl<string>, confirmation: Abst
     !control.value || control.value === password.value ? null : { mismatch: true },
   );
   password.valueChanges.subscribe(() => confirmation.updateValueAndValidity());
+}
+
+/** The two fields of a new password — the password, and its confirmation that must repeat it — for a FormGroup. */
+export function newPasswordControls(): { password: FormControl<string>; confirmation: FormControl<string> } {
+  const password = new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS });
+  const confirmation = new FormControl('', { nonNullable: true, validators: [Validators.required] });
+  mustRepeat(password, confirmation);
+  return { password, confirmation };
 }

@@ -2,10 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { provideApiConfiguration, type MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 import { AccountPage } from './account-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const EVERYWHERE_URL = '/api/auth/sign-out-everywhere';
 

@@ -1,19 +1,12 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { Api, signOutEverywhere } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { Session } from '../../core/auth/session';
-import { MEMBER_ROLE_LABELS } from '../../core/member-roles';
-import { Notifications } from '../../core/notifications';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { Session } from '@app/core/auth/session';
+import { MEMBER_ROLE_LABELS } from '@app/core/member-roles';
+import { Notifications } from '@app/core/notifications';
 import { ChangePasswordForm } from './change-password-form';
+import { injectFocus } from '@app/core/dom/focus';
 
 /**
  * `account`, for every signed-in person (the name in the header's account corner leads here): who
@@ -34,8 +27,7 @@ export class AccountPage {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly notifications = inject(Notifications);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
 
   protected readonly session = inject(Session);
   protected readonly roleLabel = MEMBER_ROLE_LABELS;
@@ -49,12 +41,12 @@ export class AccountPage {
   protected askToSignOutEverywhere(): void {
     this.problem.set(null);
     this.confirming.set(true);
-    this.focus('#everywhere-confirm');
+    this.focus('everywhere-confirm');
   }
 
   protected cancel(): void {
     this.confirming.set(false);
-    this.focus('#everywhere-button');
+    this.focus('everywhere-button');
   }
 
   protected async signOutEverywhere(): Promise<void> {
@@ -71,15 +63,9 @@ export class AccountPage {
       if (problem.status === 401) return;
       this.confirming.set(false);
       this.problem.set(problem);
-      this.focus('#everywhere-problem');
+      this.focus('everywhere-problem');
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private focus(selector: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
-      injector: this.injector,
-    });
   }
 }

@@ -3,7 +3,8 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration } from '@mobility-hub/api-client';
 import { ChangePasswordForm } from './change-password-form';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const PASSWORD_URL = '/api/auth/password';
 const PROBLEM_JSON = { 'content-type': 'application/problem+json' };
@@ -59,9 +60,7 @@ describe('ChangePasswordForm', () => {
     return el.querySelector(`#${id}-error`)?.textContent?.trim() ?? null;
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   async function send(current = 'demo-password-1234', password = 'four unrelated words here'): Promise<TestRequest> {
     await settle();
@@ -123,7 +122,7 @@ describe('ChangePasswordForm', () => {
     const req = await send('not my password');
     req.flush(
       {
-        type: 'urn:mobility-hub:problem:business-rule',
+        type: problemType('rule-violated'),
         title: 'Business rule violated',
         status: 422,
         errors: [
@@ -182,7 +181,7 @@ describe('ChangePasswordForm', () => {
     const req = await send('guess');
     req.flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-locked',
+        type: problemType('sign-in-locked'),
         title: 'Too many requests',
         status: 429,
         detail: 'Too many failed sign-ins.',

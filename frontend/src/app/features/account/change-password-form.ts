@@ -1,28 +1,13 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, changePassword } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-  PASSWORD_MAX,
-} from '../../core/forms/new-password';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages, PASSWORD_MAX } from '@app/core/forms/new-password';
+import { NewPasswordFields } from '@app/shared/new-password-fields';
+import { injectFocus } from '@app/core/dom/focus';
 
 /** The fields in the order they appear (the first with an error gets focus). */
 const FIELDS = ['currentPassword', 'password', 'confirmation'] as const;
@@ -60,8 +45,7 @@ export class ChangePasswordForm {
   readonly learner = input(false);
 
   private readonly api = inject(Api);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('passwordForm');
 
   protected readonly max = PASSWORD_MAX;
@@ -72,8 +56,7 @@ export class ChangePasswordForm {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(PASSWORD_MAX)],
     }),
-    password: new FormControl('', { nonNullable: true, validators: NEW_PASSWORD_VALIDATORS }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -87,10 +70,6 @@ export class ChangePasswordForm {
   protected readonly done = signal(false);
   /** What kept the password from being changed, beyond the fields: too many attempts (429), no connection, 5xx. */
   protected readonly problem = signal<ApiProblem | null>(null);
-
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-  }
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;
@@ -128,12 +107,6 @@ export class ChangePasswordForm {
 
   /** The 429 is the lockout of the address after wrong passwords (sign-ins and guesses here count alike). */
   protected locked(problem: ApiProblem): boolean {
-    return problem.type?.endsWith(':sign-in-locked') ?? false;
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
+    return problem.code === 'sign-in-locked';
   }
 }

@@ -2,7 +2,7 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LinkRequestPage, type LinkPurpose } from './link-request-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture, textOfTestId } from '@testing/spec-helpers';
 
 const RESET_MESSAGE = 'If this address has an account, a link to reset the password is on its way.';
 const LINK_MESSAGE = 'If this address belongs to a learner, a sign-in link is on its way.';
@@ -49,9 +49,7 @@ describe('LinkRequestPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === url);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   it('asks for a password reset and shows the API’s answer, focused', async () => {
     create('password-reset');

@@ -1,11 +1,9 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   ElementRef,
   inject,
-  Injector,
   input,
   signal,
   viewChild,
@@ -13,10 +11,11 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Api, requestPasswordReset, requestSignInLink } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
+import { injectFocus } from '@app/core/dom/focus';
 
 /** What the e-mailed link is for: choosing a new password, or (learners) signing in. */
 export type LinkPurpose = 'password-reset' | 'sign-in-link';
@@ -65,8 +64,7 @@ export class LinkRequestPage {
   readonly purpose = input<LinkPurpose>('password-reset');
 
   private readonly api = inject(Api);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('requestForm');
 
   protected readonly retryWhen = retryWhen;
@@ -112,11 +110,5 @@ export class LinkRequestPage {
     } finally {
       this.busy.set(false);
     }
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
   }
 }

@@ -1,9 +1,10 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ME_URL } from '../../core/auth/session';
+import { ME_URL } from '@app/core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4oP6qR8sU';
 const URL = `/api/auth/password-reset/${TOKEN}`;
@@ -32,12 +33,7 @@ describe('ResetPasswordPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   function submit(): void {
     el.querySelector<HTMLButtonElement>('#reset-form button[type="submit"]')?.click();
@@ -52,9 +48,7 @@ describe('ResetPasswordPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === URL);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   it('sends nothing on opening and shows the rule before anything is typed', async () => {
     await settle();
@@ -108,8 +102,8 @@ describe('ResetPasswordPage', () => {
 
   it.each([
     [404, undefined, 'This link is not valid'],
-    [410, 'urn:mobility-hub:problem:link-used', 'This link was already used'],
-    [410, 'urn:mobility-hub:problem:link-expired', 'This link has expired'],
+    [410, problemType('link-used'), 'This link was already used'],
+    [410, problemType('link-expired'), 'This link has expired'],
   ])('explains a %s (%s) and offers a new link', async (status, type, heading) => {
     // The operation answers 204, so the client asks for text: the problem comes as text too.
     const body = JSON.stringify({ type, title: 'x', status, detail: 'x', renewable: status === 410 });

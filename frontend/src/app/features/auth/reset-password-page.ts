@@ -1,28 +1,15 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, input, signal, viewChild } from '@angular/core';
+import { FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { Api, resetPassword } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { Session } from '../../core/auth/session';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-} from '../../core/forms/new-password';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { Session } from '@app/core/auth/session';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages } from '@app/core/forms/new-password';
+import { NewPasswordFields } from '@app/shared/new-password-fields';
+import { injectFocus } from '@app/core/dom/focus';
+import { linkBroken, linkGone } from '@app/core/api/link-problem';
 
 const FIELDS = ['password', 'confirmation'] as const;
 type Field = (typeof FIELDS)[number];
@@ -51,18 +38,13 @@ export class ResetPasswordPage {
 
   private readonly api = inject(Api);
   private readonly session = inject(Session);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('resetForm');
 
   protected readonly retryWhen = retryWhen;
 
   protected readonly form = new FormGroup({
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: NEW_PASSWORD_VALIDATORS,
-    }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -77,10 +59,6 @@ export class ResetPasswordPage {
   protected readonly linkProblem = signal<ApiProblem | null>(null);
   /** Anything else that kept the password from being saved (429, no connection, 5xx). */
   protected readonly problem = signal<ApiProblem | null>(null);
-
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-  }
 
   protected async submit(): Promise<void> {
     if (this.busy()) return;
@@ -99,7 +77,7 @@ export class ResetPasswordPage {
       void this.session.refresh();
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status === 404 || problem.status === 410) {
+      if (linkBroken(problem)) {
         this.form.reset();
         this.linkProblem.set(problem);
         this.focus('link-problem');
@@ -113,14 +91,6 @@ export class ResetPasswordPage {
     }
   }
 
-  /** 410 says why: `…:link-used` or `…:link-expired`. */
-  protected gone(problem: ApiProblem): 'used' | 'expired' {
-    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
-  }
+  /** 410 says why: `link-used` or `link-expired`. */
+  protected readonly gone = linkGone;
 }

@@ -2,9 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session } from '@app/core/auth/session';
 import { SignInLinkPage } from './sign-in-link-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, provideHttpTesting, settleFixture } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'Qm9vZ2llV29vZ2llQm9vZ2llV29vZ2llQm9vZ2llV29';
 const URL = `/api/auth/sign-in-link/${TOKEN}`;
@@ -42,13 +43,7 @@ describe('SignInLinkPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button "${name}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   it('does not sign in on opening — mail scanners open links — only the button does', async () => {
     await settle();
@@ -70,8 +65,8 @@ describe('SignInLinkPage', () => {
 
   it.each([
     [404, undefined, 'This link is not valid'],
-    [410, 'urn:mobility-hub:problem:link-used', 'This link was already used'],
-    [410, 'urn:mobility-hub:problem:link-expired', 'This link has expired'],
+    [410, problemType('link-used'), 'This link was already used'],
+    [410, problemType('link-expired'), 'This link has expired'],
   ])('explains a %s (%s) and offers a new link', async (status, type, heading) => {
     await settle();
     button('Sign in').click();

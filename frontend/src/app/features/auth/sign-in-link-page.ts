@@ -1,18 +1,11 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  inject,
-  Injector,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { Api, signInWithLink } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { Session } from '../../core/auth/session';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { Session } from '@app/core/auth/session';
+import { injectFocus } from '@app/core/dom/focus';
+import { linkBroken, linkGone } from '@app/core/api/link-problem';
 
 /**
  * `sign-in/link/:token`, where a learner's sign-in e-mail leads. Opening it does not sign in — mail
@@ -33,8 +26,7 @@ export class SignInLinkPage {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly session = inject(Session);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
 
   protected readonly retryWhen = retryWhen;
   protected readonly busy = signal(false);
@@ -53,7 +45,7 @@ export class SignInLinkPage {
       await this.router.navigateByUrl('/');
     } catch (error) {
       const problem = toApiProblem(error);
-      const broken = problem.status === 404 || problem.status === 410;
+      const broken = linkBroken(problem);
       (broken ? this.linkProblem : this.problem).set(problem);
       this.focus(broken ? 'link-problem' : 'sign-in-link-problem');
     } finally {
@@ -61,14 +53,6 @@ export class SignInLinkPage {
     }
   }
 
-  /** 410 says why: `…:link-used` or `…:link-expired`. */
-  protected gone(problem: ApiProblem): 'used' | 'expired' {
-    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
-  }
+  /** 410 says why: `link-used` or `link-expired`. */
+  protected readonly gone = linkGone;
 }

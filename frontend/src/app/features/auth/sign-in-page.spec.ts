@@ -3,9 +3,10 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
-import { Session, SESSION_ENDED } from '../../core/auth/session';
+import { Session, SESSION_ENDED } from '@app/core/auth/session';
 import { SignInPage } from './sign-in-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const KATRIN: MeDto = {
   id: '0b6f7d1e-58c5-4c09-9a43-2f1f5d0f6a11',
@@ -46,12 +47,7 @@ describe('SignInPage', () => {
 
   const settle = (): Promise<void> => settleFixture(fixture);
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   function submit(): void {
     el.querySelector<HTMLButtonElement>('#sign-in-form button[type="submit"]')?.click();
@@ -69,9 +65,7 @@ describe('SignInPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === '/api/auth/sign-in');
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
   it('sends nothing on opening; labels both fields and links to a password reset and a learner’s link', async () => {
     await settle();
@@ -135,7 +129,7 @@ describe('SignInPage', () => {
   it('shows a 401 for the whole form, focused, and empties the password', async () => {
     (await signIn('coordinator@bk-rhein-ruhr.example', 'wrong password')).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-failed',
+        type: problemType('sign-in-failed'),
         title: 'Sign-in failed',
         status: 401,
         detail: 'The e-mail address or the password is not right.',
@@ -160,7 +154,7 @@ describe('SignInPage', () => {
   it('says when to try again after a 429, and offers a reset when the address is locked', async () => {
     (await signIn()).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-locked',
+        type: problemType('sign-in-locked'),
         title: 'Too many requests',
         status: 429,
         detail: 'Too many failed sign-ins for this address: try again in 15 minutes, or reset the password.',

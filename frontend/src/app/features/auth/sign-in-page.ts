@@ -1,11 +1,9 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   ElementRef,
   inject,
-  Injector,
   input,
   signal,
   viewChild,
@@ -13,12 +11,13 @@ import {
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Api, signIn } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { safeReturnTo } from '../../core/auth/return-to';
-import { Session, SESSION_ENDED } from '../../core/auth/session';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { safeReturnTo } from '@app/core/auth/return-to';
+import { Session, SESSION_ENDED } from '@app/core/auth/session';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
+import { injectFocus } from '@app/core/dom/focus';
 
 /** The fields of the form, in the order they appear (the first with an error gets focus). */
 const FIELDS = ['email', 'password'] as const;
@@ -53,8 +52,7 @@ export class SignInPage {
 
   private readonly api = inject(Api);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('signInForm');
 
   protected readonly session = inject(Session);
@@ -114,12 +112,6 @@ export class SignInPage {
 
   /** The 429 is the lockout of this address (rather than too many requests from this connection). */
   protected locked(problem: ApiProblem): boolean {
-    return problem.type?.endsWith(':sign-in-locked') ?? false;
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
+    return problem.code === 'sign-in-locked';
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { MobilitySummaryDto } from '@mobility-hub/api-client';
-import { formatDate } from '../../core/format-date';
+import { formatDate } from '@app/core/format-date';
 import { ColumnLoader, countryName } from './board-data';
 
 /** Height of one card slot in px (card + gap): fixed so the virtual scroller needs no measuring. */

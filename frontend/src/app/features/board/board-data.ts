@@ -1,8 +1,8 @@
 import { computed, signal, type WritableSignal } from '@angular/core';
 import { Api, listMobilities, type ListMobilities$Params, type MobilitySummaryDto } from '@mobility-hub/api-client';
 import { FINAL_STATES, PHASES, type MobilityState } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { PHASE_LABELS } from '../../core/phase-labels';
+import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 
 /** The API's largest page: one request fills a column for most projects. */
 export const BOARD_PAGE_SIZE = 500;

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilitySummaryDto, ProjectDto } from '@mobility-hub/api-client';
 import { BoardPage, SEARCH_DEBOUNCE_MS } from './board-page';
-import { provideHttpTesting } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const PROJECT_ID = '11111111-1111-4111-8111-111111111111';
 const HOST_ID = '22222222-2222-4222-8222-222222222222';
@@ -65,7 +65,7 @@ describe('BoardPage', () => {
     fixture = TestBed.createComponent(BoardPage);
     fixture.componentRef.setInput('projectId', PROJECT_ID);
     el = fixture.nativeElement as HTMLElement;
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
   });
 
   afterEach(() => {
@@ -78,7 +78,7 @@ describe('BoardPage', () => {
   async function settle(): Promise<void> {
     // Promise chains of Api.invoke, then change detection.
     await new Promise((resolve) => setTimeout(resolve));
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
   }
 
   /** Answers the project and organisations requests. */
@@ -230,7 +230,7 @@ describe('BoardPage', () => {
     expect(completed.querySelector('[data-testid="mobility-card"]')).toBeNull();
 
     toggle?.click();
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
     const [req] = mobilityRequests();
     expect(param(req, 'phase')).toBe('completed');
     expect(param(req, 'pageSize')).toBe('500');
@@ -266,7 +266,7 @@ describe('BoardPage', () => {
     ]);
     select.value = HOST_ID;
     select.dispatchEvent(new Event('change'));
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
 
     let requests = mobilityRequests();
     expect(requests).toHaveLength(7);
@@ -276,7 +276,7 @@ describe('BoardPage', () => {
     const overdue = find<HTMLInputElement>('#board-overdue');
     expect(el.querySelector('label[for="board-overdue"]')?.textContent).toBe('Overdue only');
     overdue.click();
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
 
     requests = mobilityRequests();
     expect(requests.map((r) => param(r, 'phase'))).toEqual([...PHASES, ...FINAL]);
@@ -299,11 +299,11 @@ describe('BoardPage', () => {
     search.dispatchEvent(new Event('input'));
     search.value = 'ana lo ';
     search.dispatchEvent(new Event('input'));
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
     expect(mobilityRequests()).toHaveLength(0);
 
     await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 20));
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
 
     const requests = mobilityRequests();
     expect(requests).toHaveLength(7);
@@ -316,7 +316,7 @@ describe('BoardPage', () => {
     const stale = mobilityRequests();
     const overdue = find<HTMLInputElement>('#board-overdue');
     overdue.click();
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
     await answerColumns({ application: [mobility('new')] });
     for (const req of stale) req.flush({ items: [mobility('old')], total: 1, page: 1, pageSize: 500 });
     await settle();
@@ -341,7 +341,7 @@ describe('BoardPage', () => {
     expect(countOf('Application')).toBe('…');
 
     alert?.querySelector('button')?.click();
-    await fixture.whenStable();
+    await detectAndSettle(fixture);
     const [retry] = mobilityRequests();
     expect(param(retry, 'phase')).toBe('application');
     retry.flush({ items: [mobility('m1')], total: 1, page: 1, pageSize: 500 });

@@ -6,13 +6,14 @@ import {
   effect,
   inject,
   input,
+  resource,
   signal,
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, getProject, listOrganisations, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { formatDate } from '../../core/format-date';
+import { Api, getProject, listOrganisations, type OrganisationDto } from '@mobility-hub/api-client';
+import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
+import { formatDate } from '@app/core/format-date';
 import { BoardColumn } from './board-column';
 import { BOARD_COLUMNS, BOARD_PAGE_SIZE, ColumnLoader, problemMessage, type BoardFilters } from './board-data';
 
@@ -42,16 +43,25 @@ export class BoardPage {
 
   protected readonly columns = BOARD_COLUMNS.map((phase) => new ColumnLoader(this.api, phase));
 
-  protected readonly project = signal<ProjectDto | null>(null);
-  protected readonly projectProblem = signal<ApiProblem | null>(null);
+  private readonly projectResource = resource({
+    params: () => ({ id: this.projectId() }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getProject, params)),
+  });
+  protected readonly project = computed(() => (this.projectResource.hasValue() ? this.projectResource.value() : null));
+  protected readonly projectProblem = computed(() => loadProblemOf(this.projectResource));
   protected readonly projectError = computed(() => {
     const problem = this.projectProblem();
     return problem ? problemMessage(problem) : null;
   });
   protected readonly notFound = computed(() => this.projectProblem()?.status === 404);
 
-  protected readonly hosts = signal<readonly OrganisationDto[]>([]);
-  protected readonly hostsError = signal<string | null>(null);
+  /** Every organisation the person sees, by name: the host filter's options. */
+  private readonly hostsResource = resource({ loader: () => loadOrExplain(() => this.readHosts()) });
+  protected readonly hosts = computed(() => (this.hostsResource.hasValue() ? this.hostsResource.value() : []));
+  protected readonly hostsError = computed(() => {
+    const problem = loadProblemOf(this.hostsResource);
+    return problem ? problemMessage(problem) : null;
+  });
 
   protected readonly hostId = signal('');
   protected readonly overdueOnly = signal(false);
@@ -95,13 +105,6 @@ export class BoardPage {
   );
 
   constructor() {
-    effect(() => {
-      const projectId = this.projectId();
-      untracked(() => {
-        void this.loadProject(projectId);
-      });
-    });
-    void this.loadHosts();
     for (const column of this.columns) {
       effect(() => {
         const projectId = this.projectId();
@@ -143,32 +146,17 @@ export class BoardPage {
   }
 
   protected retryProject(): void {
-    void this.loadProject(this.projectId());
-    if (this.hostsError()) void this.loadHosts();
+    this.projectResource.reload();
+    if (this.hostsError()) this.hostsResource.reload();
   }
 
-  private async loadProject(id: string): Promise<void> {
-    this.projectProblem.set(null);
-    try {
-      const project = await this.api.invoke(getProject, { id });
-      if (id === this.projectId()) this.project.set(project);
-    } catch (error) {
-      if (id === this.projectId()) this.projectProblem.set(toApiProblem(error));
+  private async readHosts(): Promise<OrganisationDto[]> {
+    const all: OrganisationDto[] = [];
+    for (let page = 1; page <= MAX_ORGANISATION_PAGES; page++) {
+      const result = await this.api.invoke(listOrganisations, { page, pageSize: BOARD_PAGE_SIZE });
+      all.push(...result.items);
+      if (all.length >= result.total || result.items.length === 0) break;
     }
-  }
-
-  private async loadHosts(): Promise<void> {
-    this.hostsError.set(null);
-    try {
-      const all: OrganisationDto[] = [];
-      for (let page = 1; page <= MAX_ORGANISATION_PAGES; page++) {
-        const result = await this.api.invoke(listOrganisations, { page, pageSize: BOARD_PAGE_SIZE });
-        all.push(...result.items);
-        if (all.length >= result.total || result.items.length === 0) break;
-      }
-      this.hosts.set(all.sort((a, b) => a.name.localeCompare(b.name)));
-    } catch (error) {
-      this.hostsError.set(problemMessage(toApiProblem(error)));
-    }
+    return all.sort((a, b) => a.name.localeCompare(b.name));
   }
 }

@@ -2,9 +2,9 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MeDto, MobilityDto, MobilitySummaryDto, TaskInListDto, TaskPageDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session } from '@app/core/auth/session';
 import { HostHomePage } from './host-home-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const COMPANY = { id: 'c1', name: 'Talleres Mecánicos Castilla S.L.', country: 'ES' };
 const SCHOOL = { id: 's1', name: 'Berufskolleg Rhein-Ruhr', country: 'DE' };
@@ -157,7 +157,7 @@ describe('HostHomePage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   /** The page's whole load: the list, one page of open host tasks, and the file of the one placement waiting for an answer. */
   async function load(): Promise<void> {
@@ -183,13 +183,7 @@ describe('HostHomePage', () => {
     await settle();
   }
 
-  function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   function checkbox(title: string): HTMLInputElement {
     const label = Array.from(el.querySelectorAll('label')).find((l) => l.textContent?.trim() === title);

@@ -1,13 +1,4 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, resource, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   Api,
@@ -31,11 +22,12 @@ import {
   taskEditBlocker,
   type MobilityState,
 } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { Session } from '../../core/auth/session';
-import { formatDate } from '../../core/format-date';
-import { PHASE_LABELS } from '../../core/phase-labels';
-import { etagOf } from '../mobility/labels';
+import { etagOf } from '@app/core/api/etag';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { Session } from '@app/core/auth/session';
+import { injectFocus } from '@app/core/dom/focus';
+import { formatDate } from '@app/core/format-date';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 
 /** The mobilities of a mentor's company are few; one page holds them. */
 export const HOST_PAGE_SIZE = 200;
@@ -51,6 +43,14 @@ interface Placement {
 interface KnownVersion {
   readonly version: number;
   readonly etag: string;
+}
+
+/** What the page reads: the company's placements, those waiting for an answer, the host's open tasks, the versions seen. */
+interface HostHome {
+  readonly summaries: readonly MobilitySummaryDto[];
+  readonly placements: readonly Placement[];
+  readonly tasks: readonly TaskInListDto[];
+  readonly versions: ReadonlyMap<string, KnownVersion>;
 }
 
 /** A host task in the list of open tasks. */
@@ -109,21 +109,25 @@ function newer(known: KnownVersion | undefined, read: KnownVersion): KnownVersio
 export class HostHomePage {
   private readonly api = inject(Api);
   private readonly session = inject(Session);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
 
   protected readonly formatDate = formatDate;
   protected readonly phaseLabel = PHASE_LABELS;
 
-  protected readonly summaries = signal<readonly MobilitySummaryDto[]>([]);
+  private readonly home = resource({ loader: () => loadOrExplain(() => this.read()) });
+  private readonly loaded = computed(() => (this.home.hasValue() ? this.home.value() : null));
+  /** The company's placements as read, then as answers here change them. */
+  protected readonly summaries = linkedSignal(() => this.loaded()?.summaries ?? []);
   /** The placements that may wait for the host's answer, read in full. */
-  protected readonly placements = signal<readonly Placement[]>([]);
+  protected readonly placements = linkedSignal(() => this.loaded()?.placements ?? []);
   /** The host tasks open when the page loaded: a task ticked now stays in the list (and can be unticked). */
-  private readonly tasks = signal<readonly TaskInListDto[]>([]);
+  private readonly tasks = linkedSignal(() => this.loaded()?.tasks ?? []);
   /** Each mobility's version as last read or changed here, by id: the one If-Match sends. */
-  private readonly versions = signal<ReadonlyMap<string, KnownVersion>>(new Map());
-  protected readonly loading = signal(true);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  private readonly versions = linkedSignal<ReadonlyMap<string, KnownVersion>>(
+    () => this.loaded()?.versions ?? new Map(),
+  );
+  protected readonly loading = this.home.isLoading;
+  protected readonly loadProblem = computed(() => loadProblemOf(this.home));
   protected readonly busy = signal(false);
   protected readonly announcement = signal('');
   /** A refused or failed action, with the mobility it concerns. */
@@ -156,54 +160,43 @@ export class HostHomePage {
   protected readonly openCount = computed(() => this.openTasks().filter((t) => t.task.status === 'open').length);
   protected readonly overdueCount = computed(() => this.openTasks().filter((t) => t.task.overdue).length);
 
-  constructor() {
-    void this.load();
+  load(): void {
+    this.home.reload();
   }
 
   /** Reads the company's placements, then the host's open tasks and the file of each placement that may wait for an answer. */
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      const page = await this.api.invoke(listMobilities, { page: 1, pageSize: HOST_PAGE_SIZE });
-      // Someone who also works for a school sees its mobilities (and their host tasks) too: here, only their companies' placements.
-      const user = this.session.user();
-      const companies = user ? hostOrganisationIds(user) : [];
-      const mine = page.items.filter(
-        (m) => !!m.hostOrganisation && (companies.length === 0 || companies.includes(m.hostOrganisation.id)),
+  private async read(): Promise<HostHome> {
+    const page = await this.api.invoke(listMobilities, { page: 1, pageSize: HOST_PAGE_SIZE });
+    // Someone who also works for a school sees its mobilities (and their host tasks) too: here, only their companies' placements.
+    const user = this.session.user();
+    const companies = user ? hostOrganisationIds(user) : [];
+    const mine = page.items.filter(
+      (m) => !!m.hostOrganisation && (companies.length === 0 || companies.includes(m.hostOrganisation.id)),
+    );
+    const mineIds = new Set(mine.map((m) => m.id));
+    // No placement, no host task: nothing more to read.
+    const [openTasks, placements] = await Promise.all([
+      mine.some((m) => !isFinalState(m.phase)) ? this.loadOpenTasks() : Promise.resolve([]),
+      Promise.all(
+        mine.filter(awaitsHostAnswer).map(async (m): Promise<Placement & KnownVersion> => {
+          const response = await this.api.invoke$Response(getMobility, { id: m.id });
+          return {
+            mobility: response.body,
+            version: response.body.version,
+            etag: response.headers.get('ETag') ?? etagOf(response.body.version),
+          };
+        }),
+      ),
+    ]);
+    const tasks = openTasks.filter((t) => mineIds.has(t.mobility.id));
+    const versions = new Map<string, KnownVersion>();
+    for (const t of tasks)
+      versions.set(
+        t.mobility.id,
+        newer(versions.get(t.mobility.id), { version: t.mobility.version, etag: etagOf(t.mobility.version) }),
       );
-      const mineIds = new Set(mine.map((m) => m.id));
-      // No placement, no host task: nothing more to read.
-      const [openTasks, placements] = await Promise.all([
-        mine.some((m) => !isFinalState(m.phase)) ? this.loadOpenTasks() : Promise.resolve([]),
-        Promise.all(
-          mine.filter(awaitsHostAnswer).map(async (m): Promise<Placement & KnownVersion> => {
-            const response = await this.api.invoke$Response(getMobility, { id: m.id });
-            return {
-              mobility: response.body,
-              version: response.body.version,
-              etag: response.headers.get('ETag') ?? etagOf(response.body.version),
-            };
-          }),
-        ),
-      ]);
-      const tasks = openTasks.filter((t) => mineIds.has(t.mobility.id));
-      const versions = new Map<string, KnownVersion>();
-      for (const t of tasks)
-        versions.set(
-          t.mobility.id,
-          newer(versions.get(t.mobility.id), { version: t.mobility.version, etag: etagOf(t.mobility.version) }),
-        );
-      for (const p of placements) versions.set(p.mobility.id, newer(versions.get(p.mobility.id), p));
-      this.summaries.set(mine);
-      this.placements.set(placements.map((p) => ({ mobility: p.mobility })));
-      this.tasks.set(tasks);
-      this.versions.set(versions);
-    } catch (error) {
-      this.loadProblem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+    for (const p of placements) versions.set(p.mobility.id, newer(versions.get(p.mobility.id), p));
+    return { summaries: mine, placements: placements.map((p) => ({ mobility: p.mobility })), tasks, versions };
   }
 
   /** The host's open tasks on placements still under way: one request, more only past 100 tasks. */
@@ -373,11 +366,5 @@ export class HostHomePage {
 
   private remember(mobilityId: string, read: KnownVersion): void {
     this.versions.update((map) => new Map(map).set(mobilityId, newer(map.get(mobilityId), read)));
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
   }
 }

@@ -2,7 +2,8 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { HostPlacementDto } from '@mobility-hub/api-client';
 import { HostPlacementPage } from './host-placement-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'pl_7Qx2v9LkM3nR8sT1';
 const BASE = `/api/host-links/placement/${TOKEN}`;
@@ -57,7 +58,7 @@ describe('HostPlacementPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function open(placement: HostPlacementDto = WAITING): Promise<void> {
     await settle();
@@ -69,28 +70,15 @@ describe('HostPlacementPage', () => {
     return http.expectOne((r) => r.method === 'POST' && r.url === `${BASE}/${action}`);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
-  function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button "${name}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   function hasButton(name: string): boolean {
     return Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.trim() === name);
   }
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   function live(): string {
     return el.querySelector('[role="status"][aria-live="polite"]')?.textContent?.trim() ?? '';
@@ -245,7 +233,7 @@ describe('HostPlacementPage', () => {
           'This link has expired. Ask for a new one: it is sent to the same address.',
           { renewable: true },
         ),
-        type: 'urn:mobility-hub:problem:link-expired',
+        type: problemType('link-expired'),
       },
       { status: 410, statusText: 'Gone' },
     );

@@ -1,15 +1,13 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
   ElementRef,
   inject,
-  Injector,
   input,
+  linkedSignal,
+  resource,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -23,11 +21,13 @@ import {
   type RenewedLinkDto,
 } from '@mobility-hub/api-client';
 import { activityDays, isIsoDate } from '@mobility-hub/domain';
-import { fieldMessage, toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { formatDate } from '../../core/format-date';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
+import { linkGone } from '@app/core/api/link-problem';
+import { fieldMessage, loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { injectFocus } from '@app/core/dom/focus';
+import { formatDate } from '@app/core/format-date';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
 
 /** The kind of placement, in words a small company understands (no programme codes). */
 export const PLACEMENT_KINDS: Readonly<Record<HostPlacementDto['activityType'], string>> = {
@@ -75,16 +75,25 @@ export class HostPlacementPage {
   readonly token = input.required<string>();
 
   private readonly api = inject(Api);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly confirmFormEl = viewChild<ElementRef<HTMLFormElement>>('confirmForm');
 
   protected readonly formatDate = formatDate;
   protected readonly reasonMax = REASON_MAX;
 
-  protected readonly placement = signal<HostPlacementDto | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  /** The placement the link is about (GET: reading changes nothing). */
+  private readonly placementResource = resource({
+    params: () => ({ token: this.token() }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getHostPlacement, params)),
+  });
+  /** The placement as read, then as this visit's answers change it. */
+  protected readonly placement = linkedSignal<HostPlacementDto | null>(() =>
+    this.placementResource.hasValue() ? this.placementResource.value() : null,
+  );
+  protected readonly loading = this.placementResource.isLoading;
+  /** A button found the link unknown (404): as if reading it had failed. */
+  private readonly linkLost = signal<ApiProblem | null>(null);
+  protected readonly loadProblem = computed(() => this.linkLost() ?? loadProblemOf(this.placementResource));
   /** The request under way (one at a time: a double click sends one). */
   protected readonly busy = signal<Action | null>(null);
   /** What this visit answered. */
@@ -146,24 +155,9 @@ export class HostPlacementPage {
     return !!p && p.link !== 'valid' && !p.placementConfirmed && !this.closed();
   });
 
-  constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
-  protected async load(token = this.token()): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      this.placement.set(await this.api.invoke(getHostPlacement, { token }));
-    } catch (error) {
-      this.placement.set(null);
-      this.loadProblem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(): void {
+    this.linkLost.set(null);
+    this.placementResource.reload();
   }
 
   protected async confirm(): Promise<void> {
@@ -253,7 +247,7 @@ export class HostPlacementPage {
     } catch (error) {
       const problem = toApiProblem(error);
       if (problem.status === 404) {
-        this.loadProblem.set(problem);
+        this.linkLost.set(problem);
         this.focus('host-title');
         return;
       }
@@ -270,26 +264,19 @@ export class HostPlacementPage {
   /** Confirm or decline was refused: the link is gone (410), unknown (404) or the placement settled (409). */
   private refused(problem: ApiProblem): void {
     if (problem.status === 410) {
-      const expired = problem.type?.endsWith(':link-expired') ?? false;
+      const expired = linkGone(problem) === 'expired';
       this.placement.update((p) => (p ? { ...p, link: expired ? 'expired' : 'used' } : p));
       this.goneDetail.set(problem.detail);
       this.declineOpen.set(false);
       this.announcement.set(expired ? 'This link has expired.' : 'This link was already used.');
       this.focus('link-heading');
     } else if (problem.status === 404) {
-      this.loadProblem.set(problem);
+      this.linkLost.set(problem);
       this.focus('host-title');
     } else {
       this.actionProblem.set(problem);
       this.announcement.set(problem.status === 409 ? 'Nothing to answer: this placement no longer waits for you.' : '');
       this.focus(problem.status === 409 ? 'settled-heading' : 'action-problem');
     }
-  }
-
-  /** Moves focus to the element with this id once the page shows it. */
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
   }
 }

@@ -2,10 +2,11 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { InvitationViewDto, MeDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 import { InvitationPage } from './invitation-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'inv_Jx3kP0v9mQ2rT7wZ1yB4nC6dF8gH0jK2lM4o';
 const URL = `/api/invitations/${TOKEN}`;
@@ -48,7 +49,7 @@ describe('InvitationPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function open(answer: (req: TestRequest) => void = (req) => req.flush(INVITATION)): Promise<void> {
     await settle();
@@ -58,28 +59,15 @@ describe('InvitationPage', () => {
     await settle();
   }
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
-  function button(text: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
-  const gone = (type: string, detail: string) => (req: TestRequest) =>
+  const gone = (code: 'link-used' | 'link-expired', detail: string) => (req: TestRequest) =>
     req.flush(
-      { type: `urn:mobility-hub:problem:${type}`, title: 'Link no longer valid', status: 410, detail },
+      { type: problemType(code), title: 'Link no longer valid', status: 410, detail },
       { status: 410, statusText: 'Gone', headers: { 'content-type': 'application/problem+json' } },
     );
 
@@ -160,7 +148,7 @@ describe('InvitationPage', () => {
     const signInFirst = (req: TestRequest) =>
       req.flush(
         {
-          type: 'urn:mobility-hub:problem:sign-in-first',
+          type: problemType('sign-in-first'),
           title: 'Sign in first',
           status: 401,
           detail:
@@ -320,7 +308,7 @@ describe('InvitationPage', () => {
     await settle();
     http.expectOne(`${URL}/accept`).flush(
       {
-        type: 'urn:mobility-hub:problem:sign-in-first',
+        type: problemType('sign-in-first'),
         title: 'Sign in first',
         status: 401,
         detail: 'This address already has an account.',
@@ -343,7 +331,7 @@ describe('InvitationPage', () => {
     await settle();
     http.expectOne(`${URL}/accept`).flush(
       {
-        type: 'urn:mobility-hub:problem:invalid-request',
+        type: problemType('invalid-request'),
         title: 'Invalid request',
         status: 400,
         errors: [{ field: 'password', rule: 'minLength', message: 'password must be at least 12 characters' }],

@@ -1,15 +1,13 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
-  effect,
   ElementRef,
   inject,
-  Injector,
   input,
+  linkedSignal,
+  resource,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -22,22 +20,19 @@ import {
   type InvitationViewDto,
   type MeDto,
 } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { retryWhen } from '../../core/api/retry-when';
-import { homeOf } from '../../core/auth/roles';
-import { Session } from '../../core/auth/session';
-import { formatDateTime } from '../../core/format-date';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import {
-  MISMATCH_MESSAGE,
-  mustRepeat,
-  NEW_PASSWORD_VALIDATORS,
-  newPasswordMessages,
-} from '../../core/forms/new-password';
-import { notBlank } from '../../core/forms/validators';
-import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '../../core/member-roles';
-import { Notifications } from '../../core/notifications';
-import { NewPasswordFields } from '../../shared/new-password-fields';
+import { linkBroken, linkGone } from '@app/core/api/link-problem';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { retryWhen } from '@app/core/api/retry-when';
+import { homeOf } from '@app/core/auth/roles';
+import { Session } from '@app/core/auth/session';
+import { injectFocus } from '@app/core/dom/focus';
+import { formatDateTime } from '@app/core/format-date';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { MISMATCH_MESSAGE, newPasswordControls, newPasswordMessages } from '@app/core/forms/new-password';
+import { notBlank } from '@app/core/forms/validators';
+import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS } from '@app/core/member-roles';
+import { Notifications } from '@app/core/notifications';
+import { NewPasswordFields } from '@app/shared/new-password-fields';
 
 /** The API's rule for a new account's name (AcceptInvitationDto): 1 to 120 characters (its password's: core/forms/new-password). */
 const NAME_MAX = 120;
@@ -75,8 +70,7 @@ export class InvitationPage {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly notifications = inject(Notifications);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('acceptForm');
 
   protected readonly session = inject(Session);
@@ -86,12 +80,29 @@ export class InvitationPage {
   protected readonly roleDuty = MEMBER_ROLE_DUTIES;
   protected readonly nameMax = NAME_MAX;
 
-  protected readonly invitation = signal<InvitationViewDto | null>(null);
-  protected readonly loading = signal(true);
+  /** What the link offers (GET: nothing changes). */
+  private readonly invitationResource = resource({
+    params: () => ({ token: this.token() }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getInvitation, params)),
+  });
+  /** The invitation as read (a 401 on accepting learns that the address has an account). */
+  protected readonly invitation = linkedSignal<InvitationViewDto | null>(() =>
+    this.invitationResource.hasValue() ? this.invitationResource.value() : null,
+  );
+  protected readonly loading = this.invitationResource.isLoading;
+  private readonly readProblem = computed(() => loadProblemOf(this.invitationResource));
+  /** Accepting found the link broken. */
+  private readonly acceptLinkProblem = signal<ApiProblem | null>(null);
   /** The link does not work (404 unknown, 410 used or expired): nothing to accept. */
-  protected readonly linkProblem = signal<ApiProblem | null>(null);
+  protected readonly linkProblem = computed(() => {
+    const problem = this.readProblem();
+    return this.acceptLinkProblem() ?? (problem && linkBroken(problem) ? problem : null);
+  });
   /** Reading the invitation failed otherwise (429, no connection, 5xx): try again. */
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  protected readonly loadProblem = computed(() => {
+    const problem = this.readProblem();
+    return problem && !linkBroken(problem) ? problem : null;
+  });
   /** Accepting failed otherwise. */
   protected readonly problem = signal<ApiProblem | null>(null);
   /** The API answered 401 sign-in-first while someone is signed in: another account than the invited address's. */
@@ -102,11 +113,7 @@ export class InvitationPage {
 
   protected readonly form = new FormGroup({
     displayName: new FormControl('', { nonNullable: true, validators: [notBlank, Validators.maxLength(NAME_MAX)] }),
-    password: new FormControl('', {
-      nonNullable: true,
-      validators: NEW_PASSWORD_VALIDATORS,
-    }),
-    confirmation: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    ...newPasswordControls(),
   });
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
@@ -115,27 +122,9 @@ export class InvitationPage {
   protected readonly errors = this.formErrors.messages;
   protected readonly errorCount = this.formErrors.count;
 
-  constructor() {
-    mustRepeat(this.form.controls.password, this.form.controls.confirmation);
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
-  /** Reads what the link offers (GET: nothing changes). */
-  async load(token = this.token()): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      this.invitation.set(await this.api.invoke(getInvitation, { token }));
-    } catch (error) {
-      const problem = toApiProblem(error);
-      if (problem.status === 404 || problem.status === 410) this.linkProblem.set(problem);
-      else this.loadProblem.set(problem);
-    } finally {
-      this.loading.set(false);
-    }
+  /** Reads what the link offers again. */
+  load(): void {
+    this.invitationResource.reload();
   }
 
   protected async accept(): Promise<void> {
@@ -168,9 +157,9 @@ export class InvitationPage {
       }
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problem.status === 404 || problem.status === 410) {
+      if (linkBroken(problem)) {
         this.form.reset();
-        this.linkProblem.set(problem);
+        this.acceptLinkProblem.set(problem);
         this.focus('link-problem');
         return;
       }
@@ -228,14 +217,6 @@ export class InvitationPage {
       : `The invitation to ${org} is accepted.`;
   }
 
-  /** 410 says why: `…:link-used` (accepted already) or `…:link-expired` (a week passed, or it was withdrawn). */
-  protected gone(problem: ApiProblem): 'used' | 'expired' {
-    return problem.type?.endsWith(':link-used') ? 'used' : 'expired';
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
-  }
+  /** 410 says why: `link-used` (accepted already) or `link-expired` (a week passed, or it was withdrawn). */
+  protected readonly gone = linkGone;
 }

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { MobilityDto, MobilitySummaryDto, TaskDto } from '@mobility-hub/api-client';
 import { addDays, isoDateOf } from '@mobility-hub/domain';
 import { currentMobility, dueIn, LearnerHomePage } from './learner-home-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const TODAY = isoDateOf(new Date());
 
@@ -97,7 +97,7 @@ describe('LearnerHomePage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function load(mobility = MOBILITY, tasks = TASKS): Promise<void> {
     await settle();

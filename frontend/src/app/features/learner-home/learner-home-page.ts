@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, resource, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   Api,
@@ -19,12 +19,20 @@ import {
   PHASES,
   taskEditBlocker,
 } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { formatDate } from '../../core/format-date';
-import { PHASE_LABELS } from '../../core/phase-labels';
-import { etagOf } from '../mobility/labels';
+import { etagOf } from '@app/core/api/etag';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { formatDate } from '@app/core/format-date';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 
 type StepState = 'done' | 'current' | 'stopped' | 'todo';
+
+/** What the page reads: the learner's current mobility (with its ETag and tasks) and their other ones. */
+interface LearnerHome {
+  readonly mobility: MobilityDto | null;
+  readonly etag: string | null;
+  readonly tasks: readonly TaskDto[];
+  readonly others: readonly MobilitySummaryDto[];
+}
 
 /**
  * The mobility a learner's start page is about: the one under way (the earliest if several), else
@@ -65,13 +73,16 @@ export class LearnerHomePage {
   /** Today's date (UTC, as the API counts due dates). */
   protected readonly today = signal(isoDateOf(new Date()));
 
-  protected readonly mobility = signal<MobilityDto | null>(null);
+  private readonly home = resource({ loader: () => loadOrExplain(() => this.read()) });
+  private readonly loaded = computed(() => (this.home.hasValue() ? this.home.value() : null));
+  /** The mobility as read, then as ticking tasks changes its version. */
+  protected readonly mobility = linkedSignal(() => this.loaded()?.mobility ?? null);
   /** The other mobilities of the learner (rare: a second one, or an earlier one). */
-  protected readonly others = signal<readonly MobilitySummaryDto[]>([]);
-  protected readonly tasks = signal<readonly TaskDto[]>([]);
-  private readonly etag = signal<string | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  protected readonly others = computed(() => this.loaded()?.others ?? []);
+  protected readonly tasks = linkedSignal(() => this.loaded()?.tasks ?? []);
+  private readonly etag = linkedSignal(() => this.loaded()?.etag ?? null);
+  protected readonly loading = this.home.isLoading;
+  protected readonly loadProblem = computed(() => loadProblemOf(this.home));
   protected readonly taskProblem = signal<ApiProblem | null>(null);
   protected readonly busy = signal(false);
   protected readonly announcement = signal('');
@@ -113,33 +124,26 @@ export class LearnerHomePage {
     return this.checklist().find((t) => t.status === 'open') ?? null;
   });
 
-  constructor() {
-    void this.load();
+  load(): void {
+    this.home.reload();
   }
 
-  async load(): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      const page = await this.api.invoke(listMobilities, { page: 1, pageSize: 20 });
-      const current = currentMobility(page.items);
-      this.others.set(page.items.filter((m) => m.id !== current?.id));
-      if (!current) {
-        this.mobility.set(null);
-        return;
-      }
-      const [response, tasks] = await Promise.all([
-        this.api.invoke$Response(getMobility, { id: current.id }),
-        this.api.invoke(listMobilityTasks, { id: current.id }),
-      ]);
-      this.mobility.set(response.body);
-      this.etag.set(response.headers.get('ETag') ?? etagOf(response.body.version));
-      this.tasks.set(tasks);
-    } catch (error) {
-      this.loadProblem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+  /** The learner's mobilities, then the file and the tasks of the current one. */
+  private async read(): Promise<LearnerHome> {
+    const page = await this.api.invoke(listMobilities, { page: 1, pageSize: 20 });
+    const current = currentMobility(page.items);
+    const others = page.items.filter((m) => m.id !== current?.id);
+    if (!current) return { mobility: null, etag: null, tasks: [], others };
+    const [response, tasks] = await Promise.all([
+      this.api.invoke$Response(getMobility, { id: current.id }),
+      this.api.invoke(listMobilityTasks, { id: current.id }),
+    ]);
+    return {
+      mobility: response.body,
+      etag: response.headers.get('ETag') ?? etagOf(response.body.version),
+      tasks,
+      others,
+    };
   }
 
   protected dueIn(date: string): string {

@@ -2,9 +2,10 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { CaughtMailDto, CaughtMailSummaryDto } from '@mobility-hub/api-client';
-import { POLL_INTERVAL_MS } from '../../core/poll';
+import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { MailboxPage } from './mailbox-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const SUMMARY: CaughtMailSummaryDto = {
   id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa',
@@ -51,7 +52,7 @@ describe('MailboxPage', () => {
     http.verify();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectList(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mailbox');
@@ -218,7 +219,7 @@ describe('MailboxPage', () => {
     await settle();
     expectList().flush(
       {
-        type: 'urn:mobility-hub:problem:not-found',
+        type: problemType('not-found'),
         title: 'Not found',
         status: 404,
         detail: 'Mailbox embedded does not exist',

@@ -13,7 +13,7 @@ import {
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { debounceTime, distinctUntilChanged, skip } from 'rxjs';
-import { pollWhileVisible, POLL_INTERVAL_MS } from '../../core/poll';
+import { pollWhileVisible, POLL_INTERVAL_MS } from '@app/core/poll';
 import { formatReceived, formatReceivedFull, headerRows, messageLinks, previewDocument } from './mail-view';
 import { MailboxStore } from './mailbox-store';
 
@@ -85,7 +85,7 @@ export class MailboxPage {
     });
     effect(() => {
       const id = this.message() ?? null;
-      untracked(() => void this.store.open(id));
+      untracked(() => this.store.open(id));
     });
     toObservable(this.searchText)
       .pipe(skip(1), debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())

@@ -2,7 +2,8 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed } from '@angular/core/testing';
 import type { CaughtMailSummaryDto } from '@mobility-hub/api-client';
 import { MAILBOX_PAGE_SIZE, MailboxStore } from './mailbox-store';
-import { provideHttpTesting } from '../../../testing/spec-helpers';
+import { provideHttpTesting } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 function mail(n: number): CaughtMailSummaryDto {
   return {
@@ -125,7 +126,7 @@ describe('MailboxStore', () => {
     await answer((r) =>
       r.flush(
         {
-          type: 'urn:mobility-hub:problem:not-found',
+          type: problemType('not-found'),
           title: 'Not found',
           status: 404,
           detail: 'Mailbox embedded does not exist',
@@ -139,7 +140,8 @@ describe('MailboxStore', () => {
   });
 
   it('opens a message, and forgets it when closed', async () => {
-    const open = store.open('m1');
+    store.open('m1');
+    TestBed.tick();
     await tick();
     http.expectOne('/api/mailbox/m1').flush({
       id: 'm1',
@@ -152,11 +154,12 @@ describe('MailboxStore', () => {
       headers: {},
       messageId: null,
     });
-    await open;
+    await tick();
     expect(store.message()?.subject).toBe('Due today');
     expect(store.messageLoading()).toBe(false);
 
-    await store.open(null);
+    store.open(null);
+    TestBed.tick();
     expect(store.message()).toBeNull();
     expect(store.openId()).toBeNull();
   });

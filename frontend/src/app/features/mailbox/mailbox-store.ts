@@ -1,13 +1,12 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, resource, signal } from '@angular/core';
 import {
   Api,
   getMailboxMessage,
   listMailbox,
-  type CaughtMailDto,
   type CaughtMailPageDto,
   type CaughtMailSummaryDto,
 } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
 
 export const MAILBOX_PAGE_SIZE = 25;
 
@@ -34,10 +33,15 @@ export class MailboxStore {
   readonly hasMore = computed(() => this.items().length < this.total());
   readonly loaded = signal(false);
 
+  /** The message that is open (none: nothing is read). */
   readonly openId = signal<string | null>(null);
-  readonly message = signal<CaughtMailDto | null>(null);
-  readonly messageLoading = signal(false);
-  readonly messageProblem = signal<ApiProblem | null>(null);
+  private readonly openMessage = resource({
+    params: () => this.openId() ?? undefined,
+    loader: ({ params: id }) => loadOrExplain(() => this.api.invoke(getMailboxMessage, { id })),
+  });
+  readonly message = computed(() => (this.openMessage.hasValue() ? this.openMessage.value() : null));
+  readonly messageLoading = this.openMessage.isLoading;
+  readonly messageProblem = computed(() => loadProblemOf(this.openMessage));
 
   private pagesLoaded = 0;
   /** Bumped by every new search: answers to an older one are dropped. */
@@ -119,27 +123,8 @@ export class MailboxStore {
   }
 
   /** Opens one message (null closes it). */
-  async open(id: string | null): Promise<void> {
+  open(id: string | null): void {
     this.openId.set(id);
-    this.messageProblem.set(null);
-    if (!id) {
-      this.message.set(null);
-      this.messageLoading.set(false);
-      return;
-    }
-    if (this.message()?.id === id) return;
-    this.messageLoading.set(true);
-    try {
-      const message = await this.api.invoke(getMailboxMessage, { id });
-      if (this.openId() === id) this.message.set(message);
-    } catch (error) {
-      if (this.openId() === id) {
-        this.message.set(null);
-        this.messageProblem.set(toApiProblem(error));
-      }
-    } finally {
-      if (this.openId() === id) this.messageLoading.set(false);
-    }
   }
 
   private fetch(page: number): Promise<CaughtMailPageDto> {

@@ -2,9 +2,9 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MobilitySummaryDto } from '@mobility-hub/api-client';
-import { Notifications } from '../../core/notifications';
+import { Notifications } from '@app/core/notifications';
 import { MobilitiesPage } from './mobilities-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 const MOBILITY: MobilitySummaryDto = {
   id: 'cccccccc-cccc-4ccc-8ccc-cccccccccccc',

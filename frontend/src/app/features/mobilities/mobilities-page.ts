@@ -3,10 +3,10 @@ import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { Api, listMobilities } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { loadOrExplain } from '../../core/api/problem';
-import { Notifications } from '../../core/notifications';
-import { PHASE_LABELS } from '../../core/phase-labels';
-import { formatDate } from '../../core/format-date';
+import { loadOrExplain } from '@app/core/api/problem';
+import { Notifications } from '@app/core/notifications';
+import { PHASE_LABELS } from '@app/core/phase-labels';
+import { formatDate } from '@app/core/format-date';
 
 export const OVERDUE_PAGE_SIZE = 100;
 const SEARCH_DEBOUNCE_MS = 300;

@@ -2,7 +2,8 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import type { MuteDto } from '@mobility-hub/api-client';
 import { MutePage } from './mute-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const TOKEN = 'eyJyIjoiZXJhc211c0BiayJ9.sig';
 const ADVICE: MuteDto = {
@@ -30,23 +31,15 @@ describe('MutePage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectMute(method: string): TestRequest {
     return http.expectOne((r) => r.method === method && r.url === `/api/mutes/${TOKEN}`);
   }
 
-  function text(testId: string): string {
-    return el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-  }
+  const text = (testId: string): string => textOfTestId(el, testId);
 
-  function button(name: string): HTMLButtonElement {
-    const found = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.trim() === name,
-    );
-    if (!found) throw new Error(`no button "${name}"`);
-    return found;
-  }
+  const button = (name: string): HTMLButtonElement => buttonNamed(el, name);
 
   it('only reads the state on opening — a mail scanner following the link mutes nothing', async () => {
     await settle();
@@ -104,7 +97,7 @@ describe('MutePage', () => {
     await settle();
     expectMute('PUT').flush(
       {
-        type: 'urn:mobility-hub:problem:not-mutable',
+        type: problemType('not-mutable'),
         title: 'These e-mails cannot be muted',
         status: 409,
         detail: 'This kind of e-mail carries a deadline of the programme and keeps coming until the task is done.',
@@ -135,7 +128,7 @@ describe('MutePage', () => {
     await settle();
     expectMute('GET').flush(
       {
-        type: 'urn:mobility-hub:problem:not-found',
+        type: problemType('not-found'),
         title: 'Not found',
         status: 404,
         detail: 'Mute link eyJ does not exist',

@@ -1,8 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
-import { Api, getMute, mute, unmute, type MuteDto } from '@mobility-hub/api-client';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { Api, getMute, mute, unmute } from '@mobility-hub/api-client';
 import { MAIL_KINDS } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { MAIL_KIND_PHRASES } from '../../core/mail-labels';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { MAIL_KIND_PHRASES } from '@app/core/mail-labels';
 
 /**
  * Where an e-mail's "Stop e-mails like this one" link leads (`mute/:token`). Opening it changes
@@ -50,9 +50,14 @@ export class MutePage {
 
   private readonly api = inject(Api);
 
-  protected readonly state = signal<MuteDto | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  /** What the link is for and whether it is muted (GET: reading changes nothing); a button's answer replaces it. */
+  protected readonly mute = resource({
+    params: () => ({ token: this.token() }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getMute, params)),
+  });
+  protected readonly state = computed(() => (this.mute.hasValue() ? this.mute.value() : null));
+  protected readonly loading = this.mute.isLoading;
+  protected readonly loadProblem = computed(() => loadProblemOf(this.mute));
   protected readonly busy = signal(false);
   protected readonly actionProblem = signal<ApiProblem | null>(null);
   /** What just changed, said politely. */
@@ -70,24 +75,8 @@ export class MutePage {
   /** 409 on PUT: the API refuses to mute this kind. */
   protected readonly refused = computed(() => this.actionProblem()?.status === 409);
 
-  constructor() {
-    effect(() => {
-      const token = this.token();
-      untracked(() => void this.load(token));
-    });
-  }
-
-  protected async load(token = this.token()): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      this.state.set(await this.api.invoke(getMute, { token }));
-    } catch (error) {
-      this.state.set(null);
-      this.loadProblem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+  protected load(): void {
+    this.mute.reload();
   }
 
   protected async setMuted(muted: boolean): Promise<void> {
@@ -96,7 +85,7 @@ export class MutePage {
     this.actionProblem.set(null);
     try {
       const state = await this.api.invoke(muted ? mute : unmute, { token: this.token() });
-      this.state.set(state);
+      this.mute.set(state);
       this.announcement.set(
         state.muted
           ? `Done: you will no longer receive ${MAIL_KIND_PHRASES[state.kind]}.`

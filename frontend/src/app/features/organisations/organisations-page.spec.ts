@@ -7,10 +7,11 @@ import {
   type OrganisationDto,
   type OrganisationPageDto,
 } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 import { OrganisationsPage } from './organisations-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORGS: OrganisationDto[] = [
   {
@@ -213,7 +214,7 @@ describe('OrganisationsPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:invalid-request',
+          type: problemType('invalid-request'),
           title: 'Invalid request',
           status: 400,
           errors: [{ field: 'timeZone', rule: 'isTimeZone', message: 'timeZone must be a valid IANA time zone' }],

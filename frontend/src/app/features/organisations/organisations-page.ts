@@ -20,10 +20,10 @@ import {
   type OrganisationDto,
 } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { loadOrExplain, toApiProblem } from '../../core/api/problem';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
+import { loadOrExplain, toApiProblem } from '@app/core/api/problem';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
 
 export type OrganisationKind = OrganisationDto['kind'];
 

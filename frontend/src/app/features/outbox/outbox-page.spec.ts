@@ -2,10 +2,11 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { OutboxMessageDto } from '@mobility-hub/api-client';
-import { Notifications } from '../../core/notifications';
-import { POLL_INTERVAL_MS } from '../../core/poll';
+import { Notifications } from '@app/core/notifications';
+import { POLL_INTERVAL_MS } from '@app/core/poll';
 import { OutboxPage } from './outbox-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const SENT: OutboxMessageDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -169,7 +170,7 @@ describe('OutboxPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:not-failed',
+          type: problemType('not-failed'),
           title: 'Only a failed message can be retried',
           status: 409,
           detail: 'The message is sent; only failed messages are retried by hand.',

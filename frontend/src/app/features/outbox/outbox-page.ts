@@ -9,11 +9,11 @@ import {
   type OutboxMessageDto,
 } from '@mobility-hub/api-client';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { loadOrExplain, toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS } from '../../core/mail-labels';
-import { Notifications } from '../../core/notifications';
-import { pollWhileVisible } from '../../core/poll';
-import { formatDateTime } from '../mobility/labels';
+import { loadOrExplain, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { MAIL_KIND_LABELS, OUTBOX_STATUS_LABELS } from '@app/core/mail-labels';
+import { Notifications } from '@app/core/notifications';
+import { pollWhileVisible } from '@app/core/poll';
+import { formatDateTime } from '@app/core/format-date';
 
 export const OUTBOX_PAGE_SIZE = 25;
 const FILTER_DEBOUNCE_MS = 400;

@@ -2,11 +2,12 @@ import { HttpTestingController, type TestRequest } from '@angular/common/http/te
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { provideApiConfiguration, type MeDto, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
-import { Notifications } from '../../core/notifications';
-import { formatDate } from '../../core/format-date';
+import { Session } from '@app/core/auth/session';
+import { Notifications } from '@app/core/notifications';
+import { formatDate } from '@app/core/format-date';
 import { ProjectsPage } from './projects-page';
-import { provideHttpTesting, detectAndSettle } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORG: OrganisationDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -267,7 +268,7 @@ describe('ProjectsPage', () => {
       .expectOne((r) => r.method === 'POST')
       .flush(
         {
-          type: 'urn:mobility-hub:problem:business-rule',
+          type: problemType('rule-violated'),
           title: 'Business rule violated',
           status: 422,
           errors: [
@@ -298,7 +299,7 @@ describe('ProjectsPage', () => {
     http
       .expectOne((r) => r.method === 'POST')
       .flush(
-        { type: 'urn:mobility-hub:problem:not-found', title: 'Not found', status: 404, detail: 'No such organisation' },
+        { type: problemType('not-found'), title: 'Not found', status: 404, detail: 'No such organisation' },
         { status: 404, statusText: 'Not Found', headers: { 'content-type': 'application/problem+json' } },
       );
     await settle();

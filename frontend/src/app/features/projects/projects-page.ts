@@ -19,13 +19,13 @@ import {
   type CreateProjectDto,
   type ProjectDto,
 } from '@mobility-hub/api-client';
-import { loadOrExplain, toApiProblem } from '../../core/api/problem';
-import { inArea } from '../../core/auth/roles';
-import { Session } from '../../core/auth/session';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { Notifications } from '../../core/notifications';
-import { formatDate } from '../../core/format-date';
-import { PHASE_LABELS } from '../../core/phase-labels';
+import { loadOrExplain, toApiProblem } from '@app/core/api/problem';
+import { inArea } from '@app/core/auth/roles';
+import { Session } from '@app/core/auth/session';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { Notifications } from '@app/core/notifications';
+import { formatDate } from '@app/core/format-date';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 import { MOBILITY_STATES, type MobilityState } from '@mobility-hub/domain';
 
 type Action = ProjectDto['action'];

@@ -1,5 +1,5 @@
 import type { AuditEventDto } from '@mobility-hub/api-client';
-import { MEMBER_ROLE_LABELS, type MemberRole } from '../../core/member-roles';
+import { MEMBER_ROLE_LABELS, type MemberRole } from '@app/core/member-roles';
 
 /** Each kind of security event, in words. */
 const KIND_LABELS: Readonly<Record<string, string>> = {

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { AuditEventDto, AuditPageDto, OrganisationDto } from '@mobility-hub/api-client';
 import { AuditPage } from './audit-page';
 import { auditDetail, auditKindLabel } from './audit-labels';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -68,7 +68,7 @@ describe('AuditPage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function page(items: AuditEventDto[], total = items.length, pageNo = 1): AuditPageDto {
     return { items, total, page: pageNo, pageSize: 25 };
@@ -118,6 +118,9 @@ describe('AuditPage', () => {
       .find((b) => b.textContent?.includes('Older'))
       ?.click();
     await settle();
+    // While the next page loads, the table and the pager stay where they are.
+    expect(el.querySelector('nav.pager')).not.toBeNull();
+    expect(el.querySelector('[data-testid="audit-count"]')?.textContent?.trim()).toBe('Loading…');
     const req = http.expectOne((r) => r.url === `${BASE}/audit`);
     expect(req.request.params.get('page')).toBe('2');
     req.flush(page(EVENTS, 60, 2));

@@ -1,14 +1,8 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import {
-  Api,
-  getOrganisation,
-  listAuditEvents,
-  type AuditPageDto,
-  type OrganisationDto,
-} from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { formatDateTime } from '../../core/format-date';
+import { Api, getOrganisation, listAuditEvents, type AuditPageDto } from '@mobility-hub/api-client';
+import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
+import { formatDateTime } from '@app/core/format-date';
 import { auditDetail, auditKindLabel } from './audit-labels';
 import { TeamNav } from './team-nav';
 
@@ -37,47 +31,45 @@ export class AuditPage {
   protected readonly kindLabel = auditKindLabel;
   protected readonly detail = auditDetail;
 
-  protected readonly organisation = signal<OrganisationDto | null>(null);
-  protected readonly page = signal(1);
-  protected readonly events = signal<AuditPageDto | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly problem = signal<ApiProblem | null>(null);
+  /** Page 1 again for another organisation. */
+  protected readonly page = linkedSignal({ source: this.organisationId, computation: () => 1 });
+
+  private readonly organisationResource = resource({
+    params: () => ({ id: this.organisationId() }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getOrganisation, params)),
+  });
+  private readonly eventsResource = resource({
+    params: () => ({ id: this.organisationId(), page: this.page(), pageSize: AUDIT_PAGE_SIZE }),
+    loader: ({ params }) => loadOrExplain(() => this.api.invoke(listAuditEvents, params)),
+  });
+
+  protected readonly organisation = computed(() =>
+    this.organisationResource.hasValue() ? this.organisationResource.value() : null,
+  );
+  /** The page of events shown; while another page loads, the last one stays (and the pager with it). */
+  protected readonly events = linkedSignal<{ value: AuditPageDto | null; loading: boolean }, AuditPageDto | null>({
+    source: () => ({
+      value: this.eventsResource.hasValue() ? this.eventsResource.value() : null,
+      loading: this.eventsResource.isLoading(),
+    }),
+    computation: ({ value, loading }, previous) => value ?? (loading ? (previous?.value ?? null) : null),
+  });
+  protected readonly loading = computed(() => this.organisationResource.isLoading() || this.eventsResource.isLoading());
+  protected readonly problem = computed(
+    () => loadProblemOf(this.organisationResource) ?? loadProblemOf(this.eventsResource),
+  );
 
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil((this.events()?.total ?? 0) / AUDIT_PAGE_SIZE)));
 
-  constructor() {
-    effect(() => {
-      const id = this.organisationId();
-      untracked(() => {
-        this.page.set(1);
-        void this.load(id);
-      });
-    });
-  }
-
-  async load(id = this.organisationId()): Promise<void> {
-    this.loading.set(true);
-    this.problem.set(null);
-    try {
-      const [organisation, events] = await Promise.all([
-        this.organisation()?.id === id
-          ? Promise.resolve(this.organisation() as OrganisationDto)
-          : this.api.invoke(getOrganisation, { id }),
-        this.api.invoke(listAuditEvents, { id, page: this.page(), pageSize: AUDIT_PAGE_SIZE }),
-      ]);
-      this.organisation.set(organisation);
-      this.events.set(events);
-    } catch (error) {
-      this.problem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+  /** Reads again what failed. */
+  load(): void {
+    if (this.organisationResource.error()) this.organisationResource.reload();
+    this.eventsResource.reload();
   }
 
   protected goTo(page: number): void {
     const next = Math.min(Math.max(1, page), this.pageCount());
     if (next === this.page()) return;
     this.page.set(next);
-    void this.load();
   }
 }

@@ -2,9 +2,10 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { InvitationDto, MeDto, MemberDto, OrganisationDto } from '@mobility-hub/api-client';
-import { Session } from '../../core/auth/session';
+import { Session } from '@app/core/auth/session';
 import { TeamPage } from './team-page';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { buttonNamed, detectAndSettle, provideHttpTesting, typeInto } from '@testing/spec-helpers';
+import { problemType } from '@mobility-hub/domain';
 
 const ORG_ID = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const BASE = `/api/organisations/${ORG_ID}`;
@@ -83,7 +84,7 @@ describe('TeamPage', () => {
     el.remove();
   });
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function load(organisation = SCHOOL, members = [KATRIN, JONAS], invitations = [INVITED]): Promise<void> {
     await settle();
@@ -93,13 +94,7 @@ describe('TeamPage', () => {
     await settle();
   }
 
-  function button(text: string, root: ParentNode = el): HTMLButtonElement {
-    const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
-      (b) => b.textContent?.replace(/\s+/g, ' ').trim() === text,
-    );
-    if (!found) throw new Error(`no button "${text}"`);
-    return found;
-  }
+  const button = (name: string, root: ParentNode = el): HTMLButtonElement => buttonNamed(root, name);
 
   function row(email: string): HTMLTableRowElement {
     const found = el.querySelector<HTMLTableRowElement>(`tr[data-member="${email}"]`);
@@ -114,12 +109,7 @@ describe('TeamPage', () => {
     select.dispatchEvent(new Event('change'));
   }
 
-  function type(id: string, value: string): void {
-    const input = el.querySelector<HTMLInputElement>(`#${id}`);
-    if (!input) throw new Error(`no field #${id}`);
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-  }
+  const type = (id: string, value: string): void => typeInto(el, id, value);
 
   const status = () => el.querySelector('[role="status"]')?.textContent?.trim();
 
@@ -169,7 +159,7 @@ describe('TeamPage', () => {
     button('Save role of Katrin Weber', row(KATRIN.email)).click();
     await settle();
     const { body, init } = problem(409, {
-      type: 'urn:mobility-hub:problem:last-coordinator',
+      type: problemType('last-coordinator'),
       title: 'The last coordinator stays',
       detail: 'You cannot change the role of the organisation’s only coordinator: make someone else coordinator first.',
     });
@@ -259,7 +249,7 @@ describe('TeamPage', () => {
     el.querySelector<HTMLFormElement>('#invite-form')?.dispatchEvent(new Event('submit'));
     await settle();
     const { body, init } = problem(409, {
-      type: 'urn:mobility-hub:problem:already-member',
+      type: problemType('already-member'),
       detail: 'staff@bk-rhein-ruhr.example is already a member of Berufskolleg Rhein-Ruhr.',
       errors: [{ field: 'email', rule: 'not a member yet', message: 'this address is already a member' }],
     });

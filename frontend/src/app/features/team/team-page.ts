@@ -1,15 +1,14 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
   ElementRef,
   inject,
-  Injector,
   input,
+  linkedSignal,
+  resource,
   signal,
-  untracked,
   viewChild,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -25,15 +24,15 @@ import {
   revokeInvitation,
   type InvitationDto,
   type MemberDto,
-  type OrganisationDto,
 } from '@mobility-hub/api-client';
 import { invitableRoles } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { Session } from '../../core/auth/session';
-import { formatDate, formatDateTime } from '../../core/format-date';
-import { FormErrors, type ClientMessages } from '../../core/forms/form-errors';
-import { emailAddress, notBlank } from '../../core/forms/validators';
-import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS, type MemberRole } from '../../core/member-roles';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { Session } from '@app/core/auth/session';
+import { injectFocus } from '@app/core/dom/focus';
+import { formatDate, formatDateTime } from '@app/core/format-date';
+import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
+import { emailAddress, notBlank } from '@app/core/forms/validators';
+import { MEMBER_ROLE_DUTIES, MEMBER_ROLE_LABELS, type MemberRole } from '@app/core/member-roles';
 import { TeamNav } from './team-nav';
 
 const FIELDS = ['email', 'role', 'name'] as const;
@@ -78,8 +77,7 @@ export class TeamPage {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly session = inject(Session);
-  private readonly injector = inject(Injector);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('inviteForm');
 
   protected readonly roleLabel = MEMBER_ROLE_LABELS;
@@ -87,17 +85,35 @@ export class TeamPage {
   protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
 
-  protected readonly organisation = signal<OrganisationDto | null>(null);
-  protected readonly members = signal<readonly MemberDto[]>([]);
-  protected readonly invitations = signal<readonly InvitationDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly loadProblem = signal<ApiProblem | null>(null);
+  /** The organisation, its members and its pending invitations. */
+  private readonly team = resource({
+    params: () => ({ id: this.organisationId() }),
+    loader: ({ params }) =>
+      loadOrExplain(async () => {
+        const [organisation, members, invitations] = await Promise.all([
+          this.api.invoke(getOrganisation, params),
+          this.api.invoke(listMembers, params),
+          this.api.invoke(listInvitations, params),
+        ]);
+        return { organisation, members, invitations };
+      }),
+  });
+  private readonly loaded = computed(() => (this.team.hasValue() ? this.team.value() : null));
+  protected readonly organisation = computed(() => this.loaded()?.organisation ?? null);
+  /** The members as read, then as changes here leave them. */
+  protected readonly members = linkedSignal<readonly MemberDto[]>(() => this.loaded()?.members ?? []);
+  protected readonly invitations = linkedSignal<readonly InvitationDto[]>(() => this.loaded()?.invitations ?? []);
+  protected readonly loading = this.team.isLoading;
+  protected readonly loadProblem = computed(() => loadProblemOf(this.team));
   protected readonly busy = signal(false);
   /** Polite announcements of what just happened. */
   protected readonly announcement = signal('');
 
-  /** The role chosen in each member's row, before "Save role". */
-  protected readonly roleDrafts = signal<Readonly<Record<string, MemberRole>>>({});
+  /** The role chosen in each member's row, before "Save role" (none after each read). */
+  protected readonly roleDrafts = linkedSignal<Readonly<Record<string, MemberRole>>>(() => {
+    this.loaded();
+    return {};
+  });
   /** The member whose removal waits for confirmation. */
   protected readonly removing = signal<MemberDto | null>(null);
   protected readonly rowProblem = signal<RowProblem | null>(null);
@@ -130,35 +146,20 @@ export class TeamPage {
   protected readonly inviting = signal(false);
 
   constructor() {
+    // The invitation form offers the roles this person may give here: staff first, where it is one of them.
     effect(() => {
-      const id = this.organisationId();
-      untracked(() => void this.load(id));
+      if (!this.organisation()) return;
+      const roles = this.roles();
+      const role = this.form.controls.role;
+      if (!role.value || !roles.includes(role.value as MemberRole)) {
+        role.setValue(roles.includes('staff') ? 'staff' : roles[0]);
+      }
     });
   }
 
-  /** Reads the organisation, its members and its pending invitations. */
-  async load(id = this.organisationId()): Promise<void> {
-    this.loading.set(true);
-    this.loadProblem.set(null);
-    try {
-      const [organisation, members, invitations] = await Promise.all([
-        this.api.invoke(getOrganisation, { id }),
-        this.api.invoke(listMembers, { id }),
-        this.api.invoke(listInvitations, { id }),
-      ]);
-      this.organisation.set(organisation);
-      this.members.set(members);
-      this.invitations.set(invitations);
-      this.roleDrafts.set({});
-      const roles = invitableRoles(organisation.yourRole === 'coordinator' ? 'member' : 'partner');
-      if (!this.form.controls.role.value || !roles.includes(this.form.controls.role.value as MemberRole)) {
-        this.form.controls.role.setValue(roles.includes('staff') ? 'staff' : roles[0]);
-      }
-    } catch (error) {
-      this.loadProblem.set(toApiProblem(error));
-    } finally {
-      this.loading.set(false);
-    }
+  /** Reads the organisation, its members and its pending invitations again. */
+  load(): void {
+    this.team.reload();
   }
 
   // ---- Members ---------------------------------------------------------------------------------
@@ -237,7 +238,7 @@ export class TeamPage {
 
   /** The 409 that keeps an organisation's last coordinator. */
   protected lastCoordinator(problem: ApiProblem): boolean {
-    return problem.status === 409 && (problem.type?.endsWith(':last-coordinator') ?? true);
+    return problem.status === 409 && (problem.type === undefined || problem.code === 'last-coordinator');
   }
 
   // ---- Invitations -----------------------------------------------------------------------------
@@ -309,11 +310,5 @@ export class TeamPage {
   private async leave(): Promise<void> {
     await this.session.refresh();
     await this.router.navigateByUrl('/');
-  }
-
-  private focus(id: string): void {
-    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`#${id}`)?.focus(), {
-      injector: this.injector,
-    });
   }
 }
