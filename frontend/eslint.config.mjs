@@ -1,12 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import baseConfig from '../eslint.config.mjs';
 
-// The dashboard imports its own folders through the `@app/*` path alias (tsconfig.base.json) rather than
-// `../../..`: the module-boundary rule, otherwise the repository's, lets the frontend import itself that way.
-const [level, boundaries] = baseConfig.find((c) => c.rules?.['@nx/enforce-module-boundaries']).rules[
-  '@nx/enforce-module-boundaries'
-];
-
 export default [
   ...nx.configs['flat/angular'],
   ...nx.configs['flat/angular-template'],
@@ -33,14 +27,12 @@ export default [
       // House style: OnPush everywhere, inject() instead of constructor injection.
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@angular-eslint/prefer-inject': 'error',
-      '@nx/enforce-module-boundaries': [level, { ...boundaries, allowCircularSelfDependency: true }],
     },
   },
   {
     // Imports that leave their folder go through the path aliases @app/* (src/app) and @testing/*
-    // (src/testing), never ../ paths. features/mobility is being split and follows when that lands.
+    // (src/testing), never ../ paths.
     files: ['**/*.ts'],
-    ignores: ['**/src/app/features/mobility/**'],
     rules: {
       'no-restricted-imports': [
         'error',

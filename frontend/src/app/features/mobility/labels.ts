@@ -33,11 +33,6 @@ export function eventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event;
 }
 
-/** `"3"` for version 3: the ETag the API sends and expects back in If-Match. */
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
-
 /** A domain rule message made readable: field names in words, a capital and a full stop. */
 export function ruleMessage(message: string): string {
   const words = message
@@ -47,6 +42,3 @@ export function ruleMessage(message: string): string {
   const text = words.charAt(0).toUpperCase() + words.slice(1);
   return text.endsWith('.') ? text : `${text}.`;
 }
-
-/** Kept for the pages outside this feature that still import it from here; use `@app/core/format-date`. */
-export { formatDateTime } from '@app/core/format-date';

@@ -13,10 +13,11 @@ import {
   type UpdateMobilityDto,
   type UpdateTaskDto,
 } from '@mobility-hub/api-client';
-import { isSendingSide, problemCodeOf } from '@mobility-hub/domain';
-import { toApiProblem, type ApiProblem } from '@app/core/api/problem';
+import { isSendingSide } from '@mobility-hub/domain';
+import { etagOf } from '@app/core/api/etag';
+import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
 import { Notifications } from '@app/core/notifications';
-import { etagOf, type MobilityEventType } from './labels';
+import type { MobilityEventType } from './labels';
 
 /** One mobility as the page shows it: the record, its ETag, its checklist and (sending side only) its history. */
 export interface MobilityFile {
@@ -25,13 +26,6 @@ export interface MobilityFile {
   readonly etag: string;
   readonly tasks: readonly TaskDto[];
   readonly history: readonly LifecycleEventDto[];
-}
-
-/** A resource's error that carries the API's problem, so the page can show its title and detail. */
-export class ProblemError extends Error {
-  constructor(readonly problem: ApiProblem) {
-    super(`${problem.title}: ${problem.detail}`);
-  }
 }
 
 /** What became of a lifecycle event. */
@@ -48,7 +42,7 @@ export type EditOutcome =
 
 /** The API's answer to a changed mobility: someone else changed it since it was read. */
 export function isStale(problem: ApiProblem): boolean {
-  return problemCodeOf(problem.type) === 'stale-version';
+  return problem.code === 'stale-version';
 }
 
 /**
@@ -72,10 +66,7 @@ export class MobilityFileStore {
   readonly mobility = computed(() => (this.file.hasValue() ? this.file.value().mobility : null));
   readonly tasks = computed(() => (this.file.hasValue() ? this.file.value().tasks : []));
   readonly history = computed(() => (this.file.hasValue() ? this.file.value().history : []));
-  readonly loadProblem = computed(() => {
-    const error = this.file.error();
-    return error ? (error instanceof ProblemError ? error.problem : toApiProblem(error)) : null;
-  });
+  readonly loadProblem = computed(() => loadProblemOf(this.file));
 
   /** What the signed-in person is to this mobility. */
   readonly role = computed(() => this.mobility()?.yourRole ?? null);
@@ -174,8 +165,7 @@ export class MobilityFileStore {
       return { kind: 'done', mobility: response.body };
     } catch (error) {
       const problem = toApiProblem(error);
-      if (problemCodeOf(problem.type) === 'lifecycle-refused' && problem.unmet.length > 0)
-        return { kind: 'refused', problem };
+      if (problem.code === 'lifecycle-refused' && problem.unmet.length > 0) return { kind: 'refused', problem };
       this.handleProblem(problem);
       return { kind: 'failed' };
     }
@@ -230,8 +220,8 @@ export class MobilityFileStore {
   }
 
   /** Reads the mobility and its checklist, then — for the sending side, who may read it — its history. */
-  private async read(id: string): Promise<MobilityFile> {
-    try {
+  private read(id: string): Promise<MobilityFile> {
+    return loadOrExplain(async () => {
       const [response, tasks] = await Promise.all([
         this.api.invoke$Response(getMobility, { id }),
         this.api.invoke(listMobilityTasks, { id }),
@@ -239,9 +229,7 @@ export class MobilityFileStore {
       const mobility = response.body;
       const history = isSendingSide(mobility.yourRole) ? await this.api.invoke(getMobilityHistory, { id }) : [];
       return { mobility, etag: response.headers.get('ETag') ?? etagOf(mobility.version), tasks, history };
-    } catch (error) {
-      throw new ProblemError(toApiProblem(error));
-    }
+    });
   }
 
   private patch(change: (file: MobilityFile) => MobilityFile): void {

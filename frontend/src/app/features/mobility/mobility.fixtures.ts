@@ -8,7 +8,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { LifecycleEventDto, MobilityDto, MobilityRemindersDto, TaskDto } from '@mobility-hub/api-client';
 import { problemType, type ProblemCode } from '@mobility-hub/domain';
-import { provideHttpTesting } from '../../../testing/spec-helpers';
+import { provideHttpTesting } from '@testing/spec-helpers';
 import { MobilityFileStore } from './mobility-file.store';
 
 export const MOBILITY: MobilityDto = {

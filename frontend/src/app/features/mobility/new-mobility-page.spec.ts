@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
 import { NewMobilityPage } from './new-mobility-page';
-import { detectAndSettle } from '../../../testing/spec-helpers';
+import { detectAndSettle } from '@testing/spec-helpers';
 
 const PROJECT = {
   id: 'p1',

@@ -1,17 +1,9 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  effect,
-  inject,
-  Injector,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Api, createMobility } from '@mobility-hub/api-client';
 import { toApiProblem } from '@app/core/api/problem';
+import { injectFocus } from '@app/core/dom/focus';
 import { ActivityFields } from './new-mobility/activity-fields';
 import { DatesFields } from './new-mobility/dates-fields';
 import { FIELDS, idOf, NewMobilityDraft } from './new-mobility/new-mobility-draft';
@@ -38,7 +30,7 @@ export class NewMobilityPage {
   protected readonly draft = inject(NewMobilityDraft);
   private readonly api = inject(Api);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
+  private readonly focusAfterRender = injectFocus();
 
   protected readonly saving = signal(false);
 
@@ -71,9 +63,5 @@ export class NewMobilityPage {
     } finally {
       this.saving.set(false);
     }
-  }
-
-  private focusAfterRender(id: string): void {
-    afterNextRender(() => document.getElementById(id)?.focus(), { injector: this.injector });
   }
 }

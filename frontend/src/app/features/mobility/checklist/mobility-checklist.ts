@@ -1,6 +1,7 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { TaskDto } from '@mobility-hub/api-client';
 import { mayChangeTask, PHASES, taskEditBlocker } from '@mobility-hub/domain';
+import { injectFocus } from '@app/core/dom/focus';
 import { formatDate } from '@app/core/format-date';
 import { roleLabel, stateLabel } from '@app/features/mobility/labels';
 import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
@@ -20,7 +21,7 @@ import { WaiveTaskForm } from './waive-task-form/waive-task-form';
 })
 export class MobilityChecklist {
   protected readonly store = inject(MobilityFileStore);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocus();
 
   protected readonly formatDate = formatDate;
   protected readonly roleLabel = roleLabel;
@@ -75,7 +76,6 @@ export class MobilityChecklist {
   /** The waiver form closed: cancelled (focus back on its button) or the task waived. */
   protected closeWaiver(task: TaskDto, waived: boolean): void {
     this.waiving.set(null);
-    if (!waived)
-      afterNextRender(() => document.getElementById(`waive-${task.id}`)?.focus(), { injector: this.injector });
+    if (!waived) this.focus(`waive-${task.id}`);
   }
 }

@@ -68,5 +68,6 @@ export function ruleProblem(violations: readonly MobilityEditViolation[]): ApiPr
     errors: violations.map((v) => ({ ...v, message: ruleMessage(v.message) })),
     unmet: [],
     stale: false,
+    code: 'rule-violated',
   };
 }

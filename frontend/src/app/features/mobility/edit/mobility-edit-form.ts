@@ -1,11 +1,9 @@
 import {
-  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   ElementRef,
   inject,
-  Injector,
   resource,
   signal,
   viewChild,
@@ -21,6 +19,7 @@ import {
   requestedHostId,
 } from '@mobility-hub/domain';
 import { loadOrExplain, type ApiProblem } from '@app/core/api/problem';
+import { injectFocus } from '@app/core/dom/focus';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { emailAddress } from '@app/core/forms/validators';
 import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
@@ -51,7 +50,7 @@ const CLIENT_MESSAGES: ClientMessages<EditField> = {
 export class MobilityEditForm {
   protected readonly store = inject(MobilityFileStore);
   private readonly api = inject(Api);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocus();
   private readonly formEl = viewChild<ElementRef<HTMLFormElement>>('editForm');
 
   protected readonly editing = signal(false);
@@ -122,7 +121,7 @@ export class MobilityEditForm {
     this.problem.set(null);
     this.wantOrganisations.set(true);
     this.editing.set(true);
-    afterNextRender(() => document.getElementById('edit-startDate')?.focus(), { injector: this.injector });
+    this.focus('edit-startDate');
   }
 
   protected cancel(): void {
@@ -143,7 +142,7 @@ export class MobilityEditForm {
     const plan = planMobilityEdit(current, request, { requestedHost: host && { country: host.country } });
     if (plan.kind === 'refused' && plan.violations.length === 0) {
       // A closed mobility: nothing of it can change, whatever the fields say.
-      this.problem.set({ ...ruleProblem([]), status: 409, title: plan.title, detail: plan.message });
+      this.problem.set({ ...ruleProblem([]), status: 409, code: plan.code, title: plan.title, detail: plan.message });
       return;
     }
     if (plan.kind === 'invalid' || plan.kind === 'refused') {
@@ -182,6 +181,6 @@ export class MobilityEditForm {
   }
 
   private focusEditButton(): void {
-    afterNextRender(() => document.getElementById('edit-dates')?.focus(), { injector: this.injector });
+    this.focus('edit-dates');
   }
 }

@@ -1,18 +1,8 @@
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  ElementRef,
-  inject,
-  Injector,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { EVENTS_REQUIRING_REASON, nextPhase, PHASES, previousPhase } from '@mobility-hub/domain';
 import type { ApiProblem } from '@app/core/api/problem';
+import { injectFocus } from '@app/core/dom/focus';
 import { Notifications } from '@app/core/notifications';
 import { eventLabel, type MobilityEventType, stateLabel } from '@app/features/mobility/labels';
 import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
@@ -32,13 +22,12 @@ export class MobilityLifecycle {
   protected readonly store = inject(MobilityFileStore);
   private readonly notifications = inject(Notifications);
   private readonly router = inject(Router);
-  private readonly injector = inject(Injector);
+  private readonly focus = injectFocus();
 
   protected readonly refusal = signal<{ event: MobilityEventType; problem: ApiProblem } | null>(null);
   protected readonly reasonFor = signal<MobilityEventType | null>(null);
   protected readonly reason = signal('');
   protected readonly reasonError = signal<string | null>(null);
-  private readonly reasonBox = viewChild<ElementRef<HTMLTextAreaElement>>('reasonBox');
 
   /**
    * The events the machine accepts now and the role may send, and — for the sending side — ADVANCE
@@ -96,7 +85,7 @@ export class MobilityLifecycle {
       this.reasonFor.set(type);
       this.reason.set('');
       this.reasonError.set(null);
-      afterNextRender(() => this.reasonBox()?.nativeElement.focus(), { injector: this.injector });
+      this.focus('event-reason');
       return;
     }
     void this.send(type);
@@ -105,7 +94,7 @@ export class MobilityLifecycle {
   protected cancelReason(): void {
     const type = this.reasonFor();
     this.reasonFor.set(null);
-    if (type) afterNextRender(() => document.getElementById(`event-${type}`)?.focus(), { injector: this.injector });
+    if (type) this.focus(`event-${type}`);
   }
 
   protected async confirmReason(event: Event): Promise<void> {
@@ -117,7 +106,7 @@ export class MobilityLifecycle {
       this.reasonError.set(
         `Give a reason to ${type === 'WITHDRAW' ? 'withdraw the mobility' : 'reopen the previous phase'}.`,
       );
-      this.reasonBox()?.nativeElement.focus();
+      this.focus('event-reason');
       return;
     }
     if (await this.send(type, reason || undefined)) this.reasonFor.set(null);
