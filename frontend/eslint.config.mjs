@@ -31,9 +31,8 @@ export default [
   },
   {
     // Imports that leave their folder go through the path aliases @app/* (src/app) and @testing/*
-    // (src/testing), never ../ paths. features/mobility is being split and follows when that lands.
+    // (src/testing), never ../ paths.
     files: ['**/*.ts'],
-    ignores: ['**/src/app/features/mobility/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,5 @@
 import type { MobilityDto, TaskDto } from '@mobility-hub/api-client';
-import { PHASE_LABELS } from '../../core/phase-labels';
+import { PHASE_LABELS } from '@app/core/phase-labels';
 
 export type MobilityState = MobilityDto['phase'];
 export type MobilityEventType = MobilityDto['allowedEvents'][number];
@@ -31,16 +31,6 @@ export function roleLabel(role: TaskDto['role']): string {
 
 export function eventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event;
-}
-
-/** `"3"` for version 3: the ETag the API sends and expects back in If-Match. */
-export function etagOf(version: number): string {
-  return `"${version}"`;
-}
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** A domain rule message made readable: field names in words, a capital and a full stop. */

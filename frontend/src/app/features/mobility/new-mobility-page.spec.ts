@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
 import { NewMobilityPage } from './new-mobility-page';
-import { settleFixture } from '../../../testing/spec-helpers';
+import { detectAndSettle } from '@testing/spec-helpers';
 
 const PROJECT = {
   id: 'p1',
@@ -59,7 +59,7 @@ describe('NewMobilityPage', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   async function render(): Promise<void> {
     fixture = TestBed.createComponent(NewMobilityPage);
@@ -195,5 +195,55 @@ describe('NewMobilityPage', () => {
     expect(email.getAttribute('aria-invalid')).toBe('true');
     expect(el.querySelector(`#${email.getAttribute('aria-describedby')}`)?.textContent).toContain('already registered');
     expect(document.activeElement).toBe(email);
+  });
+
+  it('shows what a field needs once it is left, and lists every field to correct after submitting', async () => {
+    await render();
+    const first = control<HTMLInputElement>('First name');
+    first.dispatchEvent(new Event('blur'));
+    await settle();
+    expect(el.querySelector(`#${first.getAttribute('aria-describedby')}`)?.textContent).toContain(
+      'Enter the first name.',
+    );
+    expect(control<HTMLInputElement>('Last name').getAttribute('aria-invalid')).toBeNull();
+
+    submit();
+    await settle();
+    const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('#form-errors a'));
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Enter the first name.',
+      'Enter the last name.',
+      'Enter an e-mail address.',
+      'Choose the activity type.',
+      'Enter the first day of the activity abroad.',
+      'Enter the last day of the activity abroad.',
+    ]);
+    links[1].click();
+    expect(document.activeElement).toBe(control('Last name'));
+
+    fill('First name', 'Lena');
+    await settle();
+    expect(el.querySelector('#form-errors h2')?.textContent).toContain('Please correct 5 fields');
+  });
+
+  it('shows a problem that belongs to no field above the form, with the focus on it', async () => {
+    await render();
+    await fillValid();
+    submit();
+    await settle();
+    http
+      .expectOne((r) => r.method === 'POST')
+      .flush(
+        { type: 'urn:mobility-hub:problem:role-not-allowed', title: 'Not allowed', status: 403, detail: 'Staff only' },
+        { status: 403, statusText: 'Forbidden' },
+      );
+    await settle();
+    const problem = el.querySelector('#server-problem');
+    expect(problem?.textContent).toContain('Not allowed: Staff only');
+    expect(document.activeElement).toBe(problem);
+
+    fill('First name', 'Lea');
+    await settle();
+    expect(el.querySelector('#server-problem')).toBeNull();
   });
 });

@@ -1,10 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  resource,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, listMobilityReminders, type MobilityRemindersDto } from '@mobility-hub/api-client';
-import { toApiProblem, type ApiProblem } from '../../core/api/problem';
-import { formatDate } from '../../core/format-date';
-import { MAIL_KIND_LABELS, OCCASION_LABELS, sentReminderOutcome } from '../../core/mail-labels';
-import { formatDateTime } from './labels';
+import { Api, listMobilityReminders } from '@mobility-hub/api-client';
+import { loadOrExplain } from '@app/core/api/problem';
+import { formatDate, formatDateTime } from '@app/core/format-date';
+import { MAIL_KIND_LABELS, OCCASION_LABELS, sentReminderOutcome } from '@app/core/mail-labels';
 
 /** How many rows each list shows before "Show all". */
 export const REMINDERS_SHOWN = 6;
@@ -110,9 +119,11 @@ export class MobilityReminders {
 
   private readonly api = inject(Api);
 
-  protected readonly reminders = signal<MobilityRemindersDto | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<ApiProblem | null>(null);
+  /** Read again whenever the mobility's version changes (or on Refresh); kept on screen while reading. */
+  protected readonly reminders = resource({
+    params: () => this.mobilityId(),
+    loader: ({ params: id }) => loadOrExplain(() => this.api.invoke(listMobilityReminders, { id })),
+  });
   protected readonly showAllPlanned = signal(false);
   protected readonly showAllSent = signal(false);
 
@@ -122,38 +133,23 @@ export class MobilityReminders {
   protected readonly formatDate = formatDate;
   protected readonly formatDateTime = formatDateTime;
   protected readonly shown = REMINDERS_SHOWN;
-  /** Only the answer to the latest read counts. */
-  private request = 0;
 
   protected readonly planned = computed(() => {
-    const all = this.reminders()?.planned ?? [];
+    const all = this.reminders.hasValue() ? this.reminders.value().planned : [];
     return this.showAllPlanned() ? all : all.slice(0, REMINDERS_SHOWN);
   });
   protected readonly sent = computed(() => {
-    const all = this.reminders()?.sent ?? [];
+    const all = this.reminders.hasValue() ? this.reminders.value().sent : [];
     return this.showAllSent() ? all : all.slice(0, REMINDERS_SHOWN);
   });
 
   constructor() {
+    // A new version (a task ticked, new dates) may have re-planned them: read again, keeping the list on screen.
+    let seen: number | undefined;
     effect(() => {
-      const id = this.mobilityId();
-      this.version();
-      untracked(() => void this.load(id));
+      const version = this.version();
+      if (seen !== undefined && version !== seen) untracked(() => this.reminders.reload());
+      seen = version;
     });
-  }
-
-  protected async load(id = this.mobilityId()): Promise<void> {
-    const request = ++this.request;
-    this.loading.set(true);
-    try {
-      const reminders = await this.api.invoke(listMobilityReminders, { id });
-      if (request !== this.request) return;
-      this.reminders.set(reminders);
-      this.problem.set(null);
-    } catch (error) {
-      if (request === this.request) this.problem.set(toApiProblem(error));
-    } finally {
-      if (request === this.request) this.loading.set(false);
-    }
   }
 }

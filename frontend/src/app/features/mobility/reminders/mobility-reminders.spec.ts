@@ -3,7 +3,7 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilityRemindersDto, PlannedReminderDto, SentReminderDto } from '@mobility-hub/api-client';
 import { MobilityReminders, REMINDERS_SHOWN } from './mobility-reminders';
-import { provideHttpTesting, settleFixture } from '../../../testing/spec-helpers';
+import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 
 function planned(n: number, partial: Partial<PlannedReminderDto> = {}): PlannedReminderDto {
   return {
@@ -77,7 +77,7 @@ describe('MobilityReminders', () => {
 
   afterEach(() => http.verify());
 
-  const settle = (): Promise<void> => settleFixture(fixture);
+  const settle = (): Promise<void> => detectAndSettle(fixture);
 
   function expectRead(): TestRequest {
     return http.expectOne((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/reminders');

@@ -1,0 +1,46 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { LifecycleEventDto } from '@mobility-hub/api-client';
+import { formatDateTime } from '@app/core/format-date';
+import { eventLabel, stateLabel } from '@app/features/mobility/labels';
+
+/** The mobility's lifecycle history, newest last: event, phases, who, when and why (the sending side's). */
+@Component({
+  selector: 'app-mobility-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrls: ['../mobility.css', './mobility-history.css'],
+  template: `
+    <section class="card" aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      <ol class="timeline" data-testid="history">
+        @for (entry of entries(); track entry.sequence) {
+          <li>
+            <p>
+              <strong>{{ eventName(entry.event) }}</strong>
+              @if (entry.from && entry.from !== entry.to) {
+                {{ stateLabel(entry.from) }} → {{ stateLabel(entry.to) }}
+              } @else {
+                {{ stateLabel(entry.to) }}
+              }
+            </p>
+            <p class="muted small">
+              by {{ entry.actor }} ·
+              <time [attr.datetime]="entry.occurredAt">{{ formatDateTime(entry.occurredAt) }}</time>
+            </p>
+            @if (entry.reason) {
+              <p class="small">Reason: {{ entry.reason }}</p>
+            }
+          </li>
+        } @empty {
+          <li class="muted">No history yet.</li>
+        }
+      </ol>
+    </section>
+  `,
+})
+export class MobilityHistory {
+  readonly entries = input.required<readonly LifecycleEventDto[]>();
+
+  protected readonly eventName = eventLabel;
+  protected readonly stateLabel = stateLabel;
+  protected readonly formatDateTime = formatDateTime;
+}
