@@ -35,7 +35,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot(config, clock),
-        // Per client address, for the routes that guess at secrets (sign-in, links): @UseGuards(ThrottlerGuard).
+        // Per client address, for the routes that guess at secrets (sign-in, links): @UseGuards(RateLimitGuard) (common/rate-limit.guard.ts).
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
         ...FEATURE_MODULES,
         ...(options.withWorker ? [DeliveryModule] : []),

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type {} from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import { configureSecurity } from '../common/security';
+import { BODY_LIMIT, configureRequestLimits } from '../common/request-limits';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Clock } from '../common/clock';
@@ -19,8 +20,6 @@ import { ProblemDto } from '../common/problem/api-problems';
 import { exactContract } from '../openapi/exact-contract';
 import { ApiModule } from './api.module';
 
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-
 /** The HTTP application exactly as production runs it; tests build it through here too. */
 export async function createApp(
   config: AppConfig,
@@ -29,14 +28,14 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   // maxParamLength: a mute link's signed token is longer than Fastify's default of 100.
   const adapter = new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: BODY_LIMIT,
     trustProxy: config.http.trustProxy,
     routerOptions: { maxParamLength: 500 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(config, clock, options), adapter, {
     logger: levelsFrom(config.logLevel),
     bufferLogs: false,
-    // Fastify's own JSON parser only (with the 1 MB limit): Nest would add form-body parsing.
+    // Our JSON parser only (common/request-limits.ts): Nest would add form-body parsing.
     bodyParser: false,
   });
   await configureHttp(app, config.auth.secureCookies);
@@ -57,6 +56,8 @@ export async function configureHttp(app: NestFastifyApplication, httpsOnly = fal
   app.useGlobalFilters(new ProblemFilter());
   // Only JSON bodies: anything else is a 415 (and no cross-site form can post here without a preflight).
   app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  // Body size per route, and JSON refused past its key and depth limits before anything else runs.
+  configureRequestLimits(app);
 }
 
 export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {

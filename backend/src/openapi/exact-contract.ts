@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import type { ProblemCode } from '@mobility-hub/domain';
 import { describeCodes, DESCRIPTIONS, PROBLEM_CODES_EXTENSION, PROBLEM_CONTENT } from '../common/problem/api-problems';
+import { BODY_LIMIT, BODY_LIMIT_EXTENSION, formatBytes } from '../common/request-limits';
 
 type Schema = Record<string, unknown>;
 
@@ -16,7 +17,8 @@ type Schema = Record<string, unknown>;
  * - The answers the HTTP layer gives on any route, with their codes: 500 (unexpected, logged) and
  *   503 (busy) on all, 401 where a session is needed, 403 on every change (a cross-site request is
  *   refused before any route runs), and 400, 413 and 415 on every operation with a body (malformed
- *   JSON, over 1 MB, not JSON).
+ *   JSON or too many keys or levels, over the route's size limit, not JSON). An operation whose route
+ *   has its own size limit says so in `x-body-limit` (bytes); one without a body does not carry it.
  */
 export function exactContract(document: OpenAPIObject): OpenAPIObject {
   for (const schema of Object.values(document.components?.schemas ?? {})) visit(schema as Schema);
@@ -27,6 +29,9 @@ export function exactContract(document: OpenAPIObject): OpenAPIObject {
         responses: Record<string, unknown>;
         requestBody?: unknown;
       };
+      const extensions = operation as Record<string, unknown>;
+      const bodyLimit = requestBody ? ((extensions[BODY_LIMIT_EXTENSION] as number | undefined) ?? BODY_LIMIT) : 0;
+      if (!requestBody) delete extensions[BODY_LIMIT_EXTENSION];
       for (const response of Object.values(responses)) visitContent(response);
       if (requestBody) visitContent(requestBody);
       const add = (status: number, code: ProblemCode, description: string) => {
@@ -43,7 +48,7 @@ export function exactContract(document: OpenAPIObject): OpenAPIObject {
       if (security && security.length > 0) add(401, 'signed-out', 'Not signed in (no session, or it ended)');
       if (requestBody) {
         add(400, 'invalid-request', 'The body is not well-formed JSON, or does not have the shape described');
-        add(413, 'payload-too-large', 'Body larger than 1 MB');
+        add(413, 'payload-too-large', `Body larger than ${formatBytes(bodyLimit)}`);
         add(415, 'unsupported-media-type', 'The body is not application/json');
       }
       if (method !== 'get') {

@@ -27,7 +27,10 @@ export class ProblemDto {
   @ApiProperty({ example: 400 }) status: number;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ example: '/api/organisations', description: 'The path of the request' }) instance?: string;
-  @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: 'The broken rules, 20 at most' })
+  errors?: FieldErrorDto[];
+  @ApiPropertyOptional({ description: 'How many more broken rules there were than `errors` lists' })
+  errorsOmitted?: number;
   @ApiPropertyOptional({ description: '`stale-version`: the version the record has now' })
   currentVersion?: number;
   @ApiPropertyOptional({ description: 'Too many requests, or busy: seconds to wait (also the Retry-After header)' })
@@ -44,7 +47,7 @@ export const DESCRIPTIONS: Record<number, string> = {
   409: 'Refused in the current state',
   410: 'The link was used or has expired (renewable: ask for a new one)',
   412: 'If-Match names a stale version',
-  413: 'Body larger than 1 MB',
+  413: 'Body larger than the route accepts',
   422: 'Breaks a business rule (named in errors)',
   429: 'Too many attempts: try again after Retry-After seconds',
   500: 'An unexpected error (logged; the answer says no more), or stored data this build cannot read',

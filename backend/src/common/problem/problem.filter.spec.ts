@@ -20,9 +20,10 @@ describe('toProblem', () => {
   });
 
   it('maps Fastify client errors (body too large, media type) to their 4xx', () => {
-    expect(toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }, logger)).toMatchObject({
+    expect(toProblem({ statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }, logger, 8192)).toMatchObject({
       status: 413,
-      detail: 'The request body is larger than the 1 MB limit.',
+      detail: 'The request body is larger than the 8 KB this route accepts.',
+      errors: [{ field: 'body', rule: 'size ≤ 8 KB' }],
     });
     expect(toProblem({ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }, logger)).toMatchObject({
       status: 415,

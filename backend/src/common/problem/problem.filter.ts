@@ -1,6 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BODY_LIMIT, formatBytes } from '../request-limits';
 import { Problem, PROBLEM_CONTENT_TYPE, ProblemException, Problems } from './problem';
 
 /**
@@ -15,7 +16,9 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
-    const problem: Problem = { ...toProblem(exception, this.logger), instance: request.url.split('?')[0] };
+    // The size limit of the route the request was for (a route's own, or the global one).
+    const bodyLimit = request.routeOptions?.bodyLimit ?? BODY_LIMIT;
+    const problem: Problem = { ...toProblem(exception, this.logger, bodyLimit), instance: request.url.split('?')[0] };
     if (typeof problem['retryAfterSeconds'] === 'number')
       void reply.header('retry-after', String(problem['retryAfterSeconds']));
     void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
@@ -23,14 +26,14 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 /** Turns anything thrown into a problem document (also used by Fastify's own error handler). */
-export function toProblem(exception: unknown, logger: Logger): Problem {
+export function toProblem(exception: unknown, logger: Logger, bodyLimit = BODY_LIMIT): Problem {
   if (exception instanceof ProblemException) {
     if (exception.problem.status >= 500) logger.error(`${exception.problem.title}: ${exception.problem.detail ?? ''}`);
     return exception.problem;
   }
   // Nest's Fastify adapter wraps Fastify's own 4xx errors in an HttpException; describe the original.
   if (exception instanceof HttpException && isClientFastifyError(exception.cause)) {
-    return Problems.fromStatus(exception.cause.statusCode, describeFastifyError(exception.cause));
+    return fastifyProblem(exception.cause, bodyLimit);
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -43,7 +46,7 @@ export function toProblem(exception: unknown, logger: Logger): Problem {
   }
   // Errors raised by Fastify itself before a handler runs (body parsing, size, media type).
   if (isClientFastifyError(exception)) {
-    return Problems.fromStatus(exception.statusCode, describeFastifyError(exception));
+    return fastifyProblem(exception, bodyLimit);
   }
   if (exception instanceof QueryFailedError) {
     const driver = exception.driverError as { code?: string; constraint?: string; table?: string };
@@ -79,10 +82,20 @@ function isClientFastifyError(error: unknown): error is { statusCode: number; co
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
 }
 
+function fastifyProblem(error: { statusCode: number; code?: unknown; message?: unknown }, bodyLimit: number): Problem {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = formatBytes(bodyLimit);
+    const message = `The request body is larger than the ${limit} this route accepts.`;
+    return {
+      ...Problems.fromStatus(413, message),
+      errors: [{ field: 'body', rule: `size ≤ ${limit}`, message }],
+    };
+  }
+  return Problems.fromStatus(error.statusCode, describeFastifyError(error));
+}
+
 function describeFastifyError(error: { code?: unknown; message?: unknown }): string {
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is larger than the 1 MB limit.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Send the request body as application/json.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

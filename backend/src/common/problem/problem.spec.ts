@@ -16,3 +16,19 @@ describe('Problems.fromStatus', () => {
     expect(problemCodeOf(Problems.fromStatus(502, 'detail').type)).toBe('internal');
   });
 });
+
+describe('Problems.invalidRequest', () => {
+  const errors = (n: number) => Array.from({ length: n }, (_, i) => ({ field: `f${i}`, rule: 'r', message: 'm' }));
+
+  it('lists every error up to 20', () => {
+    const problem = Problems.invalidRequest(errors(20)).problem;
+    expect(problem.errors).toHaveLength(20);
+    expect(problem).not.toHaveProperty('errorsOmitted');
+  });
+
+  it('lists the first 20 errors and counts the rest', () => {
+    const problem = Problems.invalidRequest(errors(1000)).problem;
+    expect(problem.errors?.map((e) => e.field)).toEqual(errors(20).map((e) => e.field));
+    expect(problem['errorsOmitted']).toBe(980);
+  });
+});

@@ -27,15 +27,20 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** A 400 lists this many broken rules at most, and says how many more there were (`errorsOmitted`). */
+export const MAX_LISTED_ERRORS = 20;
+
 export const Problems = {
   /** The request does not have the shape the API describes (400). */
   invalidRequest(errors: FieldError[], detail = 'The request is not valid.'): ProblemException {
+    const omitted = errors.length - MAX_LISTED_ERRORS;
     return new ProblemException({
       type: problemType('invalid-request'),
       title: 'Invalid request',
       status: 400,
       detail,
-      errors,
+      errors: omitted > 0 ? errors.slice(0, MAX_LISTED_ERRORS) : errors,
+      ...(omitted > 0 ? { errorsOmitted: omitted } : {}),
     });
   },
   /** Well-formed, but breaks a business rule (422). */

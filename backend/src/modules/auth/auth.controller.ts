@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimitGuard } from '../../common/rate-limit.guard';
+import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
 import {
   ApiAcceptedResponse,
   ApiNoContentResponse,
@@ -17,6 +18,7 @@ import { setSessionCookie } from './session-cookie';
 import { ChangePasswordDto, EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
 
 @ApiTags('auth')
+@BodyLimit(SMALL_BODY_LIMIT) // a few fields at most: an e-mail address, passwords
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -26,7 +28,7 @@ export class AuthController {
 
   @Post('sign-in')
   @Public()
-  @UseGuards(ThrottlerGuard) // per client address, on top of the per-address lockout
+  @UseGuards(RateLimitGuard) // per client address, on top of the per-address lockout
   @HttpCode(200)
   @ApiOperation({
     operationId: 'signIn',
@@ -46,7 +48,7 @@ export class AuthController {
 
   @Post('password-reset')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @HttpCode(202)
   @ApiOperation({
     operationId: 'requestPasswordReset',
@@ -61,7 +63,7 @@ export class AuthController {
 
   @Post('password-reset/:token')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @HttpCode(204)
   @ApiOperation({
     operationId: 'resetPassword',
@@ -80,7 +82,7 @@ export class AuthController {
 
   @Post('sign-in-link')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @HttpCode(202)
   @ApiOperation({
     operationId: 'requestSignInLink',
@@ -95,7 +97,7 @@ export class AuthController {
 
   @Post('sign-in-link/:token')
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @HttpCode(200)
   @ApiOperation({ operationId: 'signInWithLink', summary: 'Sign in with the e-mailed link: sets the session cookie' })
   @ApiParam({ name: 'token', description: 'The token of the sign-in link' })
@@ -122,7 +124,7 @@ export class AuthController {
   }
 
   @Post('password')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @HttpCode(204)
   @ApiOperation({
     operationId: 'changePassword',

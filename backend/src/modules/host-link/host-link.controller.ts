@@ -1,6 +1,7 @@
 import { Public } from '../../common/identity';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimitGuard } from '../../common/rate-limit.guard';
+import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
@@ -13,7 +14,8 @@ const TOKEN = { name: 'token', description: 'The token of the link in the placem
 @ApiTags('host links')
 @Public() // the link's token is the capability: hosts need no account
 @Controller('host-links/placement/:token')
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
+@BodyLimit(SMALL_BODY_LIMIT)
 export class HostLinkController {
   constructor(private readonly links: HostLinkService) {}
 

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger'
 import { CurrentIdentity, Identity, Public } from '../../common/identity';
 import { UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
+import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
 import {
   CaughtMailDto,
   CaughtMailPageDto,
@@ -16,6 +17,7 @@ import {
 import { OutboxService } from './outbox.service';
 
 @ApiTags('mail')
+@BodyLimit(SMALL_BODY_LIMIT) // no route here takes a body (mute links are public)
 @Controller()
 export class NotificationController {
   constructor(private readonly outbox: OutboxService) {}

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { RateLimitGuard } from '../../common/rate-limit.guard';
+import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/identity';
@@ -14,7 +15,8 @@ import { InvitationService } from './invitation.service';
 /** The invited person's link: no account needed to open it (the token is the capability). */
 @ApiTags('team')
 @Public()
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
+@BodyLimit(SMALL_BODY_LIMIT)
 @Controller('invitations/:token')
 export class InvitationController {
   constructor(

@@ -10,7 +10,16 @@ export interface ProblemDto {
    */
   currentVersion?: number;
   detail?: string;
+
+  /**
+   * The broken rules, 20 at most
+   */
   errors?: Array<FieldErrorDto>;
+
+  /**
+   * How many more broken rules there were than `errors` lists
+   */
+  errorsOmitted?: number;
 
   /**
    * The path of the request
