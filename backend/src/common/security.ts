@@ -5,7 +5,14 @@ import { PROBLEM_CONTENT_TYPE, Problems } from './problem/problem';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Security headers (helmet) and cross-site request refusal.
+ * Security headers (helmet), no caching of API answers, and cross-site request refusal.
+ *
+ * HSTS only where the app is served over HTTPS (`httpsOnly`, the secure-cookie setting): over plain
+ * HTTP the header means nothing to a browser, and says something untrue about the install.
+ *
+ * Caching: every /api answer is `Cache-Control: no-store` unless its route sets its own policy —
+ * answers carry personal data and must not stay in a shared or browser cache. The dashboard's static
+ * files keep the caching @fastify/static gives them.
  *
  * CSP: scripts only from this origin; inline styles allowed (Angular's component styles and the
  * e-mails shown in the Mailbox use them); no framing of the app by others.
@@ -35,22 +42,30 @@ export async function configureSecurity(app: NestFastifyApplication, httpsOnly: 
     },
     // The Mailbox shows e-mails in a sandboxed srcdoc frame of our own origin.
     crossOriginEmbedderPolicy: false,
+    // helmet's default (one year, subdomains), but only over HTTPS.
+    strictTransportSecurity: httpsOnly ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      if (!UNSAFE_METHODS.has(request.method)) return;
-      if (!isCrossSite(request.headers['sec-fetch-site'], request.headers['origin'], request.headers['host'])) return;
-      const problem = {
-        ...Problems.fromStatus(
-          403,
-          'Changes are accepted only from Mobility Hub’s own pages (cross-site request refused).',
-        ),
-        instance: request.url.split('?')[0],
-      };
-      return reply.status(403).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    if (isApiPath(request.url) && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!UNSAFE_METHODS.has(request.method)) return;
+    if (!isCrossSite(request.headers['sec-fetch-site'], request.headers['origin'], request.headers['host'])) return;
+    const problem = {
+      ...Problems.fromStatus(
+        403,
+        'Changes are accepted only from Mobility Hub’s own pages (cross-site request refused).',
+      ),
+      instance: request.url.split('?')[0],
+    };
+    return reply.status(403).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  });
+}
+
+function isApiPath(url: string): boolean {
+  const path = url.split('?')[0];
+  return path === '/api' || path.startsWith('/api/');
 }
 
 export function isCrossSite(
