@@ -379,8 +379,8 @@ function mailboxMode(parsed: Environment, nodeEnv: string | undefined): MailboxM
   const host = parsed.HOST ?? 'localhost';
   if (!isLoopbackAddress(host))
     throw new Error(
-      `invalid configuration:\n  PUBLIC_DEMO_MAILBOX: the public demo Mailbox shows every e-mail (password-reset and sign-in links included) to anyone, so it needs a loopback HOST (localhost, 127.0.0.1, ::1), not ${JSON.stringify(host)}. ` +
-        'To serve the network, set SMTP_URL to a real mail server, or PUBLIC_DEMO_MAILBOX=false for the private Mailbox (each signed-in person reads only their own mail).',
+      `invalid configuration:\n  PUBLIC_DEMO_MAILBOX: the public demo Mailbox (on in \`npm start\`) shows every e-mail, password-reset and sign-in links included, to whoever opens it, so it needs a loopback HOST (localhost, 127.0.0.1, ::1), not ${JSON.stringify(host)}. ` +
+        'To serve the network, set SMTP_URL to a real mail server, or PUBLIC_DEMO_MAILBOX=false for the private Mailbox (each signed-in person reads only their own mail), e.g. `HOST=0.0.0.0 PUBLIC_DEMO_MAILBOX=false npm start`.',
     );
   return 'public-demo';
 }
