@@ -53,6 +53,9 @@ export default defineConfig({
       EMBEDDED_PG_DIR: mkdtempSync(join(tmpdir(), 'mh-e2e-')),
       EMBEDDED_PG_PORT: String(PORT + 1000),
       SMTP_CATCHER_PORT: String(PORT + 2000),
+      // As `npm start`: the public demo Mailbox (loopback only). The specs read the e-mails of any
+      // person there (a learner's sign-in link, an invitation) without signing in as them.
+      PUBLIC_DEMO_MAILBOX: 'true',
       QUEUE_PREFIX: `e2e${PORT}`,
       PUBLIC_URL: baseURL,
       REMINDER_SWEEP_INTERVAL_MS: '5000',

@@ -241,16 +241,17 @@ const MATRIX: Record<string, Entry> = {
     expect: allFor(404),
   },
 
-  // The embedded catcher of `npm start` (like Mailpit); 404 whenever SMTP_URL is set, which production requires.
+  // The embedded catcher's messages (without SMTP_URL; 404 with it, which production requires): each signed-in
+  // person reads the mail to their address or to an organisation they coordinate (the mail here is to A's
+  // coordinator). The public demo Mailbox (PUBLIC_DEMO_MAILBOX, loopback only) has its test: mailbox-exposure.
   'GET /api/mailbox': {
-    public: 'demo mail catcher, off in production',
     call: () => ({ url: '/api/mailbox' }),
-    expect: allFor(200),
+    expect: everyoneOwn,
+    list: true,
   },
   'GET /api/mailbox/{id}': {
-    public: 'demo mail catcher, off in production',
     call: (w) => ({ url: `/api/mailbox/${w.caughtMailId}` }),
-    expect: allFor(200),
+    expect: { 'own coordinator': 200, 'own staff': 404, 'own mentor': 404, 'own learner': 404 },
   },
 
   'POST /api/auth/sign-in': {
@@ -510,7 +511,8 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
       tasks.find((x) => x.role === role && x.key !== 'host-confirmation' && x.status === 'open');
     const [outbox] = await t.db.query(`SELECT id FROM outbox WHERE mobility_id = $1 LIMIT 1`, [a.mobility.id]);
     const [caught] = await t.db.query(
-      `INSERT INTO caught_mail (envelope_to, subject, text) VALUES ('{someone@example.org}', 'Demo mail', 'caught by the demo catcher') RETURNING id`,
+      `INSERT INTO caught_mail (envelope_to, subject, text) VALUES (ARRAY[$1], 'Demo mail', 'caught by the demo catcher') RETURNING id`,
+      [a.people.coordinator.email],
     );
     const invitation = await t.post(`/api/organisations/${a.school.id}/invitations`, {
       email: 'pending@school-a.test',

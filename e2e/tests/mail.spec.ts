@@ -23,8 +23,8 @@ interface CaughtMail {
 
 test.describe('e-mail on the demo data: Mailbox, Outbox, mute link', () => {
   // The demo school's coordinator, signed in in the page and `page.request`: the Outbox and the
-  // mobility files are hers. The Mailbox's and the mute links' API needs no account: the `request`
-  // fixture (signed in as nobody) reads them.
+  // mobility files are hers. The mute links' API needs no account, nor does the Mailbox's here (the
+  // public demo Mailbox on loopback, as `npm start` runs it): the `request` fixture (signed in as nobody) reads them.
   test.beforeEach(async ({ page }) => {
     await signIn(page, COORDINATOR);
   });

@@ -5,7 +5,7 @@ import { linkInMail, mainNavigation, seriousViolations } from './support/pages';
 // Every demo person's password is DEMO_PASSWORD (support/accounts.ts). The reset test changes the
 // staff member's password (not the coordinator's, whom most specs sign in as) and gives him the demo
 // password back afterwards, so every spec can sign in in any order. The Mailbox (the demo's mail
-// catcher) is open to everyone: these tests read it signed in as nobody.
+// catcher) is the public demo one here, as in `npm start` on loopback: these tests read it signed in as nobody.
 
 test.describe('signing in', () => {
   // Whose password a test changed: it is the demo password again after the test, passed or not.

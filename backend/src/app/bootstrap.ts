@@ -40,6 +40,7 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
     };
     logger.log('demo: reminders may go out at any hour (set WORKING_HOURS and WORKING_DAYS for real working hours)');
   }
+  logMailboxMode(logger, config);
   const ready: { database?: DataSource } = {};
   if (options.worker === 'alongside' && !config.mail.smtpUrl) {
     const catcher = await startSmtpCatcher({
@@ -79,13 +80,26 @@ export async function startApi(options: { worker: 'none' | 'alongside' }): Promi
   logger.log(`Mobility Hub on http://localhost:${config.http.port}  (API /api, docs /api/docs)`);
 }
 
+/** One line at start: who may read the Mailbox (see config `mail.mailbox`). */
+function logMailboxMode(logger: Logger, config: AppConfig): void {
+  if (config.mail.mailbox === 'off') logger.log('Mailbox: off (SMTP_URL is set: e-mail is delivered for real)');
+  else if (config.mail.mailbox === 'private')
+    logger.log('Mailbox: private (each signed-in person reads the mail addressed to them)');
+  else
+    logger.warn(
+      'Mailbox: PUBLIC demo (PUBLIC_DEMO_MAILBOX=true): every e-mail, sign-in and reset links included, to anyone on this computer',
+    );
+}
+
 function spawnWorker(config: AppConfig): ChildProcess {
   const smtp = config.mail.smtpUrl ?? `smtp://127.0.0.1:${config.mail.catcherPort}`;
   const child = spawn(
     process.execPath,
     [join(__dirname, '..', '..', 'scripts', 'run.cjs'), join(__dirname, '..', 'main.worker.ts')],
     {
-      env: { ...process.env, DATABASE_URL: config.database.url, SMTP_URL: smtp },
+      // The worker sends to the catcher through SMTP_URL; the Mailbox is the API's, so the
+      // public demo switch (refused next to SMTP_URL) is not passed on.
+      env: { ...process.env, DATABASE_URL: config.database.url, SMTP_URL: smtp, PUBLIC_DEMO_MAILBOX: 'false' },
       stdio: 'inherit',
     },
   );

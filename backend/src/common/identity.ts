@@ -17,9 +17,20 @@ const IS_PUBLIC = 'mobility-hub:public';
 
 /**
  * A route anyone may call without signing in: signing in itself, health, and the routes whose
- * capability is a secret in the URL (host links, mute links, invitations, the demo's mail catcher).
+ * capability is a secret in the URL (host links, mute links, invitations).
  */
 export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
+
+const SESSION_OPTIONAL = 'mobility-hub:session-optional';
+
+/**
+ * A route that reads the session when there is one but lets the route itself answer a request
+ * without one (the Mailbox: 404 when there is none, every message on the public demo's loopback,
+ * else 401). The OpenAPI document says it needs the session, which is the rule; the route's
+ * description names the exception. The route reads the person with @OptionalIdentity().
+ */
+export const SessionOptional = () => SetMetadata(SESSION_OPTIONAL, true);
+export const SESSION_OPTIONAL_ROUTE_KEY = SESSION_OPTIONAL;
 
 /** Marks public operations in the OpenAPI document (every other one needs the session cookie). */
 export const PUBLIC_EXTENSION = 'x-public';
@@ -31,6 +42,12 @@ export const CurrentIdentity = createParamDecorator((_: unknown, context: Execut
   if (!identity) throw new Error('CurrentIdentity on a public route');
   return identity;
 });
+
+/** The signed-in identity on a @SessionOptional() route, or null for a request without a session. */
+export const OptionalIdentity = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Identity | null =>
+    context.switchToHttp().getRequest<{ identity?: Identity }>().identity ?? null,
+);
 
 /** How a person is recorded in histories (lifecycle events, task status changes). */
 export function actorOf(identity: Identity): string {

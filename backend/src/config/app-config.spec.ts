@@ -39,6 +39,7 @@ describe('loadConfig', () => {
     ['WORKING_DAYS', '0,1'],
     ['MAIL_LINK_SECRET', 'short'],
     ['PUBLIC_URL', 'hub.example'],
+    ['PUBLIC_DEMO_MAILBOX', 'yes'],
   ])('refuses %s=%s at boot, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
@@ -58,7 +59,7 @@ describe('loadConfig', () => {
     expect(config.mail.smtpUrl).toBeUndefined();
   });
 
-  it('requires a real SMTP server in production: the embedded catcher and its public Mailbox are for demos', () => {
+  it('requires a real SMTP server in production: the embedded catcher and its Mailbox are for demos', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) })).toThrow('SMTP_URL');
     expect(loadConfig({ MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.smtpUrl).toBeUndefined();
   });
@@ -76,5 +77,55 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp, MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.linkSecret,
     ).toBe('x'.repeat(32));
+  });
+
+  describe('who reads the Mailbox', () => {
+    const secret = { MAIL_LINK_SECRET: 'x'.repeat(32) };
+
+    it('is private with the catcher, off with a real mail server, public only when asked for', () => {
+      expect(loadConfig({}).mail.mailbox).toBe('private');
+      expect(loadConfig({ PUBLIC_DEMO_MAILBOX: 'false' }).mail.mailbox).toBe('private');
+      expect(loadConfig({ SMTP_URL: 'smtp://mail.example:587' }).mail.mailbox).toBe('off');
+      expect(loadConfig({ SMTP_URL: 'smtp://mail.example:587', PUBLIC_DEMO_MAILBOX: 'false' }).mail.mailbox).toBe(
+        'off',
+      );
+      expect(loadConfig({ PUBLIC_DEMO_MAILBOX: 'true' }).mail.mailbox).toBe('public-demo');
+    });
+
+    it.each([
+      'localhost',
+      '127.0.0.1',
+      '127.0.1.1',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.1',
+      'LOCALHOST',
+    ])('allows the public demo Mailbox on the loopback HOST %s', (host) => {
+      expect(loadConfig({ PUBLIC_DEMO_MAILBOX: 'true', HOST: host }).mail.mailbox).toBe('public-demo');
+    });
+
+    it.each(['0.0.0.0', '::', '192.168.1.20', '10.0.0.1', 'hub.example', 'localhost.example', '', '::ffff:10.0.0.1'])(
+      'refuses the public demo Mailbox on the HOST %j, saying how to proceed',
+      (host) => {
+        const start = () => loadConfig({ PUBLIC_DEMO_MAILBOX: 'true', HOST: host });
+        expect(start).toThrow(/PUBLIC_DEMO_MAILBOX: .*loopback HOST/);
+        expect(start).toThrow(/set SMTP_URL .*, or PUBLIC_DEMO_MAILBOX=false for the private Mailbox/);
+        // Without the switch, the same HOST starts with the private Mailbox.
+        expect(loadConfig({ HOST: host }).mail.mailbox).toBe('private');
+      },
+    );
+
+    it('refuses the public demo Mailbox in production and next to a real mail server', () => {
+      const smtp = 'smtp://mail.example:587';
+      for (const env of [{ SMTP_URL: smtp }, {}])
+        expect(() => loadConfig({ PUBLIC_DEMO_MAILBOX: 'true', NODE_ENV: 'production', ...secret, ...env })).toThrow(
+          /PUBLIC_DEMO_MAILBOX: refused in production/,
+        );
+      expect(() => loadConfig({ PUBLIC_DEMO_MAILBOX: 'true', SMTP_URL: smtp })).toThrow(
+        /PUBLIC_DEMO_MAILBOX: only with the embedded mail catcher/,
+      );
+      expect(loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp, ...secret }).mail.mailbox).toBe('off');
+    });
   });
 });

@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { isLoopbackAddress } from './loopback';
 
 /**
  * Every environment variable the backend reads, validated once at boot. Nothing else in the
@@ -97,6 +98,11 @@ class Environment {
   @Min(1)
   @Max(65535)
   SMTP_CATCHER_PORT?: number;
+
+  /** The catcher's Mailbox shows every e-mail to anyone on this computer (`npm start` turns it on). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'PUBLIC_DEMO_MAILBOX must be true or false' })
+  PUBLIC_DEMO_MAILBOX?: string;
 
   @IsOptional()
   @IsString()
@@ -237,6 +243,14 @@ export interface AppConfig {
   readonly mail: {
     /** Unset: an embedded SMTP catcher keeps every message (the dashboard's Mailbox). */
     readonly smtpUrl: string | undefined;
+    /**
+     * Who reads the catcher's messages (GET /api/mailbox):
+     * - `off`: SMTP_URL is set, nothing is caught, the Mailbox is 404 for everyone;
+     * - `private`: a signed-in person, only the mail addressed to them or to an organisation they coordinate;
+     * - `public-demo` (PUBLIC_DEMO_MAILBOX=true, loopback HOST only): every message, to any request made
+     *   on this computer (loopback client and Host); any other request is answered as `private`.
+     */
+    readonly mailbox: MailboxMode;
     readonly catcherPort: number;
     readonly from: string;
     /** Signs mute links (HMAC); a development default when unset outside production. */
@@ -267,6 +281,8 @@ export interface AppConfig {
   };
 }
 
+export type MailboxMode = 'off' | 'private' | 'public-demo';
+
 const DEVELOPMENT_LINK_SECRET = 'development-only-mail-link-secret-change-me';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -278,6 +294,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
+  // First: in production it names the switch rather than the missing SMTP_URL.
+  const mailbox = mailboxMode(parsed, env['NODE_ENV']);
   return {
     // Loopback unless told otherwise (a newcomer's demo is not published by accident).
     http: { host: parsed.HOST ?? 'localhost', port: parsed.PORT ?? 3000, trustProxy: trustProxy(parsed.TRUST_PROXY) },
@@ -296,6 +314,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redis: { url: parsed.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix: parsed.QUEUE_PREFIX ?? 'mh' },
     mail: {
       smtpUrl: smtpUrl(parsed.SMTP_URL, env['NODE_ENV']),
+      mailbox,
       catcherPort: parsed.SMTP_CATCHER_PORT ?? 1025,
       from: parsed.MAIL_FROM ?? 'Mobility Hub <no-reply@mobility-hub.localhost>',
       linkSecret: linkSecret(parsed.MAIL_LINK_SECRET, env['NODE_ENV']),
@@ -330,8 +349,8 @@ function linkSecret(value: string | undefined, nodeEnv: string | undefined): str
 }
 
 /**
- * Without SMTP_URL the embedded catcher keeps every e-mail and the Mailbox shows them to anyone
- * who opens the app (like Mailpit): a development and demo tool, refused in production.
+ * Without SMTP_URL the embedded catcher keeps every e-mail (password-reset, sign-in, invitation
+ * and placement links included) for the Mailbox: a development and demo tool, refused in production.
  */
 function smtpUrl(value: string | undefined, nodeEnv: string | undefined): string | undefined {
   if (!value && nodeEnv === 'production') {
@@ -340,6 +359,30 @@ function smtpUrl(value: string | undefined, nodeEnv: string | undefined): string
     );
   }
   return value;
+}
+
+/**
+ * The Mailbox's exposure. Private unless PUBLIC_DEMO_MAILBOX=true, which shows every caught e-mail —
+ * and so every account's reset and sign-in links — to whoever opens it: allowed only where nobody
+ * else can open it (a loopback HOST, not production, no real mail server).
+ */
+function mailboxMode(parsed: Environment, nodeEnv: string | undefined): MailboxMode {
+  if (parsed.PUBLIC_DEMO_MAILBOX !== 'true') return parsed.SMTP_URL ? 'off' : 'private';
+  if (nodeEnv === 'production')
+    throw new Error(
+      'invalid configuration:\n  PUBLIC_DEMO_MAILBOX: refused in production (it shows every e-mail, password-reset links included, to anyone)',
+    );
+  if (parsed.SMTP_URL)
+    throw new Error(
+      'invalid configuration:\n  PUBLIC_DEMO_MAILBOX: only with the embedded mail catcher; SMTP_URL is set, so there is no Mailbox (unset PUBLIC_DEMO_MAILBOX)',
+    );
+  const host = parsed.HOST ?? 'localhost';
+  if (!isLoopbackAddress(host))
+    throw new Error(
+      `invalid configuration:\n  PUBLIC_DEMO_MAILBOX: the public demo Mailbox (on in \`npm start\`) shows every e-mail, password-reset and sign-in links included, to whoever opens it, so it needs a loopback HOST (localhost, 127.0.0.1, ::1), not ${JSON.stringify(host)}. ` +
+        'To serve the network, set SMTP_URL to a real mail server, or PUBLIC_DEMO_MAILBOX=false for the private Mailbox (each signed-in person reads only their own mail), e.g. `HOST=0.0.0.0 PUBLIC_DEMO_MAILBOX=false npm start`.',
+    );
+  return 'public-demo';
 }
 
 function trustProxy(value: string | undefined): boolean | string {

@@ -6,7 +6,8 @@ import { Routes } from '@angular/router';
  */
 export const appRoutes: Routes = [
   {
-    // The demo's mail catcher: open to everyone, in the app's layout.
+    // The demo's mail catcher, in the app's layout, without a guard: the public demo Mailbox answers nobody signed in;
+    // the private one answers 401 and the page asks to sign in.
     path: 'mailbox',
     title: 'Mailbox · Mobility Hub',
     loadComponent: () => import('./features/mailbox/mailbox-page').then((m) => m.MailboxPage),

@@ -195,7 +195,7 @@ describe('App shell', () => {
       expect(navLinks(el)).toEqual([{ text: 'My mobility', href: '/me' }]);
     });
 
-    it('nobody signed in, on the open Mailbox: the Mailbox only', async () => {
+    it('nobody signed in, on the Mailbox: the Mailbox only', async () => {
       const { fixture, el } = await start(null);
       await open(fixture, '/mailbox', '/api/mailbox');
       expect(navLinks(el)).toEqual([{ text: 'Mailbox', href: '/mailbox' }]);
@@ -304,7 +304,7 @@ describe('App shell', () => {
       expect(el.querySelector('nav[aria-label="Main"] a[aria-current="page"]')?.textContent?.trim()).toBe('Team');
     });
 
-    it('keeps the Mailbox open to everyone', async () => {
+    it('does not guard the Mailbox (the public demo needs no account; a private Mailbox asks on the page)', async () => {
       const { fixture, el } = await start(null);
       await open(fixture, '/mailbox', '/api/mailbox');
       expect(path()).toBe('/mailbox');

@@ -50,6 +50,20 @@ export function visibleOutboxSql(identity: Identity, param: AddParam, o = 'outbo
             AND (${o}.kind <> 'invitation' OR ${o}.organisation_id = ANY(${param(coordinatedOrganisationIds(identity))}::uuid[]))))`;
 }
 
+/**
+ * The messages of the embedded catcher (`caught_mail`) `identity` may read in the private Mailbox:
+ * one of the envelope recipients is their own address, or the contact address of an organisation
+ * they coordinate (their membership with the coordinator role; not the partners their school
+ * registered: a host company's placement link is the host's). Addresses compare case-insensitively.
+ */
+export function visibleCaughtMailSql(identity: Identity, param: AddParam, c = 'caught_mail'): string {
+  return `EXISTS (SELECT 1 FROM unnest(${c}.envelope_to) AS rcpt(address)
+                   WHERE lower(rcpt.address) = lower(${param(identity.email)}::text)
+                      OR lower(rcpt.address) IN (SELECT lower(o.email) FROM organisation o
+                                                  WHERE o.id = ANY(${param(coordinatedOrganisationIds(identity))}::uuid[])
+                                                    AND o.email IS NOT NULL))`;
+}
+
 /** The projects `identity` works on: those of organisations where they are coordinator or staff. */
 export function visibleProjectSql(identity: Identity, param: AddParam, p = 'p'): string {
   return `${p}.beneficiary_organisation_id = ANY(${param(sendingOrganisationIds(identity))}::uuid[])`;

@@ -1,6 +1,7 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Public } from '../../common/identity';
+import type { FastifyRequest } from 'fastify';
+import { CurrentIdentity, Identity, OptionalIdentity, Public, SessionOptional } from '../../common/identity';
 import { UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
@@ -89,24 +90,43 @@ export class NotificationController {
     return this.outbox.mute(token, false);
   }
 
+  // The embedded catcher's messages (like Mailpit). Who reads what: mailbox-access.ts — 404 whenever
+  // SMTP_URL is set (always in production); else each signed-in person their own mail, or, with
+  // PUBLIC_DEMO_MAILBOX=true, every message to a request made on this computer.
   @Get('mailbox')
-  @Public() // the demo's mail catcher, like Mailpit: 404 whenever SMTP_URL is set (always in production)
+  @SessionOptional()
   @ApiOperation({
     operationId: 'listMailbox',
-    summary: 'Messages caught by the embedded SMTP catcher (only when SMTP_URL is unset), newest first',
+    summary: 'Messages caught by the embedded SMTP catcher (only when SMTP_URL is unset) that the caller may read',
+    description:
+      'Newest first. Signed in: the messages addressed to you or to an organisation you coordinate (`scope: mine`). ' +
+      'With PUBLIC_DEMO_MAILBOX=true (a demo on one computer), a request from that computer (loopback address ' +
+      'and Host, no proxy) reads every message without signing in (`scope: all`). 404 when SMTP_URL is set.',
   })
   @ApiOkResponse({ type: CaughtMailPageDto })
   @ApiProblems(400, 404)
-  mailbox(@Query() query: ListMailboxQuery): Promise<CaughtMailPageDto> {
-    return this.outbox.mailbox(query);
+  mailbox(
+    @OptionalIdentity() identity: Identity | null,
+    @Req() request: FastifyRequest,
+    @Query() query: ListMailboxQuery,
+  ): Promise<CaughtMailPageDto> {
+    return this.outbox.mailbox(identity, request, query);
   }
 
   @Get('mailbox/:id')
-  @Public()
-  @ApiOperation({ operationId: 'getMailboxMessage', summary: 'One caught message with its HTML, text and headers' })
+  @SessionOptional()
+  @ApiOperation({
+    operationId: 'getMailboxMessage',
+    summary: 'One caught message with its HTML, text and headers (another person’s is a 404)',
+    description: 'Who may read which message: as for listMailbox.',
+  })
   @ApiOkResponse({ type: CaughtMailDto })
   @ApiProblems(400, 404)
-  caughtMail(@UuidParam() id: string): Promise<CaughtMailDto> {
-    return this.outbox.caughtMail(id);
+  caughtMail(
+    @OptionalIdentity() identity: Identity | null,
+    @Req() request: FastifyRequest,
+    @UuidParam() id: string,
+  ): Promise<CaughtMailDto> {
+    return this.outbox.caughtMail(identity, request, id);
   }
 }

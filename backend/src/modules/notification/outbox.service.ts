@@ -21,8 +21,9 @@ import {
 import { maskEmail } from '../../common/mask-email';
 import type { Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
-import { sqlParams, visibleOutboxSql } from '../access/access.sql';
+import { sqlParams, visibleCaughtMailSql, visibleOutboxSql } from '../access/access.sql';
 import { MailLinks } from '../links/mail-links';
+import { mailboxReaderOf, type MailboxRequest } from './mailbox-access';
 import { loadContextsOfMobility, recipientOf, ruleOf, timedOccasions } from './reminder-context';
 
 const OUTBOX_COLUMNS = `id, kind, status, mobility_id AS "mobilityId", recipient_email AS "recipientEmail",
@@ -185,11 +186,17 @@ export class OutboxService {
     };
   }
 
-  async mailbox(query: ListMailboxQuery): Promise<CaughtMailPageDto> {
-    this.assertMailbox();
+  /** The caught messages the caller may read (see mailbox-access.ts), newest first. */
+  async mailbox(
+    identity: Identity | null,
+    request: MailboxRequest,
+    query: ListMailboxQuery,
+  ): Promise<CaughtMailPageDto> {
+    const reader = mailboxReaderOf(this.config.mail.mailbox, identity, request);
     const paging = pagingOf(query);
-    const params: unknown[] = [];
+    const { params, param } = sqlParams();
     const where: string[] = [];
+    if (reader.scope === 'mine') where.push(visibleCaughtMailSql(reader.identity, param));
     if (query.q?.trim()) {
       params.push(`%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(subject ILIKE $${params.length} OR array_to_string(envelope_to, ' ') ILIKE $${params.length})`);
@@ -215,24 +222,22 @@ export class OutboxService {
       total,
       page: paging.page,
       pageSize: paging.pageSize,
+      scope: reader.scope,
     };
   }
 
-  async caughtMail(id: string): Promise<CaughtMailDto> {
-    this.assertMailbox();
+  /** One caught message; another person's is a 404, like one that does not exist. */
+  async caughtMail(identity: Identity | null, request: MailboxRequest, id: string): Promise<CaughtMailDto> {
+    const reader = mailboxReaderOf(this.config.mail.mailbox, identity, request);
+    const { params, param } = sqlParams([id]);
+    const visible = reader.scope === 'mine' ? `AND ${visibleCaughtMailSql(reader.identity, param)}` : '';
     const [mail] = await this.db.query(
       `SELECT id, received_at AS "receivedAt", envelope_from AS "from", envelope_to AS "to", subject,
-              message_id AS "messageId", html, text, headers FROM caught_mail WHERE id = $1`,
-      [id],
+              message_id AS "messageId", html, text, headers FROM caught_mail WHERE id = $1 ${visible}`,
+      params,
     );
     if (!mail) throw Problems.notFound('Message', id);
     return { ...mail, receivedAt: new Date(mail.receivedAt).toISOString() };
-  }
-
-  private assertMailbox(): void {
-    if (this.config.mail.smtpUrl) {
-      throw Problems.notFound('Mailbox', 'embedded', 'SMTP_URL');
-    }
   }
 }
 

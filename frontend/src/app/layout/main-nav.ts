@@ -33,7 +33,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     area: 'coordinator',
   },
   { path: '/outbox', label: 'Outbox', icon: 'M3 5h18v14H3zM3 6l9 7 9-7', area: 'sending' },
-  // The demo's mail catcher: open to everyone, but in the navigation of the sending side (and of nobody signed in).
+  // The demo's mail catcher: each signed-in person reads their own mail there (or, in the public demo on one's own
+  // computer, everyone's). In the navigation of the sending side, and of nobody signed in: the quick start's public
+  // demo shows them every message; a private Mailbox asks them to sign in.
   { path: '/mailbox', label: 'Mailbox', icon: 'M3 13h5l2 3h4l2-3h5M6 5h12l3 8v6H3v-6z', area: 'open' },
   { path: '/host', label: 'Placements', icon: 'M3 8h18v12H3zM8 8V5h8v3M3 13h18', area: 'host' },
   { path: '/me', label: 'My mobility', icon: 'M12 11a4 4 0 100-8 4 4 0 000 8zM4 21a8 8 0 0116 0', area: 'learner' },

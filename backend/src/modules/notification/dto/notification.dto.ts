@@ -115,8 +115,19 @@ export class CaughtMailDto extends CaughtMailSummaryDto {
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) headers: Record<string, string>;
 }
 
+export const MAILBOX_SCOPES = ['all', 'mine'] as const;
+export type MailboxScope = (typeof MAILBOX_SCOPES)[number];
+
 export class CaughtMailPageDto extends PageDto {
   @ApiProperty({ type: [CaughtMailSummaryDto] }) items: CaughtMailSummaryDto[];
+  @ApiProperty({
+    enum: MAILBOX_SCOPES,
+    enumName: 'MailboxScope',
+    description:
+      'Which messages the Mailbox shows this caller: `all` (the public demo Mailbox, on this computer only) or ' +
+      '`mine` (those addressed to the signed-in person or to an organisation they coordinate)',
+  })
+  scope: MailboxScope;
 }
 
 export class ListMailboxQuery extends PageQuery {

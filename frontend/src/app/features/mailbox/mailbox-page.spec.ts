@@ -65,7 +65,7 @@ describe('MailboxPage', () => {
   it('lists the caught messages newest first with recipient, subject and time', async () => {
     setUp();
     await settle();
-    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25, scope: 'all' });
     await settle();
 
     const links = Array.from(el.querySelectorAll<HTMLAnchorElement>('[data-testid="mail-list"] a'));
@@ -82,7 +82,7 @@ describe('MailboxPage', () => {
     setUp();
     fixture.componentRef.setInput('message', SUMMARY.id);
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
     http.expectOne(`/api/mailbox/${SUMMARY.id}`).flush(MESSAGE);
     await settle();
 
@@ -128,7 +128,7 @@ describe('MailboxPage', () => {
     setUp();
     fixture.componentRef.setInput('message', SUMMARY.id);
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
     http.expectOne(`/api/mailbox/${SUMMARY.id}`).flush({ ...MESSAGE, html: null });
     await settle();
     const tabs = Array.from(el.querySelectorAll('[role="tab"]')).map((t) => t.textContent?.trim());
@@ -140,7 +140,7 @@ describe('MailboxPage', () => {
   it('searches subject and recipient after a pause in typing', async () => {
     setUp();
     await settle();
-    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25, scope: 'all' });
     await settle();
 
     const input = el.querySelector<HTMLInputElement>('#mailbox-q') as HTMLInputElement;
@@ -152,7 +152,7 @@ describe('MailboxPage', () => {
     await settle();
     const req = expectList();
     expect(req.request.params.get('q')).toBe('nobody');
-    req.flush({ items: [], total: 0, page: 1, pageSize: 25 });
+    req.flush({ items: [], total: 0, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     expect(el.querySelector('.empty')?.textContent).toContain('No message matches this search.');
   });
@@ -160,7 +160,7 @@ describe('MailboxPage', () => {
   it('loads more messages on request', async () => {
     setUp();
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 2, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 2, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     expect(text('[data-testid="mailbox-count"]')).toBe('Showing 1 of 2 messages');
 
@@ -169,7 +169,7 @@ describe('MailboxPage', () => {
     await settle();
     const req = expectList();
     expect(req.request.params.get('page')).toBe('2');
-    req.flush({ items: [OLDER], total: 2, page: 2, pageSize: 25 });
+    req.flush({ items: [OLDER], total: 2, page: 2, pageSize: 25, scope: 'all' });
     await settle();
     expect(el.querySelectorAll('[data-testid="mail-list"] li')).toHaveLength(2);
     expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Load more'))).toBe(false);
@@ -178,12 +178,12 @@ describe('MailboxPage', () => {
   it('looks for new messages every few seconds and announces them', async () => {
     setUp(40);
     await settle();
-    expectList().flush({ items: [OLDER], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [OLDER], total: 1, page: 1, pageSize: 25, scope: 'all' });
     await settle();
 
     await new Promise((resolve) => setTimeout(resolve, 60));
     await settle();
-    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     expect(el.querySelectorAll('[data-testid="mail-list"] li')).toHaveLength(2);
     expect(el.querySelector('[data-testid="mail-list"] li')?.textContent).toContain('Return debrief');
@@ -194,7 +194,7 @@ describe('MailboxPage', () => {
     auto.click();
     await settle();
     for (const req of http.match((r) => r.url === '/api/mailbox'))
-      req.flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25 });
+      req.flush({ items: [SUMMARY, OLDER], total: 2, page: 1, pageSize: 25, scope: 'all' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     await settle();
     http.expectNone((r) => r.url === '/api/mailbox');
@@ -203,13 +203,13 @@ describe('MailboxPage', () => {
   it('says "No new messages" after a Refresh that found none', async () => {
     setUp();
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     Array.from(el.querySelectorAll('button'))
       .find((b) => b.textContent?.trim() === 'Refresh')
       ?.click();
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     expect(text('[role="status"][aria-live="polite"]')).toBe('No new messages.');
   });
@@ -235,6 +235,50 @@ describe('MailboxPage', () => {
     http.expectNone((r) => r.url === '/api/mailbox');
   });
 
+  it('asks nobody signed in to sign in when the Mailbox is private (401), and stops asking the API', async () => {
+    setUp(40);
+    await settle();
+    expectList().flush(
+      {
+        type: problemType('signed-out'),
+        title: 'Not signed in',
+        status: 401,
+        detail: 'The Mailbox shows each person the e-mail addressed to them: sign in to read yours.',
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
+    await settle();
+    const prompt = el.querySelector('[data-testid="mailbox-sign-in"]');
+    expect(prompt?.querySelector('h2')?.textContent).toBe('Sign in to read your mail');
+    expect(prompt?.textContent).toContain('This Mailbox is private');
+    expect(prompt?.querySelector('a')?.getAttribute('href')).toBe('/sign-in?returnTo=%2Fmailbox');
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(el.querySelector('#mailbox-q')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    http.expectNone((r) => r.url === '/api/mailbox');
+  });
+
+  it('says whose mail it shows: the signed-in person’s own, or everything on the public demo', async () => {
+    setUp();
+    await settle();
+    expectList().flush({ items: [], total: 0, page: 1, pageSize: 25, scope: 'mine' });
+    await settle();
+    expect(text('[data-testid="mailbox-scope"]')).toBe(
+      'Mail addressed to you and to the organisations you coordinate.',
+    );
+    expect(text('.list-pane .empty')).toBe(
+      'No e-mail to you or to the organisations you coordinate has been caught yet.',
+    );
+
+    Array.from(el.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Refresh')
+      ?.click();
+    await settle();
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
+    await settle();
+    expect(text('[data-testid="mailbox-scope"]')).toContain('Public demo Mailbox: every e-mail of the app');
+  });
+
   it('shows other failures with a way to try again', async () => {
     setUp();
     await settle();
@@ -250,7 +294,7 @@ describe('MailboxPage', () => {
       .find((b) => b.textContent?.trim() === 'Try again')
       ?.click();
     await settle();
-    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25 });
+    expectList().flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 25, scope: 'all' });
     await settle();
     expect(text('[data-testid="mailbox-count"]')).toBe('1 message');
   });

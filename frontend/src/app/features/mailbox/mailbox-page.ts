@@ -22,7 +22,9 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * The Mailbox, like Mailpit: what the embedded SMTP catcher received, newest first, refreshed
- * every few seconds, and the open message (`?message=<id>`) as HTML, text and headers.
+ * every few seconds, and the open message (`?message=<id>`) as HTML, text and headers. Private by
+ * default — a signed-in person's own mail and their coordinated organisations' (nobody signed in:
+ * a sign-in prompt) — or, as the public demo on one's own computer, every message; the page says which.
  */
 @Component({
   selector: 'app-mailbox-page',
@@ -91,7 +93,7 @@ export class MailboxPage {
       .pipe(skip(1), debounceTime(SEARCH_DEBOUNCE_MS), distinctUntilChanged(), takeUntilDestroyed())
       .subscribe((q) => void this.store.search(q.trim()));
     pollWhileVisible(() => {
-      if (this.autoRefresh() && !this.store.unavailable()) void this.refresh(false);
+      if (this.autoRefresh() && !this.store.unavailable() && !this.store.signInNeeded()) void this.refresh(false);
     });
   }
 

@@ -48,7 +48,7 @@ describe('MailboxStore', () => {
 
   it('reads the first page, newest first, and tells whether there is more', async () => {
     const done = store.search('');
-    const req = await answer((r) => r.flush({ items: range(16, 40), total: 40, page: 1, pageSize: 25 }));
+    const req = await answer((r) => r.flush({ items: range(16, 40), total: 40, page: 1, pageSize: 25, scope: 'all' }));
     await done;
     expect(req.request.params.get('page')).toBe('1');
     expect(req.request.params.get('pageSize')).toBe(String(MAILBOX_PAGE_SIZE));
@@ -61,12 +61,12 @@ describe('MailboxStore', () => {
 
   it('appends the next page without repeating messages that moved down meanwhile', async () => {
     const first = store.search('');
-    await answer((r) => r.flush({ items: range(16, 40), total: 40, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(16, 40), total: 40, page: 1, pageSize: 25, scope: 'all' }));
     await first;
 
     const more = store.loadMore();
     // Two new messages arrived: page 2 now starts two further down and repeats 16 and 17.
-    const req = await answer((r) => r.flush({ items: range(1, 17), total: 42, page: 2, pageSize: 25 }));
+    const req = await answer((r) => r.flush({ items: range(1, 17), total: 42, page: 2, pageSize: 25, scope: 'all' }));
     await more;
     expect(req.request.params.get('page')).toBe('2');
     expect(store.items()).toHaveLength(40);
@@ -76,11 +76,11 @@ describe('MailboxStore', () => {
 
   it('puts new messages on top on refresh and says how many arrived', async () => {
     const first = store.search('');
-    await answer((r) => r.flush({ items: range(1, 3), total: 3, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(1, 3), total: 3, page: 1, pageSize: 25, scope: 'all' }));
     await first;
 
     const refresh = store.refresh();
-    await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25, scope: 'all' }));
     expect(await refresh).toBe(2);
     expect(store.items().map((m) => m.subject)).toEqual([
       'Reminder 5',
@@ -91,17 +91,17 @@ describe('MailboxStore', () => {
     ]);
 
     const again = store.refresh();
-    await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(1, 5), total: 5, page: 1, pageSize: 25, scope: 'all' }));
     expect(await again).toBe(0);
   });
 
   it('starts again from the first page when a whole page of news arrived', async () => {
     const first = store.search('');
-    await answer((r) => r.flush({ items: range(1, 3), total: 3, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(1, 3), total: 3, page: 1, pageSize: 25, scope: 'all' }));
     await first;
 
     const refresh = store.refresh();
-    await answer((r) => r.flush({ items: range(29, 53), total: 53, page: 1, pageSize: 25 }));
+    await answer((r) => r.flush({ items: range(29, 53), total: 53, page: 1, pageSize: 25, scope: 'all' }));
     expect(await refresh).toBe(25);
     expect(store.items()).toHaveLength(25);
     expect(store.items().at(-1)?.subject).toBe('Reminder 29');
@@ -114,8 +114,8 @@ describe('MailboxStore', () => {
     const [lena, paul] = http.match((r) => r.url === '/api/mailbox');
     expect(lena.request.params.get('q')).toBe('lena');
     expect(paul.request.params.get('q')).toBe('paul');
-    paul.flush({ items: [mail(2)], total: 1, page: 1, pageSize: 25 });
-    lena.flush({ items: [mail(1)], total: 1, page: 1, pageSize: 25 });
+    paul.flush({ items: [mail(2)], total: 1, page: 1, pageSize: 25, scope: 'all' });
+    lena.flush({ items: [mail(1)], total: 1, page: 1, pageSize: 25, scope: 'all' });
     await Promise.all([older, newer]);
     expect(store.query()).toBe('paul');
     expect(store.items().map((m) => m.subject)).toEqual(['Reminder 2']);
@@ -136,6 +136,34 @@ describe('MailboxStore', () => {
     );
     await done;
     expect(store.unavailable()).toBe(true);
+    expect(store.loaded()).toBe(false);
+  });
+
+  it('keeps the scope the API names: every message (the public demo) or the signed-in person’s own', async () => {
+    expect(store.scope()).toBeNull();
+    const first = store.search('');
+    await answer((r) => r.flush({ items: range(1, 2), total: 2, page: 1, pageSize: 25, scope: 'mine' }));
+    await first;
+    expect(store.scope()).toBe('mine');
+    expect(store.signInNeeded()).toBe(false);
+  });
+
+  it('knows the private Mailbox needs someone signed in when the list answers 401', async () => {
+    const done = store.search('');
+    await answer((r) =>
+      r.flush(
+        {
+          type: problemType('signed-out'),
+          title: 'Not signed in',
+          status: 401,
+          detail: 'The Mailbox shows each person the e-mail addressed to them: sign in to read yours.',
+        },
+        { status: 401, statusText: 'Unauthorized' },
+      ),
+    );
+    await done;
+    expect(store.signInNeeded()).toBe(true);
+    expect(store.unavailable()).toBe(false);
     expect(store.loaded()).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import {
   listMailbox,
   type CaughtMailPageDto,
   type CaughtMailSummaryDto,
+  type MailboxScope,
 } from '@mobility-hub/api-client';
 import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
 
@@ -30,6 +31,14 @@ export class MailboxStore {
   readonly problem = signal<ApiProblem | null>(null);
   /** 404 on the list: real SMTP is configured, so nothing is caught and there is no Mailbox. */
   readonly unavailable = computed(() => this.problem()?.status === 404);
+  /** 401 on the list: the Mailbox is private (each person reads their own mail) and nobody is signed in. */
+  readonly signInNeeded = computed(() => this.problem()?.status === 401);
+  /**
+   * What the list holds, as the API said: `all` (the public demo Mailbox on one's own computer) or
+   * `mine` (the mail to the signed-in person and to the organisations they coordinate); null before
+   * the first answer.
+   */
+  readonly scope = signal<MailboxScope | null>(null);
   readonly hasMore = computed(() => this.items().length < this.total());
   readonly loaded = signal(false);
 
@@ -57,6 +66,7 @@ export class MailboxStore {
       if (generation !== this.generation) return;
       this.items.set(page.items);
       this.total.set(page.total);
+      this.scope.set(page.scope);
       this.pagesLoaded = 1;
       this.problem.set(null);
       this.loaded.set(true);
@@ -78,6 +88,7 @@ export class MailboxStore {
       this.pagesLoaded += 1;
       this.items.update((items) => mergeAfter(items, page.items));
       this.total.set(page.total);
+      this.scope.set(page.scope);
       this.problem.set(null);
     } catch (error) {
       if (generation === this.generation) this.problem.set(toApiProblem(error));
@@ -112,6 +123,7 @@ export class MailboxStore {
         this.pagesLoaded = 1;
       }
       this.total.set(page.total);
+      this.scope.set(page.scope);
       this.problem.set(null);
       return fresh.length;
     } catch (error) {
