@@ -48,7 +48,12 @@ export class CreateParticipantDto {
   @Length(1, 100)
   lastName: string;
 
-  @ApiProperty({ example: 'lena.schmidt@example.org' })
+  @ApiProperty({
+    example: 'lena.schmidt@example.org',
+    description:
+      "The person's account is found (or made) by this address, lower-cased: every school naming them by it links this mobility to the same account",
+  })
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
