@@ -140,12 +140,15 @@ describe('learner accounts across schools', () => {
       const ticked = await learner.patch(`/api/tasks/${own.id}`, { status: 'done' });
       expect(ticked.status).toBe(200);
     }
+    // Her own mobilities are all she sees: `mine` gives the same.
+    const mine = await learner.get('/api/mobilities?mine=true');
+    expect(mine.body.items.map((m: any) => m.id).sort()).toEqual(list.body.items.map((m: any) => m.id).sort());
     // The learner's own tasks across schools, nobody else's.
-    const mine = await learner.get('/api/tasks?pageSize=100');
-    expect(new Set(mine.body.items.map((task: any) => task.mobilityId))).toEqual(
+    const tasks = await learner.get('/api/tasks?pageSize=100');
+    expect(new Set(tasks.body.items.map((task: any) => task.mobilityId))).toEqual(
       new Set(mobilities.map((m) => m.mobility.id)),
     );
-    expect(mine.body.items.every((task: any) => task.role === 'learner')).toBe(true);
+    expect(tasks.body.items.every((task: any) => task.role === 'learner')).toBe(true);
     const me = await learner.get('/api/auth/me');
     expect([...me.body.participantIds].sort()).toEqual(mobilities.map((m) => m.mobility.participant.id).sort());
     expect(me.body.memberships).toEqual([]);
@@ -168,6 +171,7 @@ describe('learner accounts across schools', () => {
       const list = await client.get('/api/mobilities?pageSize=100');
       expect(list.body.items.map((m: any) => m.id)).toEqual([own.mobility.id]);
       expect(JSON.stringify(list.body)).not.toContain(other.school.name);
+      expect((await client.get('/api/mobilities?mine=true')).body.total).toBe(0);
     }
   }
 
@@ -247,6 +251,10 @@ describe('learner accounts across schools', () => {
     expect((await staff.client.get(`/api/organisations/${b.host.id}`)).status).toBe(404);
     const list = await staff.client.get('/api/mobilities?pageSize=100');
     expect(list.body.items.map((m: any) => m.id).sort()).toEqual([ownSchool.id, shadowing.id].sort());
+    // Her own (what her learner's page lists): the one she goes on, not those she works on.
+    const mine = await staff.client.get('/api/mobilities?mine=true');
+    expect(mine.body.items.map((m: any) => m.id)).toEqual([shadowing.id]);
+    expect(mine.body.items[0].sendingOrganisation.name).toBe(b.name);
     // At her own school she works as before: the same view of its mobility as its coordinator's.
     const coordinatorList = await a.coordinator.client.get('/api/mobilities?pageSize=100');
     expect(list.body.items.find((m: any) => m.id === ownSchool.id)).toEqual(coordinatorList.body.items[0]);

@@ -12,11 +12,18 @@ export type AddParam = (value: unknown) => string;
 export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
   const sending = param(sendingOrganisationIds(identity));
   const hosting = param(hostOrganisationIds(identity));
-  const participants = param(identity.participantIds);
   return `(${m}.sending_organisation_id = ANY(${sending}::uuid[])
         OR ${m}.project_id IN (SELECT id FROM project WHERE beneficiary_organisation_id = ANY(${sending}::uuid[]))
         OR ${m}.host_organisation_id = ANY(${hosting}::uuid[])
-        OR ${m}.participant_id = ANY(${participants}::uuid[]))`;
+        OR ${ownMobilitySql(identity, param, m)})`;
+}
+
+/**
+ * The mobilities `identity` goes on themselves, as a condition on `m`: those whose participant record
+ * is linked to their account, of any school (a part of the visible ones).
+ */
+export function ownMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
+  return `${m}.participant_id = ANY(${param(identity.participantIds)}::uuid[])`;
 }
 
 /**

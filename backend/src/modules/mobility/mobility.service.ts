@@ -22,7 +22,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { actorOf, Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
-import { visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
+import { ownMobilitySql, visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
 import { LifecycleService } from './lifecycle.service';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
@@ -151,11 +151,15 @@ export class MobilityService {
     return this.queries.detail(id, await this.access.mobilityRole(identity, id));
   }
 
-  /** The mobilities the caller may see (sending side, hosted by their company, or their own). */
+  /**
+   * The mobilities the caller may see (sending side, hosted by their company, or their own); with
+   * `mine`, only those they go on themselves.
+   */
   async list(identity: Identity, query: ListMobilitiesQuery): Promise<MobilityPageDto> {
     const paging = pagingOf(query);
     const scope = {
-      mobilities: (param: (value: unknown) => string) => visibleMobilitySql(identity, param),
+      mobilities: (param: (value: unknown) => string) =>
+        query.mine ? ownMobilitySql(identity, param) : visibleMobilitySql(identity, param),
       tasks: visibleTaskSql(identity),
     };
     const { items, total } = await this.queries.list(query, paging, scope);

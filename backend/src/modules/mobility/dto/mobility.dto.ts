@@ -197,6 +197,14 @@ export class ListMobilitiesQuery extends PageQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'true: only the mobilities you go on yourself (as their participant), whichever school sends you',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
+
   @ApiPropertyOptional({ description: "Search in the participant's name and e-mail and the host's name" })
   @IsOptional()
   @IsString()
