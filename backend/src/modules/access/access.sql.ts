@@ -12,10 +12,14 @@ export type AddParam = (value: unknown) => string;
 export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
   const sending = param(sendingOrganisationIds(identity));
   const hosting = param(hostOrganisationIds(identity));
-  return `(${m}.sending_organisation_id = ANY(${sending}::uuid[])
-        OR ${m}.project_id IN (SELECT id FROM project WHERE beneficiary_organisation_id = ANY(${sending}::uuid[]))
-        OR ${m}.host_organisation_id = ANY(${hosting}::uuid[])
-        OR ${ownMobilitySql(identity, param, m)})`;
+  const parts = [
+    `${m}.sending_organisation_id = ANY(${sending}::uuid[])`,
+    `${m}.project_id IN (SELECT id FROM project WHERE beneficiary_organisation_id = ANY(${sending}::uuid[]))`,
+    `${m}.host_organisation_id = ANY(${hosting}::uuid[])`,
+  ];
+  // Someone who goes on no mobility (most staff) gets the statement without the learner's clause.
+  if (identity.participantIds.length) parts.push(ownMobilitySql(identity, param, m));
+  return `(${parts.join('\n        OR ')})`;
 }
 
 /**
