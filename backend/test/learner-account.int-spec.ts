@@ -215,6 +215,18 @@ describe('learner accounts across schools', () => {
     expect(accounts[0].participants.sort()).toEqual([mobilityA.participant.id, mobilityB.participant.id].sort());
   });
 
+  it('makes one account when two schools name the same new address at the same moment', async () => {
+    const a = await school('Schule am Rhein');
+    const b = await school('Schule an der Ruhr');
+    const [mobilityA, mobilityB] = await Promise.all([
+      mobility(a, 'mia.fischer@example.org'),
+      mobility(b, 'MIA.FISCHER@example.org'),
+    ]);
+    const accounts = await accountsOf('mia.fischer@example.org');
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0].participants.sort()).toEqual([mobilityA.participant.id, mobilityB.participant.id].sort());
+  });
+
   it('links a staff member’s own account to a mobility of theirs, and they see nothing more of that school', async () => {
     const a = await school('Berufskolleg Aachen');
     const b = await school('Berufskolleg Bochum');
