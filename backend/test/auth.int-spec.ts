@@ -47,7 +47,7 @@ describe('accounts: sign-in and sessions', () => {
       id: expect.any(String),
       email: 'eva@hak.example',
       displayName: 'Eva Huber',
-      participantId: null,
+      participantIds: [],
       memberships: [{ organisationId: organisation.id, organisationName: organisation.name, role: 'coordinator' }],
     });
     const setCookie = res.headers.get('set-cookie') ?? '';
@@ -256,18 +256,20 @@ describe('accounts: e-mailed links', () => {
   it('signs a learner in with an e-mailed link, once, within 15 minutes; staff get no such link', async () => {
     const { mobility } = await createMobilityFixture(t);
     // The learner's account came with the mobility: linked to the participant, without a password.
-    const accounts = await t.db.query(`SELECT participant_id, password_hash FROM user_account WHERE email = $1`, [
-      mobility.participant.email,
-    ]);
+    const accounts = await t.db.query(
+      `SELECT p.id AS participant_id, u.password_hash
+         FROM user_account u JOIN participant p ON p.user_account_id = u.id WHERE u.email = $1`,
+      [mobility.participant.email],
+    );
     expect(accounts).toEqual([{ participant_id: mobility.participant.id, password_hash: null }]);
     expect((await t.post('/api/auth/sign-in-link', { email: mobility.participant.email })).status).toBe(202);
     const mail = await mailTo(mobility.participant.email, 'sign-in-link');
     const signedIn = await t.post(`/api/auth/sign-in-link/${mail.token}`);
     expect(signedIn.status).toBe(200);
-    expect(signedIn.body.participantId).toBe(mobility.participant.id);
-    expect((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body.participantId).toBe(
+    expect(signedIn.body.participantIds).toEqual([mobility.participant.id]);
+    expect((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body.participantIds).toEqual([
       mobility.participant.id,
-    );
+    ]);
     expect((await t.post(`/api/auth/sign-in-link/${mail.token}`)).status).toBe(410);
 
     t.clock.set(new Date('2026-03-02T10:01:00Z'));

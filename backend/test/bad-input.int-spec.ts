@@ -730,6 +730,7 @@ describe('bad input through HTTP', () => {
       ['/api/mobilities?page=1.5', 'page'],
       ['/api/mobilities?overdue=maybe', 'overdue'],
       ['/api/mobilities?overdue=1', 'overdue'],
+      ['/api/mobilities?mine=yes', 'mine'],
       ['/api/mobilities?phase=nope', 'phase'],
       ['/api/mobilities?projectId=abc', 'projectId'],
       ['/api/mobilities?hostOrganisationId=abc', 'hostOrganisationId'],

@@ -61,8 +61,8 @@ export interface TestApp extends HttpClient {
   /** Requests without a session (the anonymous caller). */
   readonly anonymous: HttpClient;
   /**
-   * A new person with a session: a member of `organisationId` in `role`, or a learner linked to
-   * `participantId`. (Accounts are made in SQL: the invitation flow has its own tests.)
+   * A new person with a session: a member of `organisationId` in `role`, or a learner whose account
+   * `participantId` is linked to. (Accounts are made in SQL: the invitation flow has its own tests.)
    */
   createUser(
     options: { role: MemberRole; organisationId: string } | { participantId: string },
@@ -160,12 +160,12 @@ export async function startTestApp(
   const createUser: TestApp['createUser'] = async (options, email) => {
     const address = email ?? `person${++people}@${'participantId' in options ? 'learner' : options.role}.test`;
     const [user] = await db.query(
-      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (email) DO UPDATE SET participant_id = coalesce(excluded.participant_id, user_account.participant_id)
-       RETURNING id`,
-      [address, address.split('@')[0], 'participantId' in options ? options.participantId : null],
+      `INSERT INTO user_account (email, display_name, created_at) VALUES ($1, $2, now())
+       ON CONFLICT (email) DO UPDATE SET email = excluded.email RETURNING id`,
+      [address, address.split('@')[0]],
     );
     if ('role' in options) await addMembership(user.id, options.organisationId, options.role);
+    else await db.query(`UPDATE participant SET user_account_id = $1 WHERE id = $2`, [user.id, options.participantId]);
     const token = randomBytes(32).toString('base64url');
     await db.query(
       `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)`,

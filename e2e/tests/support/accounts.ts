@@ -29,7 +29,7 @@ export interface Me {
   email: string;
   displayName: string;
   memberships: { organisationId: string; organisationName: string; role: string }[];
-  participantId: string | null;
+  participantIds: string[];
 }
 
 /**

@@ -19,14 +19,14 @@ const KATRIN: MeDto = {
   email: 'coordinator@bk-rhein-ruhr.example',
   displayName: 'Katrin Weber',
   memberships: [{ organisationId: SCHOOL, organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' }],
-  participantId: null,
+  participantIds: [],
 };
 const JONAS: MeDto = {
   id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
   email: 'staff@bk-rhein-ruhr.example',
   displayName: 'Jonas Becker',
   memberships: [{ organisationId: SCHOOL, organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
-  participantId: null,
+  participantIds: [],
 };
 const MENTOR: MeDto = {
   id: '2d8a9f3a-7ae7-4e2b-9c65-4b3b7f2b8c33',
@@ -39,14 +39,14 @@ const MENTOR: MeDto = {
       role: 'mentor',
     },
   ],
-  participantId: null,
+  participantIds: [],
 };
 const LENA: MeDto = {
   id: '3e9bab4b-8bf8-4f3c-ad76-5c4c8a3c9d44',
   email: 'lena.schmidt@students.bk-rhein-ruhr.example',
   displayName: 'Lena Schmidt',
   memberships: [],
-  participantId: '7f3e9e2a-ac77-4b5a-82ca-5b5e8c4ebd32',
+  participantIds: ['7f3e9e2a-ac77-4b5a-82ca-5b5e8c4ebd32'],
 };
 const EMPTY_PAGE = { items: [], total: 0, page: 1, pageSize: 25 };
 

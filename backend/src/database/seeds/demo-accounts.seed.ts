@@ -42,7 +42,7 @@ export async function seedDemoCoordinator(
       userId,
       email,
       displayName,
-      participantId: null,
+      participantIds: [],
       memberships: [{ organisationId: school.id, role: 'coordinator' }],
     },
     account: { role: 'coordinator', email, password },
@@ -82,10 +82,10 @@ export async function seedDemoPeople(
   }
   for (const learner of learners) {
     const password = passwordFor(chosenPassword);
-    await db.query(`UPDATE user_account SET password_hash = $2 WHERE participant_id = $1`, [
-      learner.participantId,
-      await hashPassword(password),
-    ]);
+    await db.query(
+      `UPDATE user_account SET password_hash = $2 WHERE id = (SELECT user_account_id FROM participant WHERE id = $1)`,
+      [learner.participantId, await hashPassword(password)],
+    );
     accounts.push({ role: 'learner', email: learner.email, password });
   }
   return accounts;

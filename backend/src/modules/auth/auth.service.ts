@@ -95,17 +95,21 @@ export class AuthService {
     const email = rawEmail.trim().toLowerCase();
     const now = this.clock.now();
     await this.db.transaction(async (em) => {
+      // The mail's language: the country of the school of their latest mobility, else of an organisation of theirs.
       const [user] = await em.query(
-        `SELECT u.id, u.display_name, u.participant_id, coalesce(so.country, mo.country) AS country
+        `SELECT u.id, u.display_name, coalesce(so.country, mo.country) AS country,
+                EXISTS (SELECT 1 FROM participant p WHERE p.user_account_id = u.id) AS learner
            FROM user_account u
-           LEFT JOIN mobility m ON m.participant_id = u.participant_id
-           LEFT JOIN organisation so ON so.id = m.sending_organisation_id
+           LEFT JOIN LATERAL (SELECT o.country FROM participant p JOIN mobility m ON m.participant_id = p.id
+                                JOIN organisation o ON o.id = m.sending_organisation_id
+                               WHERE p.user_account_id = u.id ORDER BY m.created_at DESC, m.id LIMIT 1) so ON true
            LEFT JOIN LATERAL (SELECT o.country FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
                                WHERE ms.user_id = u.id LIMIT 1) mo ON true
           WHERE u.email = $1 AND u.disabled_at IS NULL`,
         [email],
       );
-      if (!user || (purpose === 'magic-link' && !user.participant_id)) return;
+      // Sign-in links are for learners: an account with a participant record of some school.
+      if (!user || (purpose === 'magic-link' && !user.learner)) return;
       const minutes = purpose === 'password-reset' ? RESET_MINUTES : SIGN_IN_LINK_MINUTES;
       const token = await issueActionToken(em, { purpose, email, userId: user.id, ttlMinutes: minutes, now });
       await outboxAccountMail(em, this.renderer, {
@@ -185,7 +189,8 @@ export class AuthService {
     if (!token) return null;
     const [row] = await preparedQuery<Identity[]>(
       this.db.manager,
-      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName", u.participant_id AS "participantId",
+      `SELECT u.id AS "userId", u.email, u.display_name AS "displayName",
+              ARRAY(SELECT p.id::text FROM participant p WHERE p.user_account_id = u.id) AS "participantIds",
               coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
                           FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships
          FROM session s JOIN user_account u ON u.id = s.user_id
@@ -286,7 +291,10 @@ export class AuthService {
 
   async me(userId: string, em: EntityManager = this.db.manager): Promise<MeDto> {
     const [user] = await em.query(
-      `SELECT id, email, display_name AS "displayName", participant_id AS "participantId" FROM user_account WHERE id = $1`,
+      `SELECT u.id, u.email, u.display_name AS "displayName",
+              ARRAY(SELECT p.id::text FROM participant p WHERE p.user_account_id = u.id ORDER BY p.created_at, p.id)
+                AS "participantIds"
+         FROM user_account u WHERE u.id = $1`,
       [userId],
     );
     const memberships = await em.query(

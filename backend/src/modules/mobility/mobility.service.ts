@@ -22,7 +22,7 @@ import { DataSource, EntityManager, Not } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { actorOf, Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
-import { visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
+import { ownMobilitySql, visibleMobilitySql, visibleTaskSql } from '../access/access.sql';
 import { LifecycleService } from './lifecycle.service';
 import { pagingOf } from '../../common/pagination';
 import { Problems } from '../../common/problem/problem';
@@ -60,7 +60,7 @@ export class MobilityService {
 
   /**
    * Participant, mobility, its whole dated checklist, the learner's account (sign-in by e-mailed
-   * link only) and the first history entry: all or nothing. The sending side of the project only.
+   * link) and the first history entry: all or nothing. The sending side of the project only.
    */
   async create(identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<MobilityDto> {
     const actor = actorOf(identity);
@@ -100,13 +100,17 @@ export class MobilityService {
           ]);
         }
       }
+      const firstName = dto.participant.firstName.trim();
+      const lastName = dto.participant.lastName.trim();
+      const email = dto.participant.email.trim().toLowerCase();
       const participant = await em.save(
         ParticipantEntity,
         em.create(ParticipantEntity, {
-          firstName: dto.participant.firstName.trim(),
-          lastName: dto.participant.lastName.trim(),
-          email: dto.participant.email.toLowerCase(),
+          firstName,
+          lastName,
+          email,
           dateOfBirth: dto.participant.dateOfBirth ?? null,
+          userAccountId: await this.accountOf(em, email, `${firstName} ${lastName}`),
         }),
       );
       const snapshot = initialMobilitySnapshot();
@@ -131,7 +135,6 @@ export class MobilityService {
         }),
       );
       await this.checklist.generate(em, mobility.id, dto);
-      await this.createLearnerAccount(em, participant);
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
       await this.repository.appendEvent(em, {
@@ -148,11 +151,15 @@ export class MobilityService {
     return this.queries.detail(id, await this.access.mobilityRole(identity, id));
   }
 
-  /** The mobilities the caller may see (sending side, hosted by their company, or their own). */
+  /**
+   * The mobilities the caller may see (sending side, hosted by their company, or their own); with
+   * `mine`, only those they go on themselves.
+   */
   async list(identity: Identity, query: ListMobilitiesQuery): Promise<MobilityPageDto> {
     const paging = pagingOf(query);
     const scope = {
-      mobilities: (param: (value: unknown) => string) => visibleMobilitySql(identity, param),
+      mobilities: (param: (value: unknown) => string) =>
+        query.mine ? ownMobilitySql(identity, param) : visibleMobilitySql(identity, param),
       tasks: visibleTaskSql(identity),
     };
     const { items, total } = await this.queries.list(query, paging, scope);
@@ -284,19 +291,18 @@ export class MobilityService {
   }
 
   /**
-   * The learner's account, linked to their participant record: no password, they sign in with a
-   * link e-mailed to them. An address that already has an account is left as it is.
+   * The account of the person a school names by `email` (normalised): made if the address has none
+   * (no password: a learner signs in with a link e-mailed to them), else the one it has — another
+   * school's learner, a staff member — whose participant records this one joins. One statement, so
+   * two schools naming the same new address at once still make one account.
    */
-  private async createLearnerAccount(em: EntityManager, participant: ParticipantEntity): Promise<void> {
-    await em.query(
-      `INSERT INTO user_account (email, display_name, participant_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO NOTHING`,
-      [
-        participant.email,
-        `${participant.firstName} ${participant.lastName}`,
-        participant.id,
-        this.clock.now().toISOString(),
-      ],
-    );
+  private async accountOf(em: EntityManager, email: string, displayName: string): Promise<string> {
+    const [account] = (await em.query(
+      `INSERT INTO user_account (email, display_name, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT (email) DO UPDATE SET email = excluded.email
+       RETURNING id`,
+      [email, displayName, this.clock.now().toISOString()],
+    )) as { id: string }[];
+    return account.id;
   }
 }

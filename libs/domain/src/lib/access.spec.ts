@@ -22,9 +22,9 @@ const parties: MobilityParties = {
   participantId: 'lena',
 };
 
-const person = (memberships: AccessIdentity['memberships'], participantId: string | null = null): AccessIdentity => ({
+const person = (memberships: AccessIdentity['memberships'], ...participantIds: string[]): AccessIdentity => ({
   memberships,
-  participantId,
+  participantIds,
 });
 
 describe('what a person is to a mobility', () => {
@@ -50,6 +50,20 @@ describe('what a person is to a mobility', () => {
     expect(mobilityRoleOf(person([{ organisationId: 'host', role: 'mentor' }]), parties)).toBe('mentor');
     expect(mobilityRoleOf(person([], 'lena'), parties)).toBe('learner');
     expect(mobilityRoleOf(person([], 'jonas'), parties)).toBeNull();
+  });
+
+  it('is the learner of each mobility whose participant record is theirs, whichever school sent it', () => {
+    // One person named by two schools: two participant records, one account.
+    const lena = person([], 'lena-at-school-a', 'lena');
+    expect(mobilityRoleOf(lena, parties)).toBe('learner');
+    expect(mobilityRoleOf(lena, { ...parties, sendingOrganisationId: 'a', participantId: 'lena-at-school-a' })).toBe(
+      'learner',
+    );
+    expect(mobilityRoleOf(lena, { ...parties, participantId: 'jonas' })).toBeNull();
+    // Staff of one school who goes abroad with another: the learner of that mobility only.
+    const staff = person([{ organisationId: 'elsewhere', role: 'staff' }], 'lena');
+    expect(mobilityRoleOf(staff, parties)).toBe('learner');
+    expect(mobilityRoleOf(staff, { ...parties, participantId: 'jonas' })).toBeNull();
   });
 
   it('is nothing for another organisation, for a mentor role in the sending school, or without a host', () => {

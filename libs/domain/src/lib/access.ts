@@ -22,8 +22,11 @@ export interface AccessMembership {
 
 export interface AccessIdentity {
   readonly memberships: readonly AccessMembership[];
-  /** Set for a learner: the participant record they are. */
-  readonly participantId: string | null;
+  /**
+   * The participant records this person is: one per mobility for which a school named them by their
+   * e-mail address, of any school (empty for someone who never goes abroad).
+   */
+  readonly participantIds: readonly string[];
 }
 
 /** The organisations and the person a mobility belongs to. */
@@ -68,7 +71,7 @@ export function mobilityRoleOf(identity: AccessIdentity, parties: MobilityPartie
   if (sending.includes('coordinator')) return 'coordinator';
   if (sending.includes('staff')) return 'staff';
   if (roleIn(identity, parties.hostOrganisationId) === 'mentor') return 'mentor';
-  if (identity.participantId !== null && identity.participantId === parties.participantId) return 'learner';
+  if (identity.participantIds.includes(parties.participantId)) return 'learner';
   return null;
 }
 

@@ -31,12 +31,12 @@ export class MeDto {
   @ApiProperty({ type: [MembershipDto], description: 'The organisations this user works for, with the role in each' })
   memberships: MembershipDto[];
   @ApiProperty({
-    type: String,
+    type: [String],
     format: 'uuid',
-    nullable: true,
-    description: 'Set for a learner: the participant record they are',
+    description:
+      'The participant records this person is, one per mobility any school named them in by this address (empty for someone who is no learner)',
   })
-  participantId: string | null;
+  participantIds: string[];
 }
 
 export class EmailDto {

@@ -48,7 +48,12 @@ export class CreateParticipantDto {
   @Length(1, 100)
   lastName: string;
 
-  @ApiProperty({ example: 'lena.schmidt@example.org' })
+  @ApiProperty({
+    example: 'lena.schmidt@example.org',
+    description:
+      "The person's account is found (or made) by this address, lower-cased: every school naming them by it links this mobility to the same account",
+  })
+  @Trim()
   @IsEmail()
   @MaxLength(254)
   email: string;
@@ -191,6 +196,14 @@ export class ListMobilitiesQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'true: only the mobilities you go on yourself (as their participant), whichever school sends you',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'mine must be true or false' })
+  mine?: boolean;
 
   @ApiPropertyOptional({ description: "Search in the participant's name and e-mail and the host's name" })
   @IsOptional()

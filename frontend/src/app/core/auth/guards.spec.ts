@@ -16,14 +16,14 @@ const COORDINATOR: MeDto = {
   email: 'coordinator@bk-rhein-ruhr.example',
   displayName: 'Katrin Weber',
   memberships: [{ organisationId: 'o1', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'coordinator' }],
-  participantId: null,
+  participantIds: [],
 };
 const STAFF: MeDto = { ...COORDINATOR, memberships: [{ ...COORDINATOR.memberships[0], role: 'staff' }] };
 const MENTOR: MeDto = {
   ...COORDINATOR,
   memberships: [{ organisationId: 'o2', organisationName: 'Talleres', role: 'mentor' }],
 };
-const LEARNER: MeDto = { ...COORDINATOR, memberships: [], participantId: 'p1' };
+const LEARNER: MeDto = { ...COORDINATOR, memberships: [], participantIds: ['p1'] };
 
 describe('route guards', () => {
   let user: MeDto | null;

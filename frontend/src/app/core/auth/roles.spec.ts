@@ -7,8 +7,8 @@ const SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000001';
 const OTHER_SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000002';
 const COMPANY = 'bbbbbbbb-0000-4000-8000-000000000001';
 
-function person(memberships: MeDto['memberships'], participantId: string | null = null): MeDto {
-  return { id: 'u1', email: 'someone@example.org', displayName: 'Someone', memberships, participantId };
+function person(memberships: MeDto['memberships'], ...participantIds: string[]): MeDto {
+  return { id: 'u1', email: 'someone@example.org', displayName: 'Someone', memberships, participantIds };
 }
 
 const coordinator = person([{ organisationId: SCHOOL, organisationName: 'BK Rhein-Ruhr', role: 'coordinator' }]);

@@ -7,12 +7,12 @@ import type { MeDto } from '@mobility-hub/api-client';
  * - `sending`: coordinator or staff of some organisation (a school) — projects, mobilities, partners, mail;
  * - `coordinator`: coordinator of some organisation — also its team and audit log;
  * - `host`: mentor at a host company — the placements of that company;
- * - `learner`: a participant — their own mobility.
+ * - `learner`: a participant (of one school or several) — their own mobilities.
  */
 export type Area = 'sending' | 'coordinator' | 'host' | 'learner';
 
 export function inArea(user: MeDto, area: Area): boolean {
-  if (area === 'learner') return !!user.participantId;
+  if (area === 'learner') return user.participantIds.length > 0;
   return user.memberships.some((m) =>
     area === 'host' ? m.role === 'mentor' : area === 'sending' ? m.role !== 'mentor' : m.role === 'coordinator',
   );

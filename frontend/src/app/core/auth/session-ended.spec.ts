@@ -19,7 +19,7 @@ const JONAS: MeDto = {
       role: 'staff',
     },
   ],
-  participantId: null,
+  participantIds: [],
 };
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };

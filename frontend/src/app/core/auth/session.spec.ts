@@ -9,7 +9,7 @@ const LENA: MeDto = {
   email: 'lena.hoffmann@students.bk-rhein-ruhr.example',
   displayName: 'Lena Hoffmann',
   memberships: [],
-  participantId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+  participantIds: ['1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9'],
 };
 
 describe('Session', () => {

@@ -25,14 +25,14 @@ const KATRIN: MeDto = {
       role: 'staff',
     },
   ],
-  participantId: null,
+  participantIds: [],
 };
 const LENA: MeDto = {
   id: '3e9bab4b-8bf8-4f3c-ad76-5c4c8a3c9d44',
   email: 'lena.schmidt@students.bk-rhein-ruhr.example',
   displayName: 'Lena Schmidt',
   memberships: [],
-  participantId: '7f3e9e2a-ac77-4b5a-82ca-5b5e8c4ebd32',
+  participantIds: ['7f3e9e2a-ac77-4b5a-82ca-5b5e8c4ebd32'],
 };
 const NOBODY_ANY_MORE: MeDto = { ...KATRIN, memberships: [] };
 
@@ -104,6 +104,11 @@ describe('AccountPage', () => {
     expect(el.querySelector('[data-testid="learner"] a')?.getAttribute('href')).toBe('/me');
     expect(el.querySelector('#password-form')).not.toBeNull();
     expect(el.querySelector('[data-testid="learner-password-note"]')).not.toBeNull();
+  });
+
+  it('counts the mobilities of a learner whom several schools sent', async () => {
+    await open({ ...LENA, participantIds: [...LENA.participantIds, '0b7c1e5d-2f4a-4c3b-9e8d-7a6b5c4d3e2f'] });
+    expect(facts()[2]).toEqual(['Roles', 'Learner on 2 mobilities (My mobility)']);
   });
 
   it('says when the account has no role left', async () => {

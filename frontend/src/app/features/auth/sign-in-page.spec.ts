@@ -19,7 +19,7 @@ const KATRIN: MeDto = {
       role: 'coordinator',
     },
   ],
-  participantId: null,
+  participantIds: [],
 };
 
 describe('SignInPage', () => {

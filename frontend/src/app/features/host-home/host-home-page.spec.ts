@@ -14,7 +14,7 @@ const MENTOR: MeDto = {
   email: 'mentor1@talleres.example',
   displayName: 'Mentor at Talleres',
   memberships: [{ organisationId: COMPANY.id, organisationName: COMPANY.name, role: 'mentor' }],
-  participantId: null,
+  participantIds: [],
 };
 
 function summary(id: string, firstName: string, partial: Partial<MobilitySummaryDto> = {}): MobilitySummaryDto {

@@ -24,7 +24,7 @@ const ANNA: MeDto = {
   email: 'anna.colleague@bk-rhein-ruhr.example',
   displayName: 'Anna Kollegin',
   memberships: [{ organisationId: 'o1', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
-  participantId: null,
+  participantIds: [],
 };
 
 describe('InvitationPage', () => {
@@ -139,7 +139,7 @@ describe('InvitationPage', () => {
       email: 'jonas@bk-rhein-ruhr.example',
       displayName: 'Jonas Becker',
       memberships: [{ organisationId: 'o1', organisationName: 'Berufskolleg Rhein-Ruhr', role: 'staff' }],
-      participantId: null,
+      participantIds: [],
     };
     const JONAS_MENTOR: MeDto = {
       ...JONAS,

@@ -3,7 +3,8 @@ import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { MobilityDto, MobilitySummaryDto, TaskDto } from '@mobility-hub/api-client';
 import { addDays, isoDateOf } from '@mobility-hub/domain';
-import { currentMobility, dueIn, LearnerHomePage } from './learner-home-page';
+import { learnerOrder, LearnerHomePage } from './learner-home-page';
+import { dueIn } from './learner-mobility';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
 
 const TODAY = isoDateOf(new Date());
@@ -101,7 +102,10 @@ describe('LearnerHomePage', () => {
 
   async function load(mobility = MOBILITY, tasks = TASKS): Promise<void> {
     await settle();
-    http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 20 });
+    const list = http.expectOne((r) => r.url === '/api/mobilities');
+    // Only the mobilities the learner goes on: a staff member who goes abroad sees theirs, not the school's.
+    expect(list.request.params.get('mine')).toBe('true');
+    list.flush({ items: [SUMMARY], total: 1, page: 1, pageSize: 50 });
     await settle();
     http.expectOne('/api/mobilities/m1').flush(mobility, { headers: { ETag: `"${mobility.version}"` } });
     http.expectOne('/api/mobilities/m1/tasks').flush(tasks);
@@ -121,6 +125,9 @@ describe('LearnerHomePage', () => {
     await load();
     expect(el.querySelector('h1')?.textContent).toBe('My mobility');
     expect(text('.page-lead')).toContain('Talleres Mecánicos Castilla S.L.');
+    // One mobility, as simple as ever: no school heading, no card around it.
+    expect(el.querySelector('[data-testid="school"]')).toBeNull();
+    expect(el.querySelector('[data-testid="learner-mobility"]')).toBeNull();
     const deadline = el.querySelector('[data-testid="next-deadline"]');
     expect(deadline?.querySelector('h2')?.textContent).toBe('Your next deadline');
     expect(text('[data-testid="next-deadline"] .deadline-title')).toBe('Europass CV written');
@@ -182,6 +189,74 @@ describe('LearnerHomePage', () => {
     expect(text('[data-testid="next-deadline"]')).toContain('Nothing is due from you right now.');
   });
 
+  it('shows each mobility of a learner whom two schools send, under its school’s name, with its own checklist', async () => {
+    const other: MobilitySummaryDto = {
+      ...SUMMARY,
+      id: 'm2',
+      startDate: addDays(TODAY, 120),
+      endDate: addDays(TODAY, 140),
+      hostOrganisation: { id: 'c2', name: 'Officina Digitale Bologna S.r.l.', country: 'IT' },
+      sendingOrganisation: { id: 's2', name: 'Istituto Tecnico Aachen', country: 'DE' },
+      phase: 'application',
+    };
+    const ended: MobilitySummaryDto = { ...SUMMARY, id: 'm0', startDate: addDays(TODAY, -300), phase: 'completed' };
+    await settle();
+    http
+      .expectOne((r) => r.url === '/api/mobilities')
+      .flush({ items: [ended, other, SUMMARY], total: 3, page: 1, pageSize: 50 });
+    await settle();
+    for (const [summary, tasks] of [
+      [SUMMARY, TASKS],
+      [other, [task('t-other', { mobilityId: 'm2', title: 'Application form sent', phase: 'application' })]],
+      [ended, []],
+    ] as const) {
+      http
+        .expectOne(`/api/mobilities/${summary.id}`)
+        .flush({ ...MOBILITY, ...summary }, { headers: { ETag: `"${summary.version}"` } });
+      http.expectOne(`/api/mobilities/${summary.id}/tasks`).flush(tasks);
+    }
+    await settle();
+
+    expect(el.querySelector('h1')?.textContent).toBe('My mobilities');
+    const cards = Array.from(el.querySelectorAll('[data-testid="learner-mobility"]'));
+    // Under way first, the earliest start first; then the one that ended.
+    expect(cards.map((c) => c.querySelector('h2')?.textContent)).toEqual([
+      'Berufskolleg Rhein-Ruhr',
+      'Istituto Tecnico Aachen',
+      'Berufskolleg Rhein-Ruhr',
+    ]);
+    const [first, second, third] = cards;
+    expect(first.getAttribute('aria-labelledby')).toBe('school-m1');
+    expect(first.querySelector('#school-m1')).not.toBeNull();
+    expect(second.querySelector('.page-lead')?.textContent).toContain('Officina Digitale Bologna S.r.l.');
+    expect(second.querySelector('[data-testid="mobility-phase"]')?.textContent).toBe('Application');
+    // Each card's sections sit under its school: h3, with their own checklist.
+    expect(Array.from(second.querySelectorAll('h3')).map((h) => h.textContent)).toEqual([
+      'Your next deadline',
+      'Where your mobility stands',
+      'Your checklist',
+    ]);
+    expect(first.querySelectorAll('[data-testid="learner-task"]').length).toBe(4);
+    expect(
+      Array.from(second.querySelectorAll('[data-testid="learner-task"] label')).map((l) => l.textContent?.trim()),
+    ).toEqual(['Application form sent']);
+    expect(third.querySelector('[data-testid="next-deadline"]')?.textContent).toContain('Your mobility is completed.');
+
+    // Ticking a task of the second school's mobility sends that mobility's ETag.
+    checkbox('Application form sent').click();
+    await settle();
+    const patch = http.expectOne('/api/tasks/t-other');
+    expect(patch.request.headers.get('If-Match')).toBe('"6"');
+    patch.flush({
+      ...task('t-other', { mobilityId: 'm2', title: 'Application form sent' }),
+      status: 'done',
+      mobilityVersion: 7,
+    });
+    await settle();
+    expect(second.querySelector('.result-count')?.textContent).toBe('1 done · 0 open');
+    expect(first.querySelector('.result-count')?.textContent).toBe('1 done · 3 open');
+  });
+
   it('explains a learner without a mobility', async () => {
     await settle();
     http.expectOne((r) => r.url === '/api/mobilities').flush({ items: [], total: 0, page: 1, pageSize: 20 });
@@ -191,11 +266,15 @@ describe('LearnerHomePage', () => {
 });
 
 describe('learner home helpers', () => {
-  it('picks the mobility under way, and says when a date is due', () => {
+  it('orders the mobilities under way first (earliest start), then those that ended (latest first)', () => {
     const done = { ...SUMMARY, id: 'old', phase: 'completed' as const, startDate: '2025-01-01' };
-    expect(currentMobility([done, SUMMARY])?.id).toBe('m1');
-    expect(currentMobility([done])?.id).toBe('old');
-    expect(currentMobility([])).toBeNull();
+    const withdrawn = { ...SUMMARY, id: 'stopped', phase: 'withdrawn' as const, startDate: '2025-06-01' };
+    const later = { ...SUMMARY, id: 'later', phase: 'application' as const, startDate: '2099-01-01' };
+    expect(learnerOrder([done, later, withdrawn, SUMMARY]).map((m) => m.id)).toEqual(['m1', 'later', 'stopped', 'old']);
+    expect(learnerOrder([])).toEqual([]);
+  });
+
+  it('says when a date is due', () => {
     expect(dueIn('2026-03-02', '2026-03-02')).toBe('today');
     expect(dueIn('2026-03-03', '2026-03-02')).toBe('tomorrow');
     expect(dueIn('2026-03-01', '2026-03-02')).toBe('yesterday');

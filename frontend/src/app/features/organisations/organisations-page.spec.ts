@@ -45,7 +45,7 @@ const KATRIN: MeDto = {
   email: 'coordinator@bk.example',
   displayName: 'Katrin Weber',
   memberships: [{ organisationId: ORGS[0].id, organisationName: ORGS[0].name, role: 'coordinator' }],
-  participantId: null,
+  participantIds: [],
 };
 
 function page(items: OrganisationDto[], total = items.length, pageNo = 1): OrganisationPageDto {

@@ -56,14 +56,14 @@ const KATRIN: MeDto = {
     { organisationId: ORG.id, organisationName: ORG.name, role: 'coordinator' },
     { organisationId: OTHER_SCHOOL.id, organisationName: OTHER_SCHOOL.name, role: 'staff' },
   ],
-  participantId: null,
+  participantIds: [],
 };
 const JONAS: MeDto = {
   id: '1c7f8e2f-69d6-4d1a-8b54-3a2a6e1a7b22',
   email: 'staff@bk-rhein-ruhr.example',
   displayName: 'Jonas Becker',
   memberships: [{ organisationId: ORG.id, organisationName: ORG.name, role: 'staff' }],
-  participantId: null,
+  participantIds: [],
 };
 
 const PROJECT: ProjectDto = {

@@ -53,7 +53,7 @@ const ME: MeDto = {
     { organisationId: ORG_ID, organisationName: SCHOOL.name, role: 'coordinator' },
     { organisationId: 'o-2', organisationName: 'BK Süd', role: 'coordinator' },
   ],
-  participantId: null,
+  participantIds: [],
 };
 
 const problem = (status: number, body: Record<string, unknown>) => ({

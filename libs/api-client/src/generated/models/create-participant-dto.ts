@@ -3,6 +3,10 @@
 
 export interface CreateParticipantDto {
   dateOfBirth?: string;
+
+  /**
+   * The person's account is found (or made) by this address, lower-cased: every school naming them by it links this mobility to the same account
+   */
   email: string;
   firstName: string;
   lastName: string;

@@ -13,7 +13,7 @@ export interface MeDto {
   memberships: Array<MembershipDto>;
 
   /**
-   * Set for a learner: the participant record they are
+   * The participant records this person is, one per mobility any school named them in by this address (empty for someone who is no learner)
    */
-  participantId: string | null;
+  participantIds: Array<string>;
 }

@@ -22,6 +22,11 @@ export interface ListMobilities$Params {
   overdue?: boolean;
 
 /**
+ * true: only the mobilities you go on yourself (as their participant), whichever school sends you
+ */
+  mine?: boolean;
+
+/**
  * Search in the participant's name and e-mail and the host's name
  */
   q?: string;
@@ -36,6 +41,7 @@ export function listMobilities(http: HttpClient, rootUrl: string, params?: ListM
     rb.query('phase', params.phase, {});
     rb.query('hostOrganisationId', params.hostOrganisationId, {});
     rb.query('overdue', params.overdue, {});
+    rb.query('mine', params.mine, {});
     rb.query('q', params.q, {});
   }
 
