@@ -1,5 +1,8 @@
+import { Client } from 'pg';
+import { LinkRequestService } from '../src/modules/auth/link-requests.service';
 import { hashPassword } from '../src/modules/auth/password';
 import { createMobilityFixture, createOrganisation } from './support/factories';
+import { eventually } from './support/mail-harness';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Sign-in, sessions and sign-out against real PostgreSQL, through HTTP. */
@@ -210,7 +213,12 @@ describe('accounts: e-mailed links', () => {
   afterEach(() => t.clock.set(new Date('2026-03-02T10:00:00Z')));
 
   const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const mailsTo = async (email: string) =>
+    Number((await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE recipient_email = $1`, [email]))[0].n);
+  /** The requests answered so far have been handled (a link request is handled after its answer). */
+  const handled = () => eventually(async () => (await t.count('link_request')) === 0, 20_000, 'link requests handled');
   async function mailTo(email: string, kind: string): Promise<{ token: string; text: string; sendAfter: Date }> {
+    await handled();
     const [row] = await t.db.query(
       `SELECT text, send_after FROM outbox WHERE recipient_email = $1 AND kind = $2 ORDER BY created_at DESC LIMIT 1`,
       [email, kind],
@@ -283,6 +291,100 @@ describe('accounts: e-mailed links', () => {
     );
     expect((await t.post('/api/auth/sign-in-link', { email: 'staff@hak.example' })).status).toBe(202);
     expect((await mailTo('staff@hak.example', 'sign-in-link')).token).toBe('');
+  });
+
+  it('answers a link request before looking at the address: a held lock on the links delays the mail, not the answer', async () => {
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('paula@hak.example', 'Paula', 'x', now())`,
+    );
+    // Another session holds the links table: nothing can issue a link until it lets go.
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE action_token IN SHARE MODE');
+      const known = await t.post('/api/auth/password-reset', { email: 'paula@hak.example' });
+      const unknown = await t.post('/api/auth/password-reset', { email: 'nobody-here@hak.example' });
+      expect(known.status).toBe(202);
+      expect(known.body).toEqual(unknown.body);
+      // The link and its mail are one transaction, which cannot commit while the lock is held.
+      expect(await mailsTo('paula@hak.example')).toBe(0);
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    const mail = await mailTo('paula@hak.example', 'password-reset');
+    expect(mail.text).toContain('Hello Paula,');
+    expect(await mailsTo('nobody-here@hak.example')).toBe(0);
+    expect(await t.count('link_request')).toBe(0); // handled requests leave no trace of the address
+  });
+
+  it('keeps a request whose handling failed, tries it again later, and gives up after five attempts keeping the row', async () => {
+    const sweep = () => t.app.get(LinkRequestService).sweep();
+    const request = async () =>
+      (await t.db.query(`SELECT attempts, last_error, next_attempt_at, failed_at FROM link_request`))[0];
+    const at = (seconds: number) => t.clock.set(new Date(Date.parse('2026-03-02T10:00:00Z') + seconds * 1000));
+    for (const name of ['Olga', 'Otto'])
+      await t.db.query(
+        `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, $2, 'x', now())`,
+        [`${name.toLowerCase()}@hak.example`, name],
+      );
+    // The database refuses their mail (a real failure inside the transaction that writes it).
+    await t.db.query(
+      `CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox FOR EACH ROW
+         WHEN (NEW.recipient_email IN ('olga@hak.example', 'otto@hak.example')) EXECUTE FUNCTION refuse_mail()`,
+    );
+    try {
+      expect((await t.post('/api/auth/password-reset', { email: 'olga@hak.example' })).status).toBe(202);
+      await eventually(async () => (await request())?.attempts === 1, 20_000, 'the first attempt');
+      expect(await request()).toEqual({
+        attempts: 1,
+        last_error: 'refused by the test',
+        next_attempt_at: new Date('2026-03-02T10:00:30Z'),
+        failed_at: null,
+      });
+      await sweep(); // not due yet
+      expect((await request()).attempts).toBe(1);
+      await t.db.query(`DROP TRIGGER refuse_mail ON outbox`);
+      at(30);
+      await sweep();
+      expect(await request()).toBeUndefined();
+      expect(await mailsTo('olga@hak.example')).toBe(1);
+
+      // A request that keeps failing: tried after 30 s, 60 s, 120 s, 240 s, then given up and kept.
+      await t.db.query(
+        `CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox FOR EACH ROW
+           WHEN (NEW.recipient_email = 'otto@hak.example') EXECUTE FUNCTION refuse_mail()`,
+      );
+      at(0);
+      expect((await t.post('/api/auth/password-reset', { email: 'otto@hak.example' })).status).toBe(202);
+      await eventually(async () => (await request())?.attempts === 1, 20_000, 'the first attempt');
+      for (const [seconds, attempts] of [
+        [30, 2],
+        [90, 3],
+        [210, 4],
+        [450, 5],
+      ]) {
+        at(seconds - 1);
+        await sweep();
+        expect((await request()).attempts).toBe(attempts - 1);
+        at(seconds);
+        await sweep();
+        expect((await request()).attempts).toBe(attempts);
+      }
+      expect((await request()).failed_at).toEqual(new Date('2026-03-02T10:07:30Z'));
+      at(3600);
+      await sweep();
+      expect((await request()).attempts).toBe(5); // given up: no sixth attempt
+      expect(await mailsTo('otto@hak.example')).toBe(0);
+    } finally {
+      await t.db.query(`DROP TRIGGER IF EXISTS refuse_mail ON outbox`);
+      await t.db.query(`DROP FUNCTION refuse_mail`);
+      await t.db.query(`DELETE FROM link_request`);
+    }
   });
 });
 

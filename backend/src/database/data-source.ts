@@ -10,6 +10,7 @@ import { CreateCoreSchema1764350000000 } from './migrations/1764350000000-Create
 import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-CreateMailPipeline';
 import { CreateAccounts1764370000000 } from './migrations/1764370000000-CreateAccounts';
 import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-ScopeOrganisations';
+import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   CreateMailPipeline1764360000000,
   CreateAccounts1764370000000,
   ScopeOrganisations1764380000000,
+  QueueLinkRequests1764400000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */
