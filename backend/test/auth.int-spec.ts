@@ -319,6 +319,77 @@ describe('accounts: e-mailed links', () => {
     expect(await t.count('link_request')).toBe(0); // handled requests leave no trace of the address
   });
 
+  it('mails a link at most once a minute and five times an hour per address; beyond, the same answer, no mail, and the last link still works', async () => {
+    const at = (seconds: number) => t.clock.set(new Date(Date.parse('2026-03-02T10:00:00Z') + seconds * 1000));
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('lisa@hak.example', 'Lisa', $1, now())`,
+      [await hashPassword(PASSWORD)],
+    );
+    const ask = () => t.post('/api/auth/password-reset', { email: 'lisa@hak.example' });
+    const first = await ask();
+    expect(first.status).toBe(202);
+    const firstLink = (await mailTo('lisa@hak.example', 'password-reset')).token;
+    expect(firstLink).not.toBe('');
+
+    // Asked again at once, several times in parallel, and 59 s later: the same answer, no mail.
+    const again = [...(await Promise.all(Array.from({ length: 6 }, ask)))];
+    at(59);
+    again.push(await ask());
+    for (const res of again) {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual(first.body);
+    }
+    await handled();
+    expect(await mailsTo('lisa@hak.example')).toBe(1);
+    // The refused requests retired nothing: the first link still works.
+    expect((await t.post(`/api/auth/password-reset/${firstLink}`, { password: 'a brand new passphrase' })).status).toBe(
+      204,
+    );
+    const limited = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event a JOIN user_account u ON u.id = a.user_id
+        WHERE u.email = 'lisa@hak.example' AND a.kind = 'link-requested' AND a.detail->>'limited' = 'true'`,
+    );
+    expect(limited[0].n).toBe(7);
+
+    // After the cool-down another goes; five within the hour, then none until the first is an hour old.
+    for (const seconds of [60, 120, 180, 240]) {
+      at(seconds);
+      expect((await ask()).status).toBe(202);
+      await handled(); // the limit counts mails when they are written
+    }
+    expect(await mailsTo('lisa@hak.example')).toBe(5);
+    at(3599);
+    expect((await ask()).status).toBe(202);
+    await handled();
+    expect(await mailsTo('lisa@hak.example')).toBe(5);
+    at(3600);
+    await ask();
+    const latest = await mailTo('lisa@hak.example', 'password-reset');
+    expect(await mailsTo('lisa@hak.example')).toBe(6);
+    expect(
+      (await t.post(`/api/auth/password-reset/${latest.token}`, { password: 'another new passphrase' })).status,
+    ).toBe(204);
+  });
+
+  it('counts each kind of link apart, and parallel requests for a new address mail once', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const email = mobility.participant.email;
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => t.post('/api/auth/sign-in-link', { email })),
+      ...Array.from({ length: 5 }, () => t.post('/api/auth/password-reset', { email })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    await handled();
+    const kinds = await t.db.query(
+      `SELECT kind, count(*)::int AS n FROM outbox WHERE recipient_email = $1 GROUP BY kind`,
+      [email],
+    );
+    expect(kinds.sort((a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'password-reset', n: 1 },
+      { kind: 'sign-in-link', n: 1 },
+    ]);
+  });
+
   it('keeps a request whose handling failed, tries it again later, and gives up after five attempts keeping the row', async () => {
     const sweep = () => t.app.get(LinkRequestService).sweep();
     const request = async () =>

@@ -39,6 +39,10 @@ describe('loadConfig', () => {
     ['WORKING_DAYS', '0,1'],
     ['MAIL_LINK_SECRET', 'short'],
     ['PUBLIC_URL', 'hub.example'],
+    ['LINK_MAIL_COOLDOWN_SECONDS', '-1'],
+    ['LINK_MAIL_COOLDOWN_SECONDS', '3601'],
+    ['LINK_MAILS_PER_HOUR', '0'],
+    ['LINK_MAILS_PER_HOUR', 'many'],
   ])('refuses %s=%s at boot, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
@@ -61,6 +65,14 @@ describe('loadConfig', () => {
   it('requires a real SMTP server in production: the embedded catcher and its public Mailbox are for demos', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', MAIL_LINK_SECRET: 'x'.repeat(32) })).toThrow('SMTP_URL');
     expect(loadConfig({ MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.smtpUrl).toBeUndefined();
+  });
+
+  it('limits link mails per address and kind: one a minute, five an hour, unless told otherwise', () => {
+    expect(loadConfig({}).auth.linkMail).toEqual({ cooldownSeconds: 60, perHour: 5 });
+    expect(loadConfig({ LINK_MAIL_COOLDOWN_SECONDS: '0', LINK_MAILS_PER_HOUR: '20' }).auth.linkMail).toEqual({
+      cooldownSeconds: 0,
+      perHour: 20,
+    });
   });
 
   it('believes X-Forwarded-For only from the proxies it is told about', () => {

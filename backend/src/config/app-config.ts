@@ -208,6 +208,21 @@ class Environment {
   @Min(1)
   @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Seconds after a password-reset or sign-in-link mail before another of its kind goes to that address. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  LINK_MAIL_COOLDOWN_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LINK_MAILS_PER_HOUR?: number;
 }
 
 export interface AppConfig {
@@ -264,6 +279,11 @@ export interface AppConfig {
     readonly hostLinkTtlDays: number;
     /** Requests per minute and client address to sign-in and link routes (429 beyond). */
     readonly rateLimitPerMinute: number;
+    /**
+     * Link mails (password reset, sign-in link) per address and kind: a cool-down after each and
+     * at most `perHour` in any hour. Beyond, the request is answered alike and no mail goes.
+     */
+    readonly linkMail: { readonly cooldownSeconds: number; readonly perHour: number };
   };
 }
 
@@ -319,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
       hostLinkTtlDays: parsed.HOST_LINK_TTL_DAYS ?? 14,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 20,
+      linkMail: { cooldownSeconds: parsed.LINK_MAIL_COOLDOWN_SECONDS ?? 60, perHour: parsed.LINK_MAILS_PER_HOUR ?? 5 },
     },
   };
 }

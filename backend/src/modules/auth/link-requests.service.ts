@@ -1,12 +1,14 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { audit } from '../audit/audit';
 import { issueActionToken } from '../links/action-tokens';
 import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { outboxAccountMail } from './account-mail';
+import { nextLinkMail } from './link-mail-limit';
 
 export type LinkPurpose = 'password-reset' | 'magic-link';
 
@@ -31,7 +33,9 @@ interface LinkRequest {
  * (learners). Asking is answered after one INSERT into `link_request`, the same statement for
  * every address, so neither the answer nor its time tells whether the address has an account.
  * Looking the address up, issuing the link and writing the mail into the outbox happen after the
- * answer, in one transaction that also deletes the request row.
+ * answer, in one transaction that also deletes the request row. Link mails to one address are
+ * limited per kind (`auth.linkMail`: a cool-down, and so many an hour), counted in PostgreSQL so
+ * that every API process sees the same count; beyond, no mail goes and the last link keeps working.
  *
  * The row is the record, so nothing is lost between the answer and the mail: this process handles
  * it right after answering; a row still there later (the process stopped, an attempt failed) is
@@ -52,6 +56,7 @@ export class LinkRequestService implements OnApplicationBootstrap, BeforeApplica
     private readonly clock: Clock,
     private readonly renderer: MailRenderer,
     private readonly links: MailLinks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Records the request and answers; the address is looked at only after the answer. */
@@ -125,7 +130,7 @@ export class LinkRequestService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  /** The link and its mail, if the address has an account of the kind the link is for. */
+  /** The link and its mail, if the address has an account of the kind the link is for and is not over its limit. */
   private async mailLink(em: EntityManager, request: LinkRequest, now: Date): Promise<void> {
     const { purpose, email } = request;
     const [user] = await em.query(
@@ -139,6 +144,35 @@ export class LinkRequestService implements OnApplicationBootstrap, BeforeApplica
       [email],
     );
     if (!user || (purpose === 'magic-link' && !user.participant_id)) return;
+    // The address's count for this kind, held for the transaction: parallel requests are decided one after the other.
+    await em.query(`INSERT INTO link_mail_throttle (email, purpose) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+      email,
+      purpose,
+    ]);
+    const [throttle]: { sent_at: (Date | string)[] }[] = await em.query(
+      `SELECT sent_at FROM link_mail_throttle WHERE email = $1 AND purpose = $2 FOR UPDATE`,
+      [email, purpose],
+    );
+    const next = nextLinkMail(
+      throttle.sent_at.map((t) => new Date(t)),
+      now,
+      this.config.auth.linkMail,
+    );
+    if (!next.allowed) {
+      await audit(em, {
+        kind: 'link-requested',
+        userId: user.id,
+        detail: { purpose, limited: true },
+        ip: request.ip,
+        at: now,
+      });
+      return;
+    }
+    await em.query(`UPDATE link_mail_throttle SET sent_at = $3::timestamptz[] WHERE email = $1 AND purpose = $2`, [
+      email,
+      purpose,
+      next.sentAt.map((t) => t.toISOString()),
+    ]);
     const minutes = LINK_MINUTES[purpose];
     const token = await issueActionToken(em, { purpose, email, userId: user.id, ttlMinutes: minutes, now });
     await outboxAccountMail(em, this.renderer, {
