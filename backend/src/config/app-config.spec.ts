@@ -82,6 +82,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY');
   });
 
+  it('has no mail link secret of its own outside production (the installation generates one)', () => {
+    expect(loadConfig({}).mail.linkSecret).toBeUndefined();
+    expect(loadConfig({ MAIL_LINK_SECRET: 'y'.repeat(32) }).mail.linkSecret).toBe('y'.repeat(32));
+  });
+
   it('requires a real mail link secret in production', () => {
     const smtp = 'smtp://mail.example:587';
     expect(() => loadConfig({ NODE_ENV: 'production', SMTP_URL: smtp })).toThrow('MAIL_LINK_SECRET');

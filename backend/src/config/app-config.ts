@@ -254,8 +254,11 @@ export interface AppConfig {
     readonly smtpUrl: string | undefined;
     readonly catcherPort: number;
     readonly from: string;
-    /** Signs mute links (HMAC); a development default when unset outside production. */
-    readonly linkSecret: string;
+    /**
+     * Signs mute links (HMAC). Required in production; unset elsewhere, the installation makes a
+     * random one at its first start and keeps it in the database (LinksModule).
+     */
+    readonly linkSecret: string | undefined;
     readonly concurrency: number;
     /** Attempts for a transient failure (SMTP 4xx, connection errors); a 5xx is never retried. */
     readonly attempts: number;
@@ -286,8 +289,6 @@ export interface AppConfig {
     readonly linkMail: { readonly cooldownSeconds: number; readonly perHour: number };
   };
 }
-
-const DEVELOPMENT_LINK_SECRET = 'development-only-mail-link-secret-change-me';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -344,10 +345,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-function linkSecret(value: string | undefined, nodeEnv: string | undefined): string {
-  if (value) return value;
-  if (nodeEnv === 'production') throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
-  return DEVELOPMENT_LINK_SECRET;
+function linkSecret(value: string | undefined, nodeEnv: string | undefined): string | undefined {
+  if (!value && nodeEnv === 'production')
+    throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
+  return value;
 }
 
 /**
