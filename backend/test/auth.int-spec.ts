@@ -1,5 +1,8 @@
+import { Client } from 'pg';
+import { LinkRequestService } from '../src/modules/auth/link-requests.service';
 import { hashPassword } from '../src/modules/auth/password';
 import { createMobilityFixture, createOrganisation } from './support/factories';
+import { eventually } from './support/mail-harness';
 import { startTestApp, TestApp } from './support/test-app';
 
 /** Sign-in, sessions and sign-out against real PostgreSQL, through HTTP. */
@@ -210,7 +213,12 @@ describe('accounts: e-mailed links', () => {
   afterEach(() => t.clock.set(new Date('2026-03-02T10:00:00Z')));
 
   const cookieOf = (res: { headers: Headers }) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const mailsTo = async (email: string) =>
+    Number((await t.db.query(`SELECT count(*)::int AS n FROM outbox WHERE recipient_email = $1`, [email]))[0].n);
+  /** The requests answered so far have been handled (a link request is handled after its answer). */
+  const handled = () => eventually(async () => (await t.count('link_request')) === 0, 20_000, 'link requests handled');
   async function mailTo(email: string, kind: string): Promise<{ token: string; text: string; sendAfter: Date }> {
+    await handled();
     const [row] = await t.db.query(
       `SELECT text, send_after FROM outbox WHERE recipient_email = $1 AND kind = $2 ORDER BY created_at DESC LIMIT 1`,
       [email, kind],
@@ -285,6 +293,171 @@ describe('accounts: e-mailed links', () => {
     );
     expect((await t.post('/api/auth/sign-in-link', { email: 'staff@hak.example' })).status).toBe(202);
     expect((await mailTo('staff@hak.example', 'sign-in-link')).token).toBe('');
+  });
+
+  it('answers a link request before looking at the address: a held lock on the links delays the mail, not the answer', async () => {
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('paula@hak.example', 'Paula', 'x', now())`,
+    );
+    // Another session holds the links table: nothing can issue a link until it lets go.
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('LOCK TABLE action_token IN SHARE MODE');
+      const known = await t.post('/api/auth/password-reset', { email: 'paula@hak.example' });
+      const unknown = await t.post('/api/auth/password-reset', { email: 'nobody-here@hak.example' });
+      expect(known.status).toBe(202);
+      expect(known.body).toEqual(unknown.body);
+      // The link and its mail are one transaction, which cannot commit while the lock is held.
+      expect(await mailsTo('paula@hak.example')).toBe(0);
+      await holder.query('ROLLBACK');
+    } finally {
+      await holder.end();
+    }
+    const mail = await mailTo('paula@hak.example', 'password-reset');
+    expect(mail.text).toContain('Hello Paula,');
+    expect(await mailsTo('nobody-here@hak.example')).toBe(0);
+    expect(await t.count('link_request')).toBe(0); // handled requests leave no trace of the address
+  });
+
+  it('mails a link at most once a minute and five times an hour per address; beyond, the same answer, no mail, and the last link still works', async () => {
+    const at = (seconds: number) => t.clock.set(new Date(Date.parse('2026-03-02T10:00:00Z') + seconds * 1000));
+    await t.db.query(
+      `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ('lisa@hak.example', 'Lisa', $1, now())`,
+      [await hashPassword(PASSWORD)],
+    );
+    const ask = () => t.post('/api/auth/password-reset', { email: 'lisa@hak.example' });
+    const first = await ask();
+    expect(first.status).toBe(202);
+    const firstLink = (await mailTo('lisa@hak.example', 'password-reset')).token;
+    expect(firstLink).not.toBe('');
+
+    // Asked again at once, several times in parallel, and 59 s later: the same answer, no mail.
+    const again = [...(await Promise.all(Array.from({ length: 6 }, ask)))];
+    at(59);
+    again.push(await ask());
+    for (const res of again) {
+      expect(res.status).toBe(202);
+      expect(res.body).toEqual(first.body);
+    }
+    await handled();
+    expect(await mailsTo('lisa@hak.example')).toBe(1);
+    // The refused requests retired nothing: the first link still works.
+    expect((await t.post(`/api/auth/password-reset/${firstLink}`, { password: 'a brand new passphrase' })).status).toBe(
+      204,
+    );
+    const limited = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event a JOIN user_account u ON u.id = a.user_id
+        WHERE u.email = 'lisa@hak.example' AND a.kind = 'link-requested' AND a.detail->>'limited' = 'true'`,
+    );
+    expect(limited[0].n).toBe(7);
+
+    // After the cool-down another goes; five within the hour, then none until the first is an hour old.
+    for (const seconds of [60, 120, 180, 240]) {
+      at(seconds);
+      expect((await ask()).status).toBe(202);
+      await handled(); // the limit counts mails when they are written
+    }
+    expect(await mailsTo('lisa@hak.example')).toBe(5);
+    at(3599);
+    expect((await ask()).status).toBe(202);
+    await handled();
+    expect(await mailsTo('lisa@hak.example')).toBe(5);
+    at(3600);
+    await ask();
+    const latest = await mailTo('lisa@hak.example', 'password-reset');
+    expect(await mailsTo('lisa@hak.example')).toBe(6);
+    expect(
+      (await t.post(`/api/auth/password-reset/${latest.token}`, { password: 'another new passphrase' })).status,
+    ).toBe(204);
+  });
+
+  it('counts each kind of link apart, and parallel requests for a new address mail once', async () => {
+    const { mobility } = await createMobilityFixture(t);
+    const email = mobility.participant.email;
+    const answers = await Promise.all([
+      ...Array.from({ length: 5 }, () => t.post('/api/auth/sign-in-link', { email })),
+      ...Array.from({ length: 5 }, () => t.post('/api/auth/password-reset', { email })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    await handled();
+    const kinds = await t.db.query(
+      `SELECT kind, count(*)::int AS n FROM outbox WHERE recipient_email = $1 GROUP BY kind`,
+      [email],
+    );
+    expect(kinds.sort((a: { kind: string }, b: { kind: string }) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: 'password-reset', n: 1 },
+      { kind: 'sign-in-link', n: 1 },
+    ]);
+  });
+
+  it('keeps a request whose handling failed, tries it again later, and gives up after five attempts keeping the row', async () => {
+    const sweep = () => t.app.get(LinkRequestService).sweep();
+    const request = async () =>
+      (await t.db.query(`SELECT attempts, last_error, next_attempt_at, failed_at FROM link_request`))[0];
+    const at = (seconds: number) => t.clock.set(new Date(Date.parse('2026-03-02T10:00:00Z') + seconds * 1000));
+    for (const name of ['Olga', 'Otto'])
+      await t.db.query(
+        `INSERT INTO user_account (email, display_name, password_hash, created_at) VALUES ($1, $2, 'x', now())`,
+        [`${name.toLowerCase()}@hak.example`, name],
+      );
+    // The database refuses their mail (a real failure inside the transaction that writes it).
+    await t.db.query(
+      `CREATE FUNCTION refuse_mail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox FOR EACH ROW
+         WHEN (NEW.recipient_email IN ('olga@hak.example', 'otto@hak.example')) EXECUTE FUNCTION refuse_mail()`,
+    );
+    try {
+      expect((await t.post('/api/auth/password-reset', { email: 'olga@hak.example' })).status).toBe(202);
+      await eventually(async () => (await request())?.attempts === 1, 20_000, 'the first attempt');
+      expect(await request()).toEqual({
+        attempts: 1,
+        last_error: 'refused by the test',
+        next_attempt_at: new Date('2026-03-02T10:00:30Z'),
+        failed_at: null,
+      });
+      await sweep(); // not due yet
+      expect((await request()).attempts).toBe(1);
+      await t.db.query(`DROP TRIGGER refuse_mail ON outbox`);
+      at(30);
+      await sweep();
+      expect(await request()).toBeUndefined();
+      expect(await mailsTo('olga@hak.example')).toBe(1);
+
+      // A request that keeps failing: tried after 30 s, 60 s, 120 s, 240 s, then given up and kept.
+      await t.db.query(
+        `CREATE TRIGGER refuse_mail BEFORE INSERT ON outbox FOR EACH ROW
+           WHEN (NEW.recipient_email = 'otto@hak.example') EXECUTE FUNCTION refuse_mail()`,
+      );
+      at(0);
+      expect((await t.post('/api/auth/password-reset', { email: 'otto@hak.example' })).status).toBe(202);
+      await eventually(async () => (await request())?.attempts === 1, 20_000, 'the first attempt');
+      for (const [seconds, attempts] of [
+        [30, 2],
+        [90, 3],
+        [210, 4],
+        [450, 5],
+      ]) {
+        at(seconds - 1);
+        await sweep();
+        expect((await request()).attempts).toBe(attempts - 1);
+        at(seconds);
+        await sweep();
+        expect((await request()).attempts).toBe(attempts);
+      }
+      expect((await request()).failed_at).toEqual(new Date('2026-03-02T10:07:30Z'));
+      at(3600);
+      await sweep();
+      expect((await request()).attempts).toBe(5); // given up: no sixth attempt
+      expect(await mailsTo('otto@hak.example')).toBe(0);
+    } finally {
+      await t.db.query(`DROP TRIGGER IF EXISTS refuse_mail ON outbox`);
+      await t.db.query(`DROP FUNCTION refuse_mail`);
+      await t.db.query(`DELETE FROM link_request`);
+    }
   });
 });
 

@@ -156,6 +156,8 @@ describe('invitations', () => {
     expect((await t.anonymous.get(`/api/invitations/${tampered}`)).status).toBe(404);
     // A password-reset link's token is not an invitation.
     await t.anonymous.post('/api/auth/password-reset', { email: t.coordinator.email });
+    // The link is mailed just after the answer.
+    await eventually(async () => (await t.count('link_request')) === 0, 20_000, 'the reset link mailed');
     const [reset] = await t.db.query(
       `SELECT text FROM outbox WHERE kind = 'password-reset' ORDER BY created_at DESC LIMIT 1`,
     );

@@ -40,6 +40,10 @@ describe('loadConfig', () => {
     ['MAIL_LINK_SECRET', 'short'],
     ['PUBLIC_URL', 'hub.example'],
     ['PUBLIC_DEMO_MAILBOX', 'yes'],
+    ['LINK_MAIL_COOLDOWN_SECONDS', '-1'],
+    ['LINK_MAIL_COOLDOWN_SECONDS', '3601'],
+    ['LINK_MAILS_PER_HOUR', '0'],
+    ['LINK_MAILS_PER_HOUR', 'many'],
   ])('refuses %s=%s at boot, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
@@ -64,11 +68,24 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_LINK_SECRET: 'x'.repeat(32) }).mail.smtpUrl).toBeUndefined();
   });
 
+  it('limits link mails per address and kind: one a minute, five an hour, unless told otherwise', () => {
+    expect(loadConfig({}).auth.linkMail).toEqual({ cooldownSeconds: 60, perHour: 5 });
+    expect(loadConfig({ LINK_MAIL_COOLDOWN_SECONDS: '0', LINK_MAILS_PER_HOUR: '20' }).auth.linkMail).toEqual({
+      cooldownSeconds: 0,
+      perHour: 20,
+    });
+  });
+
   it('believes X-Forwarded-For only from the proxies it is told about', () => {
     expect(loadConfig({}).http.trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).http.trustProxy).toBe('10.0.0.0/8, 127.0.0.1');
     expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY');
+  });
+
+  it('has no mail link secret of its own outside production (the installation generates one)', () => {
+    expect(loadConfig({}).mail.linkSecret).toBeUndefined();
+    expect(loadConfig({ MAIL_LINK_SECRET: 'y'.repeat(32) }).mail.linkSecret).toBe('y'.repeat(32));
   });
 
   it('requires a real mail link secret in production', () => {

@@ -214,6 +214,21 @@ class Environment {
   @Min(1)
   @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
+
+  /** Seconds after a password-reset or sign-in-link mail before another of its kind goes to that address. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  LINK_MAIL_COOLDOWN_SECONDS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LINK_MAILS_PER_HOUR?: number;
 }
 
 export interface AppConfig {
@@ -253,8 +268,11 @@ export interface AppConfig {
     readonly mailbox: MailboxMode;
     readonly catcherPort: number;
     readonly from: string;
-    /** Signs mute links (HMAC); a development default when unset outside production. */
-    readonly linkSecret: string;
+    /**
+     * Signs mute links (HMAC). Required in production; unset elsewhere, the installation makes a
+     * random one at its first start and keeps it in the database (LinksModule).
+     */
+    readonly linkSecret: string | undefined;
     readonly concurrency: number;
     /** Attempts for a transient failure (SMTP 4xx, connection errors); a 5xx is never retried. */
     readonly attempts: number;
@@ -278,12 +296,15 @@ export interface AppConfig {
     readonly hostLinkTtlDays: number;
     /** Requests per minute and client address to sign-in and link routes (429 beyond). */
     readonly rateLimitPerMinute: number;
+    /**
+     * Link mails (password reset, sign-in link) per address and kind: a cool-down after each and
+     * at most `perHour` in any hour. Beyond, the request is answered alike and no mail goes.
+     */
+    readonly linkMail: { readonly cooldownSeconds: number; readonly perHour: number };
   };
 }
 
 export type MailboxMode = 'off' | 'private' | 'public-demo';
-
-const DEVELOPMENT_LINK_SECRET = 'development-only-mail-link-secret-change-me';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -338,14 +359,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
       hostLinkTtlDays: parsed.HOST_LINK_TTL_DAYS ?? 14,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 20,
+      linkMail: { cooldownSeconds: parsed.LINK_MAIL_COOLDOWN_SECONDS ?? 60, perHour: parsed.LINK_MAILS_PER_HOUR ?? 5 },
     },
   };
 }
 
-function linkSecret(value: string | undefined, nodeEnv: string | undefined): string {
-  if (value) return value;
-  if (nodeEnv === 'production') throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
-  return DEVELOPMENT_LINK_SECRET;
+function linkSecret(value: string | undefined, nodeEnv: string | undefined): string | undefined {
+  if (!value && nodeEnv === 'production')
+    throw new Error('invalid configuration:\n  MAIL_LINK_SECRET: required in production');
+  return value;
 }
 
 /**

@@ -11,6 +11,8 @@ import { CreateMailPipeline1764360000000 } from './migrations/1764360000000-Crea
 import { CreateAccounts1764370000000 } from './migrations/1764370000000-CreateAccounts';
 import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-ScopeOrganisations';
 import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000000-LinkParticipantsToAccounts';
+import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
+import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -31,6 +33,8 @@ export const MIGRATIONS = [
   CreateAccounts1764370000000,
   ScopeOrganisations1764380000000,
   LinkParticipantsToAccounts1764390000000,
+  QueueLinkRequests1764400000000,
+  CreateInstallationSecret1764400000001,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

@@ -14,6 +14,7 @@ import { ApiProblems } from '../../common/problem/api-problems';
 import { CurrentIdentity, Identity, Public } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService, SESSION_COOKIE } from './auth.service';
+import { LinkRequestService } from './link-requests.service';
 import { setSessionCookie } from './session-cookie';
 import { ChangePasswordDto, EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
 
@@ -23,6 +24,7 @@ import { ChangePasswordDto, EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto,
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly linkRequests: LinkRequestService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,7 +59,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
   @ApiProblems(400, 'too-many-requests')
   async requestPasswordReset(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
-    await this.auth.requestLink('password-reset', dto.email, request.ip);
+    await this.linkRequests.request('password-reset', dto.email, request.ip);
     return { message: 'If this address has an account, a link to reset the password is on its way.' };
   }
 
@@ -91,7 +93,7 @@ export class AuthController {
   @ApiAcceptedResponse({ type: RequestAcceptedDto })
   @ApiProblems(400, 'too-many-requests')
   async requestSignInLink(@Body() dto: EmailDto, @Req() request: FastifyRequest): Promise<RequestAcceptedDto> {
-    await this.auth.requestLink('magic-link', dto.email, request.ip);
+    await this.linkRequests.request('magic-link', dto.email, request.ip);
     return { message: 'If this address belongs to a learner, a sign-in link is on its way.' };
   }
 

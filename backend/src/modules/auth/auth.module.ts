@@ -5,6 +5,7 @@ import { LinksModule } from '../links/links.module';
 import { NotificationModule } from '../notification/notification.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LinkRequestService } from './link-requests.service';
 import { SessionGuard } from './session.guard';
 
 /**
@@ -14,7 +15,7 @@ import { SessionGuard } from './session.guard';
 @Module({
   imports: [NotificationModule, LinksModule, AccessModule],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [AuthService, LinkRequestService, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

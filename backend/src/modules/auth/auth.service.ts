@@ -7,23 +7,11 @@ import type { Identity } from '../../common/identity';
 import { hashSecret } from '../../common/secret-hash';
 import { ProblemException, Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
-import { MailLinks } from '../links/mail-links';
-import { MailRenderer } from '../notification/mail-renderer';
-import { outboxAccountMail } from './account-mail';
-import {
-  issueActionToken,
-  linkNoLongerValid,
-  markActionTokenUsed,
-  readActionToken,
-  TokenPurpose,
-} from '../links/action-tokens';
+import { linkNoLongerValid, markActionTokenUsed, readActionToken, TokenPurpose } from '../links/action-tokens';
 import { audit } from '../audit/audit';
 import { MeDto, SignInDto } from './dto/auth.dto';
 import { hashPassword, verifyPassword } from './password';
 import { preparedQuery } from '../../common/prepared-query';
-
-const RESET_MINUTES = 60;
-const SIGN_IN_LINK_MINUTES = 15;
 
 export const SESSION_COOKIE = 'mh_session';
 
@@ -46,8 +34,6 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-    private readonly renderer: MailRenderer,
-    private readonly links: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,45 +70,6 @@ export class AuthService {
       );
     }
     return outcome.session;
-  }
-
-  /**
-   * Asks for an e-mailed link: a password reset (accounts with a password) or a sign-in link
-   * (learners). The answer never says whether the address has an account; the mail goes out only
-   * if it has one.
-   */
-  async requestLink(purpose: 'password-reset' | 'magic-link', rawEmail: string, ip: string | null): Promise<void> {
-    const email = rawEmail.trim().toLowerCase();
-    const now = this.clock.now();
-    await this.db.transaction(async (em) => {
-      // The mail's language: the country of the school of their latest mobility, else of an organisation of theirs.
-      const [user] = await em.query(
-        `SELECT u.id, u.display_name, coalesce(so.country, mo.country) AS country,
-                EXISTS (SELECT 1 FROM participant p WHERE p.user_account_id = u.id) AS learner
-           FROM user_account u
-           LEFT JOIN LATERAL (SELECT o.country FROM participant p JOIN mobility m ON m.participant_id = p.id
-                                JOIN organisation o ON o.id = m.sending_organisation_id
-                               WHERE p.user_account_id = u.id ORDER BY m.created_at DESC, m.id LIMIT 1) so ON true
-           LEFT JOIN LATERAL (SELECT o.country FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
-                               WHERE ms.user_id = u.id LIMIT 1) mo ON true
-          WHERE u.email = $1 AND u.disabled_at IS NULL`,
-        [email],
-      );
-      // Sign-in links are for learners: an account with a participant record of some school.
-      if (!user || (purpose === 'magic-link' && !user.learner)) return;
-      const minutes = purpose === 'password-reset' ? RESET_MINUTES : SIGN_IN_LINK_MINUTES;
-      const token = await issueActionToken(em, { purpose, email, userId: user.id, ttlMinutes: minutes, now });
-      await outboxAccountMail(em, this.renderer, {
-        kind: purpose === 'password-reset' ? 'password-reset' : 'sign-in-link',
-        email,
-        name: user.display_name,
-        country: user.country,
-        url: purpose === 'password-reset' ? this.links.passwordReset(token) : this.links.signInLink(token),
-        linkMinutes: minutes,
-        now,
-      });
-      await audit(em, { kind: 'link-requested', userId: user.id, detail: { purpose }, ip, at: now });
-    });
   }
 
   /** A new password from a reset link: every session of the user ends (whoever else held one). */

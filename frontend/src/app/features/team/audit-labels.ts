@@ -68,7 +68,8 @@ export function auditDetail(event: Pick<AuditEventDto, 'kind' | 'detail'>): stri
     case 'link-used': {
       const purpose = LINK_PURPOSES[text(d['purpose'])] ?? text(d['purpose']);
       const renewal = d['action'] === 'renew' ? ' (a new link asked for)' : '';
-      return purpose ? `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)}${renewal}` : '';
+      const limited = d['limited'] ? ' (not sent: asked for too often)' : '';
+      return purpose ? `${purpose.charAt(0).toUpperCase()}${purpose.slice(1)}${renewal}${limited}` : '';
     }
     default:
       return Object.entries(d)

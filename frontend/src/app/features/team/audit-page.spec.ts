@@ -159,6 +159,9 @@ describe('audit labels', () => {
       'Host’s placement link (a new link asked for)',
     );
     expect(auditDetail({ kind: 'link-requested', detail: { purpose: 'password-reset' } })).toBe('Password reset link');
+    expect(auditDetail({ kind: 'link-requested', detail: { purpose: 'password-reset', limited: true } })).toBe(
+      'Password reset link (not sent: asked for too often)',
+    );
     expect(auditDetail({ kind: 'unknown', detail: { a: 1, b: 'two' } })).toBe('a: 1, b: two');
   });
 });
