@@ -473,10 +473,14 @@ async function addInvitationLinks(t: TestApp, w: World): Promise<void> {
     `SELECT id, text FROM outbox WHERE kind = 'invitation' AND organisation_id = $1`,
     [w.a.school.id],
   );
-  const links = mails.map((m) => /https?:\/\/\S+\/invitation\/([A-Za-z0-9_-]{20,})/.exec(m.text));
-  if (mails.length < 2 || links.some((l) => !l)) throw new Error('an invitation mail without its link');
-  w.inside['own staff']?.strings.push(...mails.map((m) => m.id), ...links.flatMap((l) => [l![0], l![1]]));
-  w.secrets.push(...mails.map((m) => m.id), ...links.map((l) => l![1]));
+  const links = mails.map((m) => {
+    const link = /https?:\/\/\S+\/invitation\/([A-Za-z0-9_-]{20,})/.exec(m.text);
+    if (!link) throw new Error(`invitation mail ${m.id} without its link`);
+    return { url: link[0], token: link[1] };
+  });
+  if (links.length < 2) throw new Error(`${links.length} invitation mails, expected the fixtures' two`);
+  w.inside['own staff']?.strings.push(...mails.map((m) => m.id), ...links.flatMap((l) => [l.url, l.token]));
+  w.secrets.push(...mails.map((m) => m.id), ...links.map((l) => l.token));
 }
 
 /**
