@@ -43,6 +43,14 @@ interface World {
   invitationId: string;
   /** Strings that only A's data contains: none may appear in an answer to B's people or to anonymous. */
   secrets: string[];
+  /** Inside school A: what each of A's people must never find in any answer (a leak between roles). */
+  inside: Partial<Record<Caller, Leaks>>;
+}
+
+/** Distinctive strings, and patterns for what the matrix itself creates as it runs (invitations). */
+interface Leaks {
+  strings: string[];
+  patterns: RegExp[];
 }
 
 interface Call {
@@ -457,6 +465,106 @@ async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: 
   return { school, host, project, mobility, people };
 }
 
+/**
+ * The school's invitations as their e-mails carry them (not sent yet, so the one-use links are still
+ * in the outbox): the links, the tokens and the mails' ids join what A's staff must never find.
+ */
+async function addInvitationLinks(t: TestApp, w: World): Promise<void> {
+  const mails: { id: string; text: string }[] = await t.db.query(
+    `SELECT id, text FROM outbox WHERE kind = 'invitation' AND organisation_id = $1`,
+    [w.a.school.id],
+  );
+  const links = mails.map((m) => {
+    const link = /https?:\/\/\S+\/invitation\/([A-Za-z0-9_-]{20,})/.exec(m.text);
+    if (!link) throw new Error(`invitation mail ${m.id} without its link`);
+    return { url: link[0], token: link[1] };
+  });
+  if (links.length < 2) throw new Error(`${links.length} invitation mails, expected the fixtures' two`);
+  w.inside['own staff']?.strings.push(...mails.map((m) => m.id), ...links.flatMap((l) => [l.url, l.token]));
+  w.secrets.push(...mails.map((m) => m.id), ...links.map((l) => l.token));
+}
+
+/**
+ * Inside school A, beside A's own people: a classmate (a second learner of the school) placed at a
+ * second host company of the school, whose mentor is named on that mobility; and an invitation to
+ * join the school, with the person's name. Each carries strings found nowhere else.
+ */
+async function insideSchool(t: TestApp, a: Tenant): Promise<{ inside: World['inside']; all: string[] }> {
+  const as = a.people.coordinator.client;
+  const otherHost = (
+    await as.post('/api/organisations', {
+      name: 'Ybarra Zubizeta Ingenieros S.L.',
+      kind: 'company',
+      country: 'ES',
+      city: 'Bilbao',
+      email: 'practicas@ybarra-zubizeta.test',
+      registeredByOrganisationId: a.school.id,
+    })
+  ).body;
+  const created = await as.post(`/api/projects/${a.project.id}/mobilities`, {
+    ...mobilityBody(a, 'Unused'),
+    participant: {
+      firstName: 'Quilliam',
+      lastName: 'Vexleigh-Ortolan',
+      email: 'quilliam.vexleigh@learners.test',
+      dateOfBirth: '2006-11-23',
+    },
+    hostOrganisationId: otherHost.id,
+  });
+  if (created.status !== 201) throw new Error(`classmate: ${created.status} ${JSON.stringify(created.body)}`);
+  const classmate = created.body;
+  await t.createUser({ participantId: classmate.participant.id }, classmate.participant.email);
+  const otherMentor = await t.createUser(
+    { role: 'mentor', organisationId: otherHost.id },
+    'ysolde.krane@ybarra-zubizeta.test',
+  );
+  const named = await as.patch(`/api/mobilities/${classmate.id}`, {
+    mentorName: 'Ysolde Marchetti-Krane',
+    mentorEmail: otherMentor.email,
+  });
+  if (named.status !== 200) throw new Error(`classmate's mentor: ${named.status} ${JSON.stringify(named.body)}`);
+  const invited = await as.post(`/api/organisations/${a.school.id}/invitations`, {
+    email: 'wilhelmina.pv@school-a.test',
+    role: 'staff',
+    name: 'Wilhelmina Pendlebury-Vance',
+  });
+  if (invited.status !== 201) throw new Error(`invitation: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const classmateData = [
+    classmate.id,
+    classmate.participant.id,
+    'Quilliam',
+    'Vexleigh-Ortolan',
+    'quilliam.vexleigh@learners.test',
+    '2006-11-23',
+  ];
+  const otherHostData = [
+    otherHost.id,
+    'Ybarra Zubizeta',
+    'practicas@ybarra-zubizeta.test',
+    otherMentor.userId,
+    otherMentor.email,
+    'Ysolde',
+    'Marchetti-Krane',
+  ];
+  const invitationData = [
+    invited.body.id,
+    'wilhelmina.pv@school-a.test',
+    'Wilhelmina',
+    'Pendlebury-Vance',
+    'pending@school-a.test',
+  ];
+  // What the matrix's own calls invite and revoke as it runs, and any invitation link at all.
+  const invitationPatterns = [/(invitee|revoked)\d+@school-a\.test/, /\/invitation\/[A-Za-z0-9_-]{20,}/];
+  return {
+    inside: {
+      'own learner': { strings: [...classmateData, ...otherHostData], patterns: invitationPatterns },
+      'own mentor': { strings: [...classmateData, ...otherHostData], patterns: invitationPatterns },
+      'own staff': { strings: invitationData, patterns: invitationPatterns },
+    },
+    all: [...classmateData, ...otherHostData, ...invitationData],
+  };
+}
+
 function clientOf(w: World, t: TestApp, caller: Caller): HttpClient {
   if (caller === 'anonymous') return t.anonymous;
   const [side, role] = caller.split(' ') as ['own' | 'foreign', Role];
@@ -497,6 +605,7 @@ describe('access matrix (every operation of the OpenAPI document × every role �
   beforeAll(async () => {
     t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { RATE_LIMIT_PER_MINUTE: '100000' });
     const a = await tenant(t, t.coordinator, t.school.id, 'A');
+    const inside = await insideSchool(t, a);
     const [schoolB] = await t.db.query(
       `INSERT INTO organisation (name, kind, country, city, email, time_zone) VALUES ('Other school', 'vet-provider', 'AT', 'Graz', 'other@school-b.test', 'Europe/Vienna') RETURNING id`,
     );
@@ -542,9 +651,12 @@ describe('access matrix (every operation of the OpenAPI document × every role �
         'pending@school-a.test',
         invitation.body.id,
         outbox.id,
+        ...inside.all,
       ],
+      inside: inside.inside,
     };
     for (const [name, value] of Object.entries(w.tasks)) if (!value) throw new Error(`no open ${name} task`);
+    await addInvitationLinks(t, w);
   }, 120_000);
 
   afterAll(() => t?.close());
@@ -570,7 +682,7 @@ describe('access matrix (every operation of the OpenAPI document × every role �
     }
   });
 
-  it('answers every operation × caller as the matrix says, and nothing of A reaches B or anonymous', async () => {
+  it('answers every operation × caller as the matrix says; nothing of A reaches B or anonymous, nor one of A’s people what is another’s', async () => {
     const mismatches: string[] = [];
     const leaks: string[] = [];
     for (const op of operations) {
@@ -596,11 +708,19 @@ describe('access matrix (every operation of the OpenAPI document × every role �
           if (entry.list && result.status === 200 && result.body.total !== result.body.items.length) {
             leaks.push(`${label}: total ${result.body.total} but ${result.body.items.length} items visible`);
           }
+          // A problem may name the id the caller sent (in its URL); nothing else they may not see may appear.
+          const text = JSON.stringify(result.body ?? '');
           if (!caller.startsWith('own')) {
-            // A problem may name the id the caller sent (in its URL); nothing else of A's may appear.
-            const text = JSON.stringify(result.body ?? '');
             const found = w.secrets.filter((s) => !call.url.includes(s) && text.includes(s));
             if (found.length) leaks.push(`${label}: ${found.join(', ')}`);
+          }
+          const inside = w.inside[caller];
+          if (inside) {
+            const found = [
+              ...inside.strings.filter((s) => !call.url.includes(s) && text.includes(s)),
+              ...inside.patterns.flatMap((p) => p.exec(text)?.[0] ?? []),
+            ];
+            if (found.length) leaks.push(`${label} (inside the school): ${found.join(', ')}`);
           }
         }
       }

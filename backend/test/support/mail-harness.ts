@@ -10,7 +10,7 @@ import { WorkerModule } from '../../src/app/worker.module';
 import { Clock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/app-config';
 import { startSmtpCatcher } from '../../src/infrastructure/mail/smtp-catcher';
-import { QUEUES } from '../../src/queue/queue-registry';
+import { QUEUES, SendMailPayload } from '../../src/queue/queue-registry';
 import { producerConnection } from '../../src/queue/redis';
 
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
@@ -39,16 +39,34 @@ export interface SmtpSink {
   refuse: (attempt: number, recipients: string[]) => number | undefined;
   /** Delay before a message is accepted (a slow server keeps sends in flight). */
   delayMs: number;
+  /** Message ids received in full but held at a closed gate: not kept, not answered yet. */
+  readonly held: string[];
+  /**
+   * Closes the gate: every message that arrives from now on waits, received in full but unanswered,
+   * until the returned function opens it (then they are kept and answered). With the gate closed a
+   * worker's sends cannot finish, so no job of it finishes or starts: what is in flight stays put.
+   */
+  hold(): () => void;
   countOf(messageId: string): number;
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
+  let gate: Promise<void> | undefined;
   const sink: Omit<SmtpSink, 'url' | 'close'> & { url?: string } = {
     received: [],
     attempts: 0,
     refuse: () => undefined,
     delayMs: 0,
+    held: [],
+    hold() {
+      let open: () => void = () => undefined;
+      gate = new Promise<void>((resolve) => (open = resolve));
+      return () => {
+        gate = undefined;
+        open();
+      };
+    },
     countOf(messageId: string) {
       return this.received.filter((m) => m.messageId === messageId).length;
     },
@@ -66,6 +84,12 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     },
     onMessage: async (mail, envelope) => {
       if (sink.delayMs > 0) await new Promise((r) => setTimeout(r, sink.delayMs));
+      if (gate) {
+        const waitingAt = gate;
+        sink.held.push(mail.messageId ?? '');
+        await waitingAt;
+        sink.held.splice(sink.held.indexOf(mail.messageId ?? ''), 1);
+      }
       sink.received.push({
         messageId: mail.messageId ?? '',
         to: envelope.to,
@@ -140,6 +164,18 @@ export async function mailQueueBacklog(prefix: string, redisUrl = TEST_REDIS_URL
   try {
     const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
     return Object.values(counts).reduce((a, b) => a + b, 0);
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+
+/** The mail jobs active right now (fetched and locked by a worker), as their outbox ids. */
+export async function activeMailJobs(prefix: string, redisUrl = TEST_REDIS_URL): Promise<string[]> {
+  const connection = producerConnection(redisUrl);
+  const queue = new Queue<SendMailPayload>(QUEUES.mail.name, { connection, prefix });
+  try {
+    return (await queue.getActive()).map((job) => job.data.outboxId);
   } finally {
     await queue.close();
     connection.disconnect();
