@@ -14,18 +14,44 @@ import { TASK_ROLES } from './template.types';
 const DATES = { startDate: '2026-03-02', endDate: '2026-03-11' } as const;
 
 describe('checklist template versions', () => {
-  it('v1 is the current checklist', () => {
-    expect(CURRENT_CHECKLIST.version).toBe(1);
-    expect(checklistTemplate(1)).toBe(CURRENT_CHECKLIST);
+  it('v2 is the current checklist; v1 stays known for the mobilities that follow it', () => {
+    expect(CURRENT_CHECKLIST.version).toBe(2);
+    expect(checklistTemplate(2)).toBe(CURRENT_CHECKLIST);
+    expect(checklistTemplate(1).version).toBe(1);
   });
 
-  it.each([99, 0, 2, -1, 1.5, Number.NaN])('rejects the unknown version %p', (version) => {
+  it('v2 has "Complete in the BM" due on the last day and the readiness self-check at T0-90', () => {
+    expect(findTaskTemplate('beneficiary-module-complete')).toMatchObject({
+      phase: 'implementation',
+      due: { anchor: 'T1', offsetDays: 0 },
+    });
+    expect(findTaskTemplate('readiness-self-check').due).toEqual({ anchor: 'T0', offsetDays: -90 });
+    expect(findTaskTemplate('beneficiary-module-complete', checklistTemplate(1)).due).toEqual({
+      anchor: 'T1',
+      offsetDays: 30,
+    });
+  });
+
+  it("adds the guardian's consent only for a minor, as a mandatory consent task", () => {
+    const keys = (minor: boolean) => planChecklist(DATES, CURRENT_CHECKLIST, { minor }).map((t) => t.key);
+    expect(keys(true)).toContain(TASK_KEYS.guardianConsent);
+    expect(keys(false)).not.toContain(TASK_KEYS.guardianConsent);
+    expect(keys(true)).toHaveLength(keys(false).length + 1);
+    expect(findTaskTemplate(TASK_KEYS.guardianConsent)).toMatchObject({
+      phase: 'preparation',
+      mandatory: true,
+      consent: true,
+      condition: 'minor',
+    });
+  });
+
+  it.each([99, 0, 3, -1, 1.5, Number.NaN])('rejects the unknown version %p', (version) => {
     expect(() => checklistTemplate(version)).toThrow(RangeError);
     expect(() => checklistTemplate(version)).toThrow(/unknown checklist template version/);
   });
 });
 
-describe('checklist v1 content', () => {
+describe('checklist v2 content', () => {
   const tasks = CURRENT_CHECKLIST.tasks;
 
   it.each(PHASES)('has at least 8 tasks in %s', (phase) => {
@@ -100,7 +126,7 @@ describe('checklist v1 content', () => {
 
   it('findTaskTemplate throws for an unknown key', () => {
     expect(() => findTaskTemplate('no-such-task')).toThrow(RangeError);
-    expect(() => findTaskTemplate('no-such-task')).toThrow('no task no-such-task in checklist v1');
+    expect(() => findTaskTemplate('no-such-task')).toThrow('no task no-such-task in checklist v2');
   });
 });
 
@@ -130,7 +156,7 @@ describe('due dates', () => {
   });
 
   it('plans every task at its offset from its anchor, keeping the template order and content', () => {
-    const planned = planChecklist(DATES);
+    const planned = planChecklist(DATES, CURRENT_CHECKLIST, { minor: true });
     expect(planned).toHaveLength(CURRENT_CHECKLIST.tasks.length);
     planned.forEach((task, index) => {
       const template = CURRENT_CHECKLIST.tasks[index];

@@ -1,12 +1,13 @@
 import { addDays, IsoDate } from '../dates';
 import type { Phase } from '../phases';
 import { CHECKLIST_V1 } from './checklist-v1';
-import type { ChecklistTemplate, DueRule, TaskTemplate } from './template.types';
+import { CHECKLIST_V2 } from './checklist-v2';
+import type { ChecklistTemplate, DueRule, TaskCondition, TaskTemplate } from './template.types';
 
 /** The checklist new mobilities get. Older versions stay importable for mobilities made with them. */
-export const CURRENT_CHECKLIST: ChecklistTemplate = CHECKLIST_V1;
+export const CURRENT_CHECKLIST: ChecklistTemplate = CHECKLIST_V2;
 
-const CHECKLISTS: Readonly<Record<number, ChecklistTemplate>> = { 1: CHECKLIST_V1 };
+const CHECKLISTS: Readonly<Record<number, ChecklistTemplate>> = { 1: CHECKLIST_V1, 2: CHECKLIST_V2 };
 
 export function checklistTemplate(version: number): ChecklistTemplate {
   const template = CHECKLISTS[version];
@@ -28,9 +29,18 @@ export interface PlannedTask extends TaskTemplate {
   readonly dueDate: IsoDate;
 }
 
-/** Every task of a new mobility with its due date. */
-export function planChecklist(dates: MobilityDates, template: ChecklistTemplate = CURRENT_CHECKLIST): PlannedTask[] {
-  return template.tasks.map((t) => ({ ...t, dueDate: dueDate(t.due, dates) }));
+/** What is true of the participant, for the tasks that depend on it (`TaskTemplate.condition`). */
+export type ParticipantConditions = Readonly<Partial<Record<TaskCondition, boolean>>>;
+
+/** Every task of a new mobility with its due date: the template's tasks for everyone, and those whose condition holds. */
+export function planChecklist(
+  dates: MobilityDates,
+  template: ChecklistTemplate = CURRENT_CHECKLIST,
+  conditions: ParticipantConditions = {},
+): PlannedTask[] {
+  return template.tasks
+    .filter((t) => t.condition === undefined || conditions[t.condition] === true)
+    .map((t) => ({ ...t, dueDate: dueDate(t.due, dates) }));
 }
 
 export function findTaskTemplate(key: string, template: ChecklistTemplate = CURRENT_CHECKLIST): TaskTemplate {
@@ -48,4 +58,5 @@ export const TASK_KEYS = {
   hostSearch: 'host-search',
   hostConfirmation: 'host-confirmation',
   learningAgreement: 'learning-agreement',
+  guardianConsent: 'guardian-consent',
 } as const;

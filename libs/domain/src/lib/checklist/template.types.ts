@@ -16,6 +16,13 @@ export interface DueRule {
   readonly offsetDays: number;
 }
 
+/**
+ * A fact about the participant that adds a task to their checklist: `minor` = under 18 on the first
+ * day abroad (the guardian's consent).
+ */
+export const TASK_CONDITIONS = ['minor'] as const;
+export type TaskCondition = (typeof TASK_CONDITIONS)[number];
+
 export interface TaskTemplate {
   /** Stable key, unique across the checklist; never renamed once released. */
   readonly key: string;
@@ -27,6 +34,13 @@ export interface TaskTemplate {
   readonly mandatory: boolean;
   readonly basis: TaskBasis;
   readonly due: DueRule;
+  /** Only in the checklists of participants of whom this is true (absent: everyone's). */
+  readonly condition?: TaskCondition;
+  /**
+   * A consent the participant's guardian gives: the guardian receives its learner-facing reminders,
+   * and nobody can waive it.
+   */
+  readonly consent?: true;
 }
 
 export interface ChecklistTemplate {
