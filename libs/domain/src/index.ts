@@ -14,3 +14,4 @@ export * from './lib/reminders/working-hours';
 export * from './lib/reminders/reminder-rules';
 export * from './lib/access';
 export * from './lib/problem-codes';
+export * from './lib/participants';
