@@ -3,6 +3,7 @@ import {
   initialMobilitySnapshot,
   KA122_MAX_PARTICIPANTS,
   MOBILITY_MACHINE_VERSION,
+  participantConditions,
   MobilityEditCurrent,
   persistSnapshot,
   planMobilityEdit,
@@ -134,7 +135,12 @@ export class MobilityService {
           version: 1,
         }),
       );
-      await this.checklist.generate(em, mobility.id, dto);
+      await this.checklist.generate(
+        em,
+        mobility.id,
+        dto,
+        participantConditions({ dateOfBirth: participant.dateOfBirth, startDate: dto.startDate }),
+      );
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
       await this.repository.appendEvent(em, {

@@ -5,6 +5,7 @@ import {
   isTaskOverdue,
   MobilityDates,
   MobilityState,
+  ParticipantConditions,
   PHASES,
   planChecklist,
   taskEditBlocker,
@@ -40,9 +41,17 @@ export class ChecklistService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Inserts the whole checklist of a new mobility (inside its creating transaction). */
-  async generate(em: EntityManager, mobilityId: string, dates: MobilityDates): Promise<void> {
-    const rows = planChecklist(dates, CURRENT_CHECKLIST).map((t, position) => ({
+  /**
+   * Inserts the whole checklist of a new mobility (inside its creating transaction): the current
+   * template's tasks, with those that depend on the participant (a minor's guardian consent).
+   */
+  async generate(
+    em: EntityManager,
+    mobilityId: string,
+    dates: MobilityDates,
+    conditions: ParticipantConditions = {},
+  ): Promise<void> {
+    const rows = planChecklist(dates, CURRENT_CHECKLIST, conditions).map((t, position) => ({
       mobilityId,
       phase: t.phase,
       templateKey: t.key,
