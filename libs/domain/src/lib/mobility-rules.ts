@@ -3,6 +3,7 @@ import type { TaskFact } from './machine/conditions';
 import { isFinalState, MobilityState, Phase } from './phases';
 import { TASK_KEYS } from './checklist/checklist';
 import type { ProblemCodeWith } from './problem-codes';
+import { isConsentTask } from './guardians';
 
 /** Funded travel days: up to 2, or up to 6 with green travel (reference §3.2 #11, [rule]). */
 export const MAX_TRAVEL_DAYS = { standard: 2, green: 6 } as const;
@@ -53,6 +54,14 @@ export function taskEditBlocker(
       code: 'host-confirmation-by-event',
       message:
         'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
+    };
+  }
+  if (isConsentTask(taskKey)) {
+    // Nobody consents for a guardian: not the school (by a tick or a waiver), not the learner.
+    return {
+      code: 'consent-by-guardian',
+      message:
+        "The guardian's consent is given by the guardian through the link e-mailed to them; it cannot be ticked or waived. Re-send the link from the mobility file.",
     };
   }
   return null;

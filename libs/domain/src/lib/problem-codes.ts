@@ -50,6 +50,14 @@ export const PROBLEM_CODES = {
     status: 409,
     description: 'The host confirmation task follows the host’s answer, not a tick.',
   },
+  'consent-by-guardian': {
+    status: 409,
+    description: 'A guardian’s consent is given by the guardian through their link; nobody ticks or waives it.',
+  },
+  'consent-settled': {
+    status: 409,
+    description: 'The consent no longer waits for this guardian’s answer (given, no longer needed, or closed).',
+  },
   'snapshot-version-unsupported': {
     status: 500,
     description: 'The stored lifecycle state was written by a newer machine version.',

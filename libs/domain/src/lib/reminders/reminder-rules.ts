@@ -138,6 +138,10 @@ export const MAIL_KINDS = {
   'task-advice': { mutable: true },
   'participant-report-request': { mutable: false },
   'placement-request': { mutable: false },
+  // To a minor's guardian (their consent link) and, when the guardian does not consent, to the school.
+  'guardian-consent-request': { mutable: false },
+  'guardian-consent-reminder': { mutable: false },
+  'guardian-consent-refused': { mutable: false },
   'weekly-digest': { mutable: true },
   // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
   'password-reset': { mutable: false },
