@@ -414,7 +414,7 @@ function mobilityBody(tenant: Pick<Tenant, 'school' | 'host'>, name: string, dat
       firstName: 'Lena',
       lastName: `Matrix${name}`,
       email: `${name.toLowerCase()}@learners.test`,
-      ...(dateOfBirth ? { dateOfBirth } : {}),
+      dateOfBirth: dateOfBirth ?? '2000-01-01',
     },
     activityType: 'LM-SHORT-VET',
     sendingOrganisationId: tenant.school.id,

@@ -328,7 +328,12 @@ describe('API through HTTP', () => {
       // Starting 2026-10-01, the first task is due 2026-06-03: nothing is overdue on 2026-03-02.
       const make = (n: number) =>
         createMobility(project.id, {
-          participant: { firstName: `P${n}`, lastName: 'Count', email: `count${n}@example.org` },
+          participant: {
+            firstName: `P${n}`,
+            lastName: 'Count',
+            email: `count${n}@example.org`,
+            dateOfBirth: '2000-01-01',
+          },
           sendingOrganisationId: sending.id,
           hostOrganisationId: host.id,
           startDate: '2026-10-01',
@@ -409,7 +414,12 @@ describe('API through HTTP', () => {
       project = await createProject(t, { beneficiaryOrganisationId: sending.id });
       const make = (first: string, last: string, host: any, startDate: string, endDate: string) =>
         createMobility(project.id, {
-          participant: { firstName: first, lastName: last, email: `${first}.${last}@school.example`.toLowerCase() },
+          participant: {
+            firstName: first,
+            lastName: last,
+            email: `${first}.${last}@school.example`.toLowerCase(),
+            dateOfBirth: '2000-01-01',
+          },
           sendingOrganisationId: sending.id,
           hostOrganisationId: host?.id,
           startDate,
@@ -433,7 +443,12 @@ describe('API through HTTP', () => {
       expect(res.body.items[0]).toEqual({
         id: ana.id,
         projectId: project.id,
-        participant: { firstName: 'Ana', lastName: 'Garcia', email: 'ana.garcia@school.example' },
+        participant: {
+          firstName: 'Ana',
+          lastName: 'Garcia',
+          email: 'ana.garcia@school.example',
+          dateOfBirth: '2000-01-01',
+        },
         activityType: 'LM-SHORT-VET',
         sendingOrganisation: { id: ana.sendingOrganisation.id, name: 'Berufsschule Süd', country: 'DE' },
         hostOrganisation: { id: spain.id, name: 'Taller Valenciano', country: 'ES' },

@@ -96,7 +96,12 @@ describe('bad input through HTTP', () => {
   let emailCounter = 0;
   function mobilityBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
     return {
-      participant: { firstName: 'Jonas', lastName: 'Weber', email: `jonas${++emailCounter}@example.org` },
+      participant: {
+        firstName: 'Jonas',
+        lastName: 'Weber',
+        email: `jonas${++emailCounter}@example.org`,
+        dateOfBirth: '2000-01-01',
+      },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: sending.id,
       hostOrganisationId: host.id,

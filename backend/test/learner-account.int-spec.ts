@@ -70,7 +70,7 @@ describe('learner accounts across schools', () => {
     overrides: Record<string, unknown> = {},
   ): Promise<{ id: string; participant: { id: string; email: string } }> {
     const res = await of.coordinator.client.post(`/api/projects/${of.project.id}/mobilities`, {
-      participant: { firstName: 'Lena', lastName: 'Schmidt', email },
+      participant: { firstName: 'Lena', lastName: 'Schmidt', email, dateOfBirth: '2000-01-01' },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: of.id,
       hostOrganisationId: of.host.id,
@@ -238,7 +238,7 @@ describe('learner accounts across schools', () => {
     const ownSchool = await mobility(a, 'someone.else@example.org');
     // School B sends A's staff member job shadowing (a staff mobility), naming her by her address.
     const shadowing = await mobility(b, 'Eva.Huber@school-a.test', {
-      participant: { firstName: 'Eva', lastName: 'Huber', email: 'Eva.Huber@school-a.test' },
+      participant: { firstName: 'Eva', lastName: 'Huber', email: 'Eva.Huber@school-a.test', dateOfBirth: '2000-01-01' },
       activityType: 'SM-JOB-SHDW',
       startDate: '2026-06-01',
       endDate: '2026-06-10',

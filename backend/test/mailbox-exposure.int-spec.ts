@@ -106,7 +106,12 @@ describe('the private Mailbox (the catcher without PUBLIC_DEMO_MAILBOX): each pe
     const host = await createOrganisation(t, { email: 'placements@host-company.example', city: 'Madrid' });
     const project = await createProject(t, { beneficiaryOrganisationId: t.school.id });
     const created = await t.post(`/api/projects/${project.id}/mobilities`, {
-      participant: { firstName: 'Lena', lastName: 'Schmidt', email: 'lena@learners.example' },
+      participant: {
+        firstName: 'Lena',
+        lastName: 'Schmidt',
+        email: 'lena@learners.example',
+        dateOfBirth: '2000-01-01',
+      },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: t.school.id,
       hostOrganisationId: host.id,

@@ -21,7 +21,7 @@ describe('reminder recipients after a host change', () => {
     const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
     const mobility = (
       await t.post(`/api/projects/${project.id}/mobilities`, {
-        participant: { firstName: 'Lena', lastName: 'Schmidt', email: 'lena@learner.test' },
+        participant: { firstName: 'Lena', lastName: 'Schmidt', email: 'lena@learner.test', dateOfBirth: '2000-01-01' },
         activityType: 'LM-SHORT-VET',
         sendingOrganisationId: sending.id,
         hostOrganisationId: host.id,

@@ -334,7 +334,12 @@ describe('reminders', () => {
       ['Noor', '2026-04-13'],
     ]) {
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
-        participant: { firstName: first, lastName: 'de Vries', email: `${first.toLowerCase()}@roc.example` },
+        participant: {
+          firstName: first,
+          lastName: 'de Vries',
+          email: `${first.toLowerCase()}@roc.example`,
+          dateOfBirth: '2000-01-01',
+        },
         activityType: 'LM-SHORT-VET',
         sendingOrganisationId: school.id,
         hostOrganisationId: host.id,
@@ -389,7 +394,7 @@ describe('reminders', () => {
       const host = await createOrganisation(t, { country: 'PT', city: 'Porto', registeredByOrganisationId: school.id });
       const project = await createProject(t, { beneficiaryOrganisationId: school.id });
       const res = await t.post(`/api/projects/${project.id}/mobilities`, {
-        participant: { firstName: 'Lucía', lastName: 'García', email: 'lucia@ies.example' },
+        participant: { firstName: 'Lucía', lastName: 'García', email: 'lucia@ies.example', dateOfBirth: '2000-01-01' },
         activityType: 'LM-SHORT-VET',
         sendingOrganisationId: school.id,
         hostOrganisationId: host.id,

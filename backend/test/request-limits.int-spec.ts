@@ -39,7 +39,12 @@ describe('request limits', () => {
     const { project, sending, host } = await createMobilityFixture(t);
     mobilitiesPath = `/api/projects/${project.id}/mobilities`;
     mobilityBody = {
-      participant: { firstName: 'Jonas', lastName: 'Weber', email: 'jonas.limits@example.org' },
+      participant: {
+        firstName: 'Jonas',
+        lastName: 'Weber',
+        email: 'jonas.limits@example.org',
+        dateOfBirth: '2000-01-01',
+      },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: sending.id,
       hostOrganisationId: host.id,

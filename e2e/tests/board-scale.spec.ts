@@ -44,6 +44,7 @@ test.describe('a project with 2,000 mobilities', () => {
             firstName: last ? 'Zoe' : `Learner${i}`,
             lastName: last ? 'Last' : 'Scale',
             email: `scale${i}@example.org`,
+            dateOfBirth: '2000-01-01',
           },
           activityType: 'LM-SHORT-VET',
           sendingOrganisationId: school,

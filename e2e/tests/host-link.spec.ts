@@ -42,7 +42,12 @@ async function seedMobility(request: APIRequestContext, beneficiaryId: string, r
   const projectId = (await project.json()).id as string;
   const mobility = await request.post(`/api/projects/${projectId}/mobilities`, {
     data: {
-      participant: { firstName: 'Ines', lastName: 'Hostlink', email: `ines.hostlink-${run}@example.org` },
+      participant: {
+        firstName: 'Ines',
+        lastName: 'Hostlink',
+        email: `ines.hostlink-${run}@example.org`,
+        dateOfBirth: '2000-01-01',
+      },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: school.id,
       hostOrganisationId: host.id,

@@ -7,6 +7,7 @@ import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
+import { GuardianLinkModule } from '../modules/guardian-link/guardian-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
 import { TeamModule } from '../modules/team/team.module';
@@ -22,6 +23,7 @@ export const FEATURE_MODULES = [
   AuthModule,
   TeamModule,
   HostLinkModule,
+  GuardianLinkModule,
 ];
 
 @Module({})

@@ -212,6 +212,13 @@ class Environment {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(90)
+  GUARDIAN_LINK_TTL_DAYS?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
   @Max(100_000)
   RATE_LIMIT_PER_MINUTE?: number;
 
@@ -294,6 +301,8 @@ export interface AppConfig {
     readonly secureCookies: boolean;
     /** How long a host's placement-confirmation link works. */
     readonly hostLinkTtlDays: number;
+    /** How long a minor's guardian's consent link works (each reminder sends a fresh one). */
+    readonly guardianLinkTtlDays: number;
     /** Requests per minute and client address to sign-in and link routes (429 beyond). */
     readonly rateLimitPerMinute: number;
     /**
@@ -358,6 +367,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockMinutes: parsed.SIGN_IN_LOCK_MINUTES ?? 15,
       secureCookies: (parsed.COOKIE_SECURE ?? (env['NODE_ENV'] === 'production' ? 'true' : 'false')) === 'true',
       hostLinkTtlDays: parsed.HOST_LINK_TTL_DAYS ?? 14,
+      guardianLinkTtlDays: parsed.GUARDIAN_LINK_TTL_DAYS ?? 14,
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 20,
       linkMail: { cooldownSeconds: parsed.LINK_MAIL_COOLDOWN_SECONDS ?? 60, perHour: parsed.LINK_MAILS_PER_HOUR ?? 5 },
     },

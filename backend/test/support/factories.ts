@@ -62,7 +62,12 @@ export async function createMobilityFixture(
   const host = await createOrganisation(t, { country: 'ES', city: 'Madrid', registeredByOrganisationId: sending.id });
   const project = await createProject(t, { beneficiaryOrganisationId: sending.id });
   const res = await t.post(`/api/projects/${project.id}/mobilities`, {
-    participant: { firstName: 'Lena', lastName: 'Schmidt', email: `lena${unique()}@example.org` },
+    participant: {
+      firstName: 'Lena',
+      lastName: 'Schmidt',
+      email: `lena${unique()}@example.org`,
+      dateOfBirth: '2000-01-01',
+    },
     activityType: 'LM-SHORT-VET',
     sendingOrganisationId: sending.id,
     hostOrganisationId: host.id,

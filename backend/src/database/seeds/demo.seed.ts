@@ -8,6 +8,8 @@ import { OrganisationService } from '../../modules/organisation/organisation.ser
 import { ProjectService } from '../../modules/project/project.service';
 import { LifecycleService } from '../../modules/mobility/lifecycle.service';
 import { MobilityService } from '../../modules/mobility/mobility.service';
+import { AccompanyingService } from '../../modules/mobility/guardian/accompanying.service';
+import type { Identity } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 const ACTOR = 'demo-seed';
@@ -247,6 +249,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
         firstName: m.firstName,
         lastName: m.lastName,
         email: `${m.firstName}.${m.lastName}@students.bk-rhein-ruhr.example`.toLowerCase(),
+        dateOfBirth: `${Number(startDate.slice(0, 4)) - 20}-03-${String(10 + index).padStart(2, '0')}`,
       },
       activityType: m.activityType,
       sendingOrganisationId: school.id,
@@ -274,6 +277,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     config.demoPassword,
   );
   const accounts = [coordinator.account, ...people];
+  await seedDemoMinor(app, identity, { projectId: project.id, schoolId: school.id, hostId: hosts.IE.id, today });
   return {
     summary: `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations, ${accounts.length} people`,
     accounts,
@@ -330,4 +334,54 @@ function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A minor (17 on the first day abroad) with her guardian, whose consent is still pending (the
+ * request is in the outbox), and the school's staff member Jonas Becker accompanying her for the
+ * first days, travel day included.
+ */
+async function seedDemoMinor(
+  app: INestApplicationContext,
+  identity: Identity,
+  at: { projectId: string; schoolId: string; hostId: string; today: string },
+): Promise<void> {
+  const db = app.get(DataSource);
+  const startDate = addDays(at.today, 75);
+  const created = await app.get(MobilityService).create(identity, at.projectId, {
+    participant: {
+      firstName: 'Mia',
+      lastName: 'Kowalski',
+      email: 'mia.kowalski@students.bk-rhein-ruhr.example',
+      // 17 years and about two months old on the first day abroad.
+      dateOfBirth: addDays(startDate, -(17 * 365 + 60)),
+    },
+    guardian: {
+      name: 'Anna Kowalski',
+      email: 'anna.kowalski@family.example',
+      phone: '+49 201 555 0147',
+      relationship: 'parent',
+    },
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: at.schoolId,
+    hostOrganisationId: at.hostId,
+    startDate,
+    endDate: addDays(startDate, 20),
+    travelDays: 1,
+  });
+  const [staff] = (await db.query(`SELECT id FROM user_account WHERE email = 'staff@bk-rhein-ruhr.example'`)) as {
+    id: string;
+  }[];
+  if (staff) {
+    await app.get(AccompanyingService).add(
+      identity,
+      created.id,
+      {
+        userAccountId: staff.id,
+        startDate: addDays(startDate, -1),
+        endDate: addDays(startDate, 4),
+      },
+      undefined,
+    );
+  }
 }

@@ -4,7 +4,12 @@ import { EntityManager } from 'typeorm';
 import { Problems } from '../../common/problem/problem';
 import { hashSecret } from '../../common/secret-hash';
 
-export type TokenPurpose = 'invitation' | 'password-reset' | 'magic-link' | 'placement-confirmation';
+export type TokenPurpose =
+  | 'invitation'
+  | 'password-reset'
+  | 'magic-link'
+  | 'placement-confirmation'
+  | 'guardian-consent';
 
 export interface ActionToken {
   readonly id: string;

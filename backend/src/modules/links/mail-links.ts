@@ -21,6 +21,11 @@ export class MailLinks {
     return `${this.publicUrl}/host/placement/${token}`;
   }
 
+  /** A minor's guardian's one-use page to consent to the stay (no account needed). */
+  guardianConsent(token: string): string {
+    return `${this.publicUrl}/guardian/${token}`;
+  }
+
   passwordReset(token: string): string {
     return `${this.publicUrl}/reset-password/${token}`;
   }

@@ -3,6 +3,9 @@ import { AccessModule } from '../access/access.module';
 import { NotificationModule } from '../notification/notification.module';
 import { ChecklistService } from './checklist/checklist.service';
 import { TaskController } from './checklist/task.controller';
+import { AccompanyingService } from './guardian/accompanying.service';
+import { GuardianController } from './guardian/guardian.controller';
+import { GuardianService } from './guardian/guardian.service';
 import { HistoryService } from './history.service';
 import { LifecycleService } from './lifecycle.service';
 import { MobilityController } from './mobility.controller';
@@ -17,7 +20,7 @@ import { MobilityService } from './mobility.service';
  */
 @Module({
   imports: [NotificationModule, AccessModule],
-  controllers: [MobilityController, TaskController],
+  controllers: [MobilityController, TaskController, GuardianController],
   providers: [
     MobilityService,
     LifecycleService,
@@ -26,7 +29,9 @@ import { MobilityService } from './mobility.service';
     MobilityRepository,
     MobilityFile,
     ChecklistService,
+    GuardianService,
+    AccompanyingService,
   ],
-  exports: [LifecycleService],
+  exports: [LifecycleService, GuardianService, MobilityRepository],
 })
 export class MobilityModule {}

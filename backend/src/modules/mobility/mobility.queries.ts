@@ -1,6 +1,8 @@
 import {
   activityDays,
+  ageAtStart,
   allowedEvents,
+  isMinorOn,
   isSendingSide,
   mayApplyEvent,
   MobilityRole,
@@ -221,6 +223,9 @@ export class MobilityQueries {
         lastName: row.last_name,
         email: row.email,
         dateOfBirth: seesPersonalDetails(viewer) ? row.date_of_birth : null,
+        // A host learns whether a minor comes (duty of care), never the date of birth nor the age.
+        ageAtStart: seesPersonalDetails(viewer) ? ageAtStart(row.date_of_birth, row.start_date) : null,
+        minor: row.date_of_birth === null ? null : isMinorOn(row.date_of_birth, row.start_date),
       },
       durationDays: activityDays(row.start_date, row.end_date),
       travelDays: row.travel_days,

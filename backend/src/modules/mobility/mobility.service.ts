@@ -15,6 +15,9 @@ import {
   validateMobilityDates,
   mayApplyEvent,
   mayEditMobility,
+  dateOfBirthViolations,
+  guardianViolations,
+  isMinorOn,
   sendingOrganisationIds,
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
@@ -44,6 +47,8 @@ import { MobilityQueries } from './mobility.queries';
 import { MobilityFile } from './mobility-file.service';
 import { MobilityRepository } from './mobility.repository';
 import { ParticipantEntity } from './participant.entity';
+import { GuardianService } from './guardian/guardian.service';
+import { GuardianRow } from './guardian/guardian.store';
 
 @Injectable()
 export class MobilityService {
@@ -56,6 +61,7 @@ export class MobilityService {
     private readonly reminders: ReminderService,
     private readonly lifecycle: LifecycleService,
     private readonly access: AccessService,
+    private readonly guardians: GuardianService,
     private readonly clock: Clock,
   ) {}
 
@@ -83,7 +89,12 @@ export class MobilityService {
       const host = dto.hostOrganisationId
         ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId')
         : null;
+      const dateOfBirth = dto.participant.dateOfBirth ?? null;
+      const minor = isMinorOn(dateOfBirth, dto.startDate);
       const violations = [
+        ...dateOfBirthViolations(dto.activityType, dateOfBirth, this.queries.today()),
+        // A minor's guardian is named on create: the consent link goes out with the new mobility.
+        ...guardianViolations(minor, dto.guardian),
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
         ...travelViolations(travelDays, greenTravel),
         ...hostViolations(sending.country, host?.country ?? null),
@@ -141,6 +152,7 @@ export class MobilityService {
         dto,
         participantConditions({ dateOfBirth: participant.dateOfBirth, startDate: dto.startDate }),
       );
+      await this.guardians.created(em, mobility.id, dto.guardian as GuardianRow | undefined, minor);
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
       await this.repository.appendEvent(em, {
@@ -272,6 +284,9 @@ export class MobilityService {
             ? undefined
             : { event: 'EDIT', from: mobility.phase, to: mobility.phase, actor, reason: history, at: this.clock.now() },
       });
+      if (changes.startDate !== undefined && changes.startDate !== mobility.startDate) {
+        await this.guardians.datesChanged(em, id, mobility.startDate);
+      }
       if (effects.includes('requestPlacement')) await this.reminders.requestPlacement(em, id);
       return this.queries.detail(id, viewer, em);
     });

@@ -17,6 +17,8 @@ export interface MailFacts {
   readonly participant?: string;
   readonly task?: { readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
   readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
+  /** Where the participant goes (host and country), for mails to a minor's guardian. */
+  readonly place?: string;
   readonly digest?: {
     readonly horizonDays: number;
     readonly overdue: readonly DigestItem[];
@@ -91,6 +93,7 @@ export class MailRenderer {
       dueDate: facts.task ? date(facts.task.dueDate) : '',
       startDate: facts.period ? date(facts.period.startDate) : '',
       endDate: facts.period ? date(facts.period.endDate) : '',
+      place: facts.place ?? '',
       horizon: facts.digest?.horizonDays ?? '',
       overdue: facts.digest?.overdue.length ?? 0,
       dueSoon: facts.digest?.dueSoon.length ?? 0,

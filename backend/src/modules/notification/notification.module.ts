@@ -1,6 +1,7 @@
 import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { DigestService } from './digest.service';
+import { GuardianMailService } from './guardian-mail.service';
 import { LinksModule } from '../links/links.module';
 import { MailRenderer } from './mail-renderer';
 import { NotificationController } from './notification.controller';
@@ -12,8 +13,8 @@ const MAIL_RENDERER = { provide: MailRenderer, useFactory: () => new MailRendere
 /** Deciding and writing e-mails (reminders, requests, digests): used by the API and the worker. */
 @Module({
   imports: [LinksModule],
-  providers: [MAIL_RENDERER, ReminderService, DigestService],
-  exports: [MAIL_RENDERER, ReminderService, DigestService],
+  providers: [MAIL_RENDERER, ReminderService, DigestService, GuardianMailService],
+  exports: [MAIL_RENDERER, ReminderService, DigestService, GuardianMailService],
 })
 export class NotificationModule {}
 

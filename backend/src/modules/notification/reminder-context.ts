@@ -1,6 +1,7 @@
 import {
   defaultLocale,
   IsoDate,
+  isConsentTask,
   isFinalState,
   MobilityState,
   planReminders,
@@ -34,6 +35,9 @@ export interface TaskReminderContext {
   readonly participantEmail: string;
   readonly mentorName: string | null;
   readonly mentorEmail: string | null;
+  /** A minor's guardian, when the school named one: they receive the reminders of consent tasks. */
+  readonly guardianName: string | null;
+  readonly guardianEmail: string | null;
   readonly sending: OrganisationContact;
   readonly host: OrganisationContact | null;
   readonly beneficiary: OrganisationContact;
@@ -63,6 +67,7 @@ const CONTEXT_SELECT = `
          t.mandatory, t.due_date AS "dueDate", t.status, m.phase, m.start_date AS "startDate", m.end_date AS "endDate",
          p.first_name || ' ' || p.last_name AS participant, p.first_name AS "participantFirstName",
          p.email AS "participantEmail", m.mentor_name AS "mentorName", m.mentor_email AS "mentorEmail",
+         g.name AS "guardianName", g.email AS "guardianEmail",
          json_build_object('id', so.id, 'name', so.name, 'email', so.email, 'timeZone', so.time_zone, 'country', so.country) AS sending,
          CASE WHEN ho.id IS NULL THEN NULL ELSE
            json_build_object('id', ho.id, 'name', ho.name, 'email', ho.email, 'timeZone', ho.time_zone, 'country', ho.country) END AS host,
@@ -76,7 +81,8 @@ const CONTEXT_FROM = `
     JOIN project pr ON pr.id = m.project_id
     JOIN organisation so ON so.id = m.sending_organisation_id
     JOIN organisation bo ON bo.id = pr.beneficiary_organisation_id
-    LEFT JOIN organisation ho ON ho.id = m.host_organisation_id`;
+    LEFT JOIN organisation ho ON ho.id = m.host_organisation_id
+    LEFT JOIN guardian g ON g.mobility_id = m.id`;
 
 const CONTEXT_SQL = CONTEXT_SELECT + CONTEXT_FROM;
 
@@ -108,6 +114,10 @@ export function loadContextsOfMobility(em: EntityManager, mobilityId: string): P
 
 /** The task's responsible role resolved to an address; null when there is nobody to write to. */
 export function recipientOf(ctx: TaskReminderContext): Recipient | null {
+  // A consent the guardian gives: the learner-facing reminders go to the guardian, in the school's language.
+  if (ctx.guardianEmail && RECIPIENT_OF_ROLE[ctx.role] === 'participant' && isConsentTask(ctx.key)) {
+    return contactAt(ctx.sending, ctx.guardianEmail, ctx.guardianName ?? ctx.guardianEmail);
+  }
   switch (RECIPIENT_OF_ROLE[ctx.role]) {
     case 'participant':
       return contactAt(ctx.sending, ctx.participantEmail, ctx.participantFirstName);

@@ -1,5 +1,6 @@
 import {
   firstReminderAt,
+  isConsentTask,
   MAIL_KINDS,
   MailKind,
   mailKindOf,
@@ -17,6 +18,7 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { issueActionToken } from '../links/action-tokens';
 import { MailLinks } from '../links/mail-links';
+import { GuardianMailService } from './guardian-mail.service';
 import { MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
@@ -53,6 +55,7 @@ export class ReminderService {
     private readonly clock: Clock,
     private readonly renderer: MailRenderer,
     private readonly links: MailLinks,
+    private readonly guardians: GuardianMailService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -240,7 +243,11 @@ export class ReminderService {
       const recipient = recipientOf(ctx);
       const step = nextReminderStep(timedOccasions(ctx, recipient?.timeZone ?? null, hours), ctx.lastOccasion, now);
       next.push({ id: ctx.taskId, at: step.nextAt?.toISOString() ?? null });
-      if (step.due) planned.push({ ctx, recipient, occasion: step.due, kind: mailKindOf(ruleOf(ctx), step.due) });
+      if (step.due) {
+        const toGuardian = recipient !== null && recipient.email === ctx.guardianEmail && isConsentTask(ctx.key);
+        const kind = toGuardian ? 'guardian-consent-reminder' : mailKindOf(ruleOf(ctx), step.due);
+        planned.push({ ctx, recipient, occasion: step.due, kind });
+      }
     }
     const muted = await this.mutedPairs(
       em,
@@ -273,7 +280,22 @@ export class ReminderService {
         )
       : [];
     const fresh = new Set(written.map((w) => w.task_id));
-    for (const o of occasions) if (o.row && fresh.has(o.ctx.taskId)) rows.push(o.row);
+    for (const o of occasions) {
+      if (!o.row || !fresh.has(o.ctx.taskId)) continue;
+      if (o.kind === 'guardian-consent-reminder') {
+        // The guardian's reminder carries a fresh consent link (earlier ones retire), issued only
+        // for a mail that is really written; it lives in the mail alone, never in a job.
+        const { title, dueDate } = o.ctx;
+        const written = await this.guardians.reminderFor(em, o.ctx.mobilityId, o.row.id ?? '', {
+          title,
+          dueDate,
+          occasion: o.occasion.kind,
+        });
+        if (written) rows.push(written);
+        continue;
+      }
+      rows.push(o.row);
+    }
     await insertOutboxRows(em, rows, now);
     await em.query(
       `UPDATE task SET next_reminder_at = planned.at

@@ -27,6 +27,18 @@ export type { SendMobilityEvent$Params as SendMobilityEvent$Params } from './fn/
 export { sendMobilityEvent as sendMobilityEvent } from './fn/mobilities/send-mobility-event';
 export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './fn/mobilities/get-mobility-history';
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
+export type { GetMobilityGuardian$Params as GetMobilityGuardian$Params } from './fn/mobilities/get-mobility-guardian';
+export { getMobilityGuardian as getMobilityGuardian } from './fn/mobilities/get-mobility-guardian';
+export type { PutMobilityGuardian$Params as PutMobilityGuardian$Params } from './fn/mobilities/put-mobility-guardian';
+export { putMobilityGuardian as putMobilityGuardian } from './fn/mobilities/put-mobility-guardian';
+export type { ResendGuardianConsentLink$Params as ResendGuardianConsentLink$Params } from './fn/mobilities/resend-guardian-consent-link';
+export { resendGuardianConsentLink as resendGuardianConsentLink } from './fn/mobilities/resend-guardian-consent-link';
+export type { ListAccompanyingPersons$Params as ListAccompanyingPersons$Params } from './fn/mobilities/list-accompanying-persons';
+export { listAccompanyingPersons as listAccompanyingPersons } from './fn/mobilities/list-accompanying-persons';
+export type { AddAccompanyingPerson$Params as AddAccompanyingPerson$Params } from './fn/mobilities/add-accompanying-person';
+export { addAccompanyingPerson as addAccompanyingPerson } from './fn/mobilities/add-accompanying-person';
+export type { RemoveAccompanyingPerson$Params as RemoveAccompanyingPerson$Params } from './fn/mobilities/remove-accompanying-person';
+export { removeAccompanyingPerson as removeAccompanyingPerson } from './fn/mobilities/remove-accompanying-person';
 export type { ListMobilityTasks$Params as ListMobilityTasks$Params } from './fn/tasks/list-mobility-tasks';
 export { listMobilityTasks as listMobilityTasks } from './fn/tasks/list-mobility-tasks';
 export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-my-tasks';
@@ -93,3 +105,9 @@ export type { DeclineHostPlacement$Params as DeclineHostPlacement$Params } from 
 export { declineHostPlacement as declineHostPlacement } from './fn/host-links/decline-host-placement';
 export type { RenewHostPlacementLink$Params as RenewHostPlacementLink$Params } from './fn/host-links/renew-host-placement-link';
 export { renewHostPlacementLink as renewHostPlacementLink } from './fn/host-links/renew-host-placement-link';
+export type { GetGuardianConsent$Params as GetGuardianConsent$Params } from './fn/guardian-links/get-guardian-consent';
+export { getGuardianConsent as getGuardianConsent } from './fn/guardian-links/get-guardian-consent';
+export type { GiveGuardianConsent$Params as GiveGuardianConsent$Params } from './fn/guardian-links/give-guardian-consent';
+export { giveGuardianConsent as giveGuardianConsent } from './fn/guardian-links/give-guardian-consent';
+export type { RefuseGuardianConsent$Params as RefuseGuardianConsent$Params } from './fn/guardian-links/refuse-guardian-consent';
+export { refuseGuardianConsent as refuseGuardianConsent } from './fn/guardian-links/refuse-guardian-consent';

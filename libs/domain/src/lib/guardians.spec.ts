@@ -107,7 +107,10 @@ describe('accompanying person', () => {
 
   it('goes with learners, not with staff mobilities', () => {
     expect(
-      accompanyingPersonViolations({ ...stay, activityType: 'SM-JOB-SHDW' }, { startDate: '2026-06-01', endDate: '2026-06-02' }),
+      accompanyingPersonViolations(
+        { ...stay, activityType: 'SM-JOB-SHDW' },
+        { startDate: '2026-06-01', endDate: '2026-06-02' },
+      ),
     ).toEqual([expect.objectContaining({ rule: 'learner mobilities only' })]);
   });
 });

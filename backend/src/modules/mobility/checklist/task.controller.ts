@@ -40,7 +40,15 @@ export class TaskController {
   @ApiOperation({ operationId: 'updateTask', summary: 'Tick, untick or waive (with a reason) a task' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag of the mobility the task belongs to' })
   @ApiOkResponse({ type: UpdatedTaskDto })
-  @ApiProblems(400, 'role-not-allowed', 404, 'checklist-closed', 'host-confirmation-by-event', 'stale-version')
+  @ApiProblems(
+    400,
+    'role-not-allowed',
+    404,
+    'checklist-closed',
+    'host-confirmation-by-event',
+    'consent-by-guardian',
+    'stale-version',
+  )
   async update(
     @CurrentIdentity() identity: Identity,
     @UuidParam() id: string,

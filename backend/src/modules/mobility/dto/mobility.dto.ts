@@ -34,6 +34,7 @@ import {
 import { PageDto, PageQuery } from '../../../common/pagination';
 import { IsCalendarDate, Trim } from '../../../common/validators';
 import { OrganisationRefDto } from '../../project/dto/project.dto';
+import { GuardianInputDto } from '../guardian/dto/guardian.dto';
 
 export class CreateParticipantDto {
   @ApiProperty({ example: 'Lena', maxLength: 100 })
@@ -58,7 +59,11 @@ export class CreateParticipantDto {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2007-04-12' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2007-04-12',
+    description: 'Required for learners (422 otherwise): under 18 on the first day abroad, a guardian consents',
+  })
   @IsOptional()
   @IsCalendarDate()
   dateOfBirth?: string;
@@ -71,6 +76,16 @@ export class CreateMobilityDto {
   @ValidateNested()
   @Type(() => CreateParticipantDto)
   participant: CreateParticipantDto;
+
+  @ApiPropertyOptional({
+    type: GuardianInputDto,
+    description: 'Required when the participant is under 18 on the first day abroad: they are e-mailed a consent link',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => GuardianInputDto)
+  guardian?: GuardianInputDto;
 
   @ApiProperty({ enum: ACTIVITY_TYPE_CODES, description: 'Beneficiary Module activity code' })
   @IsIn(ACTIVITY_TYPE_CODES, { message: `activityType must be one of ${ACTIVITY_TYPE_CODES.join(', ')}` })
@@ -224,6 +239,18 @@ export class ParticipantDto {
     description: "Null when unknown, and always for a host mentor (not a host's business)",
   })
   dateOfBirth: string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Age on the first day abroad; null when the date of birth is unknown, and for a host mentor',
+  })
+  ageAtStart: number | null;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description: 'Under 18 on the first day abroad (the host needs to know, not the age); null when unknown',
+  })
+  minor: boolean | null;
 }
 
 export class ParticipantSummaryDto {
@@ -343,7 +370,8 @@ export class LifecycleEventDto {
   @ApiProperty() sequence: number;
   @ApiProperty({
     example: 'ADVANCE',
-    description: 'CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type',
+    description:
+      'CREATE, EDIT (dates, host, guardian or accompanying persons changed; `reason` says how), CONSENT (the guardian answered through their link) or a lifecycle event type',
   })
   event: string;
   @ApiProperty({ type: String, nullable: true, enum: MOBILITY_STATES }) from: MobilityState | null;

@@ -5,7 +5,7 @@ export interface LifecycleEventDto {
   actor: string;
 
   /**
-   * CREATE, EDIT (dates or host changed; `reason` says how) or a lifecycle event type
+   * CREATE, EDIT (dates, host, guardian or accompanying persons changed; `reason` says how), CONSENT (the guardian answered through their link) or a lifecycle event type
    */
   event: string;
   from: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn' | null;

@@ -4,6 +4,11 @@
 export interface ParticipantDto {
 
   /**
+   * Age on the first day abroad; null when the date of birth is unknown, and for a host mentor
+   */
+  ageAtStart: number | null;
+
+  /**
    * Null when unknown, and always for a host mentor (not a host's business)
    */
   dateOfBirth: string | null;
@@ -11,4 +16,9 @@ export interface ParticipantDto {
   firstName: string;
   id: string;
   lastName: string;
+
+  /**
+   * Under 18 on the first day abroad (the host needs to know, not the age); null when unknown
+   */
+  minor: boolean | null;
 }

@@ -61,6 +61,8 @@ export interface ProblemDto {
    * | `placement-settled` | 409 | The host has already answered this placement request. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
+   * | `consent-by-guardian` | 409 | A guardian’s consent is given by the guardian through their link; nobody ticks or waives it. |
+   * | `consent-settled` | 409 | The consent no longer waits for this guardian’s answer (given, no longer needed, or closed). |
    * | `snapshot-version-unsupported` | 500 | The stored lifecycle state was written by a newer machine version. |
    * | `duplicate-reference` | 409 | The school already has a project with this reference. |
    * | `duplicate-oid` | 409 | The school already registered an organisation with this OID. |
