@@ -183,6 +183,43 @@ const MATRIX: Record<string, Entry> = {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }),
     expect: sendingOk,
   },
+  // A minor's guardian: not the host's business. Changes are sent with a stale If-Match (nothing changes).
+  'GET /api/mobilities/{id}/guardian': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/guardian` }),
+    expect: { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 403, 'own learner': 'ok' },
+  },
+  'PUT /api/mobilities/{id}/guardian': {
+    call: (w) => ({
+      url: `/api/mobilities/${w.a.mobility.id}/guardian`,
+      body: { name: 'Maria Huber', email: 'maria@family.test', phone: '+43 1 234', relationship: 'parent' },
+      headers: STALE,
+    }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
+  'POST /api/mobilities/{id}/guardian/consent-link': {
+    // A's learner is an adult: no consent to ask for (409) — for those who may ask at all.
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/guardian/consent-link` }),
+    expect: { 'own coordinator': 409, 'own staff': 409, 'own mentor': 403, 'own learner': 403 },
+  },
+  'GET /api/mobilities/{id}/accompanying-persons': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/accompanying-persons` }),
+    expect: everyoneOwn,
+  },
+  'POST /api/mobilities/{id}/accompanying-persons': {
+    call: (w) => ({
+      url: `/api/mobilities/${w.a.mobility.id}/accompanying-persons`,
+      body: { userAccountId: w.a.people.staff.userId, startDate: '2026-06-01', endDate: '2026-06-02' },
+      headers: STALE,
+    }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
+  'DELETE /api/mobilities/{id}/accompanying-persons/{personId}': {
+    call: (w) => ({
+      url: `/api/mobilities/${w.a.mobility.id}/accompanying-persons/00000000-0000-4000-8000-000000000000`,
+      headers: STALE,
+    }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
   'GET /api/mobilities/{id}/tasks': {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/tasks` }),
     expect: everyoneOwn,
@@ -338,6 +375,22 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/host-links/placement/{token}/renew': {
     public: 'host link',
     call: () => ({ url: `/api/host-links/placement/${BOGUS_TOKEN}/renew` }),
+    expect: allFor(404),
+  },
+
+  'GET /api/guardian-links/{token}': {
+    public: 'guardians act without an account: the token is the capability',
+    call: () => ({ url: `/api/guardian-links/${BOGUS_TOKEN}` }),
+    expect: allFor(404),
+  },
+  'POST /api/guardian-links/{token}/consent': {
+    public: 'guardian link',
+    call: () => ({ url: `/api/guardian-links/${BOGUS_TOKEN}/consent`, body: { name: 'Maria Huber' } }),
+    expect: allFor(404),
+  },
+  'POST /api/guardian-links/{token}/refuse': {
+    public: 'guardian link',
+    call: () => ({ url: `/api/guardian-links/${BOGUS_TOKEN}/refuse`, body: { name: 'Maria Huber' } }),
     expect: allFor(404),
   },
 

@@ -443,12 +443,7 @@ describe('API through HTTP', () => {
       expect(res.body.items[0]).toEqual({
         id: ana.id,
         projectId: project.id,
-        participant: {
-          firstName: 'Ana',
-          lastName: 'Garcia',
-          email: 'ana.garcia@school.example',
-          dateOfBirth: '2000-01-01',
-        },
+        participant: { firstName: 'Ana', lastName: 'Garcia', email: 'ana.garcia@school.example' },
         activityType: 'LM-SHORT-VET',
         sendingOrganisation: { id: ana.sendingOrganisation.id, name: 'Berufsschule Süd', country: 'DE' },
         hostOrganisation: { id: spain.id, name: 'Taller Valenciano', country: 'ES' },

@@ -19,6 +19,12 @@ export const noAccountRoutes: Routes = [
     loadComponent: () => import('./features/host-placement/host-placement-page').then((m) => m.HostPlacementPage),
   },
   {
+    // The link in a minor's guardian's consent e-mail: consent or not, no account.
+    path: 'guardian/:token',
+    title: 'Consent to a stay abroad · Mobility Hub',
+    loadComponent: () => import('./features/guardian-consent/guardian-consent-page').then((m) => m.GuardianConsentPage),
+  },
+  {
     // `?returnTo=/path` comes back to that page of the app after signing in.
     path: 'sign-in',
     title: 'Sign in · Mobility Hub',

@@ -55,7 +55,7 @@ function detail(s: MobilitySummaryDto, partial: Partial<MobilityDto> = {}): Mobi
     machineVersion: 1,
     mentor: null,
     nextDueTask: null,
-    participant: { id: `pa-${s.id}`, ...s.participant, dateOfBirth: null },
+    participant: { id: `pa-${s.id}`, ...s.participant, dateOfBirth: null, ageAtStart: null, minor: null },
     phase: s.phase,
     placementConfirmed: s.placementConfirmed,
     placementConfirmedAt: null,

@@ -36,7 +36,7 @@ const MOBILITY: MobilityDto = {
   greenTravel: false,
   machineVersion: 1,
   mentor: null,
-  participant: { id: 'pa1', ...SUMMARY.participant, dateOfBirth: '2007-02-14' },
+  participant: { id: 'pa1', ...SUMMARY.participant, dateOfBirth: '2007-02-14', ageAtStart: 19, minor: false },
   placementConfirmedAt: '2026-10-10T09:00:00Z',
   taskCounts: { done: 1, open: 2, overdue: 1, waived: 0 },
   yourRole: 'learner',

@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { MobilityAccompanying } from './minor/mobility-accompanying';
+import { MobilityGuardian } from './minor/mobility-guardian';
 import { RouterLink } from '@angular/router';
 import { ACTIVITY_TYPES, seesPersonalDetails } from '@mobility-hub/domain';
 import { formatDate } from '@app/core/format-date';
@@ -24,6 +26,8 @@ import { MobilityStepper } from './stepper/mobility-stepper';
   host: { class: 'page mobility-page' },
   providers: [MobilityFileStore],
   imports: [
+    MobilityGuardian,
+    MobilityAccompanying,
     RouterLink,
     MobilityStepper,
     MobilityLifecycle,

@@ -6,7 +6,14 @@ import type { Type } from '@angular/core';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { LifecycleEventDto, MobilityDto, MobilityRemindersDto, TaskDto } from '@mobility-hub/api-client';
+import type {
+  AccompanyingPersonsDto,
+  GuardianFileDto,
+  LifecycleEventDto,
+  MobilityDto,
+  MobilityRemindersDto,
+  TaskDto,
+} from '@mobility-hub/api-client';
 import { problemType, type ProblemCode } from '@mobility-hub/domain';
 import { provideHttpTesting } from '@testing/spec-helpers';
 import { MobilityFileStore } from './mobility-file.store';
@@ -30,7 +37,15 @@ export const MOBILITY: MobilityDto = {
   mentor: null,
   nextDueTask: null,
   overdueTasks: 1,
-  participant: { id: 'pa1', firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org', dateOfBirth: null },
+  participant: {
+    id: 'pa1',
+    firstName: 'Lena',
+    lastName: 'Fischer',
+    email: 'lena@example.org',
+    dateOfBirth: null,
+    ageAtStart: null,
+    minor: null,
+  },
   phase: 'preparation',
   placementConfirmed: false,
   placementConfirmedAt: null,
@@ -106,12 +121,26 @@ export function problem(code: ProblemCode, status: number, extra: Record<string,
 }
 
 /** Renders one part of the mobility file (or the page) with the file read from the mocked API. */
+/** The guardian part of an adult's file. */
+export const ADULT_FILE: GuardianFileDto = {
+  ageAtStart: 19,
+  minor: false,
+  guardian: null,
+  consent: 'not-needed',
+  lastAnswer: null,
+  linkExpiresAt: null,
+  editable: true,
+};
+
 export class FileHarness<T> {
   readonly http: HttpTestingController;
   fixture!: ComponentFixture<T>;
   el!: HTMLElement;
   /** How many times the reminders were read (answered with REMINDERS). */
   reminderReads = 0;
+  /** The answers to the guardian and accompanying-persons reads. */
+  guardianFile: GuardianFileDto = ADULT_FILE;
+  accompanying: AccompanyingPersonsDto = { items: [], candidates: [] };
 
   /** `page`: the component provides the store itself (the page); otherwise the spec provides one. */
   constructor(
@@ -137,6 +166,15 @@ export class FileHarness<T> {
       for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/reminders')) {
         this.reminderReads++;
         req.flush(REMINDERS);
+      }
+      // The minor's part of the file and the accompanying persons: an adult, nobody accompanying, unless a spec says otherwise.
+      for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/guardian')) {
+        req.flush(this.guardianFile);
+      }
+      for (const req of this.http.match(
+        (r) => r.method === 'GET' && r.url === '/api/mobilities/m1/accompanying-persons',
+      )) {
+        req.flush(this.accompanying);
       }
     }
     this.fixture.detectChanges();

@@ -91,6 +91,7 @@ describe('NewMobilityPage', () => {
     fill('First name', 'Lena');
     fill('Last name', 'Fischer');
     fill('E-mail', 'lena@example.org');
+    fill('Date of birth', '2000-05-17');
     fill('Activity type', 'LM-SHORT-VET');
     fill('Host organisation', 'o2');
     fill('First day abroad', '2026-03-02');
@@ -155,7 +156,7 @@ describe('NewMobilityPage', () => {
     await settle();
     const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/projects/p1/mobilities');
     expect(post.request.body).toEqual({
-      participant: { firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org' },
+      participant: { firstName: 'Lena', lastName: 'Fischer', email: 'lena@example.org', dateOfBirth: '2000-05-17' },
       activityType: 'LM-SHORT-VET',
       sendingOrganisationId: 'o1',
       hostOrganisationId: 'o2',

@@ -6,6 +6,7 @@ import { toApiProblem } from '@app/core/api/problem';
 import { injectFocus } from '@app/core/dom/focus';
 import { ActivityFields } from './new-mobility/activity-fields';
 import { DatesFields } from './new-mobility/dates-fields';
+import { GuardianFields } from './new-mobility/guardian-fields';
 import { FIELDS, idOf, NewMobilityDraft } from './new-mobility/new-mobility-draft';
 import { ParticipantFields } from './new-mobility/participant-fields';
 
@@ -19,7 +20,7 @@ import { ParticipantFields } from './new-mobility/participant-fields';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page new-mobility-page' },
   providers: [NewMobilityDraft],
-  imports: [ReactiveFormsModule, RouterLink, ParticipantFields, ActivityFields, DatesFields],
+  imports: [ReactiveFormsModule, RouterLink, ParticipantFields, ActivityFields, DatesFields, GuardianFields],
   templateUrl: './new-mobility-page.html',
   styleUrl: './new-mobility-page.css',
 })

@@ -6,8 +6,14 @@ import { Api, type CreateMobilityDto, getProject, listOrganisations } from '@mob
 import {
   ACTIVITY_TYPES,
   activityDays,
+  ageOn,
+  dateOfBirthViolations,
+  guardianViolations,
+  type GuardianRelationship,
   hostViolations,
   isIsoDate,
+  isoDateOf,
+  isMinorOn,
   travelViolations,
   validateMobilityDates,
 } from '@mobility-hub/domain';
@@ -30,6 +36,10 @@ export const FIELDS = [
   'startDate',
   'endDate',
   'travelDays',
+  'guardian.name',
+  'guardian.email',
+  'guardian.phone',
+  'guardian.relationship',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -44,13 +54,17 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
     required: 'Enter an e-mail address.',
     email: 'Enter an e-mail address like name@example.org.',
   },
-  'participant.dateOfBirth': { date: 'Enter a valid date of birth or leave it empty.' },
+  'participant.dateOfBirth': { date: 'Enter a valid date of birth.' },
   activityType: { required: 'Choose the activity type.' },
   sendingOrganisationId: { required: 'Choose the sending organisation.' },
   hostOrganisationId: {},
   startDate: { required: 'Enter the first day of the activity abroad.' },
   endDate: { required: 'Enter the last day of the activity abroad.' },
   travelDays: { days: WHOLE_DAYS, min: WHOLE_DAYS },
+  'guardian.name': {},
+  'guardian.email': { email: 'Enter the guardian’s e-mail address like name@example.org.' },
+  'guardian.phone': {},
+  'guardian.relationship': {},
 };
 
 const isoDate = (c: AbstractControl<string>): ValidationErrors | null =>
@@ -98,6 +112,13 @@ export class NewMobilityDraft {
     endDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
     travelDays: new FormControl<number | null>(0, { validators: [wholeDays] }),
     greenTravel: new FormControl(false, { nonNullable: true }),
+    // Asked for when the learner is under 18 on the first day abroad (GuardianFields).
+    guardian: new FormGroup({
+      name: new FormControl('', { nonNullable: true }),
+      email: new FormControl('', { nonNullable: true, validators: [emailAddress] }),
+      phone: new FormControl('', { nonNullable: true }),
+      relationship: new FormControl('', { nonNullable: true }),
+    }),
   });
   /** The controls by the API's field paths. */
   readonly controls: Readonly<Record<Field, AbstractControl>> = {
@@ -111,6 +132,10 @@ export class NewMobilityDraft {
     startDate: this.form.controls.startDate,
     endDate: this.form.controls.endDate,
     travelDays: this.form.controls.travelDays,
+    'guardian.name': this.form.controls.guardian.controls.name,
+    'guardian.email': this.form.controls.guardian.controls.email,
+    'guardian.phone': this.form.controls.guardian.controls.phone,
+    'guardian.relationship': this.form.controls.guardian.controls.relationship,
   };
   readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
     initialValue: this.form.getRawValue(),
@@ -151,10 +176,34 @@ export class NewMobilityDraft {
     return isIsoDate(start) && isIsoDate(end) && end >= start ? activityDays(start, end) : null;
   });
 
+  /** Age on the first day abroad as entered (null while date of birth or start is incomplete). */
+  readonly ageAtStart = computed(() => {
+    const { participant, startDate } = this.value();
+    return isIsoDate(participant.dateOfBirth) && isIsoDate(startDate) && participant.dateOfBirth <= startDate
+      ? ageOn(participant.dateOfBirth, startDate)
+      : null;
+  });
+  /** Under 18 on the first day abroad: the guardian fieldset is asked for. */
+  readonly minor = computed(() => {
+    const { participant, startDate } = this.value();
+    return isIsoDate(participant.dateOfBirth) && isIsoDate(startDate) && isMinorOn(participant.dateOfBirth, startDate);
+  });
+
   /** The checks before submitting, live: each control's validators, else the programme's rules. */
   readonly clientErrors = computed(() => {
     const v = this.value();
     const errors: Partial<Record<Field, string>> = {};
+    // Learners: the date of birth decides whether a guardian consents (and the guardian is then required).
+    if (v.activityType) {
+      const dob = v.participant.dateOfBirth;
+      const today = isoDateOf(new Date());
+      for (const violation of dateOfBirthViolations(v.activityType, isIsoDate(dob) ? dob : null, today)) {
+        errors['participant.dateOfBirth'] = ruleMessage(violation.message);
+      }
+    }
+    for (const violation of guardianViolations(this.minor(), this.minor() ? v.guardian : undefined)) {
+      errors[violation.field as Field] = ruleMessage(violation.message);
+    }
     const country = this.sendingCountry();
     const host = this.sortedOrganisations().find((o) => o.id === v.hostOrganisationId);
     if (country && host) {
@@ -223,6 +272,16 @@ export class NewMobilityDraft {
       endDate: v.endDate,
       travelDays: v.travelDays ?? 0,
       greenTravel: v.greenTravel,
+      ...(this.minor()
+        ? {
+            guardian: {
+              name: v.guardian.name.trim(),
+              email: v.guardian.email.trim(),
+              phone: v.guardian.phone.trim(),
+              relationship: v.guardian.relationship as GuardianRelationship,
+            },
+          }
+        : {}),
     };
   }
 }
