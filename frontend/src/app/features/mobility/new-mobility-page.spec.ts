@@ -170,6 +170,54 @@ describe('NewMobilityPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/mobilities', 'm9']);
   });
 
+  it('asks for the guardian when the learner is under 18 on the first day abroad, and posts them', async () => {
+    await render();
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await fillValid();
+    expect(el.querySelector('[data-testid="guardian-fieldset"]')).toBeNull();
+    // 17 on 2 March 2026: the guardian fieldset appears, with the age.
+    fill('Date of birth', '2008-03-03');
+    await settle();
+    expect(el.querySelector('[data-testid="age-at-start"]')?.textContent).toContain('17 on the first day abroad');
+    expect(el.querySelector('[data-testid="guardian-fieldset"]')).not.toBeNull();
+    submit();
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.querySelector('#form-errors')?.textContent).toContain('The guardian');
+
+    fill('Guardian’s full name', 'Petra Fischer');
+    fill('Relationship', 'parent');
+    fill('Guardian’s e-mail', 'petra@example.org');
+    fill('Guardian’s phone', '+49 201 555 0100');
+    await settle();
+    submit();
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST');
+    expect(post.request.body.guardian).toEqual({
+      name: 'Petra Fischer',
+      email: 'petra@example.org',
+      phone: '+49 201 555 0100',
+      relationship: 'parent',
+    });
+    expect(post.request.body.participant.dateOfBirth).toBe('2008-03-03');
+    post.flush({ id: 'm9' });
+    await settle();
+  });
+
+  it('requires the date of birth of a learner, not of staff', async () => {
+    await render();
+    await fillValid();
+    fill('Date of birth', '');
+    await settle();
+    submit();
+    await settle();
+    http.expectNone((r) => r.method === 'POST');
+    expect(el.querySelector('#form-errors')?.textContent).toContain('The date of birth of a learner is required');
+    fill('Activity type', 'SM-JOB-SHDW');
+    await settle();
+    expect(el.querySelector('#form-errors')?.textContent ?? '').not.toContain('date of birth');
+  });
+
   it("shows the API's field errors after submitting", async () => {
     await render();
     await fillValid();
