@@ -13,8 +13,8 @@ import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@ap
 import { formatDate } from '@app/core/format-date';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { notBlank } from '@app/core/forms/validators';
-import { ruleMessage } from '../labels';
-import { MobilityFileStore } from '../mobility-file.store';
+import { ruleMessage } from '@app/features/mobility/labels';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 
 const FIELDS = ['userAccountId', 'startDate', 'endDate'] as const;
 type Field = (typeof FIELDS)[number];

@@ -1,5 +1,5 @@
-import { ADULT_FILE, FileHarness, MOBILITY } from '../mobility.fixtures';
-import { MobilityPage } from '../mobility-page';
+import { ADULT_FILE, FileHarness, MOBILITY } from '@app/features/mobility/mobility.fixtures';
+import { MobilityPage } from '@app/features/mobility/mobility-page';
 
 const MINOR = {
   ...MOBILITY,

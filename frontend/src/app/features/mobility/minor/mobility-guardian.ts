@@ -13,8 +13,8 @@ import { loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@ap
 import { formatDate, formatDateTime } from '@app/core/format-date';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { emailAddress, notBlank } from '@app/core/forms/validators';
-import { RELATIONSHIP_LABELS } from '../new-mobility/guardian-fields';
-import { MobilityFileStore } from '../mobility-file.store';
+import { RELATIONSHIP_LABELS } from '@app/features/mobility/new-mobility/guardian-fields';
+import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 
 const FIELDS = ['guardian.name', 'guardian.email', 'guardian.phone', 'guardian.relationship'] as const;
 type Field = (typeof FIELDS)[number];
