@@ -58,7 +58,8 @@ describe('minors and guardians', () => {
   /** The link in the latest consent mail of a mobility. */
   async function consentLink(mobilityId: string, kind = 'guardian-consent-request'): Promise<string> {
     const [mail] = await t.db.query(
-      `SELECT text, html FROM outbox WHERE mobility_id = $1 AND kind = $2 ORDER BY created_at DESC, id DESC LIMIT 1`,
+      // The test clock stands still: the newest row is the one of the latest transaction.
+      `SELECT text, html FROM outbox WHERE mobility_id = $1 AND kind = $2 ORDER BY xmin::text::bigint DESC LIMIT 1`,
       [mobilityId, kind],
     );
     const token = /\/guardian\/([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
@@ -298,7 +299,7 @@ describe('minors and guardians', () => {
       expect((await t.anonymous.post(`${link(old)}/consent`, { name: 'Anna Kowalski' })).status).toBe(410);
       const [mail] = await t.db.query(
         `SELECT recipient_email FROM outbox WHERE mobility_id = $1 AND kind = 'guardian-consent-request'
-          ORDER BY created_at DESC, id DESC LIMIT 1`,
+          ORDER BY xmin::text::bigint DESC LIMIT 1`,
         [mobility.id],
       );
       expect(mail.recipient_email).toBe('piotr@family.test');
@@ -332,6 +333,39 @@ describe('minors and guardians', () => {
       const again = await consentLink(mobility.id);
       expect((await t.anonymous.get(link(again))).body.link).toBe('valid');
     });
+  });
+
+  it('an adult whom new dates make a minor gets the consent task; without a guardian the file flags it and nobody is reminded', async () => {
+    const { body, create } = await setup();
+    // 18 on 2026-06-10: an adult for a stay from 10 June, no guardian named.
+    const mobility = (
+      await create(
+        body({ startDate: '2026-06-10', endDate: '2026-06-30', guardian: undefined }, { dateOfBirth: '2008-06-10' }),
+      )
+    ).body;
+    expect(await taskOf(mobility.id)).toBeUndefined();
+    const earlier = await t.patch(`/api/mobilities/${mobility.id}`, { startDate: '2026-06-01', endDate: '2026-06-21' });
+    expect(earlier.status).toBe(200);
+    const task = await taskOf(mobility.id);
+    expect(task).toMatchObject({ status: 'open', mandatory: true });
+    expect((await t.get(`/api/mobilities/${mobility.id}/guardian`)).body).toMatchObject({
+      minor: true,
+      guardian: null,
+      consent: 'no-guardian',
+    });
+    const planned = (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.planned as any[];
+    const forConsent = planned.filter((p) => p.taskId === task.id);
+    expect(forConsent.length).toBeGreaterThan(0);
+    expect(forConsent.every((p) => p.recipientEmail === null)).toBe(true);
+    // Named now: the request goes out and the reminders follow the guardian.
+    const named = await t.request('PUT', `/api/mobilities/${mobility.id}/guardian`, GUARDIAN);
+    expect(named.status).toBe(200);
+    expect(named.body.consent).toBe('pending');
+    await consentLink(mobility.id);
+    const replanned = (await t.get(`/api/mobilities/${mobility.id}/reminders`)).body.planned as any[];
+    expect(replanned.filter((p) => p.taskId === task.id).map((p) => p.recipientEmail)).toContain(
+      'anna.kowalski@family.test',
+    );
   });
 
   describe('accompanying persons', () => {
@@ -432,6 +466,14 @@ describe('minors and guardians', () => {
       const audits = JSON.stringify(await t.db.query(`SELECT detail FROM audit_event`));
       expect(audits).not.toContain(token!);
       expect((await t.anonymous.get(link(token!))).body.link).toBe('valid');
+      // Delivered, the outbox keeps the subject but not the body with the link.
+      await eventually(
+        async () => (await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [row.id]))[0].status === 'sent',
+        10_000,
+        'sent mark',
+      );
+      const [kept] = await t.db.query(`SELECT subject, text, html FROM outbox WHERE id = $1`, [row.id]);
+      expect(kept).toEqual({ subject: mail.subject, text: '', html: '' });
       expect((await t.anonymous.post(`${link(token!)}/consent`, { name: 'Anna Kowalski' })).status).toBe(200);
     });
   });

@@ -115,8 +115,10 @@ export function loadContextsOfMobility(em: EntityManager, mobilityId: string): P
 /** The task's responsible role resolved to an address; null when there is nobody to write to. */
 export function recipientOf(ctx: TaskReminderContext): Recipient | null {
   // A consent the guardian gives: the learner-facing reminders go to the guardian, in the school's language.
-  if (ctx.guardianEmail && RECIPIENT_OF_ROLE[ctx.role] === 'participant' && isConsentTask(ctx.key)) {
-    return contactAt(ctx.sending, ctx.guardianEmail, ctx.guardianName ?? ctx.guardianEmail);
+  // Without a guardian nobody can give it (the file flags the missing guardian): no reminder to the
+  // minor telling them to tick what only a guardian gives.
+  if (RECIPIENT_OF_ROLE[ctx.role] === 'participant' && isConsentTask(ctx.key)) {
+    return ctx.guardianEmail ? contactAt(ctx.sending, ctx.guardianEmail, ctx.guardianName ?? ctx.guardianEmail) : null;
   }
   switch (RECIPIENT_OF_ROLE[ctx.role]) {
     case 'participant':

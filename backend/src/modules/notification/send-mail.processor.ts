@@ -8,7 +8,14 @@ import { isPermanentSmtpError, MailTransport } from '../../infrastructure/mail/m
 import { SendMailPayload } from '../../queue/queue-registry';
 
 /** Mail kinds whose body carries a one-use link: emptied once delivered. */
-export const LINK_MAIL_KINDS = ['password-reset', 'sign-in-link', 'invitation', 'placement-request'];
+export const LINK_MAIL_KINDS = [
+  'password-reset',
+  'sign-in-link',
+  'invitation',
+  'placement-request',
+  'guardian-consent-request',
+  'guardian-consent-reminder',
+];
 
 interface OutboxMail {
   id: string;
