@@ -23,7 +23,8 @@ export class RecordGuardians1764420000000 implements MigrationInterface {
       )`);
     await q.query(`
       CREATE TABLE guardian_consent (
-        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- in the order the answers were recorded (the latest one counts)
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         mobility_id uuid NOT NULL REFERENCES mobility (id) ON DELETE CASCADE,
         answer text NOT NULL CHECK (answer IN ('given', 'refused')),
         -- the name the guardian typed, the address the link was sent to, where the answer came from
@@ -32,7 +33,7 @@ export class RecordGuardians1764420000000 implements MigrationInterface {
         ip text,
         answered_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX guardian_consent_mobility_idx ON guardian_consent (mobility_id, answered_at DESC)`);
+    await q.query(`CREATE INDEX guardian_consent_mobility_idx ON guardian_consent (mobility_id, id DESC)`);
     await q.query(`
       CREATE TABLE accompanying_person (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -84,7 +84,7 @@ export class GuardianLinkService {
               ho.name AS "hostOrganisation", ho.city AS "hostCity", ho.country AS "hostCountry",
               g.name AS "guardianName",
               (SELECT c.answer FROM guardian_consent c WHERE c.mobility_id = m.id
-                ORDER BY c.answered_at DESC, c.id DESC LIMIT 1) AS "lastAnswer"
+                ORDER BY c.id DESC LIMIT 1) AS "lastAnswer"
          FROM mobility m JOIN participant p ON p.id = m.participant_id
          JOIN organisation so ON so.id = m.sending_organisation_id
          LEFT JOIN organisation ho ON ho.id = m.host_organisation_id

@@ -52,7 +52,7 @@ export async function saveGuardian(
 export async function lastConsentAnswer(em: EntityManager, mobilityId: string): Promise<ConsentAnswerRow | null> {
   const [row] = (await em.query(
     `SELECT answer, signed_name AS "signedName", guardian_email AS "guardianEmail", ip, answered_at AS "answeredAt"
-       FROM guardian_consent WHERE mobility_id = $1 ORDER BY answered_at DESC, id DESC LIMIT 1`,
+       FROM guardian_consent WHERE mobility_id = $1 ORDER BY id DESC LIMIT 1`,
     [mobilityId],
   )) as ConsentAnswerRow[];
   return row ?? null;
