@@ -371,6 +371,7 @@ describe('App shell', () => {
       expect(noAccountRoutes.map((r: Route) => r.path)).toEqual([
         'mute/:token',
         'host/placement/:token',
+        'guardian/:token',
         'sign-in',
         'forgot-password',
         'sign-in/link',
