@@ -54,6 +54,7 @@ test.describe('the coordinator dashboard on the demo data', () => {
     await page.getByLabel('First name').fill('Nora');
     await page.getByLabel('Last name').fill('Playwright');
     await page.getByLabel('E-mail').fill('nora.playwright@example.org');
+    await page.getByLabel('Date of birth').fill('2001-09-14');
     await page.getByLabel('Activity type').selectOption('LM-SHORT-VET');
     const hosts = await (await request.get('/api/organisations?country=ES&kind=company')).json();
     await page.getByLabel('Host organisation').selectOption(hosts.items[0].id);

@@ -27,6 +27,7 @@ test('a coordinator creates a project, opens its board and adds the first mobili
   await page.getByLabel('First name').fill('Elif');
   await page.getByLabel('Last name').fill('Kaya');
   await page.getByLabel('E-mail').fill('elif.kaya@example.org');
+  await page.getByLabel('Date of birth').fill('2001-09-14');
   await page.getByLabel('Activity type').selectOption('LM-LONG-VET');
   await page.getByLabel('Host organisation').selectOption(host.id);
   await page.getByLabel('First day abroad').fill('2027-09-01');

@@ -19,6 +19,7 @@ const EVENT_LABELS: Record<string, string> = {
   WITHDRAW: 'Withdraw',
   HOST_CONFIRM: 'Confirm placement',
   HOST_DECLINE: 'Host declined',
+  CONSENT: 'Guardian answered',
 };
 
 export function stateLabel(state: string | null | undefined): string {
