@@ -239,7 +239,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     endDate: addDays(addMonths(projectStart, 18), -1),
   });
 
-  const learners: { participantId: string; email: string }[] = [];
+  const learners: { personId: string; email: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
     const created = await mobilities.create(identity, project.id, {
@@ -258,7 +258,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     });
     await walk(db, lifecycle, created.id, m, today);
     if (learners.length < 2 && m.host) {
-      learners.push({ participantId: created.participant.id, email: created.participant.email });
+      learners.push({ personId: created.participant.id, email: created.participant.email });
     }
   }
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({

@@ -23,10 +23,10 @@ export interface AccessMembership {
 export interface AccessIdentity {
   readonly memberships: readonly AccessMembership[];
   /**
-   * The participant records this person is: one per mobility for which a school named them by their
-   * e-mail address, of any school (empty for someone who never goes abroad).
+   * The person records linked to this account: one per school that named them by their e-mail
+   * address, each with every mobility of theirs at that school (empty for someone who never goes abroad).
    */
-  readonly participantIds: readonly string[];
+  readonly personIds: readonly string[];
 }
 
 /** The organisations and the person a mobility belongs to. */
@@ -35,7 +35,8 @@ export interface MobilityParties {
   readonly beneficiaryOrganisationId: string;
   readonly sendingOrganisationId: string;
   readonly hostOrganisationId: string | null;
-  readonly participantId: string;
+  /** The person who goes. */
+  readonly personId: string;
 }
 
 /** Organisations in which the user works on the sending side (coordinator or staff). */
@@ -71,7 +72,7 @@ export function mobilityRoleOf(identity: AccessIdentity, parties: MobilityPartie
   if (sending.includes('coordinator')) return 'coordinator';
   if (sending.includes('staff')) return 'staff';
   if (roleIn(identity, parties.hostOrganisationId) === 'mentor') return 'mentor';
-  if (identity.participantIds.includes(parties.participantId)) return 'learner';
+  if (identity.personIds.includes(parties.personId)) return 'learner';
   return null;
 }
 
