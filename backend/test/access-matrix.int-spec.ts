@@ -468,7 +468,9 @@ async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: 
   ).body;
   const created = await as.post(
     `/api/projects/${project.id}/mobilities`,
-    mobilityBody({ school, host }, `Learner${tag}`, '2007-04-19'),
+    // B's learner is born on another day: A's date of birth stays a string only A's data holds (B's
+    // coordinators see their own people's dates of birth in GET /api/persons).
+    mobilityBody({ school, host }, `Learner${tag}`, tag === 'A' ? '2007-04-19' : '2007-08-23'),
   );
   if (created.status !== 201) throw new Error(`mobility ${tag}: ${created.status} ${JSON.stringify(created.body)}`);
   const mobility = created.body;
