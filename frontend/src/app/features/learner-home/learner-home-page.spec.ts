@@ -222,7 +222,7 @@ describe('LearnerHomePage', () => {
     const cards = Array.from(el.querySelectorAll('[data-testid="learner-mobility"]'));
     // Under way first, the earliest start first; then the one that ended.
     // The school that sends her twice (she came back) names each card by its first day too.
-    expect(cards.map((c) => c.querySelector('h2')?.textContent)).toEqual([
+    expect(cards.map((c) => c.querySelector('h2')?.textContent?.trim())).toEqual([
       `Berufskolleg Rhein-Ruhr, from ${formatDate(SUMMARY.startDate)}`,
       'Istituto Tecnico Aachen',
       `Berufskolleg Rhein-Ruhr, from ${formatDate(ended.startDate)}`,

@@ -4,7 +4,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { PersonSummaryDto, ProjectDto } from '@mobility-hub/api-client';
 import { detectAndSettle } from '@testing/spec-helpers';
-import { NewMobilityPage } from '../new-mobility-page';
+import { NewMobilityPage } from '@app/features/mobility/new-mobility-page';
 
 const PROJECT = {
   id: 'p1',

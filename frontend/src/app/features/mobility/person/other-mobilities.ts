@@ -4,7 +4,7 @@ import { Api, getPerson } from '@mobility-hub/api-client';
 import { ACTIVITY_TYPES } from '@mobility-hub/domain';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
 import { formatDate } from '@app/core/format-date';
-import { stateLabel } from '../labels';
+import { stateLabel } from '@app/features/mobility/labels';
 
 /**
  * "Also went on": the person's other mobilities at this school (a learner who comes back, a teacher
