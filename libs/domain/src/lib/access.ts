@@ -40,21 +40,21 @@ export interface MobilityParties {
 }
 
 /** Organisations in which the user works on the sending side (coordinator or staff). */
-export function sendingOrganisationIds(identity: AccessIdentity): string[] {
+export function sendingOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role !== 'mentor').map((m) => m.organisationId);
 }
 
 /** Organisations in which the user is a mentor (host side). */
-export function hostOrganisationIds(identity: AccessIdentity): string[] {
+export function hostOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role === 'mentor').map((m) => m.organisationId);
 }
 
 /** Organisations whose projects, people and audit log the user manages. */
-export function coordinatedOrganisationIds(identity: AccessIdentity): string[] {
+export function coordinatedOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
 }
 
-function roleIn(identity: AccessIdentity, organisationId: string | null): MemberRole | null {
+function roleIn(identity: Pick<AccessIdentity, 'memberships'>, organisationId: string | null): MemberRole | null {
   if (!organisationId) return null;
   return identity.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
 }
