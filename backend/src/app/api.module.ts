@@ -10,6 +10,7 @@ import { HostLinkModule } from '../modules/host-link/host-link.module';
 import { GuardianLinkModule } from '../modules/guardian-link/guardian-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
+import { PersonModule } from '../modules/person/person.module';
 import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
@@ -19,6 +20,7 @@ export const FEATURE_MODULES = [
   OrganisationModule,
   ProjectModule,
   MobilityModule,
+  PersonModule,
   NotificationApiModule,
   AuthModule,
   TeamModule,

@@ -85,7 +85,7 @@ export class GuardianLinkService {
               g.name AS "guardianName",
               (SELECT c.answer FROM guardian_consent c WHERE c.mobility_id = m.id
                 ORDER BY c.id DESC LIMIT 1) AS "lastAnswer"
-         FROM mobility m JOIN participant p ON p.id = m.participant_id
+         FROM mobility m JOIN person p ON p.id = m.person_id
          JOIN organisation so ON so.id = m.sending_organisation_id
          LEFT JOIN organisation ho ON ho.id = m.host_organisation_id
          LEFT JOIN guardian g ON g.mobility_id = m.id

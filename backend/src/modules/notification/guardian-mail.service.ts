@@ -34,7 +34,7 @@ const CONTEXT_SQL = `
          so.id AS "schoolId", so.name AS "schoolName", so.email AS "schoolEmail", so.country AS "schoolCountry",
          so.time_zone AS "schoolTimeZone", ho.name AS "hostName", ho.city AS "hostCity", ho.country AS "hostCountry"
     FROM mobility m
-    JOIN participant p ON p.id = m.participant_id
+    JOIN person p ON p.id = m.person_id
     JOIN organisation so ON so.id = m.sending_organisation_id
     LEFT JOIN organisation ho ON ho.id = m.host_organisation_id
     LEFT JOIN guardian g ON g.mobility_id = m.id

@@ -43,7 +43,7 @@ async function consentTask(em: EntityManager, mobilityId: string): Promise<{ id:
 
 async function dateOfBirthOf(em: EntityManager, mobilityId: string): Promise<string | null> {
   const [row] = (await em.query(
-    `SELECT p.date_of_birth AS "dateOfBirth" FROM mobility m JOIN participant p ON p.id = m.participant_id WHERE m.id = $1`,
+    `SELECT p.date_of_birth AS "dateOfBirth" FROM mobility m JOIN person p ON p.id = m.person_id WHERE m.id = $1`,
     [mobilityId],
   )) as { dateOfBirth: string | null }[];
   return row?.dateOfBirth ?? null;

@@ -12,6 +12,7 @@ import type {
   LifecycleEventDto,
   MobilityDto,
   MobilityRemindersDto,
+  PersonDto,
   TaskDto,
 } from '@mobility-hub/api-client';
 import { problemType, type ProblemCode } from '@mobility-hub/domain';
@@ -132,6 +133,31 @@ export const ADULT_FILE: GuardianFileDto = {
   editable: true,
 };
 
+/** The participant as a person of the school: this mobility only, unless a spec says otherwise. */
+export const PERSON: PersonDto = {
+  id: 'pa1',
+  organisationId: 's1',
+  firstName: 'Lena',
+  lastName: 'Fischer',
+  email: 'lena@example.org',
+  dateOfBirth: null,
+  mobilityCount: 1,
+  latestStartDate: MOBILITY.startDate,
+  participations: [
+    {
+      mobilityId: 'm1',
+      projectId: MOBILITY.projectId,
+      projectReference: '2026-1-DE02-KA122-VET-000000001',
+      projectTitle: 'Apprentices abroad',
+      activityType: MOBILITY.activityType,
+      hostName: null,
+      startDate: MOBILITY.startDate,
+      endDate: MOBILITY.endDate,
+      phase: MOBILITY.phase,
+    },
+  ],
+};
+
 export class FileHarness<T> {
   readonly http: HttpTestingController;
   fixture!: ComponentFixture<T>;
@@ -141,6 +167,10 @@ export class FileHarness<T> {
   /** The answers to the guardian and accompanying-persons reads. */
   guardianFile: GuardianFileDto = ADULT_FILE;
   accompanying: AccompanyingPersonsDto = { items: [], candidates: [] };
+  /** The answer to the sending side's read of the participant's other mobilities. */
+  person: PersonDto = PERSON;
+  /** How many times the participant's other mobilities were read. */
+  personReads = 0;
 
   /** `page`: the component provides the store itself (the page); otherwise the spec provides one. */
   constructor(
@@ -175,6 +205,10 @@ export class FileHarness<T> {
         (r) => r.method === 'GET' && r.url === '/api/mobilities/m1/accompanying-persons',
       )) {
         req.flush(this.accompanying);
+      }
+      for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/persons/pa1')) {
+        this.personReads++;
+        req.flush(this.person);
       }
     }
     this.fixture.detectChanges();

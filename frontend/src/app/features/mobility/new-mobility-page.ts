@@ -9,6 +9,7 @@ import { DatesFields } from './new-mobility/dates-fields';
 import { GuardianFields } from './new-mobility/guardian-fields';
 import { FIELDS, idOf, NewMobilityDraft } from './new-mobility/new-mobility-draft';
 import { ParticipantFields } from './new-mobility/participant-fields';
+import { ReturningPerson } from './new-mobility/returning-person';
 
 /**
  * The form that creates one learner's or staff member's mobility in a project: the participant, the
@@ -20,7 +21,15 @@ import { ParticipantFields } from './new-mobility/participant-fields';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page new-mobility-page' },
   providers: [NewMobilityDraft],
-  imports: [ReactiveFormsModule, RouterLink, ParticipantFields, ActivityFields, DatesFields, GuardianFields],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    ReturningPerson,
+    ParticipantFields,
+    ActivityFields,
+    DatesFields,
+    GuardianFields,
+  ],
   templateUrl: './new-mobility-page.html',
   styleUrl: './new-mobility-page.css',
 })
