@@ -221,7 +221,7 @@ describe('minors and guardians', () => {
         expect(res.body.type).toContain('consent-by-guardian');
         expect(res.body.detail).toContain('guardian');
       }
-      const learner = await t.createUser({ participantId: mobility.participant.id }, mobility.participant.email);
+      const learner = await t.createUser({ personId: mobility.participant.id }, mobility.participant.email);
       const asLearner = await learner.client.patch(`/api/tasks/${task.id}`, { status: 'done' });
       expect(asLearner.status).toBe(409);
       expect((await taskOf(mobility.id)).status).toBe('open');

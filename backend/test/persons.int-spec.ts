@@ -22,7 +22,8 @@ describe('persons and their participations', () => {
 
   const body = (project: any, overrides: Record<string, unknown> = {}) => ({
     participant: { firstName: 'Lena', lastName: 'Schmidt', email: 'lena.schmidt@example.org' },
-    activityType: 'LM-SHORT-VET',
+    // Staff may go without a date of birth (a learner's is required): these tests are about the person.
+    activityType: 'SM-JOB-SHDW',
     sendingOrganisationId: project.beneficiaryOrganisation.id,
     startDate: '2026-06-01',
     endDate: '2026-06-28',
@@ -111,6 +112,8 @@ describe('persons and their participations', () => {
       lastName: 'Schmidt',
       email: 'lena.schmidt@example.org',
       dateOfBirth: '2007-04-12',
+      ageAtStart: 20,
+      minor: false,
     });
     expect(await t.db.query(`SELECT count(*)::int AS n FROM person WHERE email = 'lena.schmidt@example.org'`)).toEqual([
       { n: 1 },
@@ -126,7 +129,7 @@ describe('persons and their participations', () => {
         projectId: second.id,
         projectReference: second.reference,
         projectTitle: 'Apprentices 2027',
-        activityType: 'LM-SHORT-VET',
+        activityType: 'SM-JOB-SHDW',
         hostName: null,
         startDate: '2027-05-03',
         endDate: '2027-05-30',
@@ -137,7 +140,7 @@ describe('persons and their participations', () => {
         projectId: first.id,
         projectReference: first.reference,
         projectTitle: 'Apprentices 2026',
-        activityType: 'LM-SHORT-VET',
+        activityType: 'SM-JOB-SHDW',
         hostName: host.name,
         startDate: '2026-06-01',
         endDate: '2026-06-28',
@@ -194,6 +197,8 @@ describe('persons and their participations', () => {
       lastName: 'Weber',
       email: 'jonas.weber@example.org',
       dateOfBirth: '2006-02-01',
+      ageAtStart: 21,
+      minor: false,
     });
     expect((await t.get(`/api/mobilities/${one.body.id}`)).body.participant.dateOfBirth).toBe('2006-02-01');
   });
