@@ -3,6 +3,7 @@ export * from './lib/phases';
 export * from './lib/countries';
 export * from './lib/activity-types';
 export * from './lib/projects';
+export * from './lib/project-lifecycle';
 export * from './lib/mobility-rules';
 export * from './lib/mobility-edit';
 export * from './lib/checklist/template.types';

@@ -53,6 +53,15 @@ export function coordinatedOrganisationIds(identity: AccessIdentity): string[] {
   return identity.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
 }
 
+/**
+ * What the user is to a project: coordinator or staff of its beneficiary, or null (then it does not
+ * exist for them). Staff see the project; only coordinators record its report and tick its tasks.
+ */
+export function projectRoleOf(identity: AccessIdentity, beneficiaryOrganisationId: string): 'coordinator' | 'staff' | null {
+  const role = roleIn(identity, beneficiaryOrganisationId);
+  return role === 'coordinator' || role === 'staff' ? role : null;
+}
+
 function roleIn(identity: AccessIdentity, organisationId: string | null): MemberRole | null {
   if (!organisationId) return null;
   return identity.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
