@@ -2,6 +2,8 @@ import {
   CURRENT_CHECKLIST,
   initialMobilitySnapshot,
   KA122_MAX_PARTICIPANTS,
+  KA122_UNCOUNTED_ACTIVITY_TYPES,
+  countsTowardsKa122Cap,
   MOBILITY_MACHINE_VERSION,
   participantConditions,
   MobilityEditCurrent,
@@ -19,7 +21,7 @@ import {
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { actorOf, Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
@@ -89,8 +91,14 @@ export class MobilityService {
         ...hostViolations(sending.country, host?.country ?? null),
       ];
       if (violations.length) throw Problems.ruleViolated(violations);
-      if (project.action === 'KA122-VET') {
-        const participants = await em.countBy(MobilityEntity, { projectId, phase: Not('withdrawn') });
+      // KA122: at most 30 participants; withdrawn mobilities and preparatory visits do not count
+      // (reference §1.2: accompanying persons and preparatory visits not counted).
+      if (project.action === 'KA122-VET' && countsTowardsKa122Cap(dto.activityType)) {
+        const [{ participants }] = (await em.query(
+          `SELECT count(*)::int AS participants FROM mobility
+            WHERE project_id = $1 AND phase <> 'withdrawn' AND NOT (activity_type = ANY($2::text[]))`,
+          [projectId, KA122_UNCOUNTED_ACTIVITY_TYPES],
+        )) as { participants: number }[];
         if (participants >= KA122_MAX_PARTICIPANTS) {
           throw Problems.ruleViolated([
             {

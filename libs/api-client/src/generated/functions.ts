@@ -15,6 +15,16 @@ export type { CreateProject$Params as CreateProject$Params } from './fn/projects
 export { createProject as createProject } from './fn/projects/create-project';
 export type { GetProject$Params as GetProject$Params } from './fn/projects/get-project';
 export { getProject as getProject } from './fn/projects/get-project';
+export type { UpdateProject$Params as UpdateProject$Params } from './fn/projects/update-project';
+export { updateProject as updateProject } from './fn/projects/update-project';
+export type { RecordProjectEvent$Params as RecordProjectEvent$Params } from './fn/projects/record-project-event';
+export { recordProjectEvent as recordProjectEvent } from './fn/projects/record-project-event';
+export type { ListProjectTasks$Params as ListProjectTasks$Params } from './fn/projects/list-project-tasks';
+export { listProjectTasks as listProjectTasks } from './fn/projects/list-project-tasks';
+export type { UpdateProjectTask$Params as UpdateProjectTask$Params } from './fn/projects/update-project-task';
+export { updateProjectTask as updateProjectTask } from './fn/projects/update-project-task';
+export type { ListProjectHistory$Params as ListProjectHistory$Params } from './fn/projects/list-project-history';
+export { listProjectHistory as listProjectHistory } from './fn/projects/list-project-history';
 export type { CreateMobility$Params as CreateMobility$Params } from './fn/mobilities/create-mobility';
 export { createMobility as createMobility } from './fn/mobilities/create-mobility';
 export type { ListMobilities$Params as ListMobilities$Params } from './fn/mobilities/list-mobilities';

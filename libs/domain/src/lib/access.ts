@@ -57,7 +57,10 @@ export function coordinatedOrganisationIds(identity: AccessIdentity): string[] {
  * What the user is to a project: coordinator or staff of its beneficiary, or null (then it does not
  * exist for them). Staff see the project; only coordinators record its report and tick its tasks.
  */
-export function projectRoleOf(identity: AccessIdentity, beneficiaryOrganisationId: string): 'coordinator' | 'staff' | null {
+export function projectRoleOf(
+  identity: AccessIdentity,
+  beneficiaryOrganisationId: string,
+): 'coordinator' | 'staff' | null {
   const role = roleIn(identity, beneficiaryOrganisationId);
   return role === 'coordinator' || role === 'staff' ? role : null;
 }

@@ -249,9 +249,7 @@ describe('programme limits', () => {
   });
 
   it('never warns about accredited projects', () => {
-    expect(ka122FrequencyWarnings({ action: 'KA121-VET', callYear: 2025 }, others(2021, 2022, 2023, 2024))).toEqual(
-      [],
-    );
+    expect(ka122FrequencyWarnings({ action: 'KA121-VET', callYear: 2025 }, others(2021, 2022, 2023, 2024))).toEqual([]);
   });
 
   it('leaves preparatory visits out of the KA122 participant cap', () => {

@@ -307,7 +307,9 @@ export function projectTaskSetByEvent(key: string): boolean {
 export function nextProjectDeadline<T extends { readonly dueDate: IsoDate; readonly status: string }>(
   tasks: readonly T[],
 ): T | null {
-  return tasks.filter((t) => t.status === 'open').reduce<T | null>((a, t) => (a === null || t.dueDate < a.dueDate ? t : a), null);
+  return tasks
+    .filter((t) => t.status === 'open')
+    .reduce<T | null>((a, t) => (a === null || t.dueDate < a.dueDate ? t : a), null);
 }
 
 /**
