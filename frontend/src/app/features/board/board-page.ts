@@ -14,6 +14,7 @@ import { RouterLink } from '@angular/router';
 import { Api, getProject, listOrganisations, type OrganisationDto } from '@mobility-hub/api-client';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
 import { formatDate } from '@app/core/format-date';
+import { ProjectLifecycle } from '@app/features/projects/lifecycle/project-lifecycle';
 import { BoardColumn } from './board-column';
 import { BOARD_COLUMNS, BOARD_PAGE_SIZE, ColumnLoader, problemMessage, type BoardFilters } from './board-data';
 
@@ -31,7 +32,7 @@ function sameFilters(a: BoardFilters, b: BoardFilters): boolean {
 @Component({
   selector: 'app-board-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, BoardColumn],
+  imports: [RouterLink, BoardColumn, ProjectLifecycle],
   templateUrl: './board-page.html',
   styleUrl: './board-page.css',
 })
