@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  resource,
+  signal,
+} from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import {
   Api,
@@ -32,7 +42,9 @@ type Field = 'on' | 'interimReportDueDate';
   styleUrl: './project-lifecycle.css',
 })
 export class ProjectLifecycle {
-  readonly projectId = input.required<string>();
+  /** The project as the page loaded it; `changed` hands back the new one after a record. */
+  readonly project = input.required<ProjectDto>();
+  readonly changed = output<ProjectDto>();
 
   private readonly api = inject(Api);
   private readonly notifications = inject(Notifications);
@@ -41,23 +53,18 @@ export class ProjectLifecycle {
   protected readonly explain = statusExplanation;
   protected readonly formatDate = formatDate;
 
-  protected readonly projectResource = resource({
-    params: () => ({ id: this.projectId() }),
-    loader: ({ params }) => loadOrExplain(() => this.api.invoke(getProject, params)),
-  });
   protected readonly tasksResource = resource({
-    params: () => ({ id: this.projectId() }),
+    params: () => ({ id: this.project().id }),
     loader: ({ params }) => loadOrExplain(() => this.api.invoke(listProjectTasks, params)),
   });
-  protected readonly project = computed(() => (this.projectResource.hasValue() ? this.projectResource.value() : null));
   protected readonly tasks = computed(() => (this.tasksResource.hasValue() ? this.tasksResource.value() : []));
   protected readonly editable = computed(() => {
     const p = this.project();
-    return !!p && p.canManage && (p.status === 'running' || p.status === 'reporting');
+    return p.canManage && (p.status === 'running' || p.status === 'reporting');
   });
   protected readonly showInterim = computed(() => {
     const p = this.project();
-    return !!p && p.action === 'KA121-VET' && (p.interimReportDueDate !== null || this.editable());
+    return p.action === 'KA121-VET' && (p.interimReportDueDate !== null || this.editable());
   });
 
   protected readonly form = new FormGroup({
@@ -74,15 +81,14 @@ export class ProjectLifecycle {
   constructor() {
     // The form follows the project as loaded: the interim date it has, today's date for a record.
     effect(() => {
-      const p = this.project();
-      if (p) this.form.controls.interimReportDueDate.setValue(p.interimReportDueDate ?? '');
+      this.form.controls.interimReportDueDate.setValue(this.project().interimReportDueDate ?? '');
     });
   }
 
   protected async record(type: ProjectEventType): Promise<void> {
     const on = this.form.controls.on.value || undefined;
     await this.run(
-      () => this.api.invoke(recordProjectEvent, { id: this.projectId(), body: { type, ...(on ? { on } : {}) } }),
+      () => this.api.invoke(recordProjectEvent, { id: this.project().id, body: { type, ...(on ? { on } : {}) } }),
       `${this.eventLabels[type]}: recorded.`,
     );
   }
@@ -90,15 +96,19 @@ export class ProjectLifecycle {
   protected async saveInterim(clear = false): Promise<void> {
     const value = clear ? null : this.form.controls.interimReportDueDate.value || null;
     await this.run(
-      () => this.api.invoke(updateProject, { id: this.projectId(), body: { interimReportDueDate: value } }),
+      () => this.api.invoke(updateProject, { id: this.project().id, body: { interimReportDueDate: value } }),
       value ? `Interim report due ${formatDate(value)}.` : 'No interim report.',
     );
   }
 
   /** A task changed: the status line and next deadline follow. */
-  protected taskChanged(): void {
-    this.projectResource.reload();
+  protected async taskChanged(): Promise<void> {
     this.tasksResource.reload();
+    try {
+      this.changed.emit(await this.api.invoke(getProject, { id: this.project().id }));
+    } catch {
+      // The task changed; the status line stays as it was until the page is reloaded.
+    }
   }
 
   private async run(call: () => Promise<ProjectDto>, done: string): Promise<void> {
@@ -106,7 +116,7 @@ export class ProjectLifecycle {
     this.busy.set(true);
     this.formErrors.clear();
     try {
-      this.projectResource.set(await call());
+      this.changed.emit(await call());
       this.tasksResource.reload();
       this.form.controls.on.setValue('');
       this.notifications.show('info', done);
