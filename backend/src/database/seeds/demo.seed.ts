@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock';
 import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import { ProjectService } from '../../modules/project/project.service';
+import { ProjectTasksService } from '../../modules/project/project-tasks.service';
 import { LifecycleService } from '../../modules/mobility/lifecycle.service';
 import { MobilityService } from '../../modules/mobility/mobility.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -261,6 +262,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
       learners.push({ participantId: created.participant.id, email: created.participant.email });
     }
   }
+  await seedReportingProject(app, identity, school.id, today);
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({
     id: hosts[country as keyof typeof HOSTS].id,
     name: dto.name,
@@ -330,4 +332,41 @@ function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The project's own lifecycle: the school's previous accredited (KA121-VET) project ended 40 days ago
+ * and is in reporting. Its interim report went in, the BM data is complete and the organisations are
+ * checked; the participant reports and the evidence file are due in 5 days, the final report
+ * (P1+60 by default) in 20 — the coordinator records its submission on the project page.
+ */
+async function seedReportingProject(
+  app: INestApplicationContext,
+  identity: Parameters<ProjectService['create']>[0],
+  schoolId: string,
+  today: string,
+): Promise<void> {
+  const projects = app.get(ProjectService);
+  const tasks = app.get(ProjectTasksService);
+  const endDate = addDays(today, -40);
+  const startDate = addDays(addMonths(endDate, -15), 1);
+  const year = Math.min(Math.max(Number(startDate.slice(0, 4)), 2021), 2027);
+  const project = await projects.create(identity, {
+    reference: `${year}-1-DE02-KA121-VET-000${String(300000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Accredited mobility, last round: apprentices and trainers',
+    action: 'KA121-VET',
+    callYear: year,
+    beneficiaryOrganisationId: schoolId,
+    startDate,
+    endDate,
+  });
+  await tasks.update(identity, project.id, { interimReportDueDate: addMonths(startDate, 8) });
+  const byKey = new Map((await tasks.list(identity, project.id)).map((t) => [t.key, t]));
+  const settle = async (key: string, status: 'done' | 'waived', waiverReason?: string) => {
+    const task = byKey.get(key);
+    if (task) await tasks.updateTask(identity, project.id, task.id, { status, waiverReason });
+  };
+  await settle('interim-report-submitted', 'done');
+  await settle('bm-mobilities-complete', 'done');
+  await settle('bm-organisations-checked', 'done');
 }
