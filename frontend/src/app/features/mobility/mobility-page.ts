@@ -10,6 +10,7 @@ import { MobilityLifecycle } from './lifecycle/mobility-lifecycle';
 import { MobilityFileStore } from './mobility-file.store';
 import { MobilityReminders } from './reminders/mobility-reminders';
 import { MobilityStepper } from './stepper/mobility-stepper';
+import { OtherMobilities } from './person/other-mobilities';
 
 /**
  * The mobility file: header, phase stepper, lifecycle events, checklist, reminders, dates, host and
@@ -31,6 +32,7 @@ import { MobilityStepper } from './stepper/mobility-stepper';
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,
+    OtherMobilities,
   ],
   templateUrl: './mobility-page.html',
   styleUrls: ['./mobility.css', './mobility-page.css'],
