@@ -1,4 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { planProjectTasks } from '@mobility-hub/domain';
+import { CreateProjectLifecycle1764450000000 } from '../src/database/migrations/1764450000000-CreateProjectLifecycle';
 import { ProjectReminderService } from '../src/modules/notification/project-reminder.service';
 import { createOrganisation, createProject, createSchool } from './support/factories';
 import {
@@ -462,5 +464,37 @@ describe('projects: lifecycle, tasks and reminders', () => {
         );
       });
     });
+  });
+
+  // Last: it drops and re-creates the lifecycle tables.
+  it('the migration gives projects that existed before it the tasks the domain plans (default 60 days), and goes down cleanly', async () => {
+    at('2026-03-02T10:00:00Z');
+    const project = await createProject(t, { startDate: '2026-01-01', endDate: '2027-04-30' });
+    const migration = new CreateProjectLifecycle1764450000000();
+    const runner = t.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      const [{ exists }] = await runner.query(`SELECT to_regclass('project_task') IS NOT NULL AS exists`);
+      expect(exists).toBe(false);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = await t.db.query(
+      `SELECT template_key AS key, title, guidance, due_date::text AS "dueDate", position, status
+         FROM project_task WHERE project_id = $1 ORDER BY position`,
+      [project.id],
+    );
+    const planned = planProjectTasks({ action: 'KA122-VET', endDate: '2027-04-30', interimReportDueDate: null });
+    expect(rows).toEqual(
+      planned.map((p) => ({
+        key: p.key,
+        title: p.title,
+        guidance: p.guidance,
+        dueDate: p.dueDate,
+        position: p.position,
+        status: 'open',
+      })),
+    );
   });
 });

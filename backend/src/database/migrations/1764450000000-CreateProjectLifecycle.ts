@@ -20,6 +20,8 @@ export class CreateProjectLifecycle1764450000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE project_event (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- The order of entries written at the same instant (one transaction, a fixed clock).
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         project_id uuid NOT NULL REFERENCES project (id) ON DELETE CASCADE,
         event text NOT NULL,
         from_status text,
@@ -29,7 +31,7 @@ export class CreateProjectLifecycle1764450000000 implements MigrationInterface {
         actor text NOT NULL,
         at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX project_event_project_idx ON project_event (project_id, at)`);
+    await q.query(`CREATE INDEX project_event_project_idx ON project_event (project_id, at, seq)`);
 
     await q.query(`
       CREATE TABLE project_task (

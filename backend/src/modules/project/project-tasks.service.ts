@@ -139,7 +139,7 @@ export class ProjectTasksService {
       detail: { summary?: string };
       actor: string;
       at: Date;
-    }[] = await this.db.query(`SELECT * FROM project_event WHERE project_id = $1 ORDER BY at, id`, [projectId]);
+    }[] = await this.db.query(`SELECT * FROM project_event WHERE project_id = $1 ORDER BY at, seq`, [projectId]);
     return rows.map((r) => ({
       id: r.id,
       event: r.event,
