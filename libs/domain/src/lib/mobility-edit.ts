@@ -1,5 +1,6 @@
 import { ActivityTypeCode, RuleViolation, validateMobilityDates } from './activity-types';
 import { IsoDate, isIsoDate } from './dates';
+import { projectDateViolations } from './calendar';
 import { canChangeHost, hostViolations, travelViolations } from './mobility-rules';
 import { isFinalState, MobilityState } from './phases';
 import type { ProblemCode } from './problem-codes';
@@ -41,6 +42,11 @@ export interface MobilityEditContext {
    * Consulted only when the request names a new host; absent then counts as not found.
    */
   readonly requestedHost?: { readonly country: string } | null;
+  /**
+   * The project's dates: new mobility dates must lie within them (422 naming startDate/endDate).
+   * The API always passes them; a form without them leaves that check to the API.
+   */
+  readonly project?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
 }
 
 /** The request fields a violation can name: where a form shows it. */
@@ -222,6 +228,7 @@ export function planMobilityEdit(
   }
   const violations = editViolations([
     ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate) : []),
+    ...(datesChanged && context.project ? projectDateViolations({ startDate, endDate }, context.project) : []),
     ...travelViolations(travelDays, greenTravel),
     ...hostViolations(current.sendingCountry, newHost?.country ?? null),
   ]);
