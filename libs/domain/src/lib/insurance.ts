@@ -62,10 +62,7 @@ export function coveredRisks(cover: InsuranceCover, hostCountry: string | null):
  * The risks no recorded cover takes for a stay in `hostCountry`, in the order of INSURANCE_RISKS
  * (empty: complete). Without a host, an EHIC covers nothing yet: where it counts is not known.
  */
-export function missingInsuranceRisks(
-  covers: readonly InsuranceCover[],
-  hostCountry: string | null,
-): InsuranceRisk[] {
+export function missingInsuranceRisks(covers: readonly InsuranceCover[], hostCountry: string | null): InsuranceRisk[] {
   const covered = new Set(covers.flatMap((c) => coveredRisks(c, hostCountry)));
   return INSURANCE_RISKS.filter((risk) => !covered.has(risk));
 }
@@ -82,10 +79,7 @@ export function riskList(risks: readonly InsuranceRisk[]): string {
  * is not accepted. Completeness is not checked here: covers may be recorded one at a time; the
  * lifecycle refuses implementation while a risk is missing.
  */
-export function insuranceViolations(
-  covers: readonly InsuranceCover[],
-  hostCountry: string | null,
-): RuleViolation[] {
+export function insuranceViolations(covers: readonly InsuranceCover[], hostCountry: string | null): RuleViolation[] {
   const violations: RuleViolation[] = [];
   covers.forEach((cover, i) => {
     const at = `covers[${i}]`;
@@ -109,7 +103,8 @@ export function insuranceViolations(
         violations.push({
           field: `${at}.risks`,
           rule: 'EHIC covers health only',
-          message: 'a European Health Insurance Card covers health care only: record accident and liability cover as a policy',
+          message:
+            'a European Health Insurance Card covers health care only: record accident and liability cover as a policy',
         });
       } else if (hostCountry !== null && !ehicAcceptedIn(hostCountry)) {
         violations.push({

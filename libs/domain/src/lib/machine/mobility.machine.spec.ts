@@ -567,7 +567,11 @@ describe('model-based: INTERRUPT and the calendar', () => {
       .sort();
 
   it('interrupts only from implementation, with a reason, a flag and an actual last day in the stay, not in the future', () => {
-    expect(firedIn('implementation', 'INTERRUPT')).toEqual(['INTERRUPT[firstDay]', 'INTERRUPT[today]', 'INTERRUPT[valid]']);
+    expect(firedIn('implementation', 'INTERRUPT')).toEqual([
+      'INTERRUPT[firstDay]',
+      'INTERRUPT[today]',
+      'INTERRUPT[valid]',
+    ]);
     for (const state of MOBILITY_STATES.filter((s) => s !== 'implementation'))
       expect(firedIn(state, 'INTERRUPT')).toEqual([]);
   });
@@ -576,7 +580,12 @@ describe('model-based: INTERRUPT and the calendar', () => {
     const implementation = edges.find((e) => stateOf(e.state) === 'implementation')?.state;
     if (!implementation) throw new Error('implementation not reached');
     const result = applyEvent(implementation, ev('INTERRUPT[valid]'));
-    expect(result).toMatchObject({ ok: true, from: 'implementation', to: 'evaluation', effects: ['recordInterruption'] });
+    expect(result).toMatchObject({
+      ok: true,
+      from: 'implementation',
+      to: 'evaluation',
+      effects: ['recordInterruption'],
+    });
     const refused = applyEvent(implementation, ev('INTERRUPT[future]'));
     expect(refused.ok ? [] : refused.unmet.map((u) => u.code)).toEqual(['INTERRUPTION_DATE_INVALID']);
   });

@@ -18,7 +18,14 @@ export const MOBILITY_MACHINE_VERSION = 2;
 // Version 2: INTERRUPT (implementation → evaluation, with the actual last day). States and context
 // are unchanged; `lifecycle.ts` migrates a version-1 snapshot to version 2.
 
-export const MOBILITY_EVENT_TYPES = ['ADVANCE', 'REOPEN', 'WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE', 'INTERRUPT'] as const;
+export const MOBILITY_EVENT_TYPES = [
+  'ADVANCE',
+  'REOPEN',
+  'WITHDRAW',
+  'HOST_CONFIRM',
+  'HOST_DECLINE',
+  'INTERRUPT',
+] as const;
 export type MobilityEventType = (typeof MOBILITY_EVENT_TYPES)[number];
 
 /** Events that must carry a reason (it lands in the history). */
