@@ -13,6 +13,7 @@ import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-Scop
 import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000000-LinkParticipantsToAccounts';
 import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
+import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/1764430000000-RecordInsuranceAndInterruptions';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   LinkParticipantsToAccounts1764390000000,
   QueueLinkRequests1764400000000,
   CreateInstallationSecret1764400000001,
+  RecordInsuranceAndInterruptions1764430000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

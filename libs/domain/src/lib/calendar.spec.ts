@@ -189,3 +189,32 @@ describe('mobility dates within the project', () => {
     );
   });
 });
+
+describe('planned dates of an interrupted stay', () => {
+  const interrupted: MobilityEditCurrent = {
+    phase: 'evaluation',
+    activityType: 'LM-SHORT-VET',
+    startDate: '2026-06-01',
+    endDate: '2026-06-28',
+    hostOrganisationId: null,
+    mentorName: null,
+    mentorEmail: null,
+    travelDays: 2,
+    greenTravel: false,
+    sendingCountry: 'DE',
+    actualEndDate: '2026-06-09',
+  };
+  it('keep the actual last day inside them', () => {
+    expect(planMobilityEdit(interrupted, { endDate: '2026-06-09' })).toMatchObject({
+      kind: 'invalid',
+      violations: expect.arrayContaining([
+        expect.objectContaining({ field: 'endDate', rule: 'contains the actual last day' }),
+      ]),
+    });
+    expect(planMobilityEdit(interrupted, { startDate: '2026-06-10', endDate: '2026-07-01' })).toMatchObject({
+      kind: 'invalid',
+      violations: [expect.objectContaining({ field: 'startDate' })],
+    });
+    expect(planMobilityEdit(interrupted, { endDate: '2026-06-10' }).kind).toBe('edit');
+  });
+});
