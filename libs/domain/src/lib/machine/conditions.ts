@@ -190,7 +190,9 @@ export function interruptBlockers(
   return unmet;
 }
 
-export function hostConfirmBlockers(facts: MobilityFacts): UnmetCondition[] {
+export function hostConfirmBlockers(
+  facts: Pick<MobilityFacts, 'hostOrganisationId' | 'placementConfirmed'>,
+): UnmetCondition[] {
   if (!facts.hostOrganisationId) return [HOST_REQUIRED];
   if (facts.placementConfirmed) {
     return [{ code: 'PLACEMENT_ALREADY_CONFIRMED', message: 'The placement is already confirmed' }];
@@ -198,7 +200,7 @@ export function hostConfirmBlockers(facts: MobilityFacts): UnmetCondition[] {
   return [];
 }
 
-export function hostDeclineBlockers(facts: MobilityFacts): UnmetCondition[] {
+export function hostDeclineBlockers(facts: Pick<MobilityFacts, 'hostOrganisationId'>): UnmetCondition[] {
   return facts.hostOrganisationId ? [] : [HOST_REQUIRED];
 }
 
