@@ -10,6 +10,9 @@ import { MobilityLifecycle } from './lifecycle/mobility-lifecycle';
 import { MobilityFileStore } from './mobility-file.store';
 import { MobilityReminders } from './reminders/mobility-reminders';
 import { MobilityStepper } from './stepper/mobility-stepper';
+import { MobilityStay } from './stay/mobility-stay';
+import { MobilityInsurance } from './insurance/mobility-insurance';
+import { MobilityParticipantReport } from './participant-report/mobility-participant-report';
 
 /**
  * The mobility file: header, phase stepper, lifecycle events, checklist, reminders, dates, host and
@@ -31,6 +34,9 @@ import { MobilityStepper } from './stepper/mobility-stepper';
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,
+    MobilityStay,
+    MobilityInsurance,
+    MobilityParticipantReport,
   ],
   templateUrl: './mobility-page.html',
   styleUrls: ['./mobility.css', './mobility-page.css'],
