@@ -8,7 +8,7 @@ import {
   recordInsurance,
   sendEvent,
 } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { HttpClient, startTestApp, TestApp } from './support/test-app';
 
 /**
  * Issue 13: insurance as a rule, the lifecycle on the calendar, interruptions, a withdrawn file
@@ -75,7 +75,8 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       });
 
       // Partial cover is recorded (one cover at a time is fine) but still blocks departure.
-      const partial = await t.put(
+      const partial = await t.request(
+        'PUT',
         `/api/mobilities/${id}/insurance`,
         {
           covers: [
@@ -93,7 +94,7 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
         expect.objectContaining({ code: 'INSURANCE_MISSING', missingRisks: ['liability'] }),
       ]);
 
-      const stale = await t.put(`/api/mobilities/${id}/insurance`, FULL_INSURANCE, {
+      const stale = await t.request('PUT', `/api/mobilities/${id}/insurance`, FULL_INSURANCE, {
         'if-match': before.headers.get('etag') ?? '',
       });
       expect(stale.status).toBe(412);
@@ -132,17 +133,17 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
         ).body.id,
       });
       expect(tr.status).toBe(200);
-      const ehicInTurkey = await t.put(`/api/mobilities/${turkey.mobility.id}/insurance`, {
+      const ehicInTurkey = await t.request('PUT', `/api/mobilities/${turkey.mobility.id}/insurance`, {
         covers: [{ kind: 'ehic', insurer: 'AOK', policyNumber: '1', risks: ['health'] }],
       });
       expect(ehicInTurkey.status).toBe(422);
       expect(ehicInTurkey.body.errors).toEqual([expect.objectContaining({ field: 'covers[0].kind' })]);
-      const ehicLiability = await t.put(`/api/mobilities/${turkey.mobility.id}/insurance`, {
+      const ehicLiability = await t.request('PUT', `/api/mobilities/${turkey.mobility.id}/insurance`, {
         covers: [{ kind: 'ehic', insurer: 'AOK', policyNumber: '1', risks: ['health', 'liability'] }],
       });
       expect(ehicLiability.status).toBe(422);
       expect(ehicLiability.body.errors).toEqual([expect.objectContaining({ field: 'covers[0].risks' })]);
-      const malformed = await t.put(`/api/mobilities/${turkey.mobility.id}/insurance`, {
+      const malformed = await t.request('PUT', `/api/mobilities/${turkey.mobility.id}/insurance`, {
         covers: [{ kind: 'policy', insurer: 'X', policyNumber: '1', risks: ['fire'] }],
       });
       expect(malformed.status).toBe(400);
@@ -153,12 +154,14 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       const { mobility, host } = await createMobilityFixture(t);
       const otherSchool = await createSchool(t);
       const stranger = await t.createUser({ role: 'coordinator', organisationId: otherSchool.id });
-      const foreign = await stranger.client.put(`/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE);
+      const foreign = await stranger.client.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE);
       expect(foreign.status).toBe(404);
       const mentor = await hostMentor(t, host.id);
-      expect((await mentor.client.put(`/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE)).status).toBe(403);
+      expect(
+        (await mentor.client.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE)).status,
+      ).toBe(403);
       expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'left school')).status).toBe(200);
-      const closed = await t.put(`/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE);
+      const closed = await t.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE);
       expect(closed.status).toBe(409);
       expect(closed.body.type).toBe(problemType('mobility-closed'));
     });
@@ -277,7 +280,7 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       const detail = (await t.get(`/api/mobilities/${id}`)).body;
       expect(detail.allowedEvents).toEqual(['REOPEN', 'WITHDRAW', 'INTERRUPT']);
       expect(detail.interruption).toBeNull();
-      const interrupt = (body: Record<string, unknown>, client = t) =>
+      const interrupt = (body: Record<string, unknown>, client: HttpClient = t) =>
         client.post(`/api/mobilities/${id}/events`, { type: 'INTERRUPT', ...body });
 
       // The mentor may not interrupt; staff neither (coordinator only).

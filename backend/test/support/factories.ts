@@ -136,7 +136,7 @@ export const FULL_INSURANCE = {
 
 /** Records full insurance cover for a mobility through the API (the sending side's coordinator). */
 export async function recordInsurance(t: TestApp, mobilityId: string, body: unknown = FULL_INSURANCE): Promise<any> {
-  const res = await t.put(`/api/mobilities/${mobilityId}/insurance`, body);
+  const res = await t.request('PUT', `/api/mobilities/${mobilityId}/insurance`, body);
   if (res.status !== 200) throw new Error(`insurance: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -30,7 +30,6 @@ export interface HttpClient {
   get<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
   patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
-  put<T = any>(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult<T>>;
   delete<T = any>(path: string, headers?: Record<string, string>): Promise<HttpResult<T>>;
 }
 
@@ -147,7 +146,6 @@ export async function startTestApp(
     get: (path, headers) => send(cookie, 'GET', path, undefined, headers),
     post: (path, body, headers) => send(cookie, 'POST', path, body ?? {}, headers),
     patch: (path, body, headers) => send(cookie, 'PATCH', path, body ?? {}, headers),
-    put: (path, body, headers) => send(cookie, 'PUT', path, body ?? {}, headers),
     delete: (path, headers) => send(cookie, 'DELETE', path, undefined, headers),
   });
   const db = app.get(DataSource);

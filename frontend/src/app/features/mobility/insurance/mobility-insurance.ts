@@ -23,7 +23,7 @@ type CoverForm = FormGroup<{
   liability: FormControl<boolean>;
 }>;
 
-const COVER_FIELDS = ['kind', 'insurer', 'policyNumber', 'risks'] as const;
+type CoverField = 'kind' | 'insurer' | 'policyNumber' | 'risks';
 
 /**
  * "Insurance": the covers of the stay (health, accident, third-party liability — a rule before
@@ -86,7 +86,7 @@ export class MobilityInsurance {
     this.focus('insurance-edit');
   }
 
-  protected error(index: number, field: (typeof COVER_FIELDS)[number]): string | null {
+  protected error(index: number, field: CoverField): string | null {
     return fieldMessage(this.problem(), `covers[${index}].${field}`);
   }
 
