@@ -8,7 +8,7 @@ import { HttpResult, startTestApp, TestApp } from './support/test-app';
  * right status, names the offending field, and leaves every table as it was.
  */
 
-const TABLES = ['organisation', 'project', 'participant', 'mobility', 'task', 'lifecycle_event'] as const;
+const TABLES = ['organisation', 'project', 'person', 'mobility', 'task', 'lifecycle_event'] as const;
 type Counts = Record<(typeof TABLES)[number], number>;
 
 describe('bad input through HTTP', () => {

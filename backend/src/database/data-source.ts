@@ -2,7 +2,7 @@ import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { ProjectEntity } from '../modules/project/project.entity';
-import { ParticipantEntity } from '../modules/mobility/participant.entity';
+import { PersonEntity } from '../modules/person/person.entity';
 import { MobilityEntity } from '../modules/mobility/mobility.entity';
 import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity';
 import { TaskEntity } from '../modules/mobility/checklist/task.entity';
@@ -14,6 +14,7 @@ import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000
 import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
 import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/1764430000000-RecordInsuranceAndInterruptions';
+import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -22,7 +23,7 @@ types.setTypeParser(PG_DATE_OID, (value: string) => value);
 export const ENTITIES = [
   OrganisationEntity,
   ProjectEntity,
-  ParticipantEntity,
+  PersonEntity,
   MobilityEntity,
   LifecycleEventEntity,
   TaskEntity,
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   QueueLinkRequests1764400000000,
   CreateInstallationSecret1764400000001,
   RecordInsuranceAndInterruptions1764430000000,
+  SeparatePersonsFromMobilities1764440000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

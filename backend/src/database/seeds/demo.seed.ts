@@ -241,7 +241,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     endDate: addDays(addMonths(projectStart, 18), -1),
   });
 
-  const learners: { participantId: string; email: string }[] = [];
+  const learners: { personId: string; email: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
     const created = await mobilities.create(identity, project.id, {
@@ -260,9 +260,21 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     });
     await walk(db, lifecycle, created.id, m, today, (id) => insure(app, identity, id));
     if (learners.length < 2 && m.host) {
-      learners.push({ participantId: created.participant.id, email: created.participant.email });
+      learners.push({ personId: created.participant.id, email: created.participant.email });
     }
   }
+  await seedReturningLearner({
+    db,
+    projects,
+    mobilities,
+    lifecycle,
+    identity,
+    school: school.id,
+    hosts,
+    project,
+    today,
+    insure: (id: string) => insure(app, identity, id),
+  });
   await seedInterruptedStay(app, identity, project.id, school.id, hosts.IT.id, today);
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({
     id: hosts[country as keyof typeof HOSTS].id,
@@ -338,6 +350,85 @@ function addMonths(date: string, months: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * People who come back: Emma Wagner went on a mobility with the school's earlier project (completed)
+ * and goes again with the current one — one person of the school with two participations. Her file
+ * lists the other mobility ("Also went on"), the new-mobility form offers her for her address, and
+ * signed in (by link) she sees both.
+ */
+async function seedReturningLearner(demo: {
+  db: DataSource;
+  projects: ProjectService;
+  mobilities: MobilityService;
+  lifecycle: LifecycleService;
+  identity: Parameters<MobilityService['create']>[0];
+  school: string;
+  hosts: Record<keyof typeof HOSTS, { id: string }>;
+  project: { id: string };
+  today: string;
+  /** Records the stay's insurance (a rule before departure). */
+  insure: (id: string) => Promise<unknown>;
+}): Promise<void> {
+  const { identity, today } = demo;
+  const earlierStart = `${addDays(today, -700).slice(0, 7)}-01`;
+  const year = Number(earlierStart.slice(0, 4));
+  const earlier = await demo.projects.create(identity, {
+    reference: `${year}-1-DE02-KA122-VET-000${String(200000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Apprentices abroad: the first round',
+    action: 'KA122-VET',
+    callYear: year,
+    beneficiaryOrganisationId: demo.school,
+    startDate: earlierStart,
+    endDate: addDays(addMonths(earlierStart, 18), -1),
+  });
+  const firstStart = addDays(earlierStart, 120);
+  const first: DemoMobility = {
+    firstName: 'Emma',
+    lastName: 'Wagner',
+    host: 'NL',
+    activityType: 'LM-SHORT-VET',
+    startIn: 0,
+    days: 21,
+    target: 'completed',
+  };
+  const went = await demo.mobilities.create(identity, earlier.id, {
+    participant: {
+      firstName: 'Emma',
+      lastName: 'Wagner',
+      email: 'emma.wagner@students.bk-rhein-ruhr.example',
+      dateOfBirth: `${year - 18}-09-14`,
+    },
+    activityType: first.activityType,
+    sendingOrganisationId: demo.school,
+    hostOrganisationId: demo.hosts.NL.id,
+    startDate: firstStart,
+    endDate: addDays(firstStart, first.days - 1),
+    travelDays: 2,
+    greenTravel: true,
+  });
+  await walk(demo.db, demo.lifecycle, went.id, first, today, demo.insure);
+  // Back for a longer placement with the current project: the same person, chosen by id.
+  const againStart = addDays(today, 75);
+  const again = await demo.mobilities.create(identity, demo.project.id, {
+    personId: went.participant.id,
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: demo.school,
+    hostOrganisationId: demo.hosts.IE.id,
+    startDate: againStart,
+    endDate: addDays(againStart, 41),
+    travelDays: 2,
+    greenTravel: false,
+  });
+  await walk(
+    demo.db,
+    demo.lifecycle,
+    again.id,
+    { ...first, host: 'IE', startIn: 75, days: 42, target: 'preparation' },
+    today,
+    demo.insure,
+  );
 }
 
 /** Demo cover: one travel policy for health, accident and third-party liability. */

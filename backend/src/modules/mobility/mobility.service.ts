@@ -44,7 +44,7 @@ import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityFile } from './mobility-file.service';
 import { MobilityRepository } from './mobility.repository';
-import { ParticipantEntity } from './participant.entity';
+import { PersonChoice, PersonService } from '../person/person.service';
 
 @Injectable()
 export class MobilityService {
@@ -57,12 +57,14 @@ export class MobilityService {
     private readonly reminders: ReminderService,
     private readonly lifecycle: LifecycleService,
     private readonly access: AccessService,
+    private readonly persons: PersonService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Participant, mobility, its whole dated checklist, the learner's account (sign-in by e-mailed
-   * link) and the first history entry: all or nothing. The sending side of the project only.
+   * Mobility, its whole dated checklist and the first history entry, for a person of the school —
+   * chosen (`personId`), found by the address given, or new with the learner's account (sign-in by
+   * e-mailed link): all or nothing. The sending side of the project only.
    */
   async create(identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<MobilityDto> {
     const actor = actorOf(identity);
@@ -103,25 +105,13 @@ export class MobilityService {
           ]);
         }
       }
-      const firstName = dto.participant.firstName.trim();
-      const lastName = dto.participant.lastName.trim();
-      const email = dto.participant.email.trim().toLowerCase();
-      const participant = await em.save(
-        ParticipantEntity,
-        em.create(ParticipantEntity, {
-          firstName,
-          lastName,
-          email,
-          dateOfBirth: dto.participant.dateOfBirth ?? null,
-          userAccountId: await this.accountOf(em, email, `${firstName} ${lastName}`),
-        }),
-      );
+      const person = await this.persons.forNewMobility(em, school, personChoiceOf(dto));
       const snapshot = initialMobilitySnapshot();
       const mobility = await em.save(
         MobilityEntity,
         em.create(MobilityEntity, {
           projectId,
-          participantId: participant.id,
+          personId: person.id,
           activityType: dto.activityType,
           sendingOrganisationId: sending.id,
           hostOrganisationId: host?.id ?? null,
@@ -141,7 +131,7 @@ export class MobilityService {
         em,
         mobility.id,
         dto,
-        participantConditions({ dateOfBirth: participant.dateOfBirth, startDate: dto.startDate }),
+        participantConditions({ dateOfBirth: person.dateOfBirth, startDate: dto.startDate }),
       );
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
@@ -301,20 +291,27 @@ export class MobilityService {
   private async schoolOf(em: EntityManager, projectId: string): Promise<string> {
     return (await em.findOneByOrFail(ProjectEntity, { id: projectId })).beneficiaryOrganisationId;
   }
+}
 
-  /**
-   * The account of the person a school names by `email` (normalised): made if the address has none
-   * (no password: a learner signs in with a link e-mailed to them), else the one it has — another
-   * school's learner, a staff member — whose participant records this one joins. One statement, so
-   * two schools naming the same new address at once still make one account.
-   */
-  private async accountOf(em: EntityManager, email: string, displayName: string): Promise<string> {
-    const [account] = (await em.query(
-      `INSERT INTO user_account (email, display_name, created_at) VALUES ($1, $2, $3)
-       ON CONFLICT (email) DO UPDATE SET email = excluded.email
-       RETURNING id`,
-      [email, displayName, this.clock.now().toISOString()],
-    )) as { id: string }[];
-    return account.id;
+/** Who the new mobility is for: exactly one of `personId` and `participant` (400 naming both otherwise). */
+function personChoiceOf(dto: CreateMobilityDto): PersonChoice {
+  if (dto.personId !== undefined && dto.participant !== undefined) {
+    throw Problems.invalidRequest([
+      {
+        field: 'personId',
+        rule: 'either personId or participant',
+        message: 'give either personId (a person of your school) or participant (their details), not both',
+      },
+    ]);
   }
+  if (dto.personId !== undefined) return { personId: dto.personId };
+  const participant = dto.participant as NonNullable<CreateMobilityDto['participant']>;
+  return {
+    details: {
+      firstName: participant.firstName.trim(),
+      lastName: participant.lastName.trim(),
+      email: participant.email,
+      dateOfBirth: participant.dateOfBirth ?? null,
+    },
+  };
 }

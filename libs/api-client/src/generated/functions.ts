@@ -37,6 +37,10 @@ export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-m
 export { listMyTasks as listMyTasks } from './fn/tasks/list-my-tasks';
 export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-task';
 export { updateTask as updateTask } from './fn/tasks/update-task';
+export type { ListPersons$Params as ListPersons$Params } from './fn/persons/list-persons';
+export { listPersons as listPersons } from './fn/persons/list-persons';
+export type { GetPerson$Params as GetPerson$Params } from './fn/persons/get-person';
+export { getPerson as getPerson } from './fn/persons/get-person';
 export type { ListOutbox$Params as ListOutbox$Params } from './fn/mail/list-outbox';
 export { listOutbox as listOutbox } from './fn/mail/list-outbox';
 export type { RetryOutboxMessage$Params as RetryOutboxMessage$Params } from './fn/mail/retry-outbox-message';

@@ -69,6 +69,11 @@ export const PROBLEM_CODES = {
   'last-coordinator': { status: 409, description: 'An organisation keeps at least one coordinator.' },
   'not-failed': { status: 409, description: 'Only a failed e-mail can be retried.' },
   'not-mutable': { status: 409, description: 'This kind of e-mail cannot be muted (programme deadlines).' },
+  'person-details-differ': {
+    status: 409,
+    description:
+      'The school knows this e-mail address as a person with other names or date of birth; `errors` names them and `personId` is that person.',
+  },
   // What the HTTP layer answers on its own.
   unauthorized: { status: 401, description: 'Not authorised.' },
   forbidden: { status: 403, description: 'Refused (e.g. a cross-site request).' },

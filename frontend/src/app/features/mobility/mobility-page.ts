@@ -13,6 +13,7 @@ import { MobilityStepper } from './stepper/mobility-stepper';
 import { MobilityStay } from './stay/mobility-stay';
 import { MobilityInsurance } from './insurance/mobility-insurance';
 import { MobilityParticipantReport } from './participant-report/mobility-participant-report';
+import { OtherMobilities } from './person/other-mobilities';
 
 /**
  * The mobility file: header, phase stepper, lifecycle events, checklist, reminders, dates, host and
@@ -37,6 +38,7 @@ import { MobilityParticipantReport } from './participant-report/mobility-partici
     MobilityStay,
     MobilityInsurance,
     MobilityParticipantReport,
+    OtherMobilities,
   ],
   templateUrl: './mobility-page.html',
   styleUrls: ['./mobility.css', './mobility-page.css'],

@@ -27,6 +27,11 @@ export interface ProblemDto {
   instance?: string;
 
   /**
+   * `person-details-differ`: the school's person with that address, to create the mobility for
+   */
+  personId?: string;
+
+  /**
    * A used or expired link: a new one can be asked for
    */
   renewable?: boolean;
@@ -70,6 +75,7 @@ export interface ProblemDto {
    * | `last-coordinator` | 409 | An organisation keeps at least one coordinator. |
    * | `not-failed` | 409 | Only a failed e-mail can be retried. |
    * | `not-mutable` | 409 | This kind of e-mail cannot be muted (programme deadlines). |
+   * | `person-details-differ` | 409 | The school knows this e-mail address as a person with other names or date of birth; `errors` names them and `personId` is that person. |
    * | `unauthorized` | 401 | Not authorised. |
    * | `forbidden` | 403 | Refused (e.g. a cross-site request). |
    * | `method-not-allowed` | 405 | The route does not take this method. |

@@ -34,6 +34,7 @@ export const PROBLEM_TYPE: ProblemType[] = [
   'urn:mobility-hub:problem:last-coordinator',
   'urn:mobility-hub:problem:not-failed',
   'urn:mobility-hub:problem:not-mutable',
+  'urn:mobility-hub:problem:person-details-differ',
   'urn:mobility-hub:problem:unauthorized',
   'urn:mobility-hub:problem:forbidden',
   'urn:mobility-hub:problem:method-not-allowed',
