@@ -471,7 +471,7 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       const url = `/api/mobilities/${mobility.id}/participant-report`;
       expect((await stranger.client.post(url, { action: 'request' })).status).toBe(404);
       expect((await (await hostMentor(t, host.id)).client.post(url, { action: 'request' })).status).toBe(403);
-      const learner = await t.createUser({ participantId: mobility.participant.id });
+      const learner = await t.createUser({ personId: mobility.participant.id });
       expect((await learner.client.post(url, { action: 'request' })).status).toBe(403);
     });
   });
