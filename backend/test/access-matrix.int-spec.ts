@@ -224,6 +224,18 @@ const MATRIX: Record<string, Entry> = {
       },
     ],
   },
+  'PUT /api/mobilities/{id}/insurance': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/insurance`, body: { covers: [] }, headers: STALE }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
+  'POST /api/mobilities/{id}/participant-report': {
+    call: (w) => ({
+      url: `/api/mobilities/${w.a.mobility.id}/participant-report`,
+      body: { action: 'request' },
+      headers: STALE,
+    }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
   'GET /api/mobilities/{id}/history': {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }),
     expect: sendingOk,

@@ -13,6 +13,7 @@ import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-Scop
 import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000000-LinkParticipantsToAccounts';
 import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
+import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/1764430000000-RecordInsuranceAndInterruptions';
 import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
 import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
 
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   LinkParticipantsToAccounts1764390000000,
   QueueLinkRequests1764400000000,
   CreateInstallationSecret1764400000001,
+  RecordInsuranceAndInterruptions1764430000000,
   SeparatePersonsFromMobilities1764440000000,
   CreateProjectLifecycle1764450000000,
 ];

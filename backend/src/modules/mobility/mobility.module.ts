@@ -11,6 +11,8 @@ import { MobilityFile } from './mobility-file.service';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityRepository } from './mobility.repository';
 import { MobilityService } from './mobility.service';
+import { MobilityRecordsController } from './mobility-records.controller';
+import { MobilityRecordsService } from './mobility-records.service';
 
 /**
  * A mobility and its checklist: one row lock and one version cover both (a task's change bumps the
@@ -18,7 +20,7 @@ import { MobilityService } from './mobility.service';
  */
 @Module({
   imports: [NotificationModule, AccessModule, PersonModule],
-  controllers: [MobilityController, TaskController],
+  controllers: [MobilityController, MobilityRecordsController, TaskController],
   providers: [
     MobilityService,
     LifecycleService,
@@ -27,6 +29,7 @@ import { MobilityService } from './mobility.service';
     MobilityRepository,
     MobilityFile,
     ChecklistService,
+    MobilityRecordsService,
   ],
   exports: [LifecycleService],
 })

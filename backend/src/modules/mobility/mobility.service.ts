@@ -15,6 +15,7 @@ import {
   TASK_KEYS,
   travelViolations,
   validateMobilityDates,
+  projectDateViolations,
   mayApplyEvent,
   mayEditMobility,
   sendingOrganisationIds,
@@ -89,6 +90,7 @@ export class MobilityService {
         : null;
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
+        ...projectDateViolations(dto, project),
         ...travelViolations(travelDays, greenTravel),
         ...hostViolations(sending.country, host?.country ?? null),
       ];
@@ -197,6 +199,9 @@ export class MobilityService {
         mobilityId: id,
         type: dto.type,
         reason: dto.reason,
+        ...(dto.type === 'INTERRUPT'
+          ? { interruption: { actualEndDate: dto.actualEndDate, forceMajeure: dto.forceMajeure } }
+          : {}),
         expectedVersion,
         actor: actorOf(identity),
         viewer,
@@ -229,14 +234,15 @@ export class MobilityService {
       this.repository.checkVersion(mobility, expectedVersion);
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
       const current: MobilityEditCurrent = { ...mobility, sendingCountry: sending.country };
-      let plan = planMobilityEdit(current, dto);
+      const project = { startDate: mobility.projectStartDate, endDate: mobility.projectEndDate };
+      let plan = planMobilityEdit(current, dto, { project });
       const hostId = requestedHostId(mobility, dto);
       if (hostId && plan.kind === 'refused' && plan.code === 'not-found') {
         // The plan got past the refusals that come first and needs the new host: one of the school's
         // own organisations (404 naming hostOrganisationId otherwise) and its country.
         const school = await this.schoolOf(em, mobility.projectId);
         const host = await this.partyOf(em, school, hostId, 'hostOrganisationId');
-        plan = planMobilityEdit(current, dto, { requestedHost: host });
+        plan = planMobilityEdit(current, dto, { requestedHost: host, project });
       }
       if (plan.kind === 'unchanged') return this.queries.detail(id, viewer, em);
       if (plan.kind === 'refused') {

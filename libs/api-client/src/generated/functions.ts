@@ -37,6 +37,10 @@ export type { SendMobilityEvent$Params as SendMobilityEvent$Params } from './fn/
 export { sendMobilityEvent as sendMobilityEvent } from './fn/mobilities/send-mobility-event';
 export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './fn/mobilities/get-mobility-history';
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
+export type { RecordMobilityInsurance$Params as RecordMobilityInsurance$Params } from './fn/mobilities/record-mobility-insurance';
+export { recordMobilityInsurance as recordMobilityInsurance } from './fn/mobilities/record-mobility-insurance';
+export type { RecordParticipantReport$Params as RecordParticipantReport$Params } from './fn/mobilities/record-participant-report';
+export { recordParticipantReport as recordParticipantReport } from './fn/mobilities/record-participant-report';
 export type { ListMobilityTasks$Params as ListMobilityTasks$Params } from './fn/tasks/list-mobility-tasks';
 export { listMobilityTasks as listMobilityTasks } from './fn/tasks/list-mobility-tasks';
 export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-my-tasks';

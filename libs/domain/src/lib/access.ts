@@ -92,10 +92,11 @@ export const isSendingSide = (role: MobilityRole): boolean => role === 'coordina
 
 /**
  * Lifecycle events each role may send. HOST_CONFIRM and HOST_DECLINE are the host's answer;
- * REOPEN and WITHDRAW undo work or end a mobility, so only the sending side's coordinator decides.
+ * REOPEN and WITHDRAW undo work or end a mobility, and INTERRUPT ends a stay early (recorded in the
+ * BM by the sending side, reference §3.3 #9), so only the sending side's coordinator decides.
  */
 export const EVENTS_OF_ROLE: Readonly<Record<MobilityRole, readonly MobilityEventType[]>> = {
-  coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW'],
+  coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW', 'INTERRUPT'],
   staff: ['ADVANCE'],
   mentor: ['HOST_CONFIRM', 'HOST_DECLINE'],
   learner: [],

@@ -50,6 +50,14 @@ export const PROBLEM_CODES = {
     status: 409,
     description: 'The host confirmation task follows the host’s answer, not a tick.',
   },
+  'participant-report-refused': {
+    status: 409,
+    description: 'The participant report step is not possible from its status or the mobility’s phase.',
+  },
+  'participant-report-too-soon': {
+    status: 429,
+    description: 'The participant report was sent less than 24 hours ago; `retryAfterSeconds` says when to re-send.',
+  },
   'snapshot-version-unsupported': {
     status: 500,
     description: 'The stored lifecycle state was written by a newer machine version.',

@@ -19,6 +19,9 @@ const EVENT_LABELS: Record<string, string> = {
   WITHDRAW: 'Withdraw',
   HOST_CONFIRM: 'Confirm placement',
   HOST_DECLINE: 'Host declined',
+  INTERRUPT: 'Record interruption',
+  INSURANCE: 'Insurance recorded',
+  PARTICIPANT_REPORT: 'Participant report',
 };
 
 export function stateLabel(state: string | null | undefined): string {

@@ -234,7 +234,7 @@ describe('MobilityPage', () => {
       // Nor the person's other mobilities (the school's records).
       expect(h.personReads).toBe(0);
 
-      expect(sections()).toEqual(['Your answer', 'The host’s tasks']);
+      expect(sections()).toEqual(['Your answer', 'The stay', 'The host’s tasks']);
       expect(el.textContent).not.toContain('Date of birth');
       expect(el.querySelector('[data-testid="date-of-birth"]')).toBeNull();
       expect(el.querySelector('.eyebrow a')?.textContent).toBe('Back to your placements');
@@ -260,7 +260,7 @@ describe('MobilityPage', () => {
         LEARNER_TASKS,
       );
       h.http.expectNone('/api/mobilities/m1/history');
-      expect(sections()).toEqual(['Your tasks']);
+      expect(sections()).toEqual(['The stay', 'Insurance', 'Your tasks']);
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
       expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/me');
       expect(h.checkbox('Book travel').disabled).toBe(false);
@@ -270,7 +270,15 @@ describe('MobilityPage', () => {
     it('shows the sending side the date of birth, and no empty one', async () => {
       await render({ ...MOBILITY, participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' } });
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
-      expect(sections()).toEqual(['Lifecycle', 'Checklist', 'Reminders', 'Dates, host and mentor', 'History']);
+      expect(sections()).toEqual([
+        'Lifecycle',
+        'The stay',
+        'Insurance',
+        'Checklist',
+        'Reminders',
+        'Dates, host and mentor',
+        'History',
+      ]);
     });
 
     it('shows the sending side the person’s other mobilities, each linking to its file', async () => {

@@ -66,6 +66,8 @@ export interface ProblemDto {
    * | `placement-settled` | 409 | The host has already answered this placement request. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
+   * | `participant-report-refused` | 409 | The participant report step is not possible from its status or the mobility’s phase. |
+   * | `participant-report-too-soon` | 429 | The participant report was sent less than 24 hours ago; `retryAfterSeconds` says when to re-send. |
    * | `snapshot-version-unsupported` | 500 | The stored lifecycle state was written by a newer machine version. |
    * | `duplicate-reference` | 409 | The school already has a project with this reference. |
    * | `project-event-refused` | 409 | The project event is not possible from its status (e.g. a final report before the end date). |

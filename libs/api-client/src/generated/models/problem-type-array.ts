@@ -25,6 +25,8 @@ export const PROBLEM_TYPE: ProblemType[] = [
   'urn:mobility-hub:problem:placement-settled',
   'urn:mobility-hub:problem:checklist-closed',
   'urn:mobility-hub:problem:host-confirmation-by-event',
+  'urn:mobility-hub:problem:participant-report-refused',
+  'urn:mobility-hub:problem:participant-report-too-soon',
   'urn:mobility-hub:problem:snapshot-version-unsupported',
   'urn:mobility-hub:problem:duplicate-reference',
   'urn:mobility-hub:problem:project-event-refused',
