@@ -30,6 +30,7 @@
  */
 import {
   applyEvent,
+  InsuranceCover,
   mayApplyEvent,
   MOBILITY_MACHINE_VERSION,
   MobilityFacts,
@@ -424,6 +425,13 @@ interface LockedMobility {
   machine_version: number;
   phase: string;
   version: number;
+  start_date: string;
+  end_date: string;
+  travel_days: number;
+  actual_end_date: string | null;
+  insurance: InsuranceCover[];
+  host_country: string | null;
+  time_zone: string;
 }
 
 async function eventsThroughRawSql(
@@ -461,8 +469,13 @@ async function eventRaw(pool: Pool, event: BenchEvent, id: string, sender: Bench
     const [mobility] = (
       await client.query<LockedMobility>(
         `SELECT m.id, p.beneficiary_organisation_id, m.sending_organisation_id, m.host_organisation_id, m.person_id,
-                m.placement_confirmed_at, m.machine_snapshot, m.machine_version, m.phase, m.version
-           FROM mobility m JOIN project p ON p.id = m.project_id WHERE m.id = $1 FOR UPDATE OF m`,
+                m.placement_confirmed_at, m.machine_snapshot, m.machine_version, m.phase, m.version,
+                m.start_date::text AS start_date, m.end_date::text AS end_date, m.travel_days,
+                m.actual_end_date::text AS actual_end_date, m.insurance, h.country AS host_country, b.time_zone
+           FROM mobility m JOIN project p ON p.id = m.project_id
+           JOIN organisation b ON b.id = p.beneficiary_organisation_id
+           LEFT JOIN organisation h ON h.id = m.host_organisation_id
+          WHERE m.id = $1 FOR UPDATE OF m`,
         [id],
       )
     ).rows;
@@ -486,8 +499,15 @@ async function eventRaw(pool: Pool, event: BenchEvent, id: string, sender: Bench
     ).rows;
     const facts: MobilityFacts = {
       hostOrganisationId: mobility.host_organisation_id,
+      hostCountry: mobility.host_country,
       placementConfirmed: mobility.placement_confirmed_at !== null,
       tasks,
+      today: new Intl.DateTimeFormat('en-CA', { timeZone: mobility.time_zone }).format(new Date()),
+      startDate: mobility.start_date,
+      endDate: mobility.end_date,
+      travelDays: mobility.travel_days,
+      actualEndDate: mobility.actual_end_date,
+      insurance: mobility.insurance,
     };
     const result = applyEvent(snapshot, { type: event, facts });
     if (!result.ok) throw new Error(`${event} ${id} refused: ${result.unmet.map((u) => u.message).join('; ')}`);

@@ -134,6 +134,34 @@ const MATRIX: Record<string, Entry> = {
     expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
   },
 
+  // The project's own lifecycle: its coordinators and staff see it; only coordinators change it.
+  'PATCH /api/projects/{id}': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}`, body: { interimReportDueDate: null } }),
+    expect: coordinatorOnly,
+  },
+  'POST /api/projects/{id}/events': {
+    // Still running: the coordinator's request is refused by the lifecycle (409), nothing changes.
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/events`, body: { type: 'CLOSE' } }),
+    expect: coordinatorOnly,
+  },
+  'GET /api/projects/{id}/tasks': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/tasks` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+  'PATCH /api/projects/{id}/tasks/{taskId}': {
+    call: async (w, t) => {
+      const tasks = (await t.get(`/api/projects/${w.a.project.id}/tasks`)).body as any[];
+      const task = tasks.find((x) => x.key === 'evidence-file-complete');
+      // Open already: the coordinator's request changes nothing.
+      return { url: `/api/projects/${w.a.project.id}/tasks/${task.id}`, body: { status: 'open' } };
+    },
+    expect: coordinatorOnly,
+  },
+  'GET /api/projects/{id}/history': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/history` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+
   'POST /api/projects/{id}/mobilities': {
     call: (w) => ({ url: `/api/projects/${w.a.project.id}/mobilities`, body: mobilityBody(w.a, `extra${++serial}`) }),
     expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
@@ -195,6 +223,18 @@ const MATRIX: Record<string, Entry> = {
         expect: { 'own coordinator': 412, 'own staff': 403, 'own mentor': 403, 'own learner': 403 },
       },
     ],
+  },
+  'PUT /api/mobilities/{id}/insurance': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/insurance`, body: { covers: [] }, headers: STALE }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
+  },
+  'POST /api/mobilities/{id}/participant-report': {
+    call: (w) => ({
+      url: `/api/mobilities/${w.a.mobility.id}/participant-report`,
+      body: { action: 'request' },
+      headers: STALE,
+    }),
+    expect: { 'own coordinator': 412, 'own staff': 412, 'own mentor': 403, 'own learner': 403 },
   },
   'GET /api/mobilities/{id}/history': {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/history` }),

@@ -4,6 +4,7 @@ import {
   createMobilityFixture,
   createOrganisation,
   hostMentor,
+  recordInsurance,
   sendEvent,
 } from './support/factories';
 import { eventually } from './support/mail-harness';
@@ -15,12 +16,27 @@ const HOST_EVENTS = ['HOST_CONFIRM', 'HOST_DECLINE'];
 
 describe('mobility lifecycle through HTTP', () => {
   let t: TestApp;
+  let start: Date;
   beforeAll(async () => {
     t = await startTestApp();
+    start = t.clock.now();
   });
+  afterEach(() => t.clock.set(start));
   afterAll(async () => {
     await t.close();
   });
+
+  /**
+   * What leaving `phase` needs besides its tasks (fixture stay 1–28 June 2026, no travel days):
+   * insurance and the day before the stay to start implementation, the last day to evaluate.
+   */
+  async function calendarFor(mobilityId: string, phase: string): Promise<void> {
+    if (phase === 'preparation') {
+      await recordInsurance(t, mobilityId);
+      t.clock.set(new Date('2026-05-31T10:00:00Z'));
+    }
+    if (phase === 'implementation') t.clock.set(new Date('2026-06-28T10:00:00Z'));
+  }
 
   /** The mentor of the mobility's current host: the one who sends HOST_CONFIRM and HOST_DECLINE. */
   async function mentorOf(mobilityId: string): Promise<TestUser> {
@@ -35,6 +51,7 @@ describe('mobility lifecycle through HTTP', () => {
       if (phase === 'preparation') {
         expect((await sendEvent((await mentorOf(mobilityId)).client, mobilityId, 'HOST_CONFIRM')).status).toBe(200);
       }
+      await calendarFor(mobilityId, phase);
       const res = await sendEvent(t, mobilityId, 'ADVANCE');
       expect(res.status).toBe(200);
     }
@@ -54,6 +71,7 @@ describe('mobility lifecycle through HTTP', () => {
       await completeMandatoryTasks(t, mobility.id, [phase]);
       if (phase === 'preparation')
         expect((await sendEvent(mentor.client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
+      await calendarFor(mobility.id, phase);
       const before = await t.get(`/api/mobilities/${mobility.id}`);
       expect(before.body.allowedEvents).toContain('ADVANCE');
       const res = await sendEvent(t, mobility.id, 'ADVANCE', undefined, {
@@ -73,12 +91,13 @@ describe('mobility lifecycle through HTTP', () => {
       ['CREATE', null, 'application'],
       ['ADVANCE', 'application', 'preparation'],
       ['HOST_CONFIRM', 'preparation', 'preparation'],
+      ['INSURANCE', 'preparation', 'preparation'],
       ['ADVANCE', 'preparation', 'implementation'],
       ['ADVANCE', 'implementation', 'evaluation'],
       ['ADVANCE', 'evaluation', 'finalisation'],
       ['ADVANCE', 'finalisation', 'completed'],
     ]);
-    expect(history.map((e: any) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(history.map((e: any) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // Each entry names who acted: the coordinator's e-mail, the mentor's for the host's answer.
     const coordinator = t.coordinator.email;
     expect(coordinator).toBe('coordinator@school.test');
@@ -86,6 +105,7 @@ describe('mobility lifecycle through HTTP', () => {
       coordinator,
       coordinator,
       mentor.email,
+      coordinator,
       coordinator,
       coordinator,
       coordinator,
@@ -139,6 +159,7 @@ describe('mobility lifecycle through HTTP', () => {
     const { mobility } = await createMobilityFixture(t);
     await toPhase(mobility.id, 'preparation');
     await completeMandatoryTasks(t, mobility.id, ['preparation'], 'waived');
+    await calendarFor(mobility.id, 'preparation');
     const res = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(res.status).toBe(409);
     expect(res.body.unmet.map((u: any) => u.code).sort()).toEqual([
@@ -257,6 +278,7 @@ describe('mobility lifecycle through HTTP', () => {
     const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
     expect(history.filter((e: any) => e.event === 'ADVANCE')).toHaveLength(1);
     // A deliberate second ADVANCE, sent after the first answered, does apply.
+    await calendarFor(mobility.id, 'preparation');
     expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('implementation');
   });
 

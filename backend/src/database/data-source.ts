@@ -14,7 +14,9 @@ import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000
 import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
 import { RecordGuardians1764420000000 } from './migrations/1764420000000-RecordGuardians';
+import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/1764430000000-RecordInsuranceAndInterruptions';
 import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
+import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -38,7 +40,9 @@ export const MIGRATIONS = [
   QueueLinkRequests1764400000000,
   CreateInstallationSecret1764400000001,
   RecordGuardians1764420000000,
+  RecordInsuranceAndInterruptions1764430000000,
   SeparatePersonsFromMobilities1764440000000,
+  CreateProjectLifecycle1764450000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

@@ -126,3 +126,22 @@ export function sendEvent(
     headers,
   );
 }
+
+/** One policy covering health, accident and third-party liability: enough to leave for the stay. */
+export const FULL_INSURANCE = {
+  covers: [
+    {
+      kind: 'policy',
+      insurer: 'Allianz Travel',
+      policyNumber: 'ERA-2026-001',
+      risks: ['health', 'accident', 'liability'],
+    },
+  ],
+};
+
+/** Records full insurance cover for a mobility through the API (the sending side's coordinator). */
+export async function recordInsurance(t: TestApp, mobilityId: string, body: unknown = FULL_INSURANCE): Promise<any> {
+  const res = await t.request('PUT', `/api/mobilities/${mobilityId}/insurance`, body);
+  if (res.status !== 200) throw new Error(`insurance: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -6,9 +6,11 @@ import { Clock } from '../../common/clock';
 import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import { ProjectService } from '../../modules/project/project.service';
+import { ProjectTasksService } from '../../modules/project/project-tasks.service';
 import { LifecycleService } from '../../modules/mobility/lifecycle.service';
 import { MobilityService } from '../../modules/mobility/mobility.service';
 import { AccompanyingService } from '../../modules/mobility/guardian/accompanying.service';
+import { MobilityRecordsService } from '../../modules/mobility/mobility-records.service';
 import type { Identity } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
@@ -259,7 +261,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
       travelDays: 2,
       greenTravel: index % 3 === 0,
     });
-    await walk(db, lifecycle, created.id, m, today);
+    await walk(db, lifecycle, created.id, m, today, (id) => insure(app, identity, id));
     if (learners.length < 2 && m.host) {
       learners.push({ personId: created.participant.id, email: created.participant.email });
     }
@@ -274,7 +276,10 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     hosts,
     project,
     today,
+    insure: (id: string) => insure(app, identity, id),
   });
+  await seedReportingProject(app, identity, school.id, today);
+  await seedInterruptedStay(app, identity, project.id, school.id, hosts.IT.id, today);
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({
     id: hosts[country as keyof typeof HOSTS].id,
     name: dto.name,
@@ -302,12 +307,15 @@ async function walk(
   id: string,
   m: DemoMobility,
   today: string,
+  insure: (id: string) => Promise<unknown>,
 ): Promise<void> {
   const send = (type: 'ADVANCE' | 'HOST_CONFIRM' | 'WITHDRAW', reason?: string) =>
     lifecycle.apply({ mobilityId: id, type, reason, actor: ACTOR, viewer: 'coordinator' });
+  // Ticked on their due day (09:00 UTC) when that is past: a learning agreement signed in time is not late.
   const tick = (phases: readonly Phase[], dueBefore?: string) =>
     db.query(
-      `UPDATE task SET status = 'done', status_changed_by = $1, status_changed_at = now()
+      `UPDATE task SET status = 'done', status_changed_by = $1,
+              status_changed_at = LEAST(now(), (due_date + time '09:00') AT TIME ZONE 'UTC')
         WHERE mobility_id = $2 AND phase = ANY($3) AND status = 'open' AND template_key <> 'host-confirmation'
           AND ($4::date IS NULL OR due_date < $4)`,
       [ACTOR, id, phases, dueBefore ?? null],
@@ -322,6 +330,8 @@ async function walk(
     if (phase === 'application' || phase === 'preparation') {
       if (phase === 'preparation' || m.target !== 'preparation') await confirmOnce(send, db, id);
     }
+    // Insurance is a rule before departure: every stay under way has its cover recorded.
+    if (phase === 'preparation') await insure(id);
     await send('ADVANCE');
   }
   if (m.target === 'completed') return;
@@ -413,6 +423,8 @@ async function seedReturningLearner(demo: {
   hosts: Record<keyof typeof HOSTS, { id: string }>;
   project: { id: string };
   today: string;
+  /** Records the stay's insurance (a rule before departure). */
+  insure: (id: string) => Promise<unknown>;
 }): Promise<void> {
   const { identity, today } = demo;
   const earlierStart = `${addDays(today, -700).slice(0, 7)}-01`;
@@ -452,7 +464,7 @@ async function seedReturningLearner(demo: {
     travelDays: 2,
     greenTravel: true,
   });
-  await walk(demo.db, demo.lifecycle, went.id, first, today);
+  await walk(demo.db, demo.lifecycle, went.id, first, today, demo.insure);
   // Back for a longer placement with the current project: the same person, chosen by id.
   const againStart = addDays(today, 75);
   const again = await demo.mobilities.create(identity, demo.project.id, {
@@ -471,5 +483,129 @@ async function seedReturningLearner(demo: {
     again.id,
     { ...first, host: 'IE', startIn: 75, days: 42, target: 'preparation' },
     today,
+    demo.insure,
   );
+}
+
+/** Demo cover: one travel policy for health, accident and third-party liability. */
+function insure(app: INestApplicationContext, identity: Identity, mobilityId: string): Promise<unknown> {
+  return app.get(MobilityRecordsService).recordInsurance(
+    identity,
+    mobilityId,
+    {
+      covers: [
+        {
+          kind: 'policy',
+          insurer: 'DR-WALTER Erasmus Gruppenversicherung',
+          policyNumber: `EDU-${mobilityId.slice(0, 8).toUpperCase()}`,
+          risks: ['health', 'accident', 'liability'],
+        },
+      ],
+    },
+    undefined,
+  );
+}
+
+/**
+ * Issue 13's interrupted stay: an apprentice in Bologna whose host workshop closed after a flood
+ * (force majeure). Insured, advanced on the calendar, INTERRUPTed with the actual last day, now in
+ * evaluation with the participant report requested.
+ */
+async function seedInterruptedStay(
+  app: INestApplicationContext,
+  identity: Identity,
+  projectId: string,
+  schoolId: string,
+  hostId: string,
+  today: string,
+): Promise<void> {
+  const db = app.get(DataSource);
+  const lifecycle = app.get(LifecycleService);
+  const startDate = addDays(today, -24);
+  const created = await app.get(MobilityService).create(identity, projectId, {
+    participant: {
+      firstName: 'Noah',
+      lastName: 'Krüger',
+      email: 'noah.krueger@students.bk-rhein-ruhr.example',
+    },
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: schoolId,
+    hostOrganisationId: hostId,
+    startDate,
+    endDate: addDays(startDate, 34),
+    travelDays: 2,
+    greenTravel: false,
+  });
+  const send = (type: 'ADVANCE' | 'HOST_CONFIRM') =>
+    lifecycle.apply({ mobilityId: created.id, type, actor: ACTOR, viewer: 'coordinator' });
+  const tick = (phase: Phase) =>
+    db.query(
+      `UPDATE task SET status = 'done', status_changed_by = $1,
+              status_changed_at = LEAST(now(), (due_date + time '09:00') AT TIME ZONE 'UTC')
+        WHERE mobility_id = $2 AND phase = $3 AND status = 'open' AND template_key <> 'host-confirmation'
+          AND due_date < $4`,
+      [ACTOR, created.id, phase, today],
+    );
+  await db.query(
+    `UPDATE task SET status = 'done', status_changed_by = $1, status_changed_at = now()
+      WHERE mobility_id = $2 AND phase = 'application' AND template_key <> 'host-confirmation'`,
+    [ACTOR, created.id],
+  );
+  await send('HOST_CONFIRM');
+  await send('ADVANCE');
+  await db.query(
+    `UPDATE task SET status = 'done', status_changed_by = $1,
+            status_changed_at = LEAST(now(), (due_date + time '09:00') AT TIME ZONE 'UTC')
+      WHERE mobility_id = $2 AND phase = 'preparation' AND status = 'open'`,
+    [ACTOR, created.id],
+  );
+  await insure(app, identity, created.id);
+  await send('ADVANCE');
+  await tick('implementation');
+  await lifecycle.apply({
+    mobilityId: created.id,
+    type: 'INTERRUPT',
+    reason: 'The host workshop closed after the flood in Emilia-Romagna (regional state of emergency)',
+    interruption: { actualEndDate: addDays(today, -9), forceMajeure: true },
+    actor: ACTOR,
+    viewer: 'coordinator',
+  });
+  await app.get(MobilityRecordsService).recordParticipantReport(identity, created.id, { action: 'request' }, undefined);
+}
+
+/**
+ * The project's own lifecycle: the school's previous accredited (KA121-VET) project ended 40 days ago
+ * and is in reporting. Its interim report went in, the BM data is complete and the organisations are
+ * checked; the participant reports and the evidence file are due in 5 days, the final report
+ * (P1+60 by default) in 20 — the coordinator records its submission on the project page.
+ */
+async function seedReportingProject(
+  app: INestApplicationContext,
+  identity: Parameters<ProjectService['create']>[0],
+  schoolId: string,
+  today: string,
+): Promise<void> {
+  const projects = app.get(ProjectService);
+  const tasks = app.get(ProjectTasksService);
+  const endDate = addDays(today, -40);
+  const startDate = addDays(addMonths(endDate, -15), 1);
+  const year = Math.min(Math.max(Number(startDate.slice(0, 4)), 2021), 2027);
+  const project = await projects.create(identity, {
+    reference: `${year}-1-DE02-KA121-VET-000${String(300000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Accredited mobility, last round: apprentices and trainers',
+    action: 'KA121-VET',
+    callYear: year,
+    beneficiaryOrganisationId: schoolId,
+    startDate,
+    endDate,
+  });
+  await tasks.update(identity, project.id, { interimReportDueDate: addMonths(startDate, 8) });
+  const byKey = new Map((await tasks.list(identity, project.id)).map((t) => [t.key, t]));
+  const settle = async (key: string, status: 'done' | 'waived', waiverReason?: string) => {
+    const task = byKey.get(key);
+    if (task) await tasks.updateTask(identity, project.id, task.id, { status, waiverReason });
+  };
+  await settle('interim-report-submitted', 'done');
+  await settle('bm-mobilities-complete', 'done');
+  await settle('bm-organisations-checked', 'done');
 }

@@ -14,7 +14,7 @@ export class LifecycleEventEntity {
   sequence: number;
 
   @Column('text')
-  event: MobilityEventType | 'CREATE' | 'EDIT' | 'CONSENT';
+  event: MobilityEventType | 'CREATE' | 'EDIT' | 'INSURANCE' | 'PARTICIPANT_REPORT' | 'CONSENT';
 
   @Column('text', { name: 'from_state', nullable: true })
   fromState: MobilityState | null;

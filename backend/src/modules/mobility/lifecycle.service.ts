@@ -18,12 +18,14 @@ import { MobilityDto } from './dto/mobility.dto';
 import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityFile } from './mobility-file.service';
-import { factsOf, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
+import { factsOf, LockedMobility, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 
 export interface LifecycleCommand {
   readonly mobilityId: string;
   readonly type: MobilityEventType;
   readonly reason?: string;
+  /** INTERRUPT only: the actual last day abroad and whether force majeure caused it. */
+  readonly interruption?: { readonly actualEndDate?: string; readonly forceMajeure?: boolean };
   readonly expectedVersion?: number;
   readonly actor: string;
   /** The role the event is sent in (checked by the caller): the mobility is answered as it sees it. */
@@ -67,7 +69,7 @@ export class LifecycleService {
   /** The protocol on a mobility the caller has just locked in `em` (and checked the sender's role on). */
   async applyLocked(
     em: EntityManager,
-    mobility: MobilityEntity,
+    mobility: LockedMobility,
     command: LifecycleCommand,
     alongside: Partial<MobilityEntity> = {},
   ): Promise<MobilityDto> {
@@ -75,7 +77,14 @@ export class LifecycleService {
     const snapshot = restoreMobilitySnapshot(mobility);
     const tasks = await this.repository.tasks(em, mobility.id);
     const reason = command.reason?.trim() || undefined;
-    const result = applyEvent(snapshot, { type: command.type, reason, facts: factsOf(mobility, tasks) });
+    // The calendar is the school's: "today" is the date where the beneficiary is.
+    const today = this.clock.today(mobility.schoolTimeZone);
+    const result = applyEvent(snapshot, {
+      type: command.type,
+      reason,
+      facts: factsOf(mobility, tasks, today),
+      ...(command.interruption ? { interruption: command.interruption } : {}),
+    });
     if (!result.ok) {
       throw Problems.conflict(
         'lifecycle-refused',
@@ -91,7 +100,7 @@ export class LifecycleService {
     };
     const touched = new Map<string, TaskStatus>();
     for (const effect of result.effects) {
-      Object.assign(changes, await this.carryOut(em, mobility, effect, command.actor, touched));
+      Object.assign(changes, await this.carryOut(em, mobility, effect, command, touched));
     }
     const at = this.clock.now();
     await this.file.commit(em, mobility, {
@@ -116,9 +125,10 @@ export class LifecycleService {
     em: EntityManager,
     mobility: MobilityEntity,
     effect: MobilityEffect,
-    actor: string,
+    command: LifecycleCommand,
     touched: Map<string, TaskStatus>,
   ): Promise<Partial<MobilityEntity>> {
+    const actor = command.actor;
     const setStatus = async (key: string, status: 'open' | 'done') => {
       for (const id of await this.checklist.setStatus(em, mobility.id, key, status, actor)) touched.set(id, status);
     };
@@ -134,6 +144,20 @@ export class LifecycleService {
       case 'reopenHostSearchTask':
         await setStatus(TASK_KEYS.hostSearch, 'open');
         return {};
+      case 'recordInterruption': {
+        // The guard checked the details; the planned dates stay (duration rules apply to them).
+        const { actualEndDate, forceMajeure } = command.interruption ?? {};
+        if (actualEndDate === undefined || forceMajeure === undefined) {
+          throw new Error('recordInterruption without the interruption details the guard checked');
+        }
+        return {
+          actualEndDate,
+          forceMajeure,
+          interruptionReason: command.reason?.trim() ?? '',
+          interruptedAt: this.clock.now(),
+          interruptedBy: actor,
+        };
+      }
     }
   }
 }

@@ -1,4 +1,10 @@
-import type { ActivityTypeCode, MobilityState, StoredSnapshot } from '@mobility-hub/domain';
+import type {
+  ActivityTypeCode,
+  InsuranceCover,
+  MobilityState,
+  ParticipantReportStatus,
+  StoredSnapshot,
+} from '@mobility-hub/domain';
 import {
   Column,
   CreateDateColumn,
@@ -76,6 +82,48 @@ export class MobilityEntity {
 
   @Column('text', { name: 'mentor_email', nullable: true })
   mentorEmail: string | null;
+
+  /** Health, accident and third-party liability covers, recorded by the sending side (reference §3.2 #10). */
+  @Column('jsonb', { name: 'insurance' })
+  insurance: InsuranceCover[];
+
+  @Column('timestamptz', { name: 'insurance_recorded_at', nullable: true })
+  insuranceRecordedAt: Date | null;
+
+  @Column('text', { name: 'insurance_recorded_by', nullable: true })
+  insuranceRecordedBy: string | null;
+
+  /** The actual last day abroad of an interrupted stay (INTERRUPT); the planned dates stay as they were. */
+  @Column('date', { name: 'actual_end_date', nullable: true })
+  actualEndDate: string | null;
+
+  @Column('text', { name: 'interruption_reason', nullable: true })
+  interruptionReason: string | null;
+
+  @Column('boolean', { name: 'force_majeure', nullable: true })
+  forceMajeure: boolean | null;
+
+  @Column('timestamptz', { name: 'interrupted_at', nullable: true })
+  interruptedAt: Date | null;
+
+  @Column('text', { name: 'interrupted_by', nullable: true })
+  interruptedBy: string | null;
+
+  /** The participant report as the BM shows it (reference §4.7); null until it is requested. */
+  @Column('text', { name: 'participant_report_status', nullable: true })
+  participantReportStatus: ParticipantReportStatus | null;
+
+  @Column('timestamptz', { name: 'participant_report_requested_at', nullable: true })
+  participantReportRequestedAt: Date | null;
+
+  @Column('timestamptz', { name: 'participant_report_last_sent_at', nullable: true })
+  participantReportLastSentAt: Date | null;
+
+  @Column('int', { name: 'participant_report_resent_count' })
+  participantReportResentCount: number;
+
+  @Column('timestamptz', { name: 'participant_report_submitted_at', nullable: true })
+  participantReportSubmittedAt: Date | null;
 
   @Column('int', { name: 'checklist_version' })
   checklistVersion: number;

@@ -14,6 +14,8 @@ import { MobilityFile } from './mobility-file.service';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityRepository } from './mobility.repository';
 import { MobilityService } from './mobility.service';
+import { MobilityRecordsController } from './mobility-records.controller';
+import { MobilityRecordsService } from './mobility-records.service';
 
 /**
  * A mobility and its checklist: one row lock and one version cover both (a task's change bumps the
@@ -21,7 +23,7 @@ import { MobilityService } from './mobility.service';
  */
 @Module({
   imports: [NotificationModule, AccessModule, PersonModule],
-  controllers: [MobilityController, TaskController, GuardianController],
+  controllers: [MobilityController, MobilityRecordsController, TaskController, GuardianController],
   providers: [
     MobilityService,
     LifecycleService,
@@ -30,6 +32,7 @@ import { MobilityService } from './mobility.service';
     MobilityRepository,
     MobilityFile,
     ChecklistService,
+    MobilityRecordsService,
     GuardianService,
     AccompanyingService,
   ],

@@ -3,6 +3,12 @@ import {
   ageAtStart,
   allowedEvents,
   isMinorOn,
+  InsuranceCover,
+  isLearningAgreementLate,
+  isParticipantReportOverdue,
+  missingInsuranceRisks,
+  participantReportResendAt,
+  ParticipantReportStatus,
   isSendingSide,
   mayApplyEvent,
   MobilityRole,
@@ -197,8 +203,20 @@ export class MobilityQueries {
       em,
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS person_id, p.date_of_birth,
-              tc.open, tc.done, tc.waived
+              tc.open, tc.done, tc.waived,
+              m.insurance, m.insurance_recorded_at, m.insurance_recorded_by,
+              m.actual_end_date, m.interruption_reason, m.force_majeure, m.interrupted_at, m.interrupted_by,
+              m.participant_report_status, m.participant_report_requested_at, m.participant_report_last_sent_at,
+              m.participant_report_resent_count, m.participant_report_submitted_at,
+              school.time_zone AS school_time_zone,
+              (SELECT (t.status_changed_at AT TIME ZONE school.time_zone)::date FROM task t
+                WHERE t.mobility_id = m.id AND t.template_key = 'learning-agreement' AND t.status = 'done'
+                LIMIT 1) AS la_done_on,
+              (SELECT t.due_date FROM task t
+                WHERE t.mobility_id = m.id AND t.template_key = 'participant-report-submitted' LIMIT 1) AS report_deadline
          FROM mobility m ${summaryJoins(seen)}
+         JOIN project pr ON pr.id = m.project_id
+         JOIN organisation school ON school.id = pr.beneficiary_organisation_id
          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
                                     count(*) FILTER (WHERE status = 'done')::int AS done,
                                     count(*) FILTER (WHERE status = 'waived')::int AS waived
@@ -207,8 +225,27 @@ export class MobilityQueries {
       isSendingSide(viewer) ? [this.today(), id] : [this.today(), id, visibleTaskRoles(viewer)],
     );
     if (!row) throw Problems.notFound('Mobility', id);
-    const parties = { hostOrganisationId: row.h_id, placementConfirmedAt: row.placement_confirmed_at };
-    const facts = factsOf(parties, tasks ?? (await this.repository.tasks(em, row.id)));
+    const today = this.clock.today(row.school_time_zone);
+    const source = {
+      hostOrganisationId: row.h_id,
+      hostCountry: row.h_country,
+      placementConfirmedAt: row.placement_confirmed_at,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      travelDays: row.travel_days,
+      actualEndDate: row.actual_end_date,
+      insurance: row.insurance,
+    };
+    const facts = factsOf(source, tasks ?? (await this.repository.tasks(em, row.id)), today);
+    const report = {
+      status: row.participant_report_status,
+      requestedAt: row.participant_report_requested_at,
+      lastSentAt: row.participant_report_last_sent_at,
+      resentCount: row.participant_report_resent_count,
+      submittedAt: row.participant_report_submitted_at,
+    };
+    const resendAt = participantReportResendAt(report);
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
     const snapshot = restoreMobilitySnapshot({
       id: row.id,
       machineSnapshot: row.machine_snapshot,
@@ -237,6 +274,35 @@ export class MobilityQueries {
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
       machineVersion: row.machine_version,
+      insurance: {
+        covers: row.insurance.map((c) => ({ ...c, risks: [...c.risks] })),
+        missingRisks: missingInsuranceRisks(row.insurance, row.h_id ? row.h_country : null),
+        recordedAt: iso(row.insurance_recorded_at),
+        recordedBy: isSendingSide(viewer) ? row.insurance_recorded_by : null,
+      },
+      interruption:
+        row.actual_end_date && row.interrupted_at
+          ? {
+              actualEndDate: row.actual_end_date,
+              actualDurationDays: activityDays(row.start_date, row.actual_end_date),
+              forceMajeure: row.force_majeure ?? false,
+              // Why a stay ended can be personal (illness): not the host's business.
+              reason: seesPersonalDetails(viewer) ? row.interruption_reason : null,
+              interruptedAt: row.interrupted_at.toISOString(),
+              interruptedBy: isSendingSide(viewer) ? row.interrupted_by : null,
+            }
+          : null,
+      learningAgreementCompletedOn: row.la_done_on,
+      learningAgreementLate: isLearningAgreementLate(row.la_done_on, row.start_date),
+      participantReport: {
+        ...report,
+        requestedAt: iso(report.requestedAt),
+        lastSentAt: iso(report.lastSentAt),
+        submittedAt: iso(report.submittedAt),
+        deadline: row.report_deadline,
+        overdue: isParticipantReportOverdue(report.status, row.report_deadline, today),
+        resendableFrom: iso(resendAt),
+      },
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
     };
@@ -259,6 +325,22 @@ interface DetailColumns {
   open: number;
   done: number;
   waived: number;
+  insurance: InsuranceCover[];
+  insurance_recorded_at: Date | null;
+  insurance_recorded_by: string | null;
+  actual_end_date: string | null;
+  interruption_reason: string | null;
+  force_majeure: boolean | null;
+  interrupted_at: Date | null;
+  interrupted_by: string | null;
+  participant_report_status: ParticipantReportStatus | null;
+  participant_report_requested_at: Date | null;
+  participant_report_last_sent_at: Date | null;
+  participant_report_resent_count: number;
+  participant_report_submitted_at: Date | null;
+  school_time_zone: string;
+  la_done_on: string | null;
+  report_deadline: string | null;
 }
 
 export function toSummary(row: SummaryRow): MobilitySummaryDto {

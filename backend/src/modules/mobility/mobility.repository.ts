@@ -13,8 +13,18 @@ import { LifecycleEventEntity } from './lifecycle-event.entity';
 import { MobilityEntity } from './mobility.entity';
 import { preparedQuery } from '../../common/prepared-query';
 
-/** A locked mobility row, with its project's beneficiary (the parties a role check needs). */
-export type LockedMobility = MobilityEntity & { readonly beneficiaryOrganisationId: string };
+/**
+ * A locked mobility row, with its project's beneficiary (the parties a role check needs), the
+ * school's time zone (whose calendar date is "today" for the lifecycle), the host's country and
+ * the project's dates.
+ */
+export type LockedMobility = MobilityEntity & {
+  readonly beneficiaryOrganisationId: string;
+  readonly schoolTimeZone: string;
+  readonly hostCountry: string | null;
+  readonly projectStartDate: string;
+  readonly projectEndDate: string;
+};
 
 /** A task as the lifecycle machine sees it, with its id (to re-plan exactly the tasks an event changed). */
 export type TaskFactRow = TaskFact & { readonly id: string };
@@ -43,7 +53,23 @@ const WRITABLE: Partial<Record<keyof MobilityEntity, string>> = {
   machineSnapshot: 'machine_snapshot',
   machineVersion: 'machine_version',
   phase: 'phase',
+  insurance: 'insurance',
+  insuranceRecordedAt: 'insurance_recorded_at',
+  insuranceRecordedBy: 'insurance_recorded_by',
+  actualEndDate: 'actual_end_date',
+  interruptionReason: 'interruption_reason',
+  forceMajeure: 'force_majeure',
+  interruptedAt: 'interrupted_at',
+  interruptedBy: 'interrupted_by',
+  participantReportStatus: 'participant_report_status',
+  participantReportRequestedAt: 'participant_report_requested_at',
+  participantReportLastSentAt: 'participant_report_last_sent_at',
+  participantReportResentCount: 'participant_report_resent_count',
+  participantReportSubmittedAt: 'participant_report_submitted_at',
 };
+
+/** Columns stored as jsonb: written as JSON text. */
+const JSON_COLUMNS: ReadonlySet<string> = new Set(['machineSnapshot', 'insurance']);
 
 // Plain SQL, no entity hydration: this runs on every change to a mobility.
 const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.person_id AS "personId",
@@ -54,8 +80,20 @@ const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.person_id AS "pers
          m.mentor_email AS "mentorEmail", m.checklist_version AS "checklistVersion",
          m.machine_snapshot AS "machineSnapshot", m.machine_version AS "machineVersion", m.phase, m.version,
          m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-         p.beneficiary_organisation_id AS "beneficiaryOrganisationId"
+         m.insurance, m.insurance_recorded_at AS "insuranceRecordedAt", m.insurance_recorded_by AS "insuranceRecordedBy",
+         m.actual_end_date AS "actualEndDate", m.interruption_reason AS "interruptionReason",
+         m.force_majeure AS "forceMajeure", m.interrupted_at AS "interruptedAt", m.interrupted_by AS "interruptedBy",
+         m.participant_report_status AS "participantReportStatus",
+         m.participant_report_requested_at AS "participantReportRequestedAt",
+         m.participant_report_last_sent_at AS "participantReportLastSentAt",
+         m.participant_report_resent_count AS "participantReportResentCount",
+         m.participant_report_submitted_at AS "participantReportSubmittedAt",
+         p.beneficiary_organisation_id AS "beneficiaryOrganisationId",
+         p.start_date AS "projectStartDate", p.end_date AS "projectEndDate",
+         b.time_zone AS "schoolTimeZone", h.country AS "hostCountry"
     FROM mobility m JOIN project p ON p.id = m.project_id
+    JOIN organisation b ON b.id = p.beneficiary_organisation_id
+    LEFT JOIN organisation h ON h.id = m.host_organisation_id
    WHERE m.id = $1
      FOR UPDATE OF m`;
 
@@ -111,7 +149,7 @@ export class MobilityRepository {
       if (value === undefined) continue;
       const column = WRITABLE[property as keyof MobilityEntity];
       if (!column) throw new Error(`MobilityRepository.save: ${property} is not a writable column`);
-      params.push(property === 'machineSnapshot' ? JSON.stringify(value) : value);
+      params.push(JSON_COLUMNS.has(property) ? JSON.stringify(value) : value);
       sets.push(`${column} = $${params.length}`);
     }
     const update = `UPDATE mobility SET ${sets.join(', ')} WHERE id = $1 AND version = $2 RETURNING version`;
@@ -152,15 +190,28 @@ export class MobilityRepository {
   }
 }
 
-/** The machine's facts: the mobility's host and placement, and its tasks. */
-export function factsOf(
-  mobility: Pick<MobilityEntity, 'hostOrganisationId' | 'placementConfirmedAt'>,
-  tasks: readonly TaskFact[],
-): MobilityFacts {
+/** What the machine's facts are made of: the mobility's row as far as the lifecycle cares. */
+export type FactsSource = Pick<
+  MobilityEntity,
+  'hostOrganisationId' | 'placementConfirmedAt' | 'startDate' | 'endDate' | 'travelDays' | 'actualEndDate' | 'insurance'
+> & { readonly hostCountry: string | null };
+
+/**
+ * The machine's facts: the mobility's host and placement, its tasks, its calendar (`today` is the
+ * calendar date in the school's time zone) and its insurance.
+ */
+export function factsOf(mobility: FactsSource, tasks: readonly TaskFact[], today: string): MobilityFacts {
   return {
     hostOrganisationId: mobility.hostOrganisationId,
+    hostCountry: mobility.hostOrganisationId ? mobility.hostCountry : null,
     placementConfirmed: mobility.placementConfirmedAt !== null,
     tasks,
+    today,
+    startDate: mobility.startDate,
+    endDate: mobility.endDate,
+    travelDays: mobility.travelDays,
+    actualEndDate: mobility.actualEndDate,
+    insurance: mobility.insurance,
   };
 }
 

@@ -2,6 +2,8 @@ import {
   CURRENT_CHECKLIST,
   initialMobilitySnapshot,
   KA122_MAX_PARTICIPANTS,
+  KA122_UNCOUNTED_ACTIVITY_TYPES,
+  countsTowardsKa122Cap,
   MOBILITY_MACHINE_VERSION,
   participantConditions,
   MobilityEditCurrent,
@@ -13,6 +15,7 @@ import {
   TASK_KEYS,
   travelViolations,
   validateMobilityDates,
+  projectDateViolations,
   mayApplyEvent,
   mayEditMobility,
   dateOfBirthViolations,
@@ -22,7 +25,7 @@ import {
 } from '@mobility-hub/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { actorOf, Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
@@ -93,12 +96,19 @@ export class MobilityService {
         : null;
       const violations = [
         ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
+        ...projectDateViolations(dto, project),
         ...travelViolations(travelDays, greenTravel),
         ...hostViolations(sending.country, host?.country ?? null),
       ];
       if (violations.length) throw Problems.ruleViolated(violations);
-      if (project.action === 'KA122-VET') {
-        const participants = await em.countBy(MobilityEntity, { projectId, phase: Not('withdrawn') });
+      // KA122: at most 30 participants; withdrawn mobilities and preparatory visits do not count
+      // (reference §1.2: accompanying persons and preparatory visits not counted).
+      if (project.action === 'KA122-VET' && countsTowardsKa122Cap(dto.activityType)) {
+        const [{ participants }] = (await em.query(
+          `SELECT count(*)::int AS participants FROM mobility
+            WHERE project_id = $1 AND phase <> 'withdrawn' AND NOT (activity_type = ANY($2::text[]))`,
+          [projectId, KA122_UNCOUNTED_ACTIVITY_TYPES],
+        )) as { participants: number }[];
         if (participants >= KA122_MAX_PARTICIPANTS) {
           throw Problems.ruleViolated([
             {
@@ -205,6 +215,9 @@ export class MobilityService {
         mobilityId: id,
         type: dto.type,
         reason: dto.reason,
+        ...(dto.type === 'INTERRUPT'
+          ? { interruption: { actualEndDate: dto.actualEndDate, forceMajeure: dto.forceMajeure } }
+          : {}),
         expectedVersion,
         actor: actorOf(identity),
         viewer,
@@ -237,14 +250,15 @@ export class MobilityService {
       this.repository.checkVersion(mobility, expectedVersion);
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
       const current: MobilityEditCurrent = { ...mobility, sendingCountry: sending.country };
-      let plan = planMobilityEdit(current, dto);
+      const project = { startDate: mobility.projectStartDate, endDate: mobility.projectEndDate };
+      let plan = planMobilityEdit(current, dto, { project });
       const hostId = requestedHostId(mobility, dto);
       if (hostId && plan.kind === 'refused' && plan.code === 'not-found') {
         // The plan got past the refusals that come first and needs the new host: one of the school's
         // own organisations (404 naming hostOrganisationId otherwise) and its country.
         const school = await this.schoolOf(em, mobility.projectId);
         const host = await this.partyOf(em, school, hostId, 'hostOrganisationId');
-        plan = planMobilityEdit(current, dto, { requestedHost: host });
+        plan = planMobilityEdit(current, dto, { requestedHost: host, project });
       }
       if (plan.kind === 'unchanged') return this.queries.detail(id, viewer, em);
       if (plan.kind === 'refused') {

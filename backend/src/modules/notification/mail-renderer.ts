@@ -15,6 +15,8 @@ export interface MailFacts {
   readonly recipientName: string;
   readonly organisation: string;
   readonly participant?: string;
+  /** A project's title and reference (project task mail). */
+  readonly project?: string;
   readonly task?: { readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
   readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
   /** Where the participant goes (host and country), for mails to a minor's guardian. */
@@ -88,6 +90,7 @@ export class MailRenderer {
       name: facts.recipientName,
       organisation: facts.organisation,
       participant: facts.participant ?? '',
+      project: facts.project ?? '',
       task: facts.task?.title ?? '',
       guidance: facts.task?.guidance ?? '',
       dueDate: facts.task ? date(facts.task.dueDate) : '',

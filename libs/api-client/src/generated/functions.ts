@@ -15,6 +15,16 @@ export type { CreateProject$Params as CreateProject$Params } from './fn/projects
 export { createProject as createProject } from './fn/projects/create-project';
 export type { GetProject$Params as GetProject$Params } from './fn/projects/get-project';
 export { getProject as getProject } from './fn/projects/get-project';
+export type { UpdateProject$Params as UpdateProject$Params } from './fn/projects/update-project';
+export { updateProject as updateProject } from './fn/projects/update-project';
+export type { RecordProjectEvent$Params as RecordProjectEvent$Params } from './fn/projects/record-project-event';
+export { recordProjectEvent as recordProjectEvent } from './fn/projects/record-project-event';
+export type { ListProjectTasks$Params as ListProjectTasks$Params } from './fn/projects/list-project-tasks';
+export { listProjectTasks as listProjectTasks } from './fn/projects/list-project-tasks';
+export type { UpdateProjectTask$Params as UpdateProjectTask$Params } from './fn/projects/update-project-task';
+export { updateProjectTask as updateProjectTask } from './fn/projects/update-project-task';
+export type { ListProjectHistory$Params as ListProjectHistory$Params } from './fn/projects/list-project-history';
+export { listProjectHistory as listProjectHistory } from './fn/projects/list-project-history';
 export type { CreateMobility$Params as CreateMobility$Params } from './fn/mobilities/create-mobility';
 export { createMobility as createMobility } from './fn/mobilities/create-mobility';
 export type { ListMobilities$Params as ListMobilities$Params } from './fn/mobilities/list-mobilities';
@@ -27,6 +37,10 @@ export type { SendMobilityEvent$Params as SendMobilityEvent$Params } from './fn/
 export { sendMobilityEvent as sendMobilityEvent } from './fn/mobilities/send-mobility-event';
 export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './fn/mobilities/get-mobility-history';
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
+export type { RecordMobilityInsurance$Params as RecordMobilityInsurance$Params } from './fn/mobilities/record-mobility-insurance';
+export { recordMobilityInsurance as recordMobilityInsurance } from './fn/mobilities/record-mobility-insurance';
+export type { RecordParticipantReport$Params as RecordParticipantReport$Params } from './fn/mobilities/record-participant-report';
+export { recordParticipantReport as recordParticipantReport } from './fn/mobilities/record-participant-report';
 export type { GetMobilityGuardian$Params as GetMobilityGuardian$Params } from './fn/mobilities/get-mobility-guardian';
 export { getMobilityGuardian as getMobilityGuardian } from './fn/mobilities/get-mobility-guardian';
 export type { PutMobilityGuardian$Params as PutMobilityGuardian$Params } from './fn/mobilities/put-mobility-guardian';

@@ -78,12 +78,12 @@ describe('what a person is to a mobility', () => {
 });
 
 describe('what each role may do', () => {
-  it('lets the host answer the placement, the coordinator reopen and withdraw, and the sending side advance', () => {
+  it('lets the host answer the placement, the coordinator reopen, withdraw and interrupt, and the sending side advance', () => {
     const allowed = Object.fromEntries(
       MOBILITY_ROLES.map((role) => [role, MOBILITY_EVENT_TYPES.filter((e) => mayApplyEvent(role, e))]),
     );
     expect(allowed).toEqual({
-      coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW'],
+      coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW', 'INTERRUPT'],
       staff: ['ADVANCE'],
       mentor: ['HOST_CONFIRM', 'HOST_DECLINE'],
       learner: [],

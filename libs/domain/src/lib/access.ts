@@ -54,6 +54,18 @@ export function coordinatedOrganisationIds(identity: Pick<AccessIdentity, 'membe
   return identity.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
 }
 
+/**
+ * What the user is to a project: coordinator or staff of its beneficiary, or null (then it does not
+ * exist for them). Staff see the project; only coordinators record its report and tick its tasks.
+ */
+export function projectRoleOf(
+  identity: Pick<AccessIdentity, 'memberships'>,
+  beneficiaryOrganisationId: string,
+): 'coordinator' | 'staff' | null {
+  const role = roleIn(identity, beneficiaryOrganisationId);
+  return role === 'coordinator' || role === 'staff' ? role : null;
+}
+
 function roleIn(identity: Pick<AccessIdentity, 'memberships'>, organisationId: string | null): MemberRole | null {
   if (!organisationId) return null;
   return identity.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
@@ -80,10 +92,11 @@ export const isSendingSide = (role: MobilityRole): boolean => role === 'coordina
 
 /**
  * Lifecycle events each role may send. HOST_CONFIRM and HOST_DECLINE are the host's answer;
- * REOPEN and WITHDRAW undo work or end a mobility, so only the sending side's coordinator decides.
+ * REOPEN and WITHDRAW undo work or end a mobility, and INTERRUPT ends a stay early (recorded in the
+ * BM by the sending side, reference §3.3 #9), so only the sending side's coordinator decides.
  */
 export const EVENTS_OF_ROLE: Readonly<Record<MobilityRole, readonly MobilityEventType[]>> = {
-  coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW'],
+  coordinator: ['ADVANCE', 'REOPEN', 'WITHDRAW', 'INTERRUPT'],
   staff: ['ADVANCE'],
   mentor: ['HOST_CONFIRM', 'HOST_DECLINE'],
   learner: [],

@@ -1,5 +1,6 @@
 import { ActivityTypeCode, RuleViolation, validateMobilityDates } from './activity-types';
 import { IsoDate, isIsoDate } from './dates';
+import { projectDateViolations } from './calendar';
 import { canChangeHost, hostViolations, travelViolations } from './mobility-rules';
 import { isFinalState, MobilityState } from './phases';
 import type { ProblemCode } from './problem-codes';
@@ -17,6 +18,8 @@ export interface MobilityEditCurrent {
   readonly greenTravel: boolean;
   /** The sending organisation's country: the host must be in another one. */
   readonly sendingCountry: string;
+  /** The actual last day of an interrupted stay: new planned dates must keep it inside the stay. */
+  readonly actualEndDate?: IsoDate | null;
 }
 
 /**
@@ -41,6 +44,11 @@ export interface MobilityEditContext {
    * Consulted only when the request names a new host; absent then counts as not found.
    */
   readonly requestedHost?: { readonly country: string } | null;
+  /**
+   * The project's dates: new mobility dates must lie within them (422 naming startDate/endDate).
+   * The API always passes them; a form without them leaves that check to the API.
+   */
+  readonly project?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
 }
 
 /** The request fields a violation can name: where a form shows it. */
@@ -222,6 +230,8 @@ export function planMobilityEdit(
   }
   const violations = editViolations([
     ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate) : []),
+    ...(datesChanged && context.project ? projectDateViolations({ startDate, endDate }, context.project) : []),
+    ...(datesChanged ? interruptionViolations(current.actualEndDate ?? null, startDate, endDate) : []),
     ...travelViolations(travelDays, greenTravel),
     ...hostViolations(current.sendingCountry, newHost?.country ?? null),
   ]);
@@ -304,6 +314,15 @@ function inputViolations(request: MobilityEditRequest): MobilityEditViolation[] 
     violations.push({ field: 'travelDays', rule: 'whole days', message: 'travel days are a whole number, 0 or more' });
   }
   return violations;
+}
+
+/** An interrupted stay's actual last day stays inside the planned stay (T0 ≤ day < T1). */
+function interruptionViolations(actualEndDate: IsoDate | null, startDate: IsoDate, endDate: IsoDate): RuleViolation[] {
+  if (actualEndDate === null) return [];
+  const message = `the stay was interrupted on ${actualEndDate}: the planned dates must run from that day or before to after it`;
+  if (startDate > actualEndDate) return [{ field: 'startDate', rule: 'contains the actual last day', message }];
+  if (endDate <= actualEndDate) return [{ field: 'endDate', rule: 'contains the actual last day', message }];
+  return [];
 }
 
 function isEditField(field: string): field is MobilityEditField {

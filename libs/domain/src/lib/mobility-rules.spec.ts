@@ -1,3 +1,4 @@
+import { CURRENT_CHECKLIST } from './checklist/checklist';
 import {
   canChangeHost,
   hostViolations,
@@ -5,6 +6,7 @@ import {
   isTaskPending,
   MAX_TRAVEL_DAYS,
   taskEditBlocker,
+  WITHDRAWN_FILE_TASKS,
   travelViolations,
 } from './mobility-rules';
 
@@ -36,6 +38,18 @@ describe('mobility rules', () => {
     expect(taskEditBlocker('completed', 'learning-agreement')?.code).toBe('checklist-closed');
     expect(taskEditBlocker('withdrawn', 'learning-agreement')?.code).toBe('checklist-closed');
     expect(taskEditBlocker('application', 'host-confirmation')?.code).toBe('host-confirmation-by-event');
+  });
+
+  it('lets a withdrawn mobility finish its file (participant report, BM record, evidence), not a completed one', () => {
+    for (const key of WITHDRAWN_FILE_TASKS) {
+      expect(CURRENT_CHECKLIST.tasks.map((t) => t.key)).toContain(key);
+      expect(taskEditBlocker('withdrawn', key)).toBeNull();
+      expect(taskEditBlocker('completed', key)?.code).toBe('checklist-closed');
+    }
+    for (const key of ['debrief', 'outcomes-recognised', 'europass-mobility-issued', 'learning-agreement'])
+      expect(taskEditBlocker('withdrawn', key)?.code).toBe('checklist-closed');
+    // A withdrawn mobility still reminds nobody: its finishing tasks are not pending.
+    expect(isTaskPending({ status: 'open', mandatory: true, phase: 'evaluation' }, 'withdrawn')).toBe(false);
   });
 
   describe('pending and overdue tasks', () => {

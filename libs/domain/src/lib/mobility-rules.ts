@@ -41,13 +41,47 @@ export function canChangeHost(state: MobilityState): boolean {
   return (HOST_CHANGEABLE_IN as readonly string[]).includes(state);
 }
 
+/**
+ * The tasks of a withdrawn mobility's file that stay open to finish it: a learner who withdrew
+ * during the stay still owes the participant report (reference §3.4 #1–3, §3.5 #3 — or the NA
+ * agrees an exclusion), and the coordinator still updates the BM record and keeps the evidence
+ * for the final report and the audit (§3.4 #10, §3.5 #4, #11). Learning-related tasks (debrief,
+ * validation, recognition, Europass, rating the host) no longer apply to a stay that did not
+ * happen as planned and stay closed. A completed mobility's checklist stays closed as a whole.
+ */
+export const WITHDRAWN_FILE_TASKS: readonly string[] = [
+  'participant-report-requested',
+  'participant-report-submitted',
+  'participant-report-monitored',
+  'participant-report-received',
+  'beneficiary-module-updated',
+  'beneficiary-module-complete',
+  'evidence-learning-agreement',
+  'evidence-attendance',
+  'evidence-travel',
+  'evidence-real-costs',
+  'grant-reconciled',
+  'file-archived',
+];
+
+export function isWithdrawnFileTask(taskKey: string): boolean {
+  return WITHDRAWN_FILE_TASKS.includes(taskKey);
+}
+
 /** Why a person may not tick, untick or waive a task by hand now; null when they may. */
 export function taskEditBlocker(
   state: MobilityState,
   taskKey: string,
 ): { code: ProblemCodeWith<409>; message: string } | null {
+  if (state === 'withdrawn' && isWithdrawnFileTask(taskKey)) return null;
   if (isFinalState(state)) {
-    return { code: 'checklist-closed', message: `The mobility is ${state}; its checklist can no longer change.` };
+    return {
+      code: 'checklist-closed',
+      message:
+        state === 'withdrawn'
+          ? 'The mobility is withdrawn; only the tasks that finish its file (participant report, BM record, evidence) can still change.'
+          : `The mobility is ${state}; its checklist can no longer change.`,
+    };
   }
   if (taskKey === TASK_KEYS.hostConfirmation) {
     return {

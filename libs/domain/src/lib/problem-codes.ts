@@ -58,12 +58,32 @@ export const PROBLEM_CODES = {
     status: 409,
     description: 'The consent no longer waits for this guardian’s answer (given, no longer needed, or closed).',
   },
+  'participant-report-refused': {
+    status: 409,
+    description: 'The participant report step is not possible from its status or the mobility’s phase.',
+  },
+  'participant-report-too-soon': {
+    status: 429,
+    description: 'The participant report was sent less than 24 hours ago; `retryAfterSeconds` says when to re-send.',
+  },
   'snapshot-version-unsupported': {
     status: 500,
     description: 'The stored lifecycle state was written by a newer machine version.',
   },
   // Organisations, projects, people, mail.
   'duplicate-reference': { status: 409, description: 'The school already has a project with this reference.' },
+  'project-event-refused': {
+    status: 409,
+    description: 'The project event is not possible from its status (e.g. a final report before the end date).',
+  },
+  'project-task-by-event': {
+    status: 409,
+    description: 'The final report task follows the recorded submission, not a tick.',
+  },
+  'project-tasks-closed': {
+    status: 409,
+    description: 'The final report is submitted: the project’s tasks and dates no longer change.',
+  },
   'duplicate-oid': { status: 409, description: 'The school already registered an organisation with this OID.' },
   'already-member': { status: 409, description: 'The person is already a member of the organisation.' },
   'last-coordinator': { status: 409, description: 'An organisation keeps at least one coordinator.' },

@@ -1,6 +1,15 @@
 import {
   ACTIVITY_TYPE_CODES,
   ActivityTypeCode,
+  INSURANCE_COVER_KINDS,
+  INSURANCE_RISKS,
+  InsuranceCoverKind,
+  InsuranceRisk,
+  isIsoDate,
+  PARTICIPANT_REPORT_ACTIONS,
+  PARTICIPANT_REPORT_STATUSES,
+  ParticipantReportAction,
+  ParticipantReportStatus,
   MOBILITY_EVENT_TYPES,
   MOBILITY_ROLES,
   MOBILITY_STATES,
@@ -14,6 +23,9 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
   IsBoolean,
   IsEmail,
   IsIn,
@@ -30,6 +42,8 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  registerDecorator,
+  ValidationArguments,
 } from 'class-validator';
 import { PageDto, PageQuery } from '../../../common/pagination';
 import { IsCalendarDate, Trim } from '../../../common/validators';
@@ -309,6 +323,104 @@ export class TaskCountsDto {
   @ApiProperty() overdue: number;
 }
 
+export class InsuranceCoverDto {
+  @ApiProperty({
+    enum: INSURANCE_COVER_KINDS,
+    description: 'policy, or the European Health Insurance Card (health only)',
+  })
+  @IsIn(INSURANCE_COVER_KINDS, { message: `kind must be one of ${INSURANCE_COVER_KINDS.join(', ')}` })
+  kind: InsuranceCoverKind;
+
+  @ApiProperty({ maxLength: 200, description: 'The insurer (for an EHIC: the issuing health insurer)' })
+  @Trim()
+  @IsString()
+  @Length(1, 200)
+  insurer: string;
+
+  @ApiProperty({ maxLength: 100, description: 'Policy number (for an EHIC: the card number)' })
+  @Trim()
+  @IsString()
+  @Length(1, 100)
+  policyNumber: string;
+
+  @ApiProperty({ enum: INSURANCE_RISKS, isArray: true, description: 'The risks this cover takes' })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'risks must name at least one risk' })
+  @ArrayMaxSize(3)
+  @IsIn(INSURANCE_RISKS, { each: true, message: `each risk must be one of ${INSURANCE_RISKS.join(', ')}` })
+  risks: InsuranceRisk[];
+}
+
+export class RecordInsuranceDto {
+  @ApiProperty({
+    type: [InsuranceCoverDto],
+    description:
+      'Every cover of the stay (replaces what was recorded); together: health, accident and third-party liability',
+  })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => InsuranceCoverDto)
+  covers: InsuranceCoverDto[];
+}
+
+export class InsuranceDto {
+  @ApiProperty({ type: [InsuranceCoverDto] }) covers: InsuranceCoverDto[];
+  @ApiProperty({
+    enum: INSURANCE_RISKS,
+    isArray: true,
+    description: 'Risks no cover takes for a stay in the host country (empty: complete; implementation needs it)',
+  })
+  missingRisks: InsuranceRisk[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) recordedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) recordedBy: string | null;
+}
+
+export class InterruptionDto {
+  @ApiProperty({ format: 'date', description: 'The actual last day abroad' }) actualEndDate: string;
+  @ApiProperty({ description: 'Days abroad actually spent, first and last day counted' }) actualDurationDays: number;
+  @ApiProperty() forceMajeure: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why; for the sending side and the learner only' })
+  reason: string | null;
+  @ApiProperty({ format: 'date-time' }) interruptedAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Who recorded it (sending side only)' })
+  interruptedBy: string | null;
+}
+
+export class ParticipantReportDto {
+  @ApiProperty({ enum: PARTICIPANT_REPORT_STATUSES, nullable: true, description: 'null: not requested yet' })
+  status: ParticipantReportStatus | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) requestedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSentAt: string | null;
+  @ApiProperty() resentCount: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Submission deadline: the due date of the "participant report submitted" task',
+  })
+  deadline: string | null;
+  @ApiProperty({ description: 'Requested or undelivered, and the deadline has passed' }) overdue: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When a re-send is possible (once per 24 hours); null when it is not re-sendable',
+  })
+  resendableFrom: string | null;
+}
+
+export class RecordParticipantReportDto {
+  @ApiProperty({
+    enum: PARTICIPANT_REPORT_ACTIONS,
+    description:
+      'request (ticks "participant report requested"), resend (at most once per 24 h), undelivered, submitted (ticks "participant report submitted"), excluded (by the NA)',
+  })
+  @IsIn(PARTICIPANT_REPORT_ACTIONS, { message: `action must be one of ${PARTICIPANT_REPORT_ACTIONS.join(', ')}` })
+  action: ParticipantReportAction;
+}
+
 export class MobilityDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
@@ -343,8 +455,49 @@ export class MobilityDto {
   @ApiProperty({ type: DueTaskDto, nullable: true }) nextDueTask: DueTaskDto | null;
   @ApiProperty() checklistVersion: number;
   @ApiProperty() machineVersion: number;
+  @ApiProperty({ type: InsuranceDto }) insurance: InsuranceDto;
+  @ApiProperty({
+    type: InterruptionDto,
+    nullable: true,
+    description: 'The stay was interrupted: its actual last day (startDate/endDate stay the planned dates)',
+  })
+  interruption: InterruptionDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'The day the learning agreement was ticked done (school time zone); null while not done',
+  })
+  learningAgreementCompletedOn: string | null;
+  @ApiProperty({ description: 'The learning agreement was completed after the first day abroad (reference §3.6)' })
+  learningAgreementLate: boolean;
+  @ApiProperty({ type: ParticipantReportDto }) participantReport: ParticipantReportDto;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+/** Interruption fields: required for INTERRUPT, refused (400 naming the field) with any other event. */
+function InterruptField(kind: 'date' | 'boolean'): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'interruptField',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown, args: ValidationArguments) => {
+          const interrupt = (args.object as { type?: unknown }).type === 'INTERRUPT';
+          if (!interrupt) return value === undefined;
+          return kind === 'date' ? isIsoDate(value) : typeof value === 'boolean';
+        },
+        defaultMessage: (args: ValidationArguments) => {
+          const interrupt = (args.object as { type?: unknown }).type === 'INTERRUPT';
+          if (!interrupt) return `${args.property} is only taken with INTERRUPT`;
+          return kind === 'date'
+            ? `${args.property} is required for INTERRUPT: the actual last day abroad, written YYYY-MM-DD`
+            : `${args.property} is required for INTERRUPT: true or false`;
+        },
+      },
+    });
 }
 
 export class MobilityEventRequestDto {
@@ -352,11 +505,23 @@ export class MobilityEventRequestDto {
   @IsIn(MOBILITY_EVENT_TYPES, { message: `type must be one of ${MOBILITY_EVENT_TYPES.join(', ')}` })
   type: MobilityEventType;
 
-  @ApiPropertyOptional({ description: 'Required for REOPEN and WITHDRAW', maxLength: 2000 })
+  @ApiPropertyOptional({ description: 'Required for REOPEN, WITHDRAW and INTERRUPT', maxLength: 2000 })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description:
+      'INTERRUPT only (required there): the actual last day abroad, from T0 to the day before T1, not in the future',
+  })
+  @InterruptField('date')
+  actualEndDate?: string;
+
+  @ApiPropertyOptional({ description: 'INTERRUPT only (required there): the interruption was caused by force majeure' })
+  @InterruptField('boolean')
+  forceMajeure?: boolean;
 }
 
 export class UnmetConditionDto {
@@ -366,6 +531,19 @@ export class UnmetConditionDto {
   @ApiPropertyOptional() taskKey?: string;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional({ enum: MOBILITY_STATES }) phase?: MobilityState;
+  @ApiPropertyOptional({
+    enum: INSURANCE_RISKS,
+    isArray: true,
+    description: 'INSURANCE_MISSING: the risks not covered',
+  })
+  missingRisks?: InsuranceRisk[];
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'STAY_NOT_STARTED / STAY_NOT_ENDED: the first day it is possible',
+  })
+  earliestDate?: string;
+  @ApiPropertyOptional({ description: 'INTERRUPTION_*: the request field concerned' })
+  field?: string;
 }
 
 /** The problem (409 `lifecycle-refused`) of an event the lifecycle refuses now. */

@@ -78,7 +78,6 @@ export function awaitsHostAnswer(
     hostConfirmBlockers({
       hostOrganisationId: m.hostOrganisation?.id ?? null,
       placementConfirmed: m.placementConfirmed,
-      tasks: [],
     }).length === 0
   );
 }

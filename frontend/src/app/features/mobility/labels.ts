@@ -20,6 +20,9 @@ const EVENT_LABELS: Record<string, string> = {
   HOST_CONFIRM: 'Confirm placement',
   HOST_DECLINE: 'Host declined',
   CONSENT: 'Guardian answered',
+  INTERRUPT: 'Record interruption',
+  INSURANCE: 'Insurance recorded',
+  PARTICIPANT_REPORT: 'Participant report',
 };
 
 export function stateLabel(state: string | null | undefined): string {

@@ -4,11 +4,15 @@ import {
   getMobility,
   getMobilityHistory,
   listMobilityTasks,
+  recordMobilityInsurance,
+  recordParticipantReport,
   sendMobilityEvent,
   updateMobility,
   updateTask,
   type LifecycleEventDto,
   type MobilityDto,
+  type RecordInsuranceDto,
+  type RecordParticipantReportDto,
   type TaskDto,
   type UpdateMobilityDto,
   type UpdateTaskDto,
@@ -26,6 +30,12 @@ export interface MobilityFile {
   readonly etag: string;
   readonly tasks: readonly TaskDto[];
   readonly history: readonly LifecycleEventDto[];
+}
+
+/** What INTERRUPT carries besides its reason. */
+export interface InterruptionFields {
+  readonly actualEndDate: string;
+  readonly forceMajeure: boolean;
 }
 
 /** What became of a lifecycle event. */
@@ -140,10 +150,15 @@ export class MobilityFileStore {
    * Sends a lifecycle event. `keepFile: false` when the person has no part in the mobility afterwards
    * (a host declining): then the file is not read again.
    */
-  async sendEvent(type: MobilityEventType, reason?: string, keepFile = true): Promise<EventOutcome> {
+  async sendEvent(
+    type: MobilityEventType,
+    reason?: string,
+    keepFile = true,
+    interruption?: InterruptionFields,
+  ): Promise<EventOutcome> {
     const m = this.mobility();
     if (!m || this.busy()) return { kind: 'failed' };
-    return this.inTurn(() => this.postEvent(m, type, reason, keepFile));
+    return this.inTurn(() => this.postEvent(m, type, reason, keepFile, interruption));
   }
 
   private async postEvent(
@@ -151,12 +166,13 @@ export class MobilityFileStore {
     type: MobilityEventType,
     reason: string | undefined,
     keepFile: boolean,
+    interruption?: InterruptionFields,
   ): Promise<EventOutcome> {
     try {
       const response = await this.api.invoke$Response(sendMobilityEvent, {
         id: m.id,
         'If-Match': this.etag(),
-        body: reason ? { type, reason } : { type },
+        body: { type, ...(reason ? { reason } : {}), ...(interruption ?? {}) },
       });
       if (keepFile) {
         this.setMobility(response.body, response.headers.get('ETag'));
@@ -181,6 +197,42 @@ export class MobilityFileStore {
   private async patchMobility(m: MobilityDto, body: UpdateMobilityDto): Promise<EditOutcome> {
     try {
       const response = await this.api.invoke$Response(updateMobility, { id: m.id, 'If-Match': this.etag(), body });
+      this.setMobility(response.body, response.headers.get('ETag'));
+      await this.refreshChecklistAndHistory();
+      return { kind: 'saved', mobility: response.body };
+    } catch (error) {
+      const problem = toApiProblem(error);
+      if (isStale(problem)) {
+        this.handleProblem(problem);
+        return { kind: 'failed' };
+      }
+      return { kind: 'problem', problem };
+    }
+  }
+
+  /** Records the insurance covers (PUT, replacing what was recorded). */
+  recordInsurance(body: RecordInsuranceDto): Promise<EditOutcome> {
+    const m = this.mobility();
+    if (!m || this.busy()) return Promise.resolve({ kind: 'failed' });
+    return this.inTurn(() =>
+      this.record(() => this.api.invoke$Response(recordMobilityInsurance, { id: m.id, 'If-Match': this.etag(), body })),
+    );
+  }
+
+  /** Records a step of the participant report (requested, re-sent, undelivered, submitted, excluded). */
+  recordParticipantReport(body: RecordParticipantReportDto): Promise<EditOutcome> {
+    const m = this.mobility();
+    if (!m || this.busy()) return Promise.resolve({ kind: 'failed' });
+    return this.inTurn(() =>
+      this.record(() => this.api.invoke$Response(recordParticipantReport, { id: m.id, 'If-Match': this.etag(), body })),
+    );
+  }
+
+  private async record(
+    call: () => Promise<{ body: MobilityDto; headers: { get(name: string): string | null } }>,
+  ): Promise<EditOutcome> {
+    try {
+      const response = await call();
       this.setMobility(response.body, response.headers.get('ETag'));
       await this.refreshChecklistAndHistory();
       return { kind: 'saved', mobility: response.body };

@@ -234,7 +234,13 @@ describe('MobilityPage', () => {
       // Nor the person's other mobilities (the school's records).
       expect(h.personReads).toBe(0);
 
-      expect(sections()).toEqual(['Your answer', 'Age and guardian', 'Accompanying persons', 'The host’s tasks']);
+      expect(sections()).toEqual([
+        'Your answer',
+        'The stay',
+        'Age and guardian',
+        'Accompanying persons',
+        'The host’s tasks',
+      ]);
       expect(el.textContent).not.toContain('Date of birth');
       expect(el.querySelector('[data-testid="date-of-birth"]')).toBeNull();
       expect(el.querySelector('.eyebrow a')?.textContent).toBe('Back to your placements');
@@ -260,7 +266,7 @@ describe('MobilityPage', () => {
         LEARNER_TASKS,
       );
       h.http.expectNone('/api/mobilities/m1/history');
-      expect(sections()).toEqual(['Age and guardian', 'Accompanying persons', 'Your tasks']);
+      expect(sections()).toEqual(['The stay', 'Insurance', 'Age and guardian', 'Accompanying persons', 'Your tasks']);
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
       expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/me');
       expect(h.checkbox('Book travel').disabled).toBe(false);
@@ -272,6 +278,8 @@ describe('MobilityPage', () => {
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
       expect(sections()).toEqual([
         'Lifecycle',
+        'The stay',
+        'Insurance',
         'Age and guardian',
         'Accompanying persons',
         'Checklist',

@@ -12,6 +12,9 @@ import { MobilityLifecycle } from './lifecycle/mobility-lifecycle';
 import { MobilityFileStore } from './mobility-file.store';
 import { MobilityReminders } from './reminders/mobility-reminders';
 import { MobilityStepper } from './stepper/mobility-stepper';
+import { MobilityStay } from './stay/mobility-stay';
+import { MobilityInsurance } from './insurance/mobility-insurance';
+import { MobilityParticipantReport } from './participant-report/mobility-participant-report';
 import { OtherMobilities } from './person/other-mobilities';
 
 /**
@@ -36,6 +39,9 @@ import { OtherMobilities } from './person/other-mobilities';
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,
+    MobilityStay,
+    MobilityInsurance,
+    MobilityParticipantReport,
     OtherMobilities,
   ],
   templateUrl: './mobility-page.html',

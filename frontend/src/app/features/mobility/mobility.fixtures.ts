@@ -53,6 +53,20 @@ export const MOBILITY: MobilityDto = {
   taskCounts: { done: 1, open: 2, overdue: 1, waived: 0 },
   version: 3,
   yourRole: 'coordinator',
+  insurance: { covers: [], missingRisks: ['health', 'accident', 'liability'], recordedAt: null, recordedBy: null },
+  interruption: null,
+  learningAgreementCompletedOn: null,
+  learningAgreementLate: false,
+  participantReport: {
+    status: null,
+    requestedAt: null,
+    lastSentAt: null,
+    resentCount: 0,
+    submittedAt: null,
+    deadline: '2026-06-23',
+    overdue: false,
+    resendableFrom: null,
+  },
 };
 
 export function task(partial: Partial<TaskDto> & Pick<TaskDto, 'id' | 'title' | 'phase'>): TaskDto {

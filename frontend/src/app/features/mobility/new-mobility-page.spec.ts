@@ -26,6 +26,15 @@ const PROJECT = {
   },
   mobilityTotal: 0,
   overdueMobilities: 0,
+  status: 'running',
+  reportSubmittedOn: null,
+  closedOn: null,
+  interimReportDueDate: null,
+  nextDeadline: null,
+  overdueTasks: 0,
+  possibleEvents: [],
+  canManage: true,
+  warnings: [],
 } satisfies ProjectDto;
 
 function org(id: string, name: string, country: string): OrganisationDto {

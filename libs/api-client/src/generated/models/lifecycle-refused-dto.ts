@@ -4,7 +4,7 @@
 import { UnmetConditionDto } from '../models/unmet-condition-dto';
 export interface LifecycleRefusedDto {
   detail: string;
-  event: 'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE';
+  event: 'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE' | 'INTERRUPT';
 
   /**
    * The path of the request

@@ -4,8 +4,18 @@
 export interface MobilityEventRequestDto {
 
   /**
-   * Required for REOPEN and WITHDRAW
+   * INTERRUPT only (required there): the actual last day abroad, from T0 to the day before T1, not in the future
+   */
+  actualEndDate?: string;
+
+  /**
+   * INTERRUPT only (required there): the interruption was caused by force majeure
+   */
+  forceMajeure?: boolean;
+
+  /**
+   * Required for REOPEN, WITHDRAW and INTERRUPT
    */
   reason?: string;
-  type: 'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE';
+  type: 'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE' | 'INTERRUPT';
 }

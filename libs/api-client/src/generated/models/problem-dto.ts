@@ -68,8 +68,13 @@ export interface ProblemDto {
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
    * | `consent-by-guardian` | 409 | A guardian’s consent is given by the guardian through their link; nobody ticks or waives it. |
    * | `consent-settled` | 409 | The consent no longer waits for this guardian’s answer (given, no longer needed, or closed). |
+   * | `participant-report-refused` | 409 | The participant report step is not possible from its status or the mobility’s phase. |
+   * | `participant-report-too-soon` | 429 | The participant report was sent less than 24 hours ago; `retryAfterSeconds` says when to re-send. |
    * | `snapshot-version-unsupported` | 500 | The stored lifecycle state was written by a newer machine version. |
    * | `duplicate-reference` | 409 | The school already has a project with this reference. |
+   * | `project-event-refused` | 409 | The project event is not possible from its status (e.g. a final report before the end date). |
+   * | `project-task-by-event` | 409 | The final report task follows the recorded submission, not a tick. |
+   * | `project-tasks-closed` | 409 | The final report is submitted: the project’s tasks and dates no longer change. |
    * | `duplicate-oid` | 409 | The school already registered an organisation with this OID. |
    * | `already-member` | 409 | The person is already a member of the organisation. |
    * | `last-coordinator` | 409 | An organisation keeps at least one coordinator. |

@@ -4,7 +4,22 @@
 import { UnmetConditionCode } from '../models/unmet-condition-code';
 export interface UnmetConditionDto {
   code: UnmetConditionCode;
+
+  /**
+   * STAY_NOT_STARTED / STAY_NOT_ENDED: the first day it is possible
+   */
+  earliestDate?: string;
+
+  /**
+   * INTERRUPTION_*: the request field concerned
+   */
+  field?: string;
   message: string;
+
+  /**
+   * INSURANCE_MISSING: the risks not covered
+   */
+  missingRisks?: Array<'health' | 'accident' | 'liability'>;
   phase?: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn';
   taskKey?: string;
   title?: string;

@@ -1,6 +1,10 @@
 import type { Phase } from '../phases';
 import { PHASES } from '../phases';
 import { TASK_KEYS } from '../checklist/checklist';
+import type { IsoDate } from '../dates';
+import { daysBetween, isIsoDate } from '../dates';
+import { earliestEvaluationDay, earliestImplementationDay, formatDay } from '../calendar';
+import { InsuranceCover, InsuranceRisk, missingInsuranceRisks, riskList } from '../insurance';
 
 export type TaskStatus = 'open' | 'done' | 'waived';
 export const TASK_STATUSES: readonly TaskStatus[] = ['open', 'done', 'waived'];
@@ -20,8 +24,29 @@ export interface TaskFact {
  */
 export interface MobilityFacts {
   readonly hostOrganisationId: string | null;
+  /** The host organisation's country (where an EHIC counts as health cover), null without a host. */
+  readonly hostCountry: string | null;
   readonly placementConfirmed: boolean;
   readonly tasks: readonly TaskFact[];
+  /** Today's calendar date in the school's (the beneficiary's) time zone. */
+  readonly today: IsoDate;
+  /** T0 and T1 as planned: first and last day abroad, travel excluded. */
+  readonly startDate: IsoDate;
+  readonly endDate: IsoDate;
+  /** Funded travel days of the whole trip (there and back). */
+  readonly travelDays: number;
+  /** The actual last day abroad once the stay was interrupted, null otherwise. */
+  readonly actualEndDate: IsoDate | null;
+  /** The insurance covers the sending side recorded (health, accident, third-party liability). */
+  readonly insurance: readonly InsuranceCover[];
+}
+
+/** What an INTERRUPT event carries besides its reason. */
+export interface InterruptionDetails {
+  /** The actual last day abroad (T0 ≤ day < T1, not after today). */
+  readonly actualEndDate: IsoDate;
+  /** Whether force majeure caused it (the BM's force-majeure flag, reference §3.3 #9). */
+  readonly forceMajeure: boolean;
 }
 
 /** Why an event cannot apply now, as data the API returns and the dashboard shows. */
@@ -38,6 +63,11 @@ export type UnmetCondition =
   | { readonly code: 'PLACEMENT_ALREADY_CONFIRMED'; readonly message: string }
   | { readonly code: 'LEARNING_AGREEMENT_NOT_SIGNED'; readonly message: string }
   | { readonly code: 'REASON_REQUIRED'; readonly message: string }
+  | { readonly code: 'INSURANCE_MISSING'; readonly missingRisks: readonly InsuranceRisk[]; readonly message: string }
+  | { readonly code: 'STAY_NOT_STARTED'; readonly earliestDate: IsoDate; readonly message: string }
+  | { readonly code: 'STAY_NOT_ENDED'; readonly earliestDate: IsoDate; readonly message: string }
+  | { readonly code: 'INTERRUPTION_DETAILS_REQUIRED'; readonly field: string; readonly message: string }
+  | { readonly code: 'INTERRUPTION_DATE_INVALID'; readonly field: 'actualEndDate'; readonly message: string }
   | { readonly code: 'EVENT_NOT_ALLOWED'; readonly message: string };
 
 export type UnmetConditionCode = UnmetCondition['code'];
@@ -50,6 +80,11 @@ const UNMET_CONDITIONS: Record<UnmetConditionCode, true> = {
   PLACEMENT_ALREADY_CONFIRMED: true,
   LEARNING_AGREEMENT_NOT_SIGNED: true,
   REASON_REQUIRED: true,
+  INSURANCE_MISSING: true,
+  STAY_NOT_STARTED: true,
+  STAY_NOT_ENDED: true,
+  INTERRUPTION_DETAILS_REQUIRED: true,
+  INTERRUPTION_DATE_INVALID: true,
   EVENT_NOT_ALLOWED: true,
 };
 /** The closed set of `unmet[].code` values, for the API contract. */
@@ -84,11 +119,80 @@ export function advanceBlockers(from: Phase, facts: MobilityFacts): UnmetConditi
         message: 'The learning agreement must be signed (done, not waived) before the mobility starts',
       });
     }
+    const missing = missingInsuranceRisks(facts.insurance, facts.hostCountry);
+    if (missing.length) {
+      unmet.push({
+        code: 'INSURANCE_MISSING',
+        missingRisks: missing,
+        message: `Insurance must be recorded before departure: no cover for ${riskList(missing)}`,
+      });
+    }
+    const earliest = earliestImplementationDay(facts.startDate, facts.travelDays);
+    if (facts.today < earliest) {
+      unmet.push({
+        code: 'STAY_NOT_STARTED',
+        earliestDate: earliest,
+        message: `The stay starts on ${formatDay(facts.startDate, facts.today)}: Implementation can start from ${formatDay(earliest, facts.today)}`,
+      });
+    }
+  }
+  if (from === 'implementation') {
+    const earliest = earliestEvaluationDay(facts.endDate, facts.actualEndDate);
+    if (facts.today < earliest) {
+      unmet.push({
+        code: 'STAY_NOT_ENDED',
+        earliestDate: earliest,
+        message: `The stay ends on ${formatDay(earliest, facts.today)}: Evaluation can start from that day (or record an interruption)`,
+      });
+    }
   }
   return unmet;
 }
 
-export function hostConfirmBlockers(facts: MobilityFacts): UnmetCondition[] {
+/**
+ * Everything that stops INTERRUPT (implementation → evaluation): a reason, the actual last day and
+ * whether it was force majeure; the day lies in the stay (T0 ≤ day < T1: a stay that reached T1 was
+ * not interrupted) and is not in the future (reference §3.3 #9, §3.4 #10 [rule]).
+ */
+export function interruptBlockers(
+  facts: MobilityFacts,
+  reason: string | undefined,
+  details: Partial<InterruptionDetails> | undefined,
+): UnmetCondition[] {
+  const unmet = reasonBlockers(reason);
+  const day = details?.actualEndDate;
+  if (day === undefined || !isIsoDate(day)) {
+    unmet.push({
+      code: 'INTERRUPTION_DETAILS_REQUIRED',
+      field: 'actualEndDate',
+      message: 'An interruption needs the actual last day abroad',
+    });
+  } else if (daysBetween(facts.startDate, day) < 0 || daysBetween(day, facts.endDate) <= 0) {
+    unmet.push({
+      code: 'INTERRUPTION_DATE_INVALID',
+      field: 'actualEndDate',
+      message: `The actual last day must lie in the stay, from ${formatDay(facts.startDate, facts.today)} to the day before ${formatDay(facts.endDate, facts.today)}`,
+    });
+  } else if (day > facts.today) {
+    unmet.push({
+      code: 'INTERRUPTION_DATE_INVALID',
+      field: 'actualEndDate',
+      message: `The actual last day cannot be in the future (today is ${formatDay(facts.today, facts.today)})`,
+    });
+  }
+  if (typeof details?.forceMajeure !== 'boolean') {
+    unmet.push({
+      code: 'INTERRUPTION_DETAILS_REQUIRED',
+      field: 'forceMajeure',
+      message: 'Say whether the interruption was caused by force majeure',
+    });
+  }
+  return unmet;
+}
+
+export function hostConfirmBlockers(
+  facts: Pick<MobilityFacts, 'hostOrganisationId' | 'placementConfirmed'>,
+): UnmetCondition[] {
   if (!facts.hostOrganisationId) return [HOST_REQUIRED];
   if (facts.placementConfirmed) {
     return [{ code: 'PLACEMENT_ALREADY_CONFIRMED', message: 'The placement is already confirmed' }];
@@ -96,7 +200,7 @@ export function hostConfirmBlockers(facts: MobilityFacts): UnmetCondition[] {
   return [];
 }
 
-export function hostDeclineBlockers(facts: MobilityFacts): UnmetCondition[] {
+export function hostDeclineBlockers(facts: Pick<MobilityFacts, 'hostOrganisationId'>): UnmetCondition[] {
   return facts.hostOrganisationId ? [] : [HOST_REQUIRED];
 }
 

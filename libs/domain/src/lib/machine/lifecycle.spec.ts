@@ -9,6 +9,7 @@ import {
   MobilitySnapshot,
   persistSnapshot,
   restoreSnapshot,
+  SNAPSHOT_MIGRATIONS,
   SnapshotVersionError,
   stateOf,
   unmetConditions,
@@ -301,8 +302,8 @@ describe('allowedEvents', () => {
 // ── persistence ───────────────────────────────────────────────────────────────────────────────
 
 describe('snapshot persistence', () => {
-  it('is at machine version 1', () => {
-    expect(MOBILITY_MACHINE_VERSION).toBe(1);
+  it('is at machine version 2', () => {
+    expect(MOBILITY_MACHINE_VERSION).toBe(2);
   });
 
   it.each(MOBILITY_STATES)('round-trips a snapshot in %s through JSON', (state) => {
@@ -321,11 +322,11 @@ describe('snapshot persistence', () => {
   });
 
   it('a restored snapshot keeps moving through the lifecycle', () => {
-    const restored = restoreSnapshot(persistSnapshot(reach('evaluation')), 1);
+    const restored = restoreSnapshot(persistSnapshot(reach('evaluation')), MOBILITY_MACHINE_VERSION);
     expect(applyEvent(restored, event('ADVANCE'))).toMatchObject({ ok: true, from: 'evaluation', to: 'finalisation' });
   });
 
-  it.each([...new Set([0, 2, Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY, MOBILITY_MACHINE_VERSION + 1])])(
+  it.each([...new Set([0, 3, Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY, MOBILITY_MACHINE_VERSION + 1])])(
     'refuses a snapshot stored by machine version %p',
     (version) => {
       const error = thrownBy(() => restoreSnapshot({ value: 'application', context: {} }, version));
@@ -354,7 +355,39 @@ describe('snapshot persistence', () => {
   });
 
   it('checks the version before the shape', () => {
-    expect(() => restoreSnapshot(null, 0)).toThrow(/knows versions 1\.\.1/);
+    expect(() => restoreSnapshot(null, 0)).toThrow(/knows versions 1\.\.2/);
+  });
+});
+
+describe('snapshot migration v1 → v2', () => {
+  it.each(MOBILITY_STATES)('restores a version-1 snapshot in %s as the same state', (state) => {
+    const v1 = { value: state, context: {} };
+    const restored = restoreSnapshot(JSON.parse(JSON.stringify(v1)), 1);
+    expect(stateOf(restored)).toBe(state);
+    expect(persistSnapshot(restored)).toEqual(v1);
+    expect(SNAPSHOT_MIGRATIONS[1](v1)).toEqual(v1);
+  });
+
+  it('a migrated version-1 snapshot in implementation accepts the new INTERRUPT', () => {
+    const restored = restoreSnapshot({ value: 'implementation', context: {} }, 1);
+    const midStay = facts({ today: '2026-06-10' });
+    expect(allowedEvents(restored, midStay)).toEqual(['REOPEN', 'WITHDRAW', 'INTERRUPT']);
+    expect(
+      applyEvent(restored, {
+        type: 'INTERRUPT',
+        facts: midStay,
+        reason: 'Flood',
+        interruption: { actualEndDate: '2026-06-08', forceMajeure: true },
+      }),
+    ).toMatchObject({ ok: true, to: 'evaluation', effects: ['recordInterruption'] });
+  });
+
+  it.each([
+    ['an unknown state', { value: 'interrupted', context: {} }],
+    ['no context', { value: 'preparation' }],
+    ['null', null],
+  ])('refuses a malformed version-1 snapshot: %s', (_label, stored) => {
+    expect(() => restoreSnapshot(stored, 1)).toThrow(SnapshotVersionError);
   });
 });
 

@@ -1,9 +1,11 @@
 import { initialTransition, SnapshotFrom, transition } from 'xstate';
+import { addDays } from '../dates';
 import { isPhase, MOBILITY_STATES, MobilityState, Phase } from '../phases';
 import {
   advanceBlockers,
   hostConfirmBlockers,
   hostDeclineBlockers,
+  interruptBlockers,
   MobilityFacts,
   reasonBlockers,
   UnmetCondition,
@@ -37,10 +39,21 @@ export class SnapshotVersionError extends Error {
 }
 
 /**
- * Migrations from version N (the key) to N+1. Empty while version 1 is the only one; a stored
- * snapshot of any version without a path to the current one is rejected, never guessed at.
+ * Migrations from version N (the key) to N+1; a stored snapshot of any version without a path to
+ * the current one is rejected, never guessed at.
  */
-const MIGRATIONS: Readonly<Record<number, (stored: unknown) => unknown>> = {};
+export const SNAPSHOT_MIGRATIONS: Readonly<Record<number, (stored: unknown) => unknown>> = {
+  /**
+   * 1 → 2: version 2 adds INTERRUPT to implementation; every state and the (empty) context stay as
+   * they were, so a version-1 snapshot of a known state is a version-2 snapshot. It is checked here
+   * (a v1 snapshot in a state v1 did not have is refused, not carried over) and copied.
+   */
+  1: (stored) => {
+    if (!isStoredSnapshot(stored)) return stored;
+    return { value: stored.value, context: {} } satisfies StoredSnapshot;
+  },
+};
+const MIGRATIONS = SNAPSHOT_MIGRATIONS;
 
 export function initialMobilitySnapshot(): MobilitySnapshot {
   return initialTransition(mobilityMachine)[0];
@@ -98,6 +111,8 @@ export function unmetConditions(snapshot: MobilitySnapshot, event: MobilityEvent
       return hostConfirmBlockers(event.facts);
     case 'HOST_DECLINE':
       return hostDeclineBlockers(event.facts);
+    case 'INTERRUPT':
+      return interruptBlockers(event.facts, event.reason, event.interruption);
   }
 }
 
@@ -105,9 +120,20 @@ function acceptsType(state: Phase, type: MobilityEventType): boolean {
   return Object.prototype.hasOwnProperty.call(mobilityMachine.states[state]?.config.on ?? {}, type);
 }
 
-/** Event types the machine accepts now (REOPEN and WITHDRAW assuming a reason is given). */
+/**
+ * Event types the machine accepts now (REOPEN, WITHDRAW and INTERRUPT assuming a reason is given;
+ * INTERRUPT assuming a valid actual last day — today, or the day before the last planned day — is).
+ */
 export function allowedEvents(snapshot: MobilitySnapshot, facts: MobilityFacts): MobilityEventType[] {
-  return MOBILITY_EVENT_TYPES.filter((type) => snapshot.can({ type, facts, reason: 'reason given' }));
+  const lastPossible = facts.today < facts.endDate ? facts.today : addDays(facts.endDate, -1);
+  return MOBILITY_EVENT_TYPES.filter((type) =>
+    snapshot.can({
+      type,
+      facts,
+      reason: 'reason given',
+      ...(type === 'INTERRUPT' ? { interruption: { actualEndDate: lastPossible, forceMajeure: false } } : {}),
+    }),
+  );
 }
 
 export type LifecycleResult =

@@ -16,7 +16,7 @@ import {
 } from 'xstate/graph';
 import type { TaskTemplate } from '../checklist/template.types';
 import { FINAL_STATES, isFinalState, MOBILITY_STATES, MobilityState, Phase, PHASES } from '../phases';
-import { MobilityFacts, TaskStatus } from './conditions';
+import { InterruptionDetails, MobilityFacts, TaskStatus } from './conditions';
 import {
   allowedEvents,
   applyEvent,
@@ -56,6 +56,16 @@ const FACTS: Readonly<Record<string, MobilityFacts>> = {
   allWaived: facts('host-1', true, () => 'waived'),
   waivedAgreementDone: facts('host-1', true, (t) => (t.key === 'learning-agreement' ? 'done' : 'waived')),
   practiceOpen: facts('host-1', true, (t) => (t.mandatory ? 'done' : 'open')),
+  // The calendar (stay 1–28 June 2026, 2 travel days: implementation from 31 May, evaluation from 28 June).
+  tooEarly: checklistFacts({ today: '2026-05-30' }),
+  travelDay: checklistFacts({ today: '2026-05-31' }),
+  midStay: checklistFacts({ today: '2026-06-10' }),
+  lastDay: checklistFacts({ today: '2026-06-28' }),
+  interrupted: checklistFacts({ today: '2026-06-10', actualEndDate: '2026-06-09' }),
+  uninsured: checklistFacts({ insurance: [] }),
+  ehicOnly: checklistFacts({
+    insurance: [{ kind: 'ehic', insurer: 'AOK', policyNumber: '80276', risks: ['health'] }],
+  }),
   ...Object.fromEntries(
     PHASES.map((phase) => [
       `open:${phase}`,
@@ -101,7 +111,39 @@ const REASON_EVENTS: readonly MobilityEvent[] = (['REOPEN', 'WITHDRAW'] as const
     ),
   ),
 );
-const EVENTS: readonly MobilityEvent[] = [...FACT_EVENTS, ...REASON_EVENTS];
+/** INTERRUPT with the actual last day and force majeure, on facts of a stay under way (today 10 June). */
+const INTERRUPTIONS: Readonly<Record<string, Partial<InterruptionDetails> | undefined>> = {
+  valid: { actualEndDate: '2026-06-09', forceMajeure: true },
+  today: { actualEndDate: '2026-06-10', forceMajeure: false },
+  firstDay: { actualEndDate: '2026-06-01', forceMajeure: false },
+  beforeStart: { actualEndDate: '2026-05-31', forceMajeure: false },
+  future: { actualEndDate: '2026-06-11', forceMajeure: false },
+  noFlag: { actualEndDate: '2026-06-09' },
+  none: undefined,
+};
+const INTERRUPT_EVENTS: readonly MobilityEvent[] = [
+  ...Object.entries(INTERRUPTIONS).map(([name, interruption]) =>
+    define(`INTERRUPT[${name}]`, {
+      type: 'INTERRUPT',
+      facts: FACTS['midStay'],
+      reason: 'Host company closed after a flood',
+      ...(interruption ? { interruption } : {}),
+    }),
+  ),
+  define('INTERRUPT[noReason]', {
+    type: 'INTERRUPT',
+    facts: FACTS['midStay'],
+    interruption: INTERRUPTIONS['valid'],
+  }),
+  // On the last planned day the stay was not interrupted: it ended.
+  define('INTERRUPT[lastDay]', {
+    type: 'INTERRUPT',
+    facts: FACTS['lastDay'],
+    reason: 'Came home',
+    interruption: { actualEndDate: '2026-06-28', forceMajeure: false },
+  }),
+];
+const EVENTS: readonly MobilityEvent[] = [...FACT_EVENTS, ...REASON_EVENTS, ...INTERRUPT_EVENTS];
 
 function ev(label: string): MobilityEvent {
   const found = EVENTS.find((e) => labelOf(e) === label);
@@ -121,6 +163,8 @@ const REPRESENTATIVE: readonly MobilityEvent[] = [
   'HOST_CONFIRM[ready]',
   'HOST_DECLINE[ready]',
   'HOST_DECLINE[noHost]',
+  'INTERRUPT[valid]',
+  'INTERRUPT[future]',
 ].map(ev);
 
 // ── the machine's own definition of its guarded transitions ──────────────────────────────────
@@ -218,6 +262,7 @@ describe('mobility machine definition', () => {
         ...PHASES.map((p) => `${p} --ADVANCE--> [canAdvance(${p})]`),
         ...PHASES.slice(1).map((p) => `${p} --REOPEN--> [hasReason]`),
         ...PHASES.map((p) => `${p} --WITHDRAW--> [hasReason]`),
+        'implementation --INTERRUPT--> [canInterrupt]',
         ...(['application', 'preparation'] as const).flatMap((p) => [
           `${p} --HOST_CONFIRM--> [canHostConfirm]`,
           `${p} --HOST_DECLINE--> [canHostDecline]`,
@@ -307,7 +352,7 @@ describe('model-based: guards and unmet conditions over every generated transiti
     expect(summary).toEqual(Object.fromEntries(GUARDED.map((g) => [transitionKey(g), ['allows', 'blocks']])));
   });
 
-  it('covers each guard by name: canAdvance per phase, hasReason, canHostConfirm, canHostDecline', () => {
+  it('covers each guard by name: canAdvance per phase, hasReason, canHostConfirm, canHostDecline, canInterrupt', () => {
     const byGuard = new Map<string, Set<boolean>>();
     for (const { state, event } of edges) {
       const guarded = guardOf(stateOf(state), event.type);
@@ -321,6 +366,7 @@ describe('model-based: guards and unmet conditions over every generated transiti
       hasReason: [false, true],
       canHostConfirm: [false, true],
       canHostDecline: [false, true],
+      canInterrupt: [false, true],
     });
   });
 
@@ -347,13 +393,14 @@ describe('model-based: guards and unmet conditions over every generated transiti
     }
   });
 
-  it('names only declared effects, and only on the host events', () => {
+  it('names only declared effects, and only on the host events and INTERRUPT', () => {
     for (const { state, event } of edges) {
       const { fired, effects } = outcome(state, event);
       for (const effect of effects) expect(MOBILITY_EFFECTS).toContain(effect);
       const expected: Partial<Record<MobilityEventType, readonly MobilityEffect[]>> = {
         HOST_CONFIRM: ['confirmPlacement', 'completeHostConfirmationTask'],
         HOST_DECLINE: ['clearHost', 'reopenHostSearchTask'],
+        INTERRUPT: ['recordInterruption'],
       };
       expect(effects).toEqual(fired ? [...(expected[event.type] ?? [])] : []);
     }
@@ -473,7 +520,7 @@ describe('model-based: generated paths replayed on the lifecycle API (createTest
       expect(visited[visited.length - 1]).toBe(stateOf(path.state));
       applied.forEach((t) => appliedTypes.add(t));
     }
-    expect(appliedTypes).toEqual(new Set(['ADVANCE', 'REOPEN', 'WITHDRAW']));
+    expect(appliedTypes).toEqual(new Set(['ADVANCE', 'REOPEN', 'WITHDRAW', 'INTERRUPT']));
   });
 
   it('a scripted path with blocked events and host events (getPathsFromEvents) replays identically', async () => {
@@ -507,5 +554,75 @@ describe('model-based: generated paths replayed on the lifecycle API (createTest
     const { applied, visited } = await replay(path);
     expect(applied).toEqual(script.map(([label]) => ev(label).type));
     expect(visited).toEqual(['application', ...script.map(([, state]) => state)]);
+  });
+});
+
+describe('model-based: INTERRUPT and the calendar', () => {
+  const edges = adjacencyMapToArray(getAdjacencyMap(mobilityMachine, { events: EVENTS, serializeEvent: labelOf }));
+  const firedIn = (state: MobilityState, prefix: string) =>
+    edges
+      .filter((e) => stateOf(e.state) === state && labelOf(e.event).startsWith(prefix))
+      .filter((e) => outcome(e.state, e.event).fired)
+      .map((e) => labelOf(e.event))
+      .sort();
+
+  it('interrupts only from implementation, with a reason, a flag and an actual last day in the stay, not in the future', () => {
+    expect(firedIn('implementation', 'INTERRUPT')).toEqual([
+      'INTERRUPT[firstDay]',
+      'INTERRUPT[today]',
+      'INTERRUPT[valid]',
+    ]);
+    for (const state of MOBILITY_STATES.filter((s) => s !== 'implementation'))
+      expect(firedIn(state, 'INTERRUPT')).toEqual([]);
+  });
+
+  it('an interruption lands in evaluation with the recordInterruption effect', () => {
+    const implementation = edges.find((e) => stateOf(e.state) === 'implementation')?.state;
+    if (!implementation) throw new Error('implementation not reached');
+    const result = applyEvent(implementation, ev('INTERRUPT[valid]'));
+    expect(result).toMatchObject({
+      ok: true,
+      from: 'implementation',
+      to: 'evaluation',
+      effects: ['recordInterruption'],
+    });
+    const refused = applyEvent(implementation, ev('INTERRUPT[future]'));
+    expect(refused.ok ? [] : refused.unmet.map((u) => u.code)).toEqual(['INTERRUPTION_DATE_INVALID']);
+  });
+
+  it('ADVANCE follows the calendar: implementation from the travel day, evaluation from the last day', () => {
+    expect(firedIn('preparation', 'ADVANCE[')).toEqual(
+      expect.arrayContaining(['ADVANCE[travelDay]', 'ADVANCE[midStay]', 'ADVANCE[lastDay]']),
+    );
+    expect(firedIn('preparation', 'ADVANCE[')).not.toContain('ADVANCE[tooEarly]');
+    expect(firedIn('preparation', 'ADVANCE[')).not.toContain('ADVANCE[uninsured]');
+    expect(firedIn('implementation', 'ADVANCE[')).toContain('ADVANCE[lastDay]');
+    expect(firedIn('implementation', 'ADVANCE[')).toContain('ADVANCE[interrupted]');
+    expect(firedIn('implementation', 'ADVANCE[')).not.toContain('ADVANCE[midStay]');
+    expect(firedIn('implementation', 'ADVANCE[')).not.toContain('ADVANCE[travelDay]');
+  });
+
+  it('a scripted stay interrupted by force majeure replays identically', async () => {
+    const model = createTestModel(mobilityMachine, { events: EVENTS, serializeEvent: labelOf });
+    const script = [
+      ['ADVANCE[ready]', 'preparation'],
+      ['ADVANCE[uninsured]', 'preparation'],
+      ['ADVANCE[tooEarly]', 'preparation'],
+      ['ADVANCE[travelDay]', 'implementation'],
+      ['ADVANCE[midStay]', 'implementation'],
+      ['INTERRUPT[noReason]', 'implementation'],
+      ['INTERRUPT[beforeStart]', 'implementation'],
+      ['INTERRUPT[valid]', 'evaluation'],
+      ['REOPEN[reason,ready]', 'implementation'],
+      ['ADVANCE[interrupted]', 'evaluation'],
+    ] as const;
+    const [path] = model.getPathsFromEvents(script.map(([label]) => ev(label)));
+    expect(path.steps.slice(1).map((s) => stateOf(s.state))).toEqual(script.map(([, state]) => state));
+    let sut = initialMobilitySnapshot();
+    for (const [label, state] of script) {
+      const result = applyEvent(sut, ev(label));
+      if (result.ok) sut = result.snapshot;
+      expect({ label, state: stateOf(sut) }).toEqual({ label, state });
+    }
   });
 });

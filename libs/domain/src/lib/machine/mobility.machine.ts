@@ -1,23 +1,42 @@
 import { setup } from 'xstate';
 import type { Phase } from '../phases';
-import { advanceBlockers, hostConfirmBlockers, hostDeclineBlockers, MobilityFacts, reasonBlockers } from './conditions';
+import {
+  advanceBlockers,
+  hostConfirmBlockers,
+  hostDeclineBlockers,
+  interruptBlockers,
+  InterruptionDetails,
+  MobilityFacts,
+  reasonBlockers,
+} from './conditions';
 
 /**
  * Bump when states, events or context change shape, and add a migration in `lifecycle.ts` that
  * turns a stored snapshot of the previous version into the new one.
  */
-export const MOBILITY_MACHINE_VERSION = 1;
+export const MOBILITY_MACHINE_VERSION = 2;
+// Version 2: INTERRUPT (implementation → evaluation, with the actual last day). States and context
+// are unchanged; `lifecycle.ts` migrates a version-1 snapshot to version 2.
 
-export const MOBILITY_EVENT_TYPES = ['ADVANCE', 'REOPEN', 'WITHDRAW', 'HOST_CONFIRM', 'HOST_DECLINE'] as const;
+export const MOBILITY_EVENT_TYPES = [
+  'ADVANCE',
+  'REOPEN',
+  'WITHDRAW',
+  'HOST_CONFIRM',
+  'HOST_DECLINE',
+  'INTERRUPT',
+] as const;
 export type MobilityEventType = (typeof MOBILITY_EVENT_TYPES)[number];
 
 /** Events that must carry a reason (it lands in the history). */
-export const EVENTS_REQUIRING_REASON: readonly MobilityEventType[] = ['REOPEN', 'WITHDRAW'];
+export const EVENTS_REQUIRING_REASON: readonly MobilityEventType[] = ['REOPEN', 'WITHDRAW', 'INTERRUPT'];
 
 export type MobilityEvent = {
   readonly type: MobilityEventType;
   readonly reason?: string;
   readonly facts: MobilityFacts;
+  /** INTERRUPT only: the actual last day and the force-majeure flag. */
+  readonly interruption?: Partial<InterruptionDetails>;
 };
 
 /**
@@ -29,6 +48,7 @@ export const MOBILITY_EFFECTS = [
   'completeHostConfirmationTask',
   'clearHost',
   'reopenHostSearchTask',
+  'recordInterruption',
 ] as const;
 export type MobilityEffect = (typeof MOBILITY_EFFECTS)[number];
 
@@ -49,6 +69,9 @@ const hostEvents = {
   HOST_DECLINE: { guard: 'canHostDecline' as const, actions: ['clearHost', 'reopenHostSearchTask'] as const },
 };
 const reopen = (target: Phase) => ({ REOPEN: { guard: 'hasReason' as const, target } });
+const interrupt = {
+  INTERRUPT: { guard: 'canInterrupt' as const, target: 'evaluation', actions: ['recordInterruption'] as const },
+};
 
 export const mobilityMachine = setup({
   types: {
@@ -60,12 +83,14 @@ export const mobilityMachine = setup({
     hasReason: ({ event }) => reasonBlockers(event.reason).length === 0,
     canHostConfirm: ({ event }) => hostConfirmBlockers(event.facts).length === 0,
     canHostDecline: ({ event }) => hostDeclineBlockers(event.facts).length === 0,
+    canInterrupt: ({ event }) => interruptBlockers(event.facts, event.reason, event.interruption).length === 0,
   },
   actions: {
     confirmPlacement: effect,
     completeHostConfirmationTask: effect,
     clearHost: effect,
     reopenHostSearchTask: effect,
+    recordInterruption: effect,
   },
 }).createMachine({
   id: 'mobility',
@@ -79,7 +104,12 @@ export const mobilityMachine = setup({
       on: { ADVANCE: advance('preparation', 'implementation'), ...reopen('application'), ...withdraw, ...hostEvents },
     },
     implementation: {
-      on: { ADVANCE: advance('implementation', 'evaluation'), ...reopen('preparation'), ...withdraw },
+      on: {
+        ADVANCE: advance('implementation', 'evaluation'),
+        ...interrupt,
+        ...reopen('preparation'),
+        ...withdraw,
+      },
     },
     evaluation: {
       on: { ADVANCE: advance('evaluation', 'finalisation'), ...reopen('implementation'), ...withdraw },

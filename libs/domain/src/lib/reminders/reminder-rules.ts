@@ -142,6 +142,8 @@ export const MAIL_KINDS = {
   'guardian-consent-request': { mutable: false },
   'guardian-consent-reminder': { mutable: false },
   'guardian-consent-refused': { mutable: false },
+  // A project's deadlines (final report, BM data): the grant's, so never muted (reference §3.5).
+  'project-task-reminder': { mutable: false },
   'weekly-digest': { mutable: true },
   // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
   'password-reset': { mutable: false },

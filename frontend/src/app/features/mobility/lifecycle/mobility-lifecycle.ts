@@ -6,6 +6,7 @@ import { injectFocus } from '@app/core/dom/focus';
 import { Notifications } from '@app/core/notifications';
 import { eventLabel, type MobilityEventType, stateLabel } from '@app/features/mobility/labels';
 import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
+import { MobilityInterrupt } from '@app/features/mobility/interrupt/mobility-interrupt';
 
 /**
  * The lifecycle events the signed-in person may send now (the sending side's "Lifecycle", the host's
@@ -15,6 +16,7 @@ import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 @Component({
   selector: 'app-mobility-lifecycle',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MobilityInterrupt],
   templateUrl: './mobility-lifecycle.html',
   styleUrl: '../mobility.css',
 })
@@ -28,6 +30,8 @@ export class MobilityLifecycle {
   protected readonly reasonFor = signal<MobilityEventType | null>(null);
   protected readonly reason = signal('');
   protected readonly reasonError = signal<string | null>(null);
+  /** The interruption form is open (INTERRUPT asks for its own fields). */
+  protected readonly interrupting = signal(false);
 
   /**
    * The events the machine accepts now and the role may send, and — for the sending side — ADVANCE
@@ -76,12 +80,23 @@ export class MobilityLifecycle {
     return this.needsReason(event) || event === 'HOST_DECLINE';
   }
 
+  protected expanded(event: MobilityEventType): boolean | null {
+    if (event === 'INTERRUPT') return this.interrupting();
+    return this.asksFirst(event) ? this.reasonFor() === event : null;
+  }
+
   protected start(type: MobilityEventType): void {
     // aria-disabled rather than disabled while busy: a disabled button would drop keyboard focus.
     if (this.store.busy()) return;
     this.refusal.set(null);
     this.store.actionProblem.set(null);
+    if (type === 'INTERRUPT') {
+      this.reasonFor.set(null);
+      this.interrupting.set(true);
+      return;
+    }
     if (this.asksFirst(type)) {
+      this.interrupting.set(false);
       this.reasonFor.set(type);
       this.reason.set('');
       this.reasonError.set(null);
@@ -89,6 +104,11 @@ export class MobilityLifecycle {
       return;
     }
     void this.send(type);
+  }
+
+  protected interruptClosed(): void {
+    this.interrupting.set(false);
+    this.focus('event-INTERRUPT');
   }
 
   protected cancelReason(): void {
