@@ -306,6 +306,7 @@ describe('projects: lifecycle, tasks and reminders', () => {
           firstName: 'Learner',
           lastName: `N${n}`,
           email: `cap${n}.${project.id.slice(0, 8)}@example.org`,
+          dateOfBirth: '2000-01-01',
         },
         activityType: 'LM-SHORT-VET',
         sendingOrganisationId: school.id,

@@ -527,6 +527,8 @@ async function seedInterruptedStay(
       firstName: 'Noah',
       lastName: 'Krüger',
       email: 'noah.krueger@students.bk-rhein-ruhr.example',
+      // A learner's date of birth is required; an adult (no guardian's consent needed).
+      dateOfBirth: '2004-08-21',
     },
     activityType: 'LM-SHORT-VET',
     sendingOrganisationId: schoolId,
