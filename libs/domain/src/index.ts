@@ -15,3 +15,4 @@ export * from './lib/reminders/reminder-rules';
 export * from './lib/access';
 export * from './lib/problem-codes';
 export * from './lib/participants';
+export * from './lib/checklist/migration';

@@ -1,4 +1,4 @@
-import { ActivityTypeCode, RuleViolation, validateMobilityDates } from './activity-types';
+import { ActivityTypeCode, DurationLimits, RuleViolation, validateMobilityDates } from './activity-types';
 import { IsoDate, isIsoDate } from './dates';
 import { canChangeHost, hostViolations, travelViolations } from './mobility-rules';
 import { isFinalState, MobilityState } from './phases';
@@ -41,6 +41,8 @@ export interface MobilityEditContext {
    * Consulted only when the request names a new host; absent then counts as not found.
    */
   readonly requestedHost?: { readonly country: string } | null;
+  /** Duration limits the programme leaves open, from the installation's configuration. */
+  readonly durationLimits?: DurationLimits;
 }
 
 /** The request fields a violation can name: where a form shows it. */
@@ -221,7 +223,7 @@ export function planMobilityEdit(
     };
   }
   const violations = editViolations([
-    ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate) : []),
+    ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate, context.durationLimits) : []),
     ...travelViolations(travelDays, greenTravel),
     ...hostViolations(current.sendingCountry, newHost?.country ?? null),
   ]);
