@@ -1,5 +1,6 @@
 import {
   activityDays,
+  CURRENT_CHECKLIST_VERSION,
   allowedEvents,
   isSendingSide,
   mayApplyEvent,
@@ -231,6 +232,7 @@ export class MobilityQueries {
       yourRole: viewer,
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
+      currentChecklistVersion: CURRENT_CHECKLIST_VERSION,
       machineVersion: row.machine_version,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at.toISOString(),
