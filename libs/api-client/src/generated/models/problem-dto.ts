@@ -60,6 +60,7 @@ export interface ProblemDto {
    * | `host-fixed` | 409 | The host can change during application and preparation only. |
    * | `placement-settled` | 409 | The host has already answered this placement request. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
+   * | `checklist-current` | 409 | The mobility already follows the current checklist version. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
    * | `snapshot-version-unsupported` | 500 | The stored lifecycle state was written by a newer machine version. |
    * | `duplicate-reference` | 409 | The school already has a project with this reference. |
