@@ -37,6 +37,10 @@ export const PLACEMENT_KINDS: Readonly<Record<HostPlacementDto['activityType'], 
   'SM-JOB-SHDW': 'Job shadowing: a teacher or trainer learns by following your staff at work',
   'SM-TTA': 'A teaching or training assignment by a teacher or trainer',
   'SM-COUR-TRAIN': 'A course or training for a teacher or trainer',
+  'LM-GROUP-VET': 'A group of vocational learners with their accompanying teacher',
+  'OA-INV-EXP': 'An expert visiting a vocational school',
+  'OA-HOS-TTT': 'A teacher or educator in training hosted by a vocational school',
+  'PREP-VISIT': 'A preparatory visit by staff of the sending school',
 };
 
 /** The fields of the confirmation form, in the order they appear (the first with an error gets focus). */
