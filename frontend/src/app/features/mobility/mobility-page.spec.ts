@@ -268,7 +268,14 @@ describe('MobilityPage', () => {
     it('shows the sending side the date of birth, and no empty one', async () => {
       await render({ ...MOBILITY, participant: { ...MOBILITY.participant, dateOfBirth: '2007-02-14' } });
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
-      expect(sections()).toEqual(['Lifecycle', 'Checklist', 'Reminders', 'Dates, host and mentor', 'History']);
+      expect(sections()).toEqual([
+        'Lifecycle',
+        'Checklist',
+        'Checklist version',
+        'Reminders',
+        'Dates, host and mentor',
+        'History',
+      ]);
     });
   });
 });

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { ACTIVITY_TYPES, seesPersonalDetails } from '@mobility-hub/domain';
 import { formatDate } from '@app/core/format-date';
 import { MobilityChecklist } from './checklist/mobility-checklist';
+import { ChecklistVersion } from './checklist-version/checklist-version';
 import { MobilityEditForm } from './edit/mobility-edit-form';
 import { MobilityHistory } from './history/mobility-history';
 import { stateLabel } from './labels';
@@ -28,6 +29,7 @@ import { MobilityStepper } from './stepper/mobility-stepper';
     MobilityStepper,
     MobilityLifecycle,
     MobilityChecklist,
+    ChecklistVersion,
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,
