@@ -61,6 +61,28 @@ describe('checklists per activity family, and moving a mobility to the current v
     ).rejects.toThrow(/422.*duration 2-60 days for OA-INV-EXP/);
   });
 
+  it('lets the check-ins that depend on the length of the stay follow new dates', async () => {
+    const { mobility } = await createMobilityFixture(t); // 28 days from 2026-06-01
+    const monitoring = async () =>
+      (await tasksOf(mobility.id))
+        .filter((x) => x.key.startsWith('monitoring-day-'))
+        .map((x) => `${x.key} ${x.dueDate} ${x.status}`);
+    expect(await monitoring()).toEqual(['monitoring-day-14 2026-06-15 open']);
+    const day14 = (await tasksOf(mobility.id)).find((x) => x.key === 'monitoring-day-14');
+    expect((await t.patch(`/api/tasks/${day14.id}`, { status: 'done' })).status).toBe(200);
+
+    // 50 days: check-ins on days 29 and 43 come, with due dates from the new dates.
+    expect((await t.patch(`/api/mobilities/${mobility.id}`, { endDate: '2026-07-20' })).status).toBe(200);
+    expect(await monitoring()).toEqual([
+      'monitoring-day-14 2026-06-15 done',
+      'monitoring-day-28 2026-06-29 open',
+      'monitoring-day-42 2026-07-13 open',
+    ]);
+    // 10 days: the open ones go, the done one stays.
+    expect((await t.patch(`/api/mobilities/${mobility.id}`, { endDate: '2026-06-10' })).status).toBe(200);
+    expect(await monitoring()).toEqual(['monitoring-day-14 2026-06-15 done']);
+  });
+
   /** A mobility as the v1 checklist made it: version 1 and v1's tasks. */
   async function v1Mobility(dateOfBirth?: string) {
     const fixture = await createMobilityFixture(t, {

@@ -11,6 +11,8 @@ import {
   ParticipantConditions,
   PHASES,
   planChecklist,
+  PlannedTask,
+  planStayTaskChanges,
   taskEditBlocker,
   mayChangeTask,
   visibleTaskRoles,
@@ -72,7 +74,11 @@ export class ChecklistService {
     await em.insert(TaskEntity, rows);
   }
 
-  /** New dates: every task not done moves with them (one statement); done tasks keep their history. */
+  /**
+   * New dates: every task not done moves with them (one statement); done tasks keep their history.
+   * Tasks that depend on the length of the stay follow it (domain: planStayTaskChanges): a longer
+   * stay adds its check-ins, a shorter one removes those still open.
+   */
   async redate(
     em: EntityManager,
     mobility: Pick<MobilityEntity, 'id' | 'checklistVersion' | 'activityType'>,
@@ -86,6 +92,10 @@ export class ChecklistService {
           AND task.status <> 'done' AND task.due_date <> planned.due_date`,
       [mobility.id, template.tasks.map((t) => t.key), template.tasks.map((t) => dueDate(t.due, dates))],
     );
+    if (!template.tasks.some((t) => t.minStayDays !== undefined)) return;
+    const { add, remove } = planStayTaskChanges(template, dates, await this.existingTasks(em, mobility.id));
+    await this.removeOpenTasks(em, mobility.id, remove);
+    await this.insertTasks(em, mobility.id, add);
   }
 
   /** The mobility's tasks as a checklist migration sees them (under the mobility's lock). */
@@ -103,18 +113,11 @@ export class ChecklistService {
    * touched. Returns the open tasks whose reminders are to be re-planned.
    */
   async applyMigration(em: EntityManager, mobilityId: string, plan: ChecklistMigrationPlan): Promise<string[]> {
-    const removed = plan.remove.map((t) => t.id);
-    if (removed.length > 0) {
-      await em.query(
-        `UPDATE outbox o SET status = 'cancelled' FROM reminder r
-          WHERE r.outbox_id = o.id AND r.task_id = ANY($1::uuid[]) AND o.status IN ('pending', 'queued')`,
-        [removed],
-      );
-      await em.query(`DELETE FROM task WHERE mobility_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`, [
-        mobilityId,
-        removed,
-      ]);
-    }
+    await this.removeOpenTasks(
+      em,
+      mobilityId,
+      plan.remove.map((t) => t.id),
+    );
     for (const { task, to } of plan.update) {
       await em.query(
         `UPDATE task SET phase = $3, title = $4, guidance = $5, role = $6, mandatory = $7, position = $8, due_date = $9
@@ -122,26 +125,48 @@ export class ChecklistService {
         [mobilityId, task.id, to.phase, to.title, to.guidance, to.role, to.mandatory, to.position, to.dueDate],
       );
     }
-    let added: string[] = [];
-    if (plan.add.length > 0) {
-      const result = await em.insert(
-        TaskEntity,
-        plan.add.map((t) => ({
-          mobilityId,
-          phase: t.phase,
-          templateKey: t.key,
-          title: t.title,
-          guidance: t.guidance,
-          role: t.role,
-          mandatory: t.mandatory,
-          position: t.position,
-          dueDate: t.dueDate,
-          status: 'open' as const,
-        })),
-      );
-      added = result.identifiers.map((i) => String(i['id']));
-    }
+    const added = await this.insertTasks(em, mobilityId, plan.add);
     return [...plan.update.map((u) => u.task.id), ...added];
+  }
+
+  /** Deletes open tasks (never done or waived ones), cancelling their reminders not yet delivered. */
+  private async removeOpenTasks(em: EntityManager, mobilityId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await em.query(
+      `UPDATE outbox o SET status = 'cancelled' FROM reminder r JOIN task t ON t.id = r.task_id
+        WHERE r.outbox_id = o.id AND t.mobility_id = $1 AND t.id = ANY($2::uuid[]) AND t.status = 'open'
+          AND o.status IN ('pending', 'queued')`,
+      [mobilityId, ids],
+    );
+    await em.query(`DELETE FROM task WHERE mobility_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`, [
+      mobilityId,
+      ids,
+    ]);
+  }
+
+  /** Inserts planned tasks, open; returns their ids. */
+  private async insertTasks(
+    em: EntityManager,
+    mobilityId: string,
+    tasks: readonly (PlannedTask & { readonly position: number })[],
+  ): Promise<string[]> {
+    if (tasks.length === 0) return [];
+    const result = await em.insert(
+      TaskEntity,
+      tasks.map((t) => ({
+        mobilityId,
+        phase: t.phase,
+        templateKey: t.key,
+        title: t.title,
+        guidance: t.guidance,
+        role: t.role,
+        mandatory: t.mandatory,
+        position: t.position,
+        dueDate: t.dueDate,
+        status: 'open' as const,
+      })),
+    );
+    return result.identifiers.map((i) => String(i['id']));
   }
 
   /**

@@ -1,6 +1,12 @@
 import { checklistFor, planChecklist } from './checklist';
 import { CHECKLIST_V1 } from './checklist-v1';
-import { ChecklistMigrationInput, checklistMigrationLabel, ExistingTask, planChecklistMigration } from './migration';
+import {
+  ChecklistMigrationInput,
+  checklistMigrationLabel,
+  ExistingTask,
+  planChecklistMigration,
+  planStayTaskChanges,
+} from './migration';
 
 const DATES = { startDate: '2026-03-02', endDate: '2026-03-11' };
 
@@ -102,5 +108,36 @@ describe('planChecklistMigration', () => {
 
   it('names the move for the history', () => {
     expect(checklistMigrationLabel(1, 2)).toBe('checklist v1 → v2');
+  });
+});
+
+describe('planStayTaskChanges', () => {
+  const template = checklistFor(2, 'LM-SHORT-VET');
+  const tasksFor = (endDate: string, statuses: Record<string, ExistingTask['status']> = {}) =>
+    planChecklist({ startDate: DATES.startDate, endDate }, template).map((t) => ({
+      id: `id-${t.key}`,
+      key: t.key,
+      status: statuses[t.key] ?? ('open' as const),
+    }));
+
+  it('adds the check-ins a longer stay calls for, dated and positioned', () => {
+    const { add, remove } = planStayTaskChanges(template, { ...DATES, endDate: '2026-04-12' }, tasksFor('2026-03-11'));
+    expect(add.map((t) => t.key)).toEqual(['monitoring-day-14', 'monitoring-day-28']);
+    expect(add[0]).toMatchObject({
+      dueDate: '2026-03-16',
+      position: template.tasks.findIndex((t) => t.key === 'monitoring-day-14'),
+    });
+    expect(remove).toEqual([]);
+  });
+
+  it('removes the open ones a shorter stay no longer has, and keeps those done', () => {
+    const before = tasksFor('2026-04-12', { 'monitoring-day-14': 'done' });
+    const { add, remove } = planStayTaskChanges(template, DATES, before);
+    expect(add).toEqual([]);
+    expect(remove).toEqual(['id-monitoring-day-28']);
+  });
+
+  it('changes nothing for a template without stay-dependent tasks (v1)', () => {
+    expect(planStayTaskChanges(CHECKLIST_V1, DATES, v1Tasks())).toEqual({ add: [], remove: [] });
   });
 });

@@ -1,4 +1,4 @@
-import type { ActivityTypeCode } from '../activity-types';
+import { activityDays, ActivityTypeCode } from '../activity-types';
 import type { IsoDate } from '../dates';
 import type { TaskStatus } from '../machine/conditions';
 import { isFinalState, MobilityState } from '../phases';
@@ -6,11 +6,13 @@ import type { ProblemCodeWith } from '../problem-codes';
 import {
   checklistFor,
   CURRENT_CHECKLIST_VERSION,
+  dueDate,
   MobilityDates,
   ParticipantConditions,
   planChecklist,
   PlannedTask,
 } from './checklist';
+import type { ChecklistTemplate } from './template.types';
 
 /** A task a mobility has, as the migration needs it. */
 export interface ExistingTask {
@@ -101,4 +103,31 @@ export function planChecklistMigration(
     update,
     keep,
   };
+}
+
+/**
+ * New dates, same version: the tasks that depend on the length of the stay (`minStayDays`) follow
+ * it — those a longer stay now calls for are added, open ones a shorter stay no longer has go (done
+ * and waived ones stay). Other tasks only move their due dates (not decided here).
+ */
+export function planStayTaskChanges(
+  template: ChecklistTemplate,
+  dates: MobilityDates,
+  tasks: readonly Pick<ExistingTask, 'id' | 'key' | 'status'>[],
+): { readonly add: readonly (PlannedTask & { readonly position: number })[]; readonly remove: readonly string[] } {
+  const keys = new Set(tasks.map((t) => t.key));
+  const days = activityDays(dates.startDate, dates.endDate);
+  const stayDependent = new Map(
+    template.tasks.flatMap((t, position) => (t.minStayDays === undefined ? [] : [[t.key, { t, position }] as const])),
+  );
+  const add = [...stayDependent.values()]
+    .filter(({ t }) => days >= (t.minStayDays ?? 0) && !keys.has(t.key))
+    .map(({ t, position }) => ({ ...t, dueDate: dueDate(t.due, dates), position }));
+  const remove = tasks
+    .filter((task) => {
+      const entry = stayDependent.get(task.key);
+      return task.status === 'open' && entry !== undefined && days < (entry.t.minStayDays ?? 0);
+    })
+    .map((task) => task.id);
+  return { add, remove };
 }
