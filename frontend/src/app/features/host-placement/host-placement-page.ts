@@ -20,7 +20,7 @@ import {
   type HostPlacementDto,
   type RenewedLinkDto,
 } from '@mobility-hub/api-client';
-import { activityDays, isIsoDate } from '@mobility-hub/domain';
+import { activityDays, isIsoDate, activityFamily, isLearnerFamily } from '@mobility-hub/domain';
 import { linkGone } from '@app/core/api/link-problem';
 import { fieldMessage, loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
 import { retryWhen } from '@app/core/api/retry-when';
@@ -131,6 +131,11 @@ export class HostPlacementPage {
   protected readonly reason = signal('');
   protected readonly reasonError = signal<string | null>(null);
 
+  /** Who comes, in the host's words: a learner on a placement, or a member of staff (job shadowing, courses…). */
+  protected readonly who = computed(() => {
+    const type = this.placement()?.activityType;
+    return type && !isLearnerFamily(activityFamily(type)) ? 'participant' : 'learner';
+  });
   protected readonly kindPhrase = computed(() => {
     const type = this.placement()?.activityType;
     return type ? (PLACEMENT_KINDS[type] ?? type) : '';
