@@ -10,7 +10,7 @@ import type { ListScope } from '../src/modules/mobility/mobility.queries';
 
 /** AuthService.identify's statement, word for word: the signed-in person of a session token. */
 const IDENTIFY_SQL = `SELECT u.id AS "userId", u.email, u.display_name AS "displayName",
-              ARRAY(SELECT p.id::text FROM participant p WHERE p.user_account_id = u.id) AS "participantIds",
+              ARRAY(SELECT p.id::text FROM person p WHERE p.user_account_id = u.id) AS "personIds",
               coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
                           FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships
          FROM session s JOIN user_account u ON u.id = s.user_id

@@ -133,27 +133,27 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
 
   // Mobilities: ids and dates decided here, so that the checklist below comes from planChecklist.
   const mobilityIds: string[] = [];
-  const participantIds: string[] = [];
+  const personIds: string[] = [];
   const startDates: IsoDate[] = [];
   const endDates: IsoDate[] = [];
   for (let i = 0; i < count; i++) {
     const startDate = addDays(today, START_FROM + ((i * 7919) % START_SPREAD));
     mobilityIds.push(randomUUID());
-    participantIds.push(randomUUID());
+    personIds.push(randomUUID());
     startDates.push(startDate);
     endDates.push(addDays(startDate, DURATIONS[i % DURATIONS.length] - 1));
   }
   await db.query(
-    `INSERT INTO participant (id, first_name, last_name, email)
-     SELECT pid, f, l, lower(f || '.' || l || '.' || (ord - 1) || '@students.bench.example')
+    `INSERT INTO person (id, organisation_id, first_name, last_name, email)
+     SELECT pid, $4, f, l, lower(f || '.' || l || '.' || (ord - 1) || '@students.bench.example')
        FROM unnest($1::uuid[]) WITH ORDINALITY AS x(pid, ord)
       CROSS JOIN LATERAL (SELECT ($2::text[])[1 + (ord - 1) % cardinality($2::text[])] AS f,
                                  ($3::text[])[1 + ((ord - 1) / 7) % cardinality($3::text[])] AS l) names`,
-    [participantIds, FIRST_NAMES, LAST_NAMES],
+    [personIds, FIRST_NAMES, LAST_NAMES, sending.id],
   );
   const initial = initialMobilitySnapshot();
   await db.query(
-    `INSERT INTO mobility (id, project_id, participant_id, activity_type, sending_organisation_id, host_organisation_id,
+    `INSERT INTO mobility (id, project_id, person_id, activity_type, sending_organisation_id, host_organisation_id,
                            start_date, end_date, travel_days, green_travel, checklist_version, machine_snapshot,
                            machine_version, phase, version)
      SELECT mid, $5, pid, 'LM-SHORT-VET', $6, ($7::uuid[])[1 + (ord - 1) % cardinality($7::uuid[])],
@@ -161,7 +161,7 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
        FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(mid, pid, s, e, ord)`,
     [
       mobilityIds,
-      participantIds,
+      personIds,
       startDates,
       endDates,
       project.id,

@@ -418,7 +418,7 @@ interface LockedMobility {
   beneficiary_organisation_id: string;
   sending_organisation_id: string;
   host_organisation_id: string | null;
-  participant_id: string;
+  person_id: string;
   placement_confirmed_at: Date | null;
   machine_snapshot: unknown;
   machine_version: number;
@@ -460,7 +460,7 @@ async function eventRaw(pool: Pool, event: BenchEvent, id: string, sender: Bench
     await client.query('BEGIN');
     const [mobility] = (
       await client.query<LockedMobility>(
-        `SELECT m.id, p.beneficiary_organisation_id, m.sending_organisation_id, m.host_organisation_id, m.participant_id,
+        `SELECT m.id, p.beneficiary_organisation_id, m.sending_organisation_id, m.host_organisation_id, m.person_id,
                 m.placement_confirmed_at, m.machine_snapshot, m.machine_version, m.phase, m.version
            FROM mobility m JOIN project p ON p.id = m.project_id WHERE m.id = $1 FOR UPDATE OF m`,
         [id],
@@ -471,7 +471,7 @@ async function eventRaw(pool: Pool, event: BenchEvent, id: string, sender: Bench
       beneficiaryOrganisationId: mobility.beneficiary_organisation_id,
       sendingOrganisationId: mobility.sending_organisation_id,
       hostOrganisationId: mobility.host_organisation_id,
-      participantId: mobility.participant_id,
+      personId: mobility.person_id,
     });
     if (!role || !mayApplyEvent(role, event)) throw new Error(`${sender.email} (${role}) may not send ${event}`);
     const snapshot = restoreSnapshot(mobility.machine_snapshot, mobility.machine_version);

@@ -314,15 +314,16 @@ async function seed(db: Client, today: string): Promise<number> {
     [CONFIG.mobilities, today],
   );
   await db.query(
-    `INSERT INTO participant (id, first_name, last_name, email)
-     SELECT pid, (ARRAY['Lena','Jonas','Mia','Felix','Emma','Paul','Hannah'])[1 + g % 7],
+    `INSERT INTO person (id, organisation_id, first_name, last_name, email)
+     SELECT pid, $1::uuid, (ARRAY['Lena','Jonas','Mia','Felix','Emma','Paul','Hannah'])[1 + g % 7],
             (ARRAY['Schmidt','Weber','Fischer','Wagner','Becker','Koch','Richter','Klein'])[1 + g % 8],
             'learner.' || g || '@students.bench.example'
        FROM bench_mobility`,
+    [sending.id],
   );
   const initial = initialMobilitySnapshot();
   await db.query(
-    `INSERT INTO mobility (id, project_id, participant_id, activity_type, sending_organisation_id, host_organisation_id,
+    `INSERT INTO mobility (id, project_id, person_id, activity_type, sending_organisation_id, host_organisation_id,
                            start_date, end_date, travel_days, green_travel, checklist_version, machine_snapshot,
                            machine_version, phase, version)
      SELECT mid, $1, pid, 'LM-SHORT-VET', $2,

@@ -134,9 +134,54 @@ const MATRIX: Record<string, Entry> = {
     expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
   },
 
+  // The project's own lifecycle: its coordinators and staff see it; only coordinators change it.
+  'PATCH /api/projects/{id}': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}`, body: { interimReportDueDate: null } }),
+    expect: coordinatorOnly,
+  },
+  'POST /api/projects/{id}/events': {
+    // Still running: the coordinator's request is refused by the lifecycle (409), nothing changes.
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/events`, body: { type: 'CLOSE' } }),
+    expect: coordinatorOnly,
+  },
+  'GET /api/projects/{id}/tasks': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/tasks` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+  'PATCH /api/projects/{id}/tasks/{taskId}': {
+    call: async (w, t) => {
+      const tasks = (await t.get(`/api/projects/${w.a.project.id}/tasks`)).body as any[];
+      const task = tasks.find((x) => x.key === 'evidence-file-complete');
+      // Open already: the coordinator's request changes nothing.
+      return { url: `/api/projects/${w.a.project.id}/tasks/${task.id}`, body: { status: 'open' } };
+    },
+    expect: coordinatorOnly,
+  },
+  'GET /api/projects/{id}/history': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/history` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+
   'POST /api/projects/{id}/mobilities': {
     call: (w) => ({ url: `/api/projects/${w.a.project.id}/mobilities`, body: mobilityBody(w.a, `extra${++serial}`) }),
     expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
+    variants: [
+      {
+        // Another mobility for a person of A's (the classmate comes back; no host, so no mentor sees it).
+        call: async (w, t) => {
+          const [person] = await t.db.query(`SELECT id FROM person WHERE email = 'quilliam.vexleigh@learners.test'`);
+          const { participant: _, hostOrganisationId: __, ...rest } = mobilityBody(w.a, 'unused');
+          return { url: `/api/projects/${w.a.project.id}/mobilities`, body: { ...rest, personId: person.id } };
+        },
+        expect: { 'own coordinator': 201, 'own staff': 201, 'own mentor': 404, 'own learner': 404 },
+      },
+    ],
+  },
+  // A school's people: its coordinators and staff only; B's people find none of A's.
+  'GET /api/persons': { call: () => ({ url: '/api/persons?pageSize=100' }), expect: everyoneOwn, list: true },
+  'GET /api/persons/{id}': {
+    call: (w) => ({ url: `/api/persons/${w.a.mobility.participant.id}` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
   },
   'GET /api/mobilities': { call: () => ({ url: '/api/mobilities?pageSize=100' }), expect: everyoneOwn, list: true },
   'GET /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}` }), expect: everyoneOwn },
@@ -463,7 +508,9 @@ async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: 
   ).body;
   const created = await as.post(
     `/api/projects/${project.id}/mobilities`,
-    mobilityBody({ school, host }, `Learner${tag}`, '2007-04-19'),
+    // B's learner is born on another day: A's date of birth stays a string only A's data holds (B's
+    // coordinators see their own people's dates of birth in GET /api/persons).
+    mobilityBody({ school, host }, `Learner${tag}`, tag === 'A' ? '2007-04-19' : '2007-08-23'),
   );
   if (created.status !== 201) throw new Error(`mobility ${tag}: ${created.status} ${JSON.stringify(created.body)}`);
   const mobility = created.body;
@@ -472,7 +519,7 @@ async function tenant(t: TestApp, coordinator: TestUser, schoolId: string, tag: 
     staff: await t.createUser({ role: 'staff', organisationId: schoolId }),
     mentor: await t.createUser({ role: 'mentor', organisationId: host.id }),
     // Creating the mobility made the learner's account: this gives it a session.
-    learner: await t.createUser({ participantId: mobility.participant.id }, mobility.participant.email),
+    learner: await t.createUser({ personId: mobility.participant.id }, mobility.participant.email),
   };
   return { school, host, project, mobility, people };
 }
@@ -525,7 +572,7 @@ async function insideSchool(t: TestApp, a: Tenant): Promise<{ inside: World['ins
   });
   if (created.status !== 201) throw new Error(`classmate: ${created.status} ${JSON.stringify(created.body)}`);
   const classmate = created.body;
-  await t.createUser({ participantId: classmate.participant.id }, classmate.participant.email);
+  await t.createUser({ personId: classmate.participant.id }, classmate.participant.email);
   const otherMentor = await t.createUser(
     { role: 'mentor', organisationId: otherHost.id },
     'ysolde.krane@ybarra-zubizeta.test',
@@ -888,6 +935,6 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
         )
       ).status,
     ).toBe(404);
-    expect(await t.db.query(`SELECT 1 FROM participant WHERE last_name = 'MatrixForged'`)).toEqual([]);
+    expect(await t.db.query(`SELECT 1 FROM person WHERE last_name = 'MatrixForged'`)).toEqual([]);
   });
 });

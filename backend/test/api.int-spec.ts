@@ -260,6 +260,22 @@ describe('API through HTTP', () => {
         mobilityCounts: counts,
         mobilityTotal: 0,
         overdueMobilities: 0,
+        // The project's own lifecycle: running until its end date, its first deadline P1+30.
+        status: 'running',
+        reportSubmittedOn: null,
+        closedOn: null,
+        interimReportDueDate: null,
+        nextDeadline: {
+          taskId: expect.stringMatching(UUID),
+          key: 'bm-mobilities-complete',
+          title: 'All mobilities marked Complete in the Beneficiary Module',
+          dueDate: '2027-09-30',
+          overdue: false,
+        },
+        overdueTasks: 0,
+        possibleEvents: [],
+        canManage: true,
+        warnings: [],
       });
       expect((await t.get(`/api/projects/${res.body.id}`)).body).toEqual(res.body);
 

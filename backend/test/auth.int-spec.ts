@@ -266,7 +266,7 @@ describe('accounts: e-mailed links', () => {
     // The learner's account came with the mobility: linked to the participant, without a password.
     const accounts = await t.db.query(
       `SELECT p.id AS participant_id, u.password_hash
-         FROM user_account u JOIN participant p ON p.user_account_id = u.id WHERE u.email = $1`,
+         FROM user_account u JOIN person p ON p.user_account_id = u.id WHERE u.email = $1`,
       [mobility.participant.email],
     );
     expect(accounts).toEqual([{ participant_id: mobility.participant.id, password_hash: null }]);

@@ -8,7 +8,7 @@ import { HttpResult, startTestApp, TestApp } from './support/test-app';
  * right status, names the offending field, and leaves every table as it was.
  */
 
-const TABLES = ['organisation', 'project', 'participant', 'mobility', 'task', 'lifecycle_event'] as const;
+const TABLES = ['organisation', 'project', 'person', 'mobility', 'task', 'lifecycle_event'] as const;
 type Counts = Record<(typeof TABLES)[number], number>;
 
 describe('bad input through HTTP', () => {
@@ -348,6 +348,10 @@ describe('bad input through HTTP', () => {
         ['GET', '/api/organisations/42', undefined],
         ['GET', '/api/projects/not-a-uuid', undefined],
         ['POST', '/api/projects/not-a-uuid/mobilities', mobilityBody()],
+        ['PATCH', '/api/projects/not-a-uuid', { interimReportDueDate: null }],
+        ['POST', '/api/projects/not-a-uuid/events', { type: 'CLOSE' }],
+        ['GET', '/api/projects/not-a-uuid/tasks', undefined],
+        ['GET', '/api/projects/not-a-uuid/history', undefined],
         ['GET', '/api/mobilities/not-a-uuid', undefined],
         ['PATCH', '/api/mobilities/not-a-uuid', { travelDays: 1 }],
         ['POST', '/api/mobilities/not-a-uuid/events', { type: 'ADVANCE' }],
@@ -458,6 +462,11 @@ describe('bad input through HTTP', () => {
         ['GET', `/api/organisations/${id}`, undefined],
         ['GET', `/api/projects/${id}`, undefined],
         ['POST', `/api/projects/${id}/mobilities`, mobilityBody()],
+        ['PATCH', `/api/projects/${id}`, { interimReportDueDate: null }],
+        ['POST', `/api/projects/${id}/events`, { type: 'CLOSE' }],
+        ['GET', `/api/projects/${id}/tasks`, undefined],
+        ['GET', `/api/projects/${id}/history`, undefined],
+        ['PATCH', `/api/projects/${id}/tasks/${id}`, { status: 'done' }],
         ['GET', `/api/mobilities/${id}`, undefined],
         ['PATCH', `/api/mobilities/${id}`, { travelDays: 1 }],
         ['POST', `/api/mobilities/${id}/events`, { type: 'ADVANCE' }],

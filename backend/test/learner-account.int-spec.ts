@@ -110,7 +110,7 @@ describe('learner accounts across schools', () => {
   const accountsOf = (email: string) =>
     t.db.query(
       `SELECT u.id, array_agg(p.id::text ORDER BY p.id) AS participants
-         FROM user_account u LEFT JOIN participant p ON p.user_account_id = u.id
+         FROM user_account u LEFT JOIN person p ON p.user_account_id = u.id
         WHERE u.email = $1 GROUP BY u.id`,
       [email],
     );

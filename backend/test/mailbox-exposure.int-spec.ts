@@ -120,7 +120,7 @@ describe('the private Mailbox (the catcher without PUBLIC_DEMO_MAILBOX): each pe
     );
     people = {
       staff: await t.createUser({ role: 'staff', organisationId: t.school.id }, 'staff@school.test'),
-      learner: await t.createUser({ participantId: created.body.participant.id }, 'lena@learners.example'),
+      learner: await t.createUser({ personId: created.body.participant.id }, 'lena@learners.example'),
       mentor: await t.createUser({ role: 'mentor', organisationId: host.id }, 'mentor@host-company.example'),
       otherCoordinator: await t.createUser(
         { role: 'coordinator', organisationId: otherSchool.id },

@@ -9,6 +9,7 @@ import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
+import { PersonModule } from '../modules/person/person.module';
 import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
@@ -18,6 +19,7 @@ export const FEATURE_MODULES = [
   OrganisationModule,
   ProjectModule,
   MobilityModule,
+  PersonModule,
   NotificationApiModule,
   AuthModule,
   TeamModule,

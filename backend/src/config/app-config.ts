@@ -11,7 +11,13 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { ActivityTypeCode, DurationLimit, DurationLimits, isActivityTypeCode } from '@mobility-hub/domain';
+import {
+  ActivityTypeCode,
+  DEFAULT_PROJECT_DEADLINES,
+  DurationLimit,
+  DurationLimits,
+  isActivityTypeCode,
+} from '@mobility-hub/domain';
 import { isLoopbackAddress } from './loopback';
 
 /**
@@ -124,6 +130,14 @@ class Environment {
   @Min(1000)
   @Max(86_400_000)
   REMINDER_SWEEP_INTERVAL_MS?: number;
+
+  /** Days after the project's end date the final beneficiary report is due (reference §3.5 #6 [NA-example]: 60). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  FINAL_REPORT_DAYS?: number;
 
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
@@ -302,6 +316,8 @@ export interface AppConfig {
     readonly workingHours: { readonly start: string; readonly end: string; readonly days: readonly number[] };
   };
   readonly outbox: { readonly relayIntervalMs: number; readonly requeueAfterMs: number };
+  /** Project deadlines the National Agency sets (the final report's period after the end date). */
+  readonly projects: { readonly finalReportDays: number };
   readonly jobs: { readonly lockMs: number };
   readonly auth: {
     /** A session ends this long after sign-in (sign-out ends it at once). */
@@ -375,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requeueAfterMs: parsed.OUTBOX_REQUEUE_AFTER_MS ?? 60_000,
     },
     jobs: { lockMs: parsed.JOB_LOCK_MS ?? 30_000 },
+    projects: { finalReportDays: parsed.FINAL_REPORT_DAYS ?? DEFAULT_PROJECT_DEADLINES.finalReportDays },
     auth: {
       sessionTtlMinutes: parsed.SESSION_TTL_MINUTES ?? 12 * 60,
       maxFailures: parsed.SIGN_IN_MAX_FAILURES ?? 5,

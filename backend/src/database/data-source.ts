@@ -2,7 +2,7 @@ import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { OrganisationEntity } from '../modules/organisation/organisation.entity';
 import { ProjectEntity } from '../modules/project/project.entity';
-import { ParticipantEntity } from '../modules/mobility/participant.entity';
+import { PersonEntity } from '../modules/person/person.entity';
 import { MobilityEntity } from '../modules/mobility/mobility.entity';
 import { LifecycleEventEntity } from '../modules/mobility/lifecycle-event.entity';
 import { TaskEntity } from '../modules/mobility/checklist/task.entity';
@@ -13,6 +13,8 @@ import { ScopeOrganisations1764380000000 } from './migrations/1764380000000-Scop
 import { LinkParticipantsToAccounts1764390000000 } from './migrations/1764390000000-LinkParticipantsToAccounts';
 import { QueueLinkRequests1764400000000 } from './migrations/1764400000000-QueueLinkRequests';
 import { CreateInstallationSecret1764400000001 } from './migrations/1764400000001-CreateInstallationSecret';
+import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
+import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -21,7 +23,7 @@ types.setTypeParser(PG_DATE_OID, (value: string) => value);
 export const ENTITIES = [
   OrganisationEntity,
   ProjectEntity,
-  ParticipantEntity,
+  PersonEntity,
   MobilityEntity,
   LifecycleEventEntity,
   TaskEntity,
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   LinkParticipantsToAccounts1764390000000,
   QueueLinkRequests1764400000000,
   CreateInstallationSecret1764400000001,
+  SeparatePersonsFromMobilities1764440000000,
+  CreateProjectLifecycle1764450000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

@@ -62,10 +62,10 @@ export interface TestApp extends HttpClient {
   readonly anonymous: HttpClient;
   /**
    * A new person with a session: a member of `organisationId` in `role`, or a learner whose account
-   * `participantId` is linked to. (Accounts are made in SQL: the invitation flow has its own tests.)
+   * `personId` (a mobility's `participant.id`) is linked to. (Accounts are made in SQL: the invitation flow has its own tests.)
    */
   createUser(
-    options: { role: MemberRole; organisationId: string } | { participantId: string },
+    options: { role: MemberRole; organisationId: string } | { personId: string },
     email?: string,
   ): Promise<TestUser>;
   /** Adds a membership to an existing user (e.g. the default coordinator in a new school). */
@@ -158,14 +158,14 @@ export async function startTestApp(
     );
   };
   const createUser: TestApp['createUser'] = async (options, email) => {
-    const address = email ?? `person${++people}@${'participantId' in options ? 'learner' : options.role}.test`;
+    const address = email ?? `person${++people}@${'personId' in options ? 'learner' : options.role}.test`;
     const [user] = await db.query(
       `INSERT INTO user_account (email, display_name, created_at) VALUES ($1, $2, now())
        ON CONFLICT (email) DO UPDATE SET email = excluded.email RETURNING id`,
       [address, address.split('@')[0]],
     );
     if ('role' in options) await addMembership(user.id, options.organisationId, options.role);
-    else await db.query(`UPDATE participant SET user_account_id = $1 WHERE id = $2`, [user.id, options.participantId]);
+    else await db.query(`UPDATE person SET user_account_id = $1 WHERE id = $2`, [user.id, options.personId]);
     const token = randomBytes(32).toString('base64url');
     await db.query(
       `INSERT INTO session (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, now(), now(), $3)`,

@@ -37,6 +37,11 @@ export class ProblemDto {
   retryAfterSeconds?: number;
   @ApiPropertyOptional({ description: 'A used or expired link: a new one can be asked for' })
   renewable?: boolean;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "`person-details-differ`: the school's person with that address, to create the mobility for",
+  })
+  personId?: string;
 }
 
 export const DESCRIPTIONS: Record<number, string> = {

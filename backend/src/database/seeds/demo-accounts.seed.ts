@@ -42,7 +42,7 @@ export async function seedDemoCoordinator(
       userId,
       email,
       displayName,
-      participantIds: [],
+      personIds: [],
       memberships: [{ organisationId: school.id, role: 'coordinator' }],
     },
     account: { role: 'coordinator', email, password },
@@ -58,7 +58,7 @@ export async function seedDemoPeople(
   now: Date,
   school: DemoOrganisation,
   hosts: readonly DemoOrganisation[],
-  learners: readonly { participantId: string; email: string }[],
+  learners: readonly { personId: string; email: string }[],
   chosenPassword: string | undefined,
 ): Promise<DemoAccount[]> {
   const members = [
@@ -83,8 +83,8 @@ export async function seedDemoPeople(
   for (const learner of learners) {
     const password = passwordFor(chosenPassword);
     await db.query(
-      `UPDATE user_account SET password_hash = $2 WHERE id = (SELECT user_account_id FROM participant WHERE id = $1)`,
-      [learner.participantId, await hashPassword(password)],
+      `UPDATE user_account SET password_hash = $2 WHERE id = (SELECT user_account_id FROM person WHERE id = $1)`,
+      [learner.personId, await hashPassword(password)],
     );
     accounts.push({ role: 'learner', email: learner.email, password });
   }

@@ -16,6 +16,7 @@ import { Clock } from '../../common/clock';
 import { CreateOrganisationDto } from '../../modules/organisation/dto/organisation.dto';
 import { OrganisationService } from '../../modules/organisation/organisation.service';
 import { ProjectService } from '../../modules/project/project.service';
+import { ProjectTasksService } from '../../modules/project/project-tasks.service';
 import { LifecycleService } from '../../modules/mobility/lifecycle.service';
 import { MobilityService } from '../../modules/mobility/mobility.service';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -249,7 +250,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     endDate: addDays(addMonths(projectStart, 18), -1),
   });
 
-  const learners: { participantId: string; email: string }[] = [];
+  const learners: { personId: string; email: string }[] = [];
   for (const [index, m] of MOBILITIES.entries()) {
     const startDate = addDays(today, m.startIn);
     const created = await mobilities.create(identity, project.id, {
@@ -268,10 +269,22 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     });
     await walk(db, lifecycle, created.id, m, today);
     if (learners.length < 2 && m.host) {
-      learners.push({ participantId: created.participant.id, email: created.participant.email });
+      learners.push({ personId: created.participant.id, email: created.participant.email });
     }
   }
   await seedActivityFamilies(app, identity, project.id, school.id, hosts, today);
+  await seedReturningLearner({
+    db,
+    projects,
+    mobilities,
+    lifecycle,
+    identity,
+    school: school.id,
+    hosts,
+    project,
+    today,
+  });
+  await seedReportingProject(app, identity, school.id, today);
   const hostList = Object.entries(HOSTS).map(([country, dto]) => ({
     id: hosts[country as keyof typeof HOSTS].id,
     name: dto.name,
@@ -416,4 +429,117 @@ async function seedActivityFamilies(
     );
   }
   await app.get(ReminderService).replan(db.manager, old.id);
+}
+
+/**
+ * People who come back: Emma Wagner went on a mobility with the school's earlier project (completed)
+ * and goes again with the current one — one person of the school with two participations. Her file
+ * lists the other mobility ("Also went on"), the new-mobility form offers her for her address, and
+ * signed in (by link) she sees both.
+ */
+async function seedReturningLearner(demo: {
+  db: DataSource;
+  projects: ProjectService;
+  mobilities: MobilityService;
+  lifecycle: LifecycleService;
+  identity: Parameters<MobilityService['create']>[0];
+  school: string;
+  hosts: Record<keyof typeof HOSTS, { id: string }>;
+  project: { id: string };
+  today: string;
+}): Promise<void> {
+  const { identity, today } = demo;
+  const earlierStart = `${addDays(today, -700).slice(0, 7)}-01`;
+  const year = Number(earlierStart.slice(0, 4));
+  const earlier = await demo.projects.create(identity, {
+    reference: `${year}-1-DE02-KA122-VET-000${String(200000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Apprentices abroad: the first round',
+    action: 'KA122-VET',
+    callYear: year,
+    beneficiaryOrganisationId: demo.school,
+    startDate: earlierStart,
+    endDate: addDays(addMonths(earlierStart, 18), -1),
+  });
+  const firstStart = addDays(earlierStart, 120);
+  const first: DemoMobility = {
+    firstName: 'Emma',
+    lastName: 'Wagner',
+    host: 'NL',
+    activityType: 'LM-SHORT-VET',
+    startIn: 0,
+    days: 21,
+    target: 'completed',
+  };
+  const went = await demo.mobilities.create(identity, earlier.id, {
+    participant: {
+      firstName: 'Emma',
+      lastName: 'Wagner',
+      email: 'emma.wagner@students.bk-rhein-ruhr.example',
+      dateOfBirth: `${year - 18}-09-14`,
+    },
+    activityType: first.activityType,
+    sendingOrganisationId: demo.school,
+    hostOrganisationId: demo.hosts.NL.id,
+    startDate: firstStart,
+    endDate: addDays(firstStart, first.days - 1),
+    travelDays: 2,
+    greenTravel: true,
+  });
+  await walk(demo.db, demo.lifecycle, went.id, first, today);
+  // Back for a longer placement with the current project: the same person, chosen by id.
+  const againStart = addDays(today, 75);
+  const again = await demo.mobilities.create(identity, demo.project.id, {
+    personId: went.participant.id,
+    activityType: 'LM-SHORT-VET',
+    sendingOrganisationId: demo.school,
+    hostOrganisationId: demo.hosts.IE.id,
+    startDate: againStart,
+    endDate: addDays(againStart, 41),
+    travelDays: 2,
+    greenTravel: false,
+  });
+  await walk(
+    demo.db,
+    demo.lifecycle,
+    again.id,
+    { ...first, host: 'IE', startIn: 75, days: 42, target: 'preparation' },
+    today,
+  );
+}
+
+/**
+ * The project's own lifecycle: the school's previous accredited (KA121-VET) project ended 40 days ago
+ * and is in reporting. Its interim report went in, the BM data is complete and the organisations are
+ * checked; the participant reports and the evidence file are due in 5 days, the final report
+ * (P1+60 by default) in 20 — the coordinator records its submission on the project page.
+ */
+async function seedReportingProject(
+  app: INestApplicationContext,
+  identity: Parameters<ProjectService['create']>[0],
+  schoolId: string,
+  today: string,
+): Promise<void> {
+  const projects = app.get(ProjectService);
+  const tasks = app.get(ProjectTasksService);
+  const endDate = addDays(today, -40);
+  const startDate = addDays(addMonths(endDate, -15), 1);
+  const year = Math.min(Math.max(Number(startDate.slice(0, 4)), 2021), 2027);
+  const project = await projects.create(identity, {
+    reference: `${year}-1-DE02-KA121-VET-000${String(300000 + (year % 1000)).padStart(6, '0')}`,
+    title: 'Accredited mobility, last round: apprentices and trainers',
+    action: 'KA121-VET',
+    callYear: year,
+    beneficiaryOrganisationId: schoolId,
+    startDate,
+    endDate,
+  });
+  await tasks.update(identity, project.id, { interimReportDueDate: addMonths(startDate, 8) });
+  const byKey = new Map((await tasks.list(identity, project.id)).map((t) => [t.key, t]));
+  const settle = async (key: string, status: 'done' | 'waived', waiverReason?: string) => {
+    const task = byKey.get(key);
+    if (task) await tasks.updateTask(identity, project.id, task.id, { status, waiverReason });
+  };
+  await settle('interim-report-submitted', 'done');
+  await settle('bm-mobilities-complete', 'done');
+  await settle('bm-organisations-checked', 'done');
 }

@@ -17,10 +17,10 @@ interface PartiesRow {
   beneficiary_organisation_id: string;
   sending_organisation_id: string;
   host_organisation_id: string | null;
-  participant_id: string;
+  person_id: string;
 }
 
-const PARTIES = `p.beneficiary_organisation_id, m.sending_organisation_id, m.host_organisation_id, m.participant_id`;
+const PARTIES = `p.beneficiary_organisation_id, m.sending_organisation_id, m.host_organisation_id, m.person_id`;
 
 /**
  * Record-level checks: what the signed-in person is to a mobility, a task or an organisation.
@@ -124,6 +124,6 @@ function roleOf(identity: Identity, row: PartiesRow): MobilityRole | null {
     beneficiaryOrganisationId: row.beneficiary_organisation_id,
     sendingOrganisationId: row.sending_organisation_id,
     hostOrganisationId: row.host_organisation_id,
-    participantId: row.participant_id,
+    personId: row.person_id,
   });
 }

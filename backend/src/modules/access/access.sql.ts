@@ -7,7 +7,7 @@ export type AddParam = (value: unknown) => string;
 /**
  * The mobilities `identity` may see, as a condition on `m` (a mobility row): those of projects or
  * sending schools where they are coordinator or staff, those their host company hosts (mentors),
- * and their own as a learner (a participant record linked to their account, of any school).
+ * and their own as a learner (a person record linked to their account, of any school).
  */
 export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
   const sending = param(sendingOrganisationIds(identity));
@@ -18,16 +18,16 @@ export function visibleMobilitySql(identity: Identity, param: AddParam, m = 'm')
     `${m}.host_organisation_id = ANY(${hosting}::uuid[])`,
   ];
   // Someone who goes on no mobility (most staff) gets the statement without the learner's clause.
-  if (identity.participantIds.length) parts.push(ownMobilitySql(identity, param, m));
+  if (identity.personIds.length) parts.push(ownMobilitySql(identity, param, m));
   return `(${parts.join('\n        OR ')})`;
 }
 
 /**
- * The mobilities `identity` goes on themselves, as a condition on `m`: those whose participant record
+ * The mobilities `identity` goes on themselves, as a condition on `m`: those whose person record
  * is linked to their account, of any school (a part of the visible ones).
  */
 export function ownMobilitySql(identity: Identity, param: AddParam, m = 'm'): string {
-  return `${m}.participant_id = ANY(${param(identity.participantIds)}::uuid[])`;
+  return `${m}.person_id = ANY(${param(identity.personIds)}::uuid[])`;
 }
 
 /**
@@ -35,11 +35,11 @@ export function ownMobilitySql(identity: Identity, param: AddParam, m = 'm'): st
  * `t` and its mobility `m`; undefined when they see every task of every mobility they see.
  */
 export function visibleTaskSql(identity: Identity): ((param: AddParam) => string) | undefined {
-  if (hostOrganisationIds(identity).length === 0 && identity.participantIds.length === 0) return undefined;
+  if (hostOrganisationIds(identity).length === 0 && identity.personIds.length === 0) return undefined;
   return (
     param,
   ) => `((t.role = 'host' AND m.host_organisation_id = ANY(${param(hostOrganisationIds(identity))}::uuid[]))
-        OR (t.role = 'learner' AND m.participant_id = ANY(${param(identity.participantIds)}::uuid[]))
+        OR (t.role = 'learner' AND m.person_id = ANY(${param(identity.personIds)}::uuid[]))
         OR ${sendingSideMobilitySql(identity, param)})`;
 }
 

@@ -137,7 +137,7 @@ export class AuthService {
     const [row] = await preparedQuery<Identity[]>(
       this.db.manager,
       `SELECT u.id AS "userId", u.email, u.display_name AS "displayName",
-              ARRAY(SELECT p.id::text FROM participant p WHERE p.user_account_id = u.id) AS "participantIds",
+              ARRAY(SELECT p.id::text FROM person p WHERE p.user_account_id = u.id) AS "personIds",
               coalesce((SELECT json_agg(json_build_object('organisationId', ms.organisation_id, 'role', ms.role))
                           FROM membership ms WHERE ms.user_id = u.id), '[]') AS memberships
          FROM session s JOIN user_account u ON u.id = s.user_id
@@ -239,7 +239,7 @@ export class AuthService {
   async me(userId: string, em: EntityManager = this.db.manager): Promise<MeDto> {
     const [user] = await em.query(
       `SELECT u.id, u.email, u.display_name AS "displayName",
-              ARRAY(SELECT p.id::text FROM participant p WHERE p.user_account_id = u.id ORDER BY p.created_at, p.id)
+              ARRAY(SELECT p.id::text FROM person p WHERE p.user_account_id = u.id ORDER BY p.created_at, p.id)
                 AS "participantIds"
          FROM user_account u WHERE u.id = $1`,
       [userId],

@@ -136,9 +136,9 @@ export class LinkRequestService implements OnApplicationBootstrap, BeforeApplica
     const [user] = await em.query(
       // The mail's language: the country of the school of their latest mobility, else of an organisation of theirs.
       `SELECT u.id, u.display_name, coalesce(so.country, mo.country) AS country,
-              EXISTS (SELECT 1 FROM participant p WHERE p.user_account_id = u.id) AS learner
+              EXISTS (SELECT 1 FROM person p WHERE p.user_account_id = u.id) AS learner
          FROM user_account u
-         LEFT JOIN LATERAL (SELECT o.country FROM participant p JOIN mobility m ON m.participant_id = p.id
+         LEFT JOIN LATERAL (SELECT o.country FROM person p JOIN mobility m ON m.person_id = p.id
                               JOIN organisation o ON o.id = m.sending_organisation_id
                              WHERE p.user_account_id = u.id ORDER BY m.created_at DESC, m.id LIMIT 1) so ON true
          LEFT JOIN LATERAL (SELECT o.country FROM membership ms JOIN organisation o ON o.id = ms.organisation_id
@@ -146,7 +146,7 @@ export class LinkRequestService implements OnApplicationBootstrap, BeforeApplica
         WHERE u.email = $1 AND u.disabled_at IS NULL`,
       [email],
     );
-    // Sign-in links are for learners: an account with a participant record of some school.
+    // Sign-in links are for learners: an account with a person record of some school.
     if (!user || (purpose === 'magic-link' && !user.learner)) return;
     // The address's count for this kind, held for the transaction: parallel requests are decided one after the other.
     await em.query(`INSERT INTO link_mail_throttle (email, purpose) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [

@@ -141,7 +141,7 @@ export class HostLinkService {
               p.first_name || ' ' || p.last_name AS "learnerName", p.email AS "learnerEmail", so.name AS "sendingOrganisation",
               coalesce(ho.name, '') AS "hostOrganisation", m.activity_type AS "activityType", m.start_date AS "startDate",
               m.end_date AS "endDate", m.phase, m.placement_confirmed_at IS NOT NULL AS "placementConfirmed", m.mentor_name AS "mentorName"
-         FROM mobility m JOIN participant p ON p.id = m.participant_id
+         FROM mobility m JOIN person p ON p.id = m.person_id
          JOIN organisation so ON so.id = m.sending_organisation_id LEFT JOIN organisation ho ON ho.id = $2
         WHERE m.id = $1`,
       [read.token.mobilityId, read.token.organisationId, `host:${read.token.email}`],

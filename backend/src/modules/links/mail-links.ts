@@ -16,6 +16,10 @@ export class MailLinks {
     return `${this.publicUrl}/mobilities/${mobilityId}`;
   }
 
+  project(projectId: string): string {
+    return `${this.publicUrl}/projects/${projectId}`;
+  }
+
   /** The host's one-click page to confirm or decline a placement (no account needed). */
   hostPlacement(token: string): string {
     return `${this.publicUrl}/host/placement/${token}`;

@@ -41,7 +41,7 @@ export class MobilityController {
     summary: "Add a participant's mobility to a project; its dated checklist is generated",
   })
   @ApiCreatedResponse({ type: MobilityDto })
-  @ApiProblems(400, 404, 422)
+  @ApiProblems(400, 404, 'person-details-differ', 422)
   async create(
     @CurrentIdentity() identity: Identity,
     @UuidParam() projectId: string,

@@ -10,10 +10,10 @@ import {
 } from 'typeorm';
 import { OrganisationEntity } from '../organisation/organisation.entity';
 import { ProjectEntity } from '../project/project.entity';
-import { ParticipantEntity } from './participant.entity';
+import { PersonEntity } from '../person/person.entity';
 
 /**
- * One participant's activity abroad. `phase`, `machine_snapshot` and `version` change only through
+ * One person's activity abroad (a participation). `phase`, `machine_snapshot` and `version` change only through
  * the lifecycle protocol (LifecycleService) or the guarded updates of MobilityService.
  */
 @Entity('mobility')
@@ -28,12 +28,13 @@ export class MobilityEntity {
   @JoinColumn({ name: 'project_id' })
   project?: ProjectEntity;
 
-  @Column('uuid', { name: 'participant_id' })
-  participantId: string;
+  /** Who goes: a person of the school, who may go on other mobilities too. */
+  @Column('uuid', { name: 'person_id' })
+  personId: string;
 
-  @ManyToOne(() => ParticipantEntity)
-  @JoinColumn({ name: 'participant_id' })
-  participant?: ParticipantEntity;
+  @ManyToOne(() => PersonEntity)
+  @JoinColumn({ name: 'person_id' })
+  person?: PersonEntity;
 
   @Column('text', { name: 'activity_type' })
   activityType: ActivityTypeCode;

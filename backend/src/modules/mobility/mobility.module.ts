@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module';
 import { NotificationModule } from '../notification/notification.module';
+import { PersonModule } from '../person/person.module';
 import { ChecklistService } from './checklist/checklist.service';
 import { TaskController } from './checklist/task.controller';
 import { HistoryService } from './history.service';
@@ -16,7 +17,7 @@ import { MobilityService } from './mobility.service';
  * mobility's ETag), so they are one module. Reminders are re-planned through NotificationModule.
  */
 @Module({
-  imports: [NotificationModule, AccessModule],
+  imports: [NotificationModule, AccessModule, PersonModule],
   controllers: [MobilityController, TaskController],
   providers: [
     MobilityService,

@@ -61,7 +61,7 @@ const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date
  * Joins for one summary row; `$1` is today's date. `tasks` narrows the tasks counted (overdue, next
  * due) to those the viewer sees: a mentor counts the host's tasks, a learner their own.
  */
-const summaryJoins = (tasks = 'true') => `JOIN participant p ON p.id = m.participant_id
+const summaryJoins = (tasks = 'true') => `JOIN person p ON p.id = m.person_id
       JOIN organisation s ON s.id = m.sending_organisation_id
       LEFT JOIN organisation h ON h.id = m.host_organisation_id
       CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
@@ -125,9 +125,9 @@ export function mobilityListSql(
                  OR h.name ILIKE ${pattern})`);
   }
   // Participant and host are joined only for the text search: the other filters, the order and
-  // the count need the mobility row alone (participant_id is NOT NULL, so counts do not change).
+  // the count need the mobility row alone (person_id is NOT NULL, so counts do not change).
   const joins = filter.q
-    ? `JOIN participant p ON p.id = m.participant_id
+    ? `JOIN person p ON p.id = m.person_id
       LEFT JOIN organisation h ON h.id = m.host_organisation_id`
     : '';
   const from = `FROM mobility m ${joins}
@@ -195,7 +195,7 @@ export class MobilityQueries {
     const [row] = await preparedQuery<(SummaryRow & DetailColumns)[]>(
       em,
       `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
-              m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS participant_id, p.date_of_birth,
+              m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS person_id, p.date_of_birth,
               tc.open, tc.done, tc.waived
          FROM mobility m ${summaryJoins(seen)}
          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
@@ -217,7 +217,7 @@ export class MobilityQueries {
     return {
       ...summary,
       participant: {
-        id: row.participant_id,
+        id: row.person_id,
         firstName: row.first_name,
         lastName: row.last_name,
         email: row.email,
@@ -251,7 +251,7 @@ interface DetailColumns {
   machine_version: number;
   created_at: Date;
   updated_at: Date;
-  participant_id: string;
+  person_id: string;
   date_of_birth: string | null;
   open: number;
   done: number;

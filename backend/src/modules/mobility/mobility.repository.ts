@@ -46,7 +46,7 @@ const WRITABLE: Partial<Record<keyof MobilityEntity, string>> = {
 };
 
 // Plain SQL, no entity hydration: this runs on every change to a mobility.
-const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.participant_id AS "participantId",
+const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.person_id AS "personId",
          m.activity_type AS "activityType", m.sending_organisation_id AS "sendingOrganisationId",
          m.host_organisation_id AS "hostOrganisationId", m.start_date AS "startDate", m.end_date AS "endDate",
          m.travel_days AS "travelDays", m.green_travel AS "greenTravel",

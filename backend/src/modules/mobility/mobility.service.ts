@@ -4,6 +4,8 @@ import {
   initialMobilitySnapshot,
   planChecklistMigration,
   KA122_MAX_PARTICIPANTS,
+  KA122_UNCOUNTED_ACTIVITY_TYPES,
+  countsTowardsKa122Cap,
   MOBILITY_MACHINE_VERSION,
   participantConditions,
   MobilityEditCurrent,
@@ -22,7 +24,7 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Not } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { actorOf, Identity } from '../../common/identity';
 import { AccessService } from '../access/access.service';
@@ -46,7 +48,8 @@ import { MobilityEntity } from './mobility.entity';
 import { MobilityQueries } from './mobility.queries';
 import { MobilityFile } from './mobility-file.service';
 import { MobilityRepository } from './mobility.repository';
-import { ParticipantEntity } from './participant.entity';
+import { PersonChoice, PersonService } from '../person/person.service';
+import { PersonEntity } from '../person/person.entity';
 
 @Injectable()
 export class MobilityService {
@@ -59,13 +62,15 @@ export class MobilityService {
     private readonly reminders: ReminderService,
     private readonly lifecycle: LifecycleService,
     private readonly access: AccessService,
+    private readonly persons: PersonService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
-   * Participant, mobility, its whole dated checklist, the learner's account (sign-in by e-mailed
-   * link) and the first history entry: all or nothing. The sending side of the project only.
+   * Mobility, its whole dated checklist and the first history entry, for a person of the school —
+   * chosen (`personId`), found by the address given, or new with the learner's account (sign-in by
+   * e-mailed link): all or nothing. The sending side of the project only.
    */
   async create(identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<MobilityDto> {
     const actor = actorOf(identity);
@@ -93,8 +98,14 @@ export class MobilityService {
         ...hostViolations(sending.country, host?.country ?? null),
       ];
       if (violations.length) throw Problems.ruleViolated(violations);
-      if (project.action === 'KA122-VET') {
-        const participants = await em.countBy(MobilityEntity, { projectId, phase: Not('withdrawn') });
+      // KA122: at most 30 participants; withdrawn mobilities and preparatory visits do not count
+      // (reference §1.2: accompanying persons and preparatory visits not counted).
+      if (project.action === 'KA122-VET' && countsTowardsKa122Cap(dto.activityType)) {
+        const [{ participants }] = (await em.query(
+          `SELECT count(*)::int AS participants FROM mobility
+            WHERE project_id = $1 AND phase <> 'withdrawn' AND NOT (activity_type = ANY($2::text[]))`,
+          [projectId, KA122_UNCOUNTED_ACTIVITY_TYPES],
+        )) as { participants: number }[];
         if (participants >= KA122_MAX_PARTICIPANTS) {
           throw Problems.ruleViolated([
             {
@@ -105,25 +116,13 @@ export class MobilityService {
           ]);
         }
       }
-      const firstName = dto.participant.firstName.trim();
-      const lastName = dto.participant.lastName.trim();
-      const email = dto.participant.email.trim().toLowerCase();
-      const participant = await em.save(
-        ParticipantEntity,
-        em.create(ParticipantEntity, {
-          firstName,
-          lastName,
-          email,
-          dateOfBirth: dto.participant.dateOfBirth ?? null,
-          userAccountId: await this.accountOf(em, email, `${firstName} ${lastName}`),
-        }),
-      );
+      const person = await this.persons.forNewMobility(em, school, personChoiceOf(dto));
       const snapshot = initialMobilitySnapshot();
       const mobility = await em.save(
         MobilityEntity,
         em.create(MobilityEntity, {
           projectId,
-          participantId: participant.id,
+          personId: person.id,
           activityType: dto.activityType,
           sendingOrganisationId: sending.id,
           hostOrganisationId: host?.id ?? null,
@@ -144,7 +143,7 @@ export class MobilityService {
         mobility.id,
         dto.activityType,
         dto,
-        participantConditions({ dateOfBirth: participant.dateOfBirth, startDate: dto.startDate }),
+        participantConditions({ dateOfBirth: person.dateOfBirth, startDate: dto.startDate }),
       );
       await this.reminders.replan(em, mobility.id);
       if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
@@ -302,14 +301,14 @@ export class MobilityService {
         em,
       );
       this.repository.checkVersion(mobility, expectedVersion);
-      const participant = await em.findOneByOrFail(ParticipantEntity, { id: mobility.participantId });
+      const person = await em.findOneByOrFail(PersonEntity, { id: mobility.personId });
       const dates = { startDate: mobility.startDate, endDate: mobility.endDate };
       const plan = planChecklistMigration({
         checklistVersion: mobility.checklistVersion,
         activityType: mobility.activityType,
         phase: mobility.phase,
         dates,
-        conditions: participantConditions({ dateOfBirth: participant.dateOfBirth, startDate: mobility.startDate }),
+        conditions: participantConditions({ dateOfBirth: person.dateOfBirth, startDate: mobility.startDate }),
         tasks: await this.checklist.existingTasks(em, id),
       });
       if (plan.kind === 'refused') {
@@ -350,20 +349,27 @@ export class MobilityService {
   private async schoolOf(em: EntityManager, projectId: string): Promise<string> {
     return (await em.findOneByOrFail(ProjectEntity, { id: projectId })).beneficiaryOrganisationId;
   }
+}
 
-  /**
-   * The account of the person a school names by `email` (normalised): made if the address has none
-   * (no password: a learner signs in with a link e-mailed to them), else the one it has — another
-   * school's learner, a staff member — whose participant records this one joins. One statement, so
-   * two schools naming the same new address at once still make one account.
-   */
-  private async accountOf(em: EntityManager, email: string, displayName: string): Promise<string> {
-    const [account] = (await em.query(
-      `INSERT INTO user_account (email, display_name, created_at) VALUES ($1, $2, $3)
-       ON CONFLICT (email) DO UPDATE SET email = excluded.email
-       RETURNING id`,
-      [email, displayName, this.clock.now().toISOString()],
-    )) as { id: string }[];
-    return account.id;
+/** Who the new mobility is for: exactly one of `personId` and `participant` (400 naming both otherwise). */
+function personChoiceOf(dto: CreateMobilityDto): PersonChoice {
+  if (dto.personId !== undefined && dto.participant !== undefined) {
+    throw Problems.invalidRequest([
+      {
+        field: 'personId',
+        rule: 'either personId or participant',
+        message: 'give either personId (a person of your school) or participant (their details), not both',
+      },
+    ]);
   }
+  if (dto.personId !== undefined) return { personId: dto.personId };
+  const participant = dto.participant as NonNullable<CreateMobilityDto['participant']>;
+  return {
+    details: {
+      firstName: participant.firstName.trim(),
+      lastName: participant.lastName.trim(),
+      email: participant.email,
+      dateOfBirth: participant.dateOfBirth ?? null,
+    },
+  };
 }

@@ -88,7 +88,7 @@ export class DigestService {
          FROM task t
          JOIN mobility m ON m.id = t.mobility_id
          JOIN project pr ON pr.id = m.project_id
-         JOIN participant p ON p.id = m.participant_id
+         JOIN person p ON p.id = m.person_id
         WHERE t.status = 'open' AND m.phase NOT IN ('completed', 'withdrawn') AND t.due_date <= $2
           AND ((t.role = 'sending' AND m.sending_organisation_id = $1)
             OR (t.role = 'coordinator' AND pr.beneficiary_organisation_id = $1)

@@ -28,6 +28,8 @@ export interface MailFacts {
   readonly recipientName: string;
   readonly organisation: string;
   readonly participant?: string;
+  /** A project's title and reference (project task mail). */
+  readonly project?: string;
   readonly task?: { readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
   readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
   readonly digest?: {
@@ -106,6 +108,7 @@ export class MailRenderer {
       name: facts.recipientName,
       organisation: facts.organisation,
       participant: facts.participant ?? '',
+      project: facts.project ?? '',
       task: facts.task?.title ?? '',
       guidance: facts.task?.guidance ?? '',
       dueDate: facts.task ? date(facts.task.dueDate) : '',

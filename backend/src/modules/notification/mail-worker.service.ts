@@ -9,6 +9,7 @@ import { defaultJobOptions, QUEUES, SendMailPayload, SweepPayload } from '../../
 import { producerConnection, workerConnection } from '../../queue/redis';
 import { DigestService } from './digest.service';
 import { OutboxRelay } from './outbox-relay.service';
+import { ProjectReminderService } from './project-reminder.service';
 import { ReminderService } from './reminder.service';
 import { markFailedIfWaiting, SendMailProcessor } from './send-mail.processor';
 
@@ -28,6 +29,7 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly reminders: ReminderService,
     private readonly digests: DigestService,
+    private readonly projectReminders: ProjectReminderService,
     private readonly relay: OutboxRelay,
     private readonly sender: SendMailProcessor,
     private readonly transport: MailTransport,
@@ -111,9 +113,10 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
 
   private async sweep(): Promise<{ reminders: number; digests: number }> {
     const { mails } = await this.reminders.sweep();
+    const project = await this.projectReminders.sweep();
     const digests = await this.digests.sweep();
-    if (mails + digests > 0 && this.mailQueue) await this.relay.relayAll(this.mailQueue);
-    return { reminders: mails, digests };
+    if (mails + project.mails + digests > 0 && this.mailQueue) await this.relay.relayAll(this.mailQueue);
+    return { reminders: mails + project.mails, digests };
   }
 
   private connection(redis: Redis): Redis {

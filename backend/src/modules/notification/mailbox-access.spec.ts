@@ -6,7 +6,7 @@ const PERSON: Identity = {
   userId: 'u1',
   email: 'coordinator@school.example',
   displayName: 'Coordinator',
-  participantIds: [],
+  personIds: [],
   memberships: [{ organisationId: 'o1', role: 'coordinator' }],
 };
 const LOCAL: MailboxRequest = { ip: '127.0.0.1', headers: { host: 'localhost:3000' } };

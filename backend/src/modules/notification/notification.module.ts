@@ -5,6 +5,7 @@ import { LinksModule } from '../links/links.module';
 import { MailRenderer } from './mail-renderer';
 import { NotificationController } from './notification.controller';
 import { OutboxService } from './outbox.service';
+import { ProjectReminderService } from './project-reminder.service';
 import { ReminderService } from './reminder.service';
 
 const MAIL_RENDERER = { provide: MailRenderer, useFactory: () => new MailRenderer() };
@@ -12,8 +13,8 @@ const MAIL_RENDERER = { provide: MailRenderer, useFactory: () => new MailRendere
 /** Deciding and writing e-mails (reminders, requests, digests): used by the API and the worker. */
 @Module({
   imports: [LinksModule],
-  providers: [MAIL_RENDERER, ReminderService, DigestService],
-  exports: [MAIL_RENDERER, ReminderService, DigestService],
+  providers: [MAIL_RENDERER, ReminderService, DigestService, ProjectReminderService],
+  exports: [MAIL_RENDERER, ReminderService, DigestService, ProjectReminderService],
 })
 export class NotificationModule {}
 

@@ -112,7 +112,7 @@ export class OutboxService {
       (
         await this.db.query(
           `SELECT recipient_email || ' ' || kind AS key FROM mail_mute
-          WHERE recipient_email IN (SELECT lower(email) FROM participant p JOIN mobility m ON m.participant_id = p.id WHERE m.id = $1
+          WHERE recipient_email IN (SELECT lower(email) FROM person p JOIN mobility m ON m.person_id = p.id WHERE m.id = $1
                                     UNION SELECT lower(mentor_email) FROM mobility WHERE id = $1 AND mentor_email IS NOT NULL
                                     UNION SELECT lower(o.email) FROM organisation o JOIN mobility m
                                       ON o.id IN (m.sending_organisation_id, m.host_organisation_id) WHERE m.id = $1 AND o.email IS NOT NULL

@@ -75,7 +75,7 @@ const CONTEXT_SELECT = `
 const CONTEXT_FROM = `
     FROM task t
     JOIN mobility m ON m.id = t.mobility_id
-    JOIN participant p ON p.id = m.participant_id
+    JOIN person p ON p.id = m.person_id
     JOIN project pr ON pr.id = m.project_id
     JOIN organisation so ON so.id = m.sending_organisation_id
     JOIN organisation bo ON bo.id = pr.beneficiary_organisation_id

@@ -33,6 +33,18 @@ export class ProjectEntity {
   @Column('date', { name: 'end_date' })
   endDate: string;
 
+  /** The day the final beneficiary report was submitted in the BM, as a coordinator recorded it. */
+  @Column('date', { name: 'report_submitted_on', nullable: true })
+  reportSubmittedOn: string | null;
+
+  /** The day of the NA's final decision, as a coordinator recorded it. */
+  @Column('date', { name: 'closed_on', nullable: true })
+  closedOn: string | null;
+
+  /** When the grant agreement asks for an interim report (KA121): its due date; null: none. */
+  @Column('date', { name: 'interim_report_due_date', nullable: true })
+  interimReportDueDate: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

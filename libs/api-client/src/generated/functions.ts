@@ -15,6 +15,16 @@ export type { CreateProject$Params as CreateProject$Params } from './fn/projects
 export { createProject as createProject } from './fn/projects/create-project';
 export type { GetProject$Params as GetProject$Params } from './fn/projects/get-project';
 export { getProject as getProject } from './fn/projects/get-project';
+export type { UpdateProject$Params as UpdateProject$Params } from './fn/projects/update-project';
+export { updateProject as updateProject } from './fn/projects/update-project';
+export type { RecordProjectEvent$Params as RecordProjectEvent$Params } from './fn/projects/record-project-event';
+export { recordProjectEvent as recordProjectEvent } from './fn/projects/record-project-event';
+export type { ListProjectTasks$Params as ListProjectTasks$Params } from './fn/projects/list-project-tasks';
+export { listProjectTasks as listProjectTasks } from './fn/projects/list-project-tasks';
+export type { UpdateProjectTask$Params as UpdateProjectTask$Params } from './fn/projects/update-project-task';
+export { updateProjectTask as updateProjectTask } from './fn/projects/update-project-task';
+export type { ListProjectHistory$Params as ListProjectHistory$Params } from './fn/projects/list-project-history';
+export { listProjectHistory as listProjectHistory } from './fn/projects/list-project-history';
 export type { CreateMobility$Params as CreateMobility$Params } from './fn/mobilities/create-mobility';
 export { createMobility as createMobility } from './fn/mobilities/create-mobility';
 export type { ListMobilities$Params as ListMobilities$Params } from './fn/mobilities/list-mobilities';
@@ -35,6 +45,10 @@ export type { ListMyTasks$Params as ListMyTasks$Params } from './fn/tasks/list-m
 export { listMyTasks as listMyTasks } from './fn/tasks/list-my-tasks';
 export type { UpdateTask$Params as UpdateTask$Params } from './fn/tasks/update-task';
 export { updateTask as updateTask } from './fn/tasks/update-task';
+export type { ListPersons$Params as ListPersons$Params } from './fn/persons/list-persons';
+export { listPersons as listPersons } from './fn/persons/list-persons';
+export type { GetPerson$Params as GetPerson$Params } from './fn/persons/get-person';
+export { getPerson as getPerson } from './fn/persons/get-person';
 export type { ListOutbox$Params as ListOutbox$Params } from './fn/mail/list-outbox';
 export { listOutbox as listOutbox } from './fn/mail/list-outbox';
 export type { RetryOutboxMessage$Params as RetryOutboxMessage$Params } from './fn/mail/retry-outbox-message';

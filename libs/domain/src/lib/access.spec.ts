@@ -19,12 +19,12 @@ const parties: MobilityParties = {
   beneficiaryOrganisationId: 'beneficiary',
   sendingOrganisationId: 'sending',
   hostOrganisationId: 'host',
-  participantId: 'lena',
+  personId: 'lena',
 };
 
-const person = (memberships: AccessIdentity['memberships'], ...participantIds: string[]): AccessIdentity => ({
+const person = (memberships: AccessIdentity['memberships'], ...personIds: string[]): AccessIdentity => ({
   memberships,
-  participantIds,
+  personIds,
 });
 
 describe('what a person is to a mobility', () => {
@@ -52,18 +52,18 @@ describe('what a person is to a mobility', () => {
     expect(mobilityRoleOf(person([], 'jonas'), parties)).toBeNull();
   });
 
-  it('is the learner of each mobility whose participant record is theirs, whichever school sent it', () => {
-    // One person named by two schools: two participant records, one account.
+  it('is the learner of each mobility whose person record is theirs, whichever school sent it', () => {
+    // One person named by two schools: two person records, one account.
     const lena = person([], 'lena-at-school-a', 'lena');
     expect(mobilityRoleOf(lena, parties)).toBe('learner');
-    expect(mobilityRoleOf(lena, { ...parties, sendingOrganisationId: 'a', participantId: 'lena-at-school-a' })).toBe(
+    expect(mobilityRoleOf(lena, { ...parties, sendingOrganisationId: 'a', personId: 'lena-at-school-a' })).toBe(
       'learner',
     );
-    expect(mobilityRoleOf(lena, { ...parties, participantId: 'jonas' })).toBeNull();
+    expect(mobilityRoleOf(lena, { ...parties, personId: 'jonas' })).toBeNull();
     // Staff of one school who goes abroad with another: the learner of that mobility only.
     const staff = person([{ organisationId: 'elsewhere', role: 'staff' }], 'lena');
     expect(mobilityRoleOf(staff, parties)).toBe('learner');
-    expect(mobilityRoleOf(staff, { ...parties, participantId: 'jonas' })).toBeNull();
+    expect(mobilityRoleOf(staff, { ...parties, personId: 'jonas' })).toBeNull();
   });
 
   it('is nothing for another organisation, for a mentor role in the sending school, or without a host', () => {

@@ -23,10 +23,10 @@ export interface AccessMembership {
 export interface AccessIdentity {
   readonly memberships: readonly AccessMembership[];
   /**
-   * The participant records this person is: one per mobility for which a school named them by their
-   * e-mail address, of any school (empty for someone who never goes abroad).
+   * The person records linked to this account: one per school that named them by their e-mail
+   * address, each with every mobility of theirs at that school (empty for someone who never goes abroad).
    */
-  readonly participantIds: readonly string[];
+  readonly personIds: readonly string[];
 }
 
 /** The organisations and the person a mobility belongs to. */
@@ -35,25 +35,38 @@ export interface MobilityParties {
   readonly beneficiaryOrganisationId: string;
   readonly sendingOrganisationId: string;
   readonly hostOrganisationId: string | null;
-  readonly participantId: string;
+  /** The person who goes. */
+  readonly personId: string;
 }
 
 /** Organisations in which the user works on the sending side (coordinator or staff). */
-export function sendingOrganisationIds(identity: AccessIdentity): string[] {
+export function sendingOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role !== 'mentor').map((m) => m.organisationId);
 }
 
 /** Organisations in which the user is a mentor (host side). */
-export function hostOrganisationIds(identity: AccessIdentity): string[] {
+export function hostOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role === 'mentor').map((m) => m.organisationId);
 }
 
 /** Organisations whose projects, people and audit log the user manages. */
-export function coordinatedOrganisationIds(identity: AccessIdentity): string[] {
+export function coordinatedOrganisationIds(identity: Pick<AccessIdentity, 'memberships'>): string[] {
   return identity.memberships.filter((m) => m.role === 'coordinator').map((m) => m.organisationId);
 }
 
-function roleIn(identity: AccessIdentity, organisationId: string | null): MemberRole | null {
+/**
+ * What the user is to a project: coordinator or staff of its beneficiary, or null (then it does not
+ * exist for them). Staff see the project; only coordinators record its report and tick its tasks.
+ */
+export function projectRoleOf(
+  identity: Pick<AccessIdentity, 'memberships'>,
+  beneficiaryOrganisationId: string,
+): 'coordinator' | 'staff' | null {
+  const role = roleIn(identity, beneficiaryOrganisationId);
+  return role === 'coordinator' || role === 'staff' ? role : null;
+}
+
+function roleIn(identity: Pick<AccessIdentity, 'memberships'>, organisationId: string | null): MemberRole | null {
   if (!organisationId) return null;
   return identity.memberships.find((m) => m.organisationId === organisationId)?.role ?? null;
 }
@@ -71,7 +84,7 @@ export function mobilityRoleOf(identity: AccessIdentity, parties: MobilityPartie
   if (sending.includes('coordinator')) return 'coordinator';
   if (sending.includes('staff')) return 'staff';
   if (roleIn(identity, parties.hostOrganisationId) === 'mentor') return 'mentor';
-  if (identity.participantIds.includes(parties.participantId)) return 'learner';
+  if (identity.personIds.includes(parties.personId)) return 'learner';
   return null;
 }
 

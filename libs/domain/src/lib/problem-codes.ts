@@ -57,11 +57,28 @@ export const PROBLEM_CODES = {
   },
   // Organisations, projects, people, mail.
   'duplicate-reference': { status: 409, description: 'The school already has a project with this reference.' },
+  'project-event-refused': {
+    status: 409,
+    description: 'The project event is not possible from its status (e.g. a final report before the end date).',
+  },
+  'project-task-by-event': {
+    status: 409,
+    description: 'The final report task follows the recorded submission, not a tick.',
+  },
+  'project-tasks-closed': {
+    status: 409,
+    description: 'The final report is submitted: the project’s tasks and dates no longer change.',
+  },
   'duplicate-oid': { status: 409, description: 'The school already registered an organisation with this OID.' },
   'already-member': { status: 409, description: 'The person is already a member of the organisation.' },
   'last-coordinator': { status: 409, description: 'An organisation keeps at least one coordinator.' },
   'not-failed': { status: 409, description: 'Only a failed e-mail can be retried.' },
   'not-mutable': { status: 409, description: 'This kind of e-mail cannot be muted (programme deadlines).' },
+  'person-details-differ': {
+    status: 409,
+    description:
+      'The school knows this e-mail address as a person with other names or date of birth; `errors` names them and `personId` is that person.',
+  },
   // What the HTTP layer answers on its own.
   unauthorized: { status: 401, description: 'Not authorised.' },
   forbidden: { status: 403, description: 'Refused (e.g. a cross-site request).' },

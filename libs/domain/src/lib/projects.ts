@@ -1,5 +1,6 @@
 import { addDays, daysBetween, IsoDate } from './dates';
 import type { RuleViolation } from './activity-types';
+import { callYearViolations } from './project-lifecycle';
 
 export const PROJECT_ACTIONS = ['KA121-VET', 'KA122-VET'] as const;
 export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
@@ -34,7 +35,7 @@ export interface ProjectFacts {
 
 /** Rules linking a project's fields; the shape of each field is checked by the caller. */
 export function validateProject(p: ProjectFacts): RuleViolation[] {
-  const violations: RuleViolation[] = [];
+  const violations: RuleViolation[] = [...callYearViolations(p.callYear)];
   const match = PROJECT_REFERENCE_PATTERN.exec(p.reference);
   if (match) {
     if (Number(match[1]) !== p.callYear) {

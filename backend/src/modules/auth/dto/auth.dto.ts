@@ -34,7 +34,7 @@ export class MeDto {
     type: [String],
     format: 'uuid',
     description:
-      'The participant records this person is, one per mobility any school named them in by this address (empty for someone who is no learner)',
+      'The person records linked to this account (named `participant` in a mobility): one per school that named them by this address, each with all their mobilities at that school (empty for someone who is no learner)',
   })
   participantIds: string[];
 }

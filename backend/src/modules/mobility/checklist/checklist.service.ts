@@ -228,7 +228,7 @@ export class ChecklistService {
                 t.status_changed_at AS "statusChangedAt", t.note, t.waiver_reason AS "waiverReason",
                 m.phase AS "mobilityPhase", m.version, m.start_date AS "startDate", m.end_date AS "endDate",
                 p.first_name || ' ' || p.last_name AS "participantName"
-           ${from.replace('WHERE', 'JOIN participant p ON p.id = m.participant_id WHERE')}
+           ${from.replace('WHERE', 'JOIN person p ON p.id = m.person_id WHERE')}
           ORDER BY t.due_date, t.position, t.id LIMIT ${paging.pageSize} OFFSET ${paging.offset}`,
         params,
       ),

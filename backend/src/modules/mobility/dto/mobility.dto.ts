@@ -65,12 +65,26 @@ export class CreateParticipantDto {
 }
 
 export class CreateMobilityDto {
-  @ApiProperty({ type: CreateParticipantDto })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A person of your school who goes again (GET /persons): instead of `participant`. Another school’s person is a 404.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'personId must be a UUID' })
+  personId?: string;
+
+  @ApiPropertyOptional({
+    type: CreateParticipantDto,
+    description:
+      'Who goes, unless `personId` is given. An address your school already knows is that person (a date of birth they lacked is added); other names or another date of birth are refused (409 person-details-differ), never a silent rename.',
+  })
+  @ValidateIf((dto: CreateMobilityDto) => dto.personId === undefined)
   @IsObject()
   @IsNotEmptyObject()
   @ValidateNested()
   @Type(() => CreateParticipantDto)
-  participant: CreateParticipantDto;
+  participant?: CreateParticipantDto;
 
   @ApiProperty({ enum: ACTIVITY_TYPE_CODES, description: 'Beneficiary Module activity code' })
   @IsIn(ACTIVITY_TYPE_CODES, { message: `activityType must be one of ${ACTIVITY_TYPE_CODES.join(', ')}` })

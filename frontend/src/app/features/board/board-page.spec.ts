@@ -30,6 +30,15 @@ const project: ProjectDto = {
   },
   mobilityTotal: 7,
   overdueMobilities: 1,
+  status: 'running',
+  reportSubmittedOn: null,
+  closedOn: null,
+  interimReportDueDate: null,
+  nextDeadline: null,
+  overdueTasks: 0,
+  possibleEvents: [],
+  canManage: true,
+  warnings: [],
 };
 
 function mobility(id: string, overrides: Partial<MobilitySummaryDto> = {}): MobilitySummaryDto {
@@ -103,6 +112,9 @@ describe('BoardPage', () => {
         page: 1,
         pageSize: 500,
       });
+    await settle();
+    // The project's lifecycle panel (features/projects/lifecycle) loads the project's tasks.
+    http.expectOne(`/api/projects/${PROJECT_ID}/tasks`).flush([]);
     await settle();
   }
 

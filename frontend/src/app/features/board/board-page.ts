@@ -11,9 +11,10 @@ import {
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Api, getProject, listOrganisations, type OrganisationDto } from '@mobility-hub/api-client';
+import { Api, getProject, listOrganisations, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
 import { formatDate } from '@app/core/format-date';
+import { ProjectLifecycle } from '@app/features/projects/lifecycle/project-lifecycle';
 import { BoardColumn } from './board-column';
 import { BOARD_COLUMNS, BOARD_PAGE_SIZE, ColumnLoader, problemMessage, type BoardFilters } from './board-data';
 
@@ -31,7 +32,7 @@ function sameFilters(a: BoardFilters, b: BoardFilters): boolean {
 @Component({
   selector: 'app-board-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, BoardColumn],
+  imports: [RouterLink, BoardColumn, ProjectLifecycle],
   templateUrl: './board-page.html',
   styleUrl: './board-page.css',
 })
@@ -54,6 +55,10 @@ export class BoardPage {
     return problem ? problemMessage(problem) : null;
   });
   protected readonly notFound = computed(() => this.projectProblem()?.status === 404);
+  /** The project's lifecycle panel recorded something: its status, deadlines and header follow. */
+  protected projectChanged(project: ProjectDto): void {
+    this.projectResource.set(project);
+  }
 
   /** Every organisation the person sees, by name: the host filter's options. */
   private readonly hostsResource = resource({ loader: () => loadOrExplain(() => this.readHosts()) });

@@ -6,6 +6,7 @@ import { addDays, isoDateOf } from '@mobility-hub/domain';
 import { learnerOrder, LearnerHomePage } from './learner-home-page';
 import { dueIn } from './learner-mobility';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { formatDate } from '@app/core/format-date';
 
 const TODAY = isoDateOf(new Date());
 
@@ -221,10 +222,11 @@ describe('LearnerHomePage', () => {
     expect(el.querySelector('h1')?.textContent).toBe('My mobilities');
     const cards = Array.from(el.querySelectorAll('[data-testid="learner-mobility"]'));
     // Under way first, the earliest start first; then the one that ended.
-    expect(cards.map((c) => c.querySelector('h2')?.textContent)).toEqual([
-      'Berufskolleg Rhein-Ruhr',
+    // The school that sends her twice (she came back) names each card by its first day too.
+    expect(cards.map((c) => c.querySelector('h2')?.textContent?.trim())).toEqual([
+      `Berufskolleg Rhein-Ruhr, from ${formatDate(SUMMARY.startDate)}`,
       'Istituto Tecnico Aachen',
-      'Berufskolleg Rhein-Ruhr',
+      `Berufskolleg Rhein-Ruhr, from ${formatDate(ended.startDate)}`,
     ]);
     const [first, second, third] = cards;
     expect(first.getAttribute('aria-labelledby')).toBe('school-m1');

@@ -2,9 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { Api, listMobilities, type MobilitySummaryDto } from '@mobility-hub/api-client';
 import { isFinalState } from '@mobility-hub/domain';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
+import { formatDate } from '@app/core/format-date';
 import { LearnerMobility } from './learner-mobility';
 
-/** Enough for any learner: one mobility per school that sends them, and the ones that ended. */
+/** Enough for any learner: every mobility of theirs, with each school that sends them, and the ones that ended. */
 const PAGE_SIZE = 50;
 
 /**
@@ -14,6 +15,23 @@ const PAGE_SIZE = 50;
 export function learnerOrder(items: readonly MobilitySummaryDto[]): MobilitySummaryDto[] {
   const byStart = [...items].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id));
   return [...byStart.filter((m) => !isFinalState(m.phase)), ...byStart.filter((m) => isFinalState(m.phase)).reverse()];
+}
+
+/**
+ * The heading of each card: the school's name, and when the same school sends them more than once
+ * (a learner who comes back), the first day abroad too, so that no two cards are named alike.
+ */
+export function cardHeadings(items: readonly MobilitySummaryDto[]): Record<string, string> {
+  const perSchool = new Map<string, number>();
+  for (const m of items) perSchool.set(m.sendingOrganisation.id, (perSchool.get(m.sendingOrganisation.id) ?? 0) + 1);
+  return Object.fromEntries(
+    items.map((m) => [
+      m.id,
+      (perSchool.get(m.sendingOrganisation.id) ?? 0) > 1
+        ? `${m.sendingOrganisation.name}, from ${formatDate(m.startDate)}`
+        : m.sendingOrganisation.name,
+    ]),
+  );
 }
 
 /**
@@ -36,6 +54,7 @@ export class LearnerHomePage {
     loader: () => loadOrExplain(() => this.api.invoke(listMobilities, { mine: true, page: 1, pageSize: PAGE_SIZE })),
   });
   protected readonly mobilities = computed(() => (this.list.hasValue() ? learnerOrder(this.list.value().items) : []));
+  protected readonly headings = computed(() => cardHeadings(this.mobilities()));
   protected readonly loading = this.list.isLoading;
   protected readonly loadProblem = computed(() => loadProblemOf(this.list));
 

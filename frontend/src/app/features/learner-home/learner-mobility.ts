@@ -70,6 +70,8 @@ export class LearnerMobility {
   readonly summary = input.required<MobilitySummaryDto>();
   /** Several mobilities on the page: name the school, headings one level lower. */
   readonly labelled = input(false);
+  /** The card's heading when labelled (default: the sending school's name). */
+  readonly heading = input<string | null>(null);
 
   protected readonly formatDate = formatDate;
   protected readonly phaseLabel = PHASE_LABELS;

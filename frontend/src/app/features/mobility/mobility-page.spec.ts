@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import type { TaskDto } from '@mobility-hub/api-client';
 import { Notifications } from '@app/core/notifications';
-import { FileHarness, HISTORY, MOBILITY, problem, task, TASKS } from './mobility.fixtures';
+import { FileHarness, HISTORY, MOBILITY, PERSON, problem, task, TASKS } from './mobility.fixtures';
 import { MobilityPage } from './mobility-page';
 
 describe('MobilityPage', () => {
@@ -231,6 +231,8 @@ describe('MobilityPage', () => {
       // No history was asked for (the API would answer 403), nor reminders.
       h.http.expectNone('/api/mobilities/m1/history');
       expect(h.reminderReads).toBe(0);
+      // Nor the person's other mobilities (the school's records).
+      expect(h.personReads).toBe(0);
 
       expect(sections()).toEqual(['Your answer', 'The host’s tasks']);
       expect(el.textContent).not.toContain('Date of birth');
@@ -276,6 +278,41 @@ describe('MobilityPage', () => {
         'Dates, host and mentor',
         'History',
       ]);
+    });
+
+    it('shows the sending side the person’s other mobilities, each linking to its file', async () => {
+      h.person = {
+        ...PERSON,
+        mobilityCount: 2,
+        participations: [
+          {
+            ...PERSON.participations[0],
+            mobilityId: 'm0',
+            projectTitle: 'Apprentices 2025',
+            hostName: 'Talleres Castilla',
+            startDate: '2025-03-03',
+            endDate: '2025-03-28',
+            phase: 'completed',
+          },
+          ...PERSON.participations,
+        ],
+      };
+      await render();
+      const other = el.querySelector('[data-testid="other-mobilities"]');
+      expect(other?.querySelector('h2')?.textContent?.trim()).toBe('Also went on 1 other mobility');
+      const items = Array.from(other?.querySelectorAll('li') ?? []).map((li) =>
+        li.textContent?.replace(/\s+/g, ' ').trim(),
+      );
+      expect(items).toEqual([
+        'Short-term learning mobility of VET learners · 3 Mar 2025 – 28 Mar 2025 · Talleres Castilla · Apprentices 2025 (Completed)',
+      ]);
+      expect(other?.querySelector('a')?.getAttribute('href')).toBe('/mobilities/m0');
+    });
+
+    it('shows nothing more when this is the person’s only mobility', async () => {
+      await render();
+      expect(h.personReads).toBe(1);
+      expect(el.querySelector('[data-testid="other-mobilities"]')).toBeNull();
     });
   });
 });

@@ -11,6 +11,7 @@ import { MobilityLifecycle } from './lifecycle/mobility-lifecycle';
 import { MobilityFileStore } from './mobility-file.store';
 import { MobilityReminders } from './reminders/mobility-reminders';
 import { MobilityStepper } from './stepper/mobility-stepper';
+import { OtherMobilities } from './person/other-mobilities';
 
 /**
  * The mobility file: header, phase stepper, lifecycle events, checklist, reminders, dates, host and
@@ -33,6 +34,7 @@ import { MobilityStepper } from './stepper/mobility-stepper';
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,
+    OtherMobilities,
   ],
   templateUrl: './mobility-page.html',
   styleUrls: ['./mobility.css', './mobility-page.css'],

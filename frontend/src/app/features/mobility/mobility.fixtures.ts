@@ -6,7 +6,13 @@ import type { Type } from '@angular/core';
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { LifecycleEventDto, MobilityDto, MobilityRemindersDto, TaskDto } from '@mobility-hub/api-client';
+import type {
+  LifecycleEventDto,
+  MobilityDto,
+  MobilityRemindersDto,
+  PersonDto,
+  TaskDto,
+} from '@mobility-hub/api-client';
 import { problemType, type ProblemCode } from '@mobility-hub/domain';
 import { provideHttpTesting } from '@testing/spec-helpers';
 import { MobilityFileStore } from './mobility-file.store';
@@ -107,12 +113,41 @@ export function problem(code: ProblemCode, status: number, extra: Record<string,
 }
 
 /** Renders one part of the mobility file (or the page) with the file read from the mocked API. */
+/** The participant as a person of the school: this mobility only, unless a spec says otherwise. */
+export const PERSON: PersonDto = {
+  id: 'pa1',
+  organisationId: 's1',
+  firstName: 'Lena',
+  lastName: 'Fischer',
+  email: 'lena@example.org',
+  dateOfBirth: null,
+  mobilityCount: 1,
+  latestStartDate: MOBILITY.startDate,
+  participations: [
+    {
+      mobilityId: 'm1',
+      projectId: MOBILITY.projectId,
+      projectReference: '2026-1-DE02-KA122-VET-000000001',
+      projectTitle: 'Apprentices abroad',
+      activityType: MOBILITY.activityType,
+      hostName: null,
+      startDate: MOBILITY.startDate,
+      endDate: MOBILITY.endDate,
+      phase: MOBILITY.phase,
+    },
+  ],
+};
+
 export class FileHarness<T> {
   readonly http: HttpTestingController;
   fixture!: ComponentFixture<T>;
   el!: HTMLElement;
   /** How many times the reminders were read (answered with REMINDERS). */
   reminderReads = 0;
+  /** The answer to the sending side's read of the participant's other mobilities. */
+  person: PersonDto = PERSON;
+  /** How many times the participant's other mobilities were read. */
+  personReads = 0;
 
   /** `page`: the component provides the store itself (the page); otherwise the spec provides one. */
   constructor(
@@ -138,6 +173,10 @@ export class FileHarness<T> {
       for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/mobilities/m1/reminders')) {
         this.reminderReads++;
         req.flush(REMINDERS);
+      }
+      for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/persons/pa1')) {
+        this.personReads++;
+        req.flush(this.person);
       }
     }
     this.fixture.detectChanges();

@@ -26,6 +26,15 @@ const PROJECT = {
   },
   mobilityTotal: 0,
   overdueMobilities: 0,
+  status: 'running',
+  reportSubmittedOn: null,
+  closedOn: null,
+  interimReportDueDate: null,
+  nextDeadline: null,
+  overdueTasks: 0,
+  possibleEvents: [],
+  canManage: true,
+  warnings: [],
 } satisfies ProjectDto;
 
 function org(id: string, name: string, country: string): OrganisationDto {
@@ -57,7 +66,11 @@ describe('NewMobilityPage', () => {
     http = TestBed.inject(HttpTestingController);
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The returning-person lookup asks once typing pauses: nobody of the school is known here.
+    for (const r of http.match((r) => r.url === '/api/persons')) r.flush({ items: [], total: 0, page: 1, pageSize: 1 });
+    http.verify();
+  });
 
   const settle = (): Promise<void> => detectAndSettle(fixture);
 

@@ -8,6 +8,7 @@ import { ActivityFields } from './new-mobility/activity-fields';
 import { DatesFields } from './new-mobility/dates-fields';
 import { FIELDS, idOf, NewMobilityDraft } from './new-mobility/new-mobility-draft';
 import { ParticipantFields } from './new-mobility/participant-fields';
+import { ReturningPerson } from './new-mobility/returning-person';
 
 /**
  * The form that creates one learner's or staff member's mobility in a project: the participant, the
@@ -19,7 +20,7 @@ import { ParticipantFields } from './new-mobility/participant-fields';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'page new-mobility-page' },
   providers: [NewMobilityDraft],
-  imports: [ReactiveFormsModule, RouterLink, ParticipantFields, ActivityFields, DatesFields],
+  imports: [ReactiveFormsModule, RouterLink, ReturningPerson, ParticipantFields, ActivityFields, DatesFields],
   templateUrl: './new-mobility-page.html',
   styleUrl: './new-mobility-page.css',
 })

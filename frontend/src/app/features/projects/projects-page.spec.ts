@@ -86,6 +86,15 @@ const PROJECT: ProjectDto = {
   },
   mobilityTotal: 11,
   overdueMobilities: 2,
+  status: 'running',
+  reportSubmittedOn: null,
+  closedOn: null,
+  interimReportDueDate: null,
+  nextDeadline: null,
+  overdueTasks: 0,
+  possibleEvents: [],
+  canManage: true,
+  warnings: [],
 };
 
 describe('ProjectsPage', () => {

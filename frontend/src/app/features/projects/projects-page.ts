@@ -26,7 +26,8 @@ import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
 import { Notifications } from '@app/core/notifications';
 import { formatDate } from '@app/core/format-date';
 import { PHASE_LABELS } from '@app/core/phase-labels';
-import { MOBILITY_STATES, type MobilityState } from '@mobility-hub/domain';
+import { MOBILITY_STATES, PROGRAMME_CALL_YEARS, type MobilityState } from '@mobility-hub/domain';
+import { ProjectStatusLine } from './lifecycle/project-status-line';
 
 type Action = ProjectDto['action'];
 
@@ -57,8 +58,8 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
   action: { required: 'Choose the key action.' },
   callYear: {
     required: 'Enter the call year.',
-    min: 'The call year is 2021 or later.',
-    max: 'The call year is 2100 or earlier.',
+    min: `The call year is ${PROGRAMME_CALL_YEARS.first} or later (Erasmus+ ${PROGRAMME_CALL_YEARS.first}–${PROGRAMME_CALL_YEARS.last}).`,
+    max: `The call year is ${PROGRAMME_CALL_YEARS.last} or earlier (Erasmus+ ${PROGRAMME_CALL_YEARS.first}–${PROGRAMME_CALL_YEARS.last}).`,
   },
   beneficiaryOrganisationId: { required: 'Choose the beneficiary organisation.' },
   startDate: { required: 'Enter the start date.' },
@@ -68,7 +69,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 @Component({
   selector: 'app-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink],
+  imports: [ReactiveFormsModule, RouterLink, ProjectStatusLine],
   host: { class: 'page page-wide page-kit' },
   templateUrl: './projects-page.html',
   styleUrl: './projects-page.css',
@@ -91,6 +92,9 @@ export class ProjectsPage {
   protected readonly total = computed(() => (this.projects.hasValue() ? this.projects.value().total : 0));
   /** The id of the project just created, highlighted in the list. */
   protected readonly createdId = signal<string | null>(null);
+  /** Programme limits the API named about the project just created (a warning, not a refusal). */
+  protected readonly createdWarnings = signal<ProjectDto['warnings']>([]);
+  protected readonly callYears = PROGRAMME_CALL_YEARS;
 
   // --- New project form ---------------------------------------------------
   /**
@@ -124,7 +128,11 @@ export class ProjectsPage {
     action: new FormControl<Action | ''>('', { nonNullable: true, validators: [Validators.required] }),
     callYear: new FormControl<number | null>(new Date().getFullYear(), {
       nonNullable: true,
-      validators: [Validators.required, Validators.min(2021), Validators.max(2100)],
+      validators: [
+        Validators.required,
+        Validators.min(PROGRAMME_CALL_YEARS.first),
+        Validators.max(PROGRAMME_CALL_YEARS.last),
+      ],
     }),
     beneficiaryOrganisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     startDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -194,6 +202,7 @@ export class ProjectsPage {
           : page,
       );
       this.createdId.set(created.id);
+      this.createdWarnings.set(created.warnings);
       this.form.reset();
       this.formOpen.set(false);
       this.notifications.show('info', `Project ${created.reference} created.`);

@@ -23,7 +23,16 @@ export interface CreateMobilityDto {
    * Host organisation abroad; may be assigned later
    */
   hostOrganisationId?: string;
-  participant: CreateParticipantDto;
+
+  /**
+   * Who goes, unless `personId` is given. An address your school already knows is that person (a date of birth they lacked is added); other names or another date of birth are refused (409 person-details-differ), never a silent rename.
+   */
+  participant?: CreateParticipantDto;
+
+  /**
+   * A person of your school who goes again (GET /persons): instead of `participant`. Another school’s person is a 404.
+   */
+  personId?: string;
   sendingOrganisationId: string;
 
   /**

@@ -8,6 +8,10 @@ export interface CreateProjectDto {
    * The organisation that signed the grant agreement
    */
   beneficiaryOrganisationId: string;
+
+  /**
+   * A call year of the programme (2021-2027); another is a 422 naming callYear
+   */
   callYear: number;
   endDate: string;
 

@@ -27,6 +27,11 @@ export interface ProblemDto {
   instance?: string;
 
   /**
+   * `person-details-differ`: the school's person with that address, to create the mobility for
+   */
+  personId?: string;
+
+  /**
    * A used or expired link: a new one can be asked for
    */
   renewable?: boolean;
@@ -64,11 +69,15 @@ export interface ProblemDto {
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
    * | `snapshot-version-unsupported` | 500 | The stored lifecycle state was written by a newer machine version. |
    * | `duplicate-reference` | 409 | The school already has a project with this reference. |
+   * | `project-event-refused` | 409 | The project event is not possible from its status (e.g. a final report before the end date). |
+   * | `project-task-by-event` | 409 | The final report task follows the recorded submission, not a tick. |
+   * | `project-tasks-closed` | 409 | The final report is submitted: the project’s tasks and dates no longer change. |
    * | `duplicate-oid` | 409 | The school already registered an organisation with this OID. |
    * | `already-member` | 409 | The person is already a member of the organisation. |
    * | `last-coordinator` | 409 | An organisation keeps at least one coordinator. |
    * | `not-failed` | 409 | Only a failed e-mail can be retried. |
    * | `not-mutable` | 409 | This kind of e-mail cannot be muted (programme deadlines). |
+   * | `person-details-differ` | 409 | The school knows this e-mail address as a person with other names or date of birth; `errors` names them and `personId` is that person. |
    * | `unauthorized` | 401 | Not authorised. |
    * | `forbidden` | 403 | Refused (e.g. a cross-site request). |
    * | `method-not-allowed` | 405 | The route does not take this method. |

@@ -3,12 +3,29 @@
 
 import { OrganisationRefDto } from '../models/organisation-ref-dto';
 import { PhaseCountsDto } from '../models/phase-counts-dto';
+import { ProjectDeadlineDto } from '../models/project-deadline-dto';
+import { ProjectWarningDto } from '../models/project-warning-dto';
 export interface ProjectDto {
   action: 'KA121-VET' | 'KA122-VET';
   beneficiaryOrganisation: OrganisationRefDto;
   callYear: number;
+
+  /**
+   * Whether the caller may record events and tick project tasks (a coordinator)
+   */
+  canManage: boolean;
+
+  /**
+   * The NA's final decision on
+   */
+  closedOn: string | null;
   endDate: string;
   id: string;
+
+  /**
+   * Interim report due date, when the grant agreement asks for one (KA121-VET)
+   */
+  interimReportDueDate: string | null;
 
   /**
    * Mobilities per phase
@@ -21,10 +38,40 @@ export interface ProjectDto {
   mobilityTotal: number;
 
   /**
+   * The open project task due first
+   */
+  nextDeadline: (ProjectDeadlineDto | null);
+
+  /**
    * Mobilities with at least one overdue open task
    */
   overdueMobilities: number;
+
+  /**
+   * Open project tasks past their due date
+   */
+  overdueTasks: number;
+
+  /**
+   * What the caller may record now (coordinators)
+   */
+  possibleEvents: Array<'SUBMIT_FINAL_REPORT' | 'CLOSE' | 'REOPEN_REPORT'>;
   reference: string;
+
+  /**
+   * Final report submitted in the BM on
+   */
+  reportSubmittedOn: string | null;
   startDate: string;
+
+  /**
+   * running until the end date, reporting from the day after, then submitted and closed as recorded
+   */
+  status: 'running' | 'reporting' | 'submitted' | 'closed';
   title: string;
+
+  /**
+   * Programme limits the coordinator should know about
+   */
+  warnings: Array<ProjectWarningDto>;
 }

@@ -138,6 +138,8 @@ export const MAIL_KINDS = {
   'task-advice': { mutable: true },
   'participant-report-request': { mutable: false },
   'placement-request': { mutable: false },
+  // A project's deadlines (final report, BM data): the grant's, so never muted (reference §3.5).
+  'project-task-reminder': { mutable: false },
   'weekly-digest': { mutable: true },
   // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
   'password-reset': { mutable: false },
