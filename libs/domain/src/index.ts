@@ -19,4 +19,5 @@ export * from './lib/reminders/reminder-rules';
 export * from './lib/access';
 export * from './lib/problem-codes';
 export * from './lib/participants';
+export * from './lib/checklist/migration';
 export * from './lib/persons';

@@ -1,5 +1,6 @@
 import {
   activityDays,
+  CURRENT_CHECKLIST_VERSION,
   allowedEvents,
   InsuranceCover,
   isLearningAgreementLate,
@@ -268,6 +269,7 @@ export class MobilityQueries {
       yourRole: viewer,
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
+      currentChecklistVersion: CURRENT_CHECKLIST_VERSION,
       machineVersion: row.machine_version,
       insurance: {
         covers: row.insurance.map((c) => ({ ...c, risks: [...c.risks] })),

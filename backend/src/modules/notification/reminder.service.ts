@@ -17,7 +17,7 @@ import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { issueActionToken } from '../links/action-tokens';
 import { MailLinks } from '../links/mail-links';
-import { MailRenderer } from './mail-renderer';
+import { mailAudienceOf, MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
   loadContextsOfMobility,
@@ -323,6 +323,7 @@ export class ReminderService {
     const muteUrl = MAIL_KINDS[kind].mutable ? this.links.mute(recipient.email, kind) : undefined;
     const rendered = this.renderer.render({
       kind,
+      audience: mailAudienceOf(ctx.activityType),
       occasion: kind === 'placement-request' ? undefined : occasion.kind,
       locale: recipient.locale,
       recipientName: recipient.name,

@@ -275,6 +275,7 @@ describe('MobilityPage', () => {
         'The stay',
         'Insurance',
         'Checklist',
+        'Checklist version',
         'Reminders',
         'Dates, host and mentor',
         'History',

@@ -65,6 +65,7 @@ export interface ProblemDto {
    * | `host-fixed` | 409 | The host can change during application and preparation only. |
    * | `placement-settled` | 409 | The host has already answered this placement request. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
+   * | `checklist-current` | 409 | The mobility already follows the current checklist version. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
    * | `participant-report-refused` | 409 | The participant report step is not possible from its status or the mobility’s phase. |
    * | `participant-report-too-soon` | 429 | The participant report was sent less than 24 hours ago; `retryAfterSeconds` says when to re-send. |
