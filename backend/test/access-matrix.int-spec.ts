@@ -185,6 +185,18 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/mobilities': { call: () => ({ url: '/api/mobilities?pageSize=100' }), expect: everyoneOwn, list: true },
   'GET /api/mobilities/{id}': { call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}` }), expect: everyoneOwn },
+  'POST /api/mobilities/{id}/checklist-migration': {
+    // A stale If-Match: the sending side gets past authorisation (412), nothing moves.
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/checklist-migration`, headers: STALE }),
+    expect: sendingOk,
+    variants: [
+      {
+        // Already on the current version: refused as such (409), to the sending side only.
+        call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/checklist-migration` }),
+        expect: sendingOk,
+      },
+    ],
+  },
   'PATCH /api/mobilities/{id}': {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}`, body: { greenTravel: false } }),
     expect: sendingOk,

@@ -385,8 +385,8 @@ describe('API through HTTP', () => {
       // a phase it has left), nor the one that did it, nor the withdrawn one.
       t.clock.set(new Date('2026-06-03T22:30:00Z'));
       expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(1);
-      // 14 June: readiness-self-check (due 13 June) is overdue for both mobilities in application.
-      t.clock.set(new Date('2026-06-14T10:00:00Z'));
+      // 19 June: eligibility-check (mandatory, due 18 June) is overdue for both mobilities in application.
+      t.clock.set(new Date('2026-06-19T10:00:00Z'));
       expect((await t.get(`/api/projects/${project.id}`)).body.overdueMobilities).toBe(2);
       expect((await t.get(`/api/mobilities/${open.id}`)).body.taskCounts.overdue).toBe(2);
       expect((await t.get(`/api/mobilities/${advanced.id}`)).body.taskCounts.overdue).toBe(0);
@@ -468,7 +468,8 @@ describe('API through HTTP', () => {
         phase: 'application',
         version: 1,
         placementConfirmed: false,
-        overdueTasks: 5,
+        // The readiness self-check is due at T0-90 (checklist v2), not yet overdue.
+        overdueTasks: 4,
         nextDueTask: {
           id: expect.stringMatching(UUID),
           key: 'candidate-application',
@@ -549,13 +550,7 @@ describe('API through HTTP', () => {
           .filter((x) => x.overdue)
           .map((x) => x.key)
           .sort(),
-      ).toEqual([
-        'candidate-application',
-        'eligibility-check',
-        'fewer-opportunities',
-        'readiness-self-check',
-        'selection-decision',
-      ]);
+      ).toEqual(['candidate-application', 'eligibility-check', 'fewer-opportunities', 'selection-decision']);
 
       await markDone(ana.id, ['candidate-application', 'readiness-self-check']);
       items = await byId();
@@ -572,8 +567,9 @@ describe('API through HTTP', () => {
       expect(items[ana.id].nextDueTask).toEqual(
         expect.objectContaining({ key: 'selection-decision', dueDate: '2026-02-21' }),
       );
+      // Checklist v2 for a 28-day stay: one monitoring check-in more (day 15) than v1.
       expect((await t.get(`/api/mobilities/${ana.id}`)).body.taskCounts).toEqual({
-        open: 48,
+        open: 49,
         done: 2,
         waived: 1,
         overdue: 2,
@@ -603,7 +599,8 @@ describe('API through HTTP', () => {
           greenTravel: false,
           placementConfirmed: false,
           placementConfirmedAt: null,
-          checklistVersion: 1,
+          checklistVersion: 2,
+          currentChecklistVersion: 2,
         }),
       );
 

@@ -274,9 +274,9 @@ describe('reminders', () => {
   });
 
   it('lets a recipient mute advice through the signed link, never a programme deadline', async () => {
-    at('2026-03-02T10:00:00Z');
+    at('2026-03-03T10:00:00Z');
     const { mobility } = await createMobilityFixture(t);
-    const advice = await taskByKey(mobility.id, 'readiness-self-check'); // optional, the learner's, due 2026-02-11 (past)
+    const advice = await taskByKey(mobility.id, 'readiness-self-check'); // optional, the learner's, due today (T0-90)
     await reminders.sweep();
     const [sent] = await sentFor(mobility.id, advice.id);
     expect(sent).toMatchObject({ mailKind: 'task-advice', status: 'outboxed' });

@@ -34,7 +34,7 @@ async function seedMobility(request: APIRequestContext, beneficiaryId: string, r
       action: 'KA121-VET',
       callYear: 2027,
       beneficiaryOrganisationId: beneficiaryId,
-      startDate: '2027-06-01',
+      startDate: '2027-04-01',
       endDate: '2028-08-31',
     },
   });

@@ -11,7 +11,13 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
-import { DEFAULT_PROJECT_DEADLINES } from '@mobility-hub/domain';
+import {
+  ActivityTypeCode,
+  DEFAULT_PROJECT_DEADLINES,
+  DurationLimit,
+  DurationLimits,
+  isActivityTypeCode,
+} from '@mobility-hub/domain';
 import { isLoopbackAddress } from './loopback';
 
 /**
@@ -245,7 +251,25 @@ class Environment {
   @Min(1)
   @Max(100)
   LINK_MAILS_PER_HOUR?: number;
+
+  /** Duration limits per activity type, e.g. `OA-INV-EXP=2-60,PREP-VISIT=1-30` (see DEFAULT_DURATION_LIMITS). */
+  @IsOptional()
+  @Matches(/^\s*[A-Z-]+=\d+-\d+(\s*,\s*[A-Z-]+=\d+-\d+)*\s*$/, {
+    message: 'DURATION_LIMITS is a comma-separated list of CODE=MIN-MAX, e.g. OA-INV-EXP=2-60,OA-HOS-TTT=10-365',
+  })
+  DURATION_LIMITS?: string;
 }
+
+/**
+ * Duration limits the programme sources leave open (reference §1.3 tags them [unconfirmed], §9 #3;
+ * a preparatory visit's length is not stated): the figures seen in third-party code, and a month for
+ * a preparatory visit. Check them against your NA's guide and override with DURATION_LIMITS.
+ */
+export const DEFAULT_DURATION_LIMITS: DurationLimits = {
+  'OA-INV-EXP': { minDays: 2, maxDays: 60 },
+  'OA-HOS-TTT': { minDays: 10, maxDays: 365 },
+  'PREP-VISIT': { minDays: 1, maxDays: 30 },
+};
 
 export interface AppConfig {
   readonly http: {
@@ -322,6 +346,10 @@ export interface AppConfig {
      */
     readonly linkMail: { readonly cooldownSeconds: number; readonly perHour: number };
   };
+  readonly activities: {
+    /** Duration limits by activity type where the programme's are open, or an NA's override (DURATION_LIMITS). */
+    readonly durationLimits: DurationLimits;
+  };
 }
 
 export type MailboxMode = 'off' | 'private' | 'public-demo';
@@ -383,7 +411,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE ?? 20,
       linkMail: { cooldownSeconds: parsed.LINK_MAIL_COOLDOWN_SECONDS ?? 60, perHour: parsed.LINK_MAILS_PER_HOUR ?? 5 },
     },
+    activities: { durationLimits: durationLimits(parsed.DURATION_LIMITS) },
   };
+}
+
+function durationLimits(value: string | undefined): DurationLimits {
+  const limits: Partial<Record<ActivityTypeCode, DurationLimit>> = { ...DEFAULT_DURATION_LIMITS };
+  for (const entry of (value ?? '').split(',').filter((e) => e.trim() !== '')) {
+    const [code, range] = entry.trim().split('=');
+    const [minDays, maxDays] = range.split('-').map(Number);
+    if (!isActivityTypeCode(code))
+      throw new Error(`invalid configuration:\n  DURATION_LIMITS: ${code} is not an activity type code`);
+    if (minDays < 1 || minDays > maxDays)
+      throw new Error(`invalid configuration:\n  DURATION_LIMITS: ${code} needs 1 <= min <= max days`);
+    limits[code] = { minDays, maxDays };
+  }
+  return limits;
 }
 
 function linkSecret(value: string | undefined, nodeEnv: string | undefined): string | undefined {

@@ -20,4 +20,5 @@ export * from './lib/access';
 export * from './lib/problem-codes';
 export * from './lib/participants';
 export * from './lib/guardians';
+export * from './lib/checklist/migration';
 export * from './lib/persons';

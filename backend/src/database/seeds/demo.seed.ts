@@ -1,4 +1,14 @@
-import { addDays, ActivityTypeCode, PHASES, Phase, MobilityState } from '@mobility-hub/domain';
+import {
+  addDays,
+  ActivityTypeCode,
+  checklistTemplate,
+  PHASES,
+  Phase,
+  MobilityState,
+  planChecklist,
+} from '@mobility-hub/domain';
+import type { Identity } from '../../common/identity';
+import { ReminderService } from '../../modules/notification/reminder.service';
 import { INestApplicationContext } from '@nestjs/common';
 import { DemoAccount, seedDemoCoordinator, seedDemoPeople } from './demo-accounts.seed';
 import { DataSource } from 'typeorm';
@@ -11,7 +21,6 @@ import { LifecycleService } from '../../modules/mobility/lifecycle.service';
 import { MobilityService } from '../../modules/mobility/mobility.service';
 import { AccompanyingService } from '../../modules/mobility/guardian/accompanying.service';
 import { MobilityRecordsService } from '../../modules/mobility/mobility-records.service';
-import type { Identity } from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 const ACTOR = 'demo-seed';
@@ -266,6 +275,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
       learners.push({ personId: created.participant.id, email: created.participant.email });
     }
   }
+  await seedActivityFamilies(app, identity, project.id, school.id, hosts, today);
   await seedReturningLearner({
     db,
     projects,
@@ -405,6 +415,82 @@ async function seedDemoMinor(
       undefined,
     );
   }
+}
+
+/**
+ * Checklists per activity family (issue 13): a teacher's job shadowing (the staff checklist), a group
+ * mobility of learners (group learning programme, accompanying persons), and one learner still on
+ * checklist v1, as mobilities made before v2 are, so the file offers the move to v2.
+ */
+async function seedActivityFamilies(
+  app: INestApplicationContext,
+  identity: Identity,
+  projectId: string,
+  schoolId: string,
+  hosts: Record<keyof typeof HOSTS, { id: string }>,
+  today: string,
+): Promise<void> {
+  const db = app.get(DataSource);
+  const mobilities = app.get(MobilityService);
+  const lifecycle = app.get(LifecycleService);
+  const create = async (m: DemoMobility, email: string) => {
+    const startDate = addDays(today, m.startIn);
+    const created = await mobilities.create(identity, projectId, {
+      // Adults (a learner's date of birth is required; a minor would need a guardian).
+      participant: { firstName: m.firstName, lastName: m.lastName, email, dateOfBirth: '2004-02-03' },
+      activityType: m.activityType,
+      sendingOrganisationId: schoolId,
+      hostOrganisationId: m.host ? hosts[m.host].id : undefined,
+      startDate,
+      endDate: addDays(startDate, m.days - 1),
+      travelDays: 2,
+      greenTravel: true,
+    });
+    await walk(db, lifecycle, created.id, m, today, (id) => insure(app, identity, id));
+    return created;
+  };
+  const shadowing: DemoMobility = {
+    firstName: 'Katrin',
+    lastName: 'Becker',
+    host: 'NL',
+    activityType: 'SM-JOB-SHDW',
+    startIn: 40,
+    days: 10,
+    target: 'preparation',
+  };
+  await create(shadowing, 'katrin.becker@bk-rhein-ruhr.example');
+  const group: DemoMobility = {
+    firstName: 'Gruppe',
+    lastName: 'Mechatronik 2b',
+    host: 'IT',
+    activityType: 'LM-GROUP-VET',
+    startIn: 70,
+    days: 14,
+    target: 'application',
+  };
+  await create(group, 'mechatronik-2b@students.bk-rhein-ruhr.example');
+  const legacy: DemoMobility = {
+    firstName: 'Tim',
+    lastName: 'Albers',
+    host: 'ES',
+    activityType: 'LM-SHORT-VET',
+    startIn: 120,
+    days: 21,
+    target: 'application',
+  };
+  const old = await create(legacy, 'tim.albers@students.bk-rhein-ruhr.example');
+  // As checklist v1 made it: its tasks and version (the file offers "Move to checklist v2").
+  const planned = planChecklist({ startDate: old.startDate, endDate: old.endDate }, checklistTemplate(1));
+  await db.query(`DELETE FROM task WHERE mobility_id = $1`, [old.id]);
+  await db.query(`UPDATE mobility SET checklist_version = 1 WHERE id = $1`, [old.id]);
+  for (const [position, x] of planned.entries()) {
+    await db.query(
+      `INSERT INTO task (mobility_id, phase, template_key, title, guidance, role, mandatory, position, due_date, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'open')`,
+      [old.id, x.phase, x.key, x.title, x.guidance, x.role, x.mandatory, position, x.dueDate],
+    );
+  }
+  await app.get(ReminderService).replan(db.manager, old.id);
 }
 
 /**

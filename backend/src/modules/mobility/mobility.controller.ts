@@ -125,6 +125,25 @@ export class MobilityController {
     return withEtag(reply, await this.mobilities.sendEvent(identity, id, dto, parseIfMatch(ifMatch)));
   }
 
+  @Post('mobilities/:id/checklist-migration')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'migrateMobilityChecklist',
+    summary:
+      'Move the mobility to the current checklist version: done and waived tasks stay, new tasks are added, open tasks follow the new rules',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: MobilityDto, description: 'The mobility on the current checklist version' })
+  @ApiProblems(400, 'role-not-allowed', 404, 'checklist-closed', 'checklist-current', 'stale-version')
+  async migrateChecklist(
+    @CurrentIdentity() identity: Identity,
+    @UuidParam() id: string,
+    @IfMatch() ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MobilityDto> {
+    return withEtag(reply, await this.mobilities.migrateChecklist(identity, id, parseIfMatch(ifMatch)));
+  }
+
   @Get('mobilities/:id/history')
   @ApiOperation({ operationId: 'getMobilityHistory', summary: 'The lifecycle events of a mobility, in order' })
   @ApiOkResponse({ type: [LifecycleEventDto] })

@@ -1,6 +1,7 @@
 import {
   activityDays,
   ageAtStart,
+  CURRENT_CHECKLIST_VERSION,
   allowedEvents,
   isMinorOn,
   InsuranceCover,
@@ -273,6 +274,7 @@ export class MobilityQueries {
       yourRole: viewer,
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,
+      currentChecklistVersion: CURRENT_CHECKLIST_VERSION,
       machineVersion: row.machine_version,
       insurance: {
         covers: row.insurance.map((c) => ({ ...c, risks: [...c.risks] })),

@@ -1,6 +1,8 @@
 import {
-  CURRENT_CHECKLIST,
+  checklistMigrationLabel,
+  CURRENT_CHECKLIST_VERSION,
   initialMobilitySnapshot,
+  planChecklistMigration,
   KA122_MAX_PARTICIPANTS,
   KA122_UNCOUNTED_ACTIVITY_TYPES,
   countsTowardsKa122Cap,
@@ -23,7 +25,8 @@ import {
   isMinorOn,
   sendingOrganisationIds,
 } from '@mobility-hub/domain';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -52,6 +55,7 @@ import { MobilityRepository } from './mobility.repository';
 import { PersonChoice, PersonService } from '../person/person.service';
 import { GuardianService } from './guardian/guardian.service';
 import { GuardianRow } from './guardian/guardian.store';
+import { PersonEntity } from '../person/person.entity';
 
 @Injectable()
 export class MobilityService {
@@ -67,6 +71,7 @@ export class MobilityService {
     private readonly persons: PersonService,
     private readonly guardians: GuardianService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -95,7 +100,7 @@ export class MobilityService {
         ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId')
         : null;
       const violations = [
-        ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate),
+        ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate, this.config.activities.durationLimits),
         ...projectDateViolations(dto, project),
         ...travelViolations(travelDays, greenTravel),
         ...hostViolations(sending.country, host?.country ?? null),
@@ -143,7 +148,7 @@ export class MobilityService {
           travelDays,
           greenTravel,
           placementConfirmedAt: null,
-          checklistVersion: CURRENT_CHECKLIST.version,
+          checklistVersion: CURRENT_CHECKLIST_VERSION,
           machineSnapshot: persistSnapshot(snapshot),
           machineVersion: MOBILITY_MACHINE_VERSION,
           phase: stateOf(snapshot),
@@ -153,6 +158,7 @@ export class MobilityService {
       await this.checklist.generate(
         em,
         mobility.id,
+        dto.activityType,
         dto,
         participantConditions({ dateOfBirth: person.dateOfBirth, startDate: dto.startDate }),
       );
@@ -251,14 +257,15 @@ export class MobilityService {
       const sending = await em.findOneByOrFail(OrganisationEntity, { id: mobility.sendingOrganisationId });
       const current: MobilityEditCurrent = { ...mobility, sendingCountry: sending.country };
       const project = { startDate: mobility.projectStartDate, endDate: mobility.projectEndDate };
-      let plan = planMobilityEdit(current, dto, { project });
+      const durationLimits = this.config.activities.durationLimits;
+      let plan = planMobilityEdit(current, dto, { project, durationLimits });
       const hostId = requestedHostId(mobility, dto);
       if (hostId && plan.kind === 'refused' && plan.code === 'not-found') {
         // The plan got past the refusals that come first and needs the new host: one of the school's
         // own organisations (404 naming hostOrganisationId otherwise) and its country.
         const school = await this.schoolOf(em, mobility.projectId);
         const host = await this.partyOf(em, school, hostId, 'hostOrganisationId');
-        plan = planMobilityEdit(current, dto, { requestedHost: host, project });
+        plan = planMobilityEdit(current, dto, { requestedHost: host, project, durationLimits });
       }
       if (plan.kind === 'unchanged') return this.queries.detail(id, viewer, em);
       if (plan.kind === 'refused') {
@@ -296,6 +303,55 @@ export class MobilityService {
         await this.guardians.datesChanged(em, id, mobility.startDate);
       }
       if (effects.includes('requestPlacement')) await this.reminders.requestPlacement(em, id);
+      return this.queries.detail(id, viewer, em);
+    });
+  }
+
+  /**
+   * Moves the mobility to the current checklist version (the sending side; `planChecklistMigration`
+   * decides task by task): done and waived tasks stay, new tasks come with due dates from the current
+   * dates and the participant's conditions, open tasks the new version drops go, open tasks follow the
+   * new rules. One transaction under the mobility's lock; the history says "checklist v1 → v2".
+   */
+  async migrateChecklist(identity: Identity, id: string, expectedVersion: number | undefined): Promise<MobilityDto> {
+    await this.access.mobilityRole(identity, id);
+    const actor = actorOf(identity);
+    return this.db.transaction(async (em) => {
+      const mobility = await this.repository.lock(em, id);
+      const viewer = await this.access.requireOnMobility(
+        identity,
+        id,
+        mayEditMobility,
+        'move a mobility to the current checklist',
+        em,
+      );
+      this.repository.checkVersion(mobility, expectedVersion);
+      const person = await em.findOneByOrFail(PersonEntity, { id: mobility.personId });
+      const dates = { startDate: mobility.startDate, endDate: mobility.endDate };
+      const plan = planChecklistMigration({
+        checklistVersion: mobility.checklistVersion,
+        activityType: mobility.activityType,
+        phase: mobility.phase,
+        dates,
+        conditions: participantConditions({ dateOfBirth: person.dateOfBirth, startDate: mobility.startDate }),
+        tasks: await this.checklist.existingTasks(em, id),
+      });
+      if (plan.kind === 'refused') {
+        throw Problems.conflict(plan.code, 'Checklist cannot move', plan.message);
+      }
+      const touched = await this.checklist.applyMigration(em, id, plan);
+      await this.file.commit(em, mobility, {
+        changes: { checklistVersion: plan.toVersion },
+        touchedTasks: touched.map((taskId) => ({ id: taskId, status: 'open' as const })),
+        history: {
+          event: 'EDIT',
+          from: mobility.phase,
+          to: mobility.phase,
+          actor,
+          reason: `${checklistMigrationLabel(plan.fromVersion, plan.toVersion)}: ${plan.add.length} added, ${plan.remove.length} removed, ${plan.update.length} re-dated, ${plan.keep.length} done or waived kept`,
+          at: this.clock.now(),
+        },
+      });
       return this.queries.detail(id, viewer, em);
     });
   }

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatDate, MailFacts, MailRenderer, TEMPLATES_DIR } from './mail-renderer';
+import { formatDate, mailAudienceOf, MailFacts, MailRenderer, TEMPLATES_DIR } from './mail-renderer';
 
 describe('MailRenderer', () => {
   const renderer = new MailRenderer();
@@ -31,6 +31,36 @@ describe('MailRenderer', () => {
     }
     expect(mail.html).toContain('<html lang="en">');
     expect(mail.text).not.toContain('<');
+  });
+
+  it('asks a host to confirm a work placement for a learner, and a visit (no placement, no learner) for staff', () => {
+    const request: MailFacts = {
+      ...taskMail,
+      kind: 'placement-request',
+      occasion: undefined,
+      period: { startDate: '2026-05-04', endDate: '2026-05-08' },
+    };
+    const learner = renderer.render({ ...request, audience: 'learner' });
+    expect(learner.text).toContain('work placement');
+    for (const locale of ['en-IE', 'de-AT']) {
+      const staff = renderer.render({ ...request, locale, audience: 'staff' });
+      expect(`${staff.subject} ${staff.text}`).not.toMatch(/placement|learner|Praktikum|Lernende/i);
+    }
+    const report = renderer.render({
+      ...taskMail,
+      kind: 'participant-report-request',
+      occasion: 'request',
+      audience: 'staff',
+    });
+    expect(report.text).not.toMatch(/placement/i);
+    expect(report.text).toContain('participant report');
+  });
+
+  it('addresses learners of the learner families and everyone else as staff', () => {
+    expect(mailAudienceOf('LM-SHORT-VET')).toBe('learner');
+    expect(mailAudienceOf('LM-GROUP-VET')).toBe('learner');
+    expect(mailAudienceOf('SM-JOB-SHDW')).toBe('staff');
+    expect(mailAudienceOf('OA-INV-EXP')).toBe('staff');
   });
 
   it('offers a mute link only where one is given (mutable kinds)', () => {

@@ -1,4 +1,12 @@
-import { IsoDate, MAIL_KINDS, MailKind, ReminderKind } from '@mobility-hub/domain';
+import {
+  activityFamily,
+  ActivityTypeCode,
+  isLearnerFamily,
+  IsoDate,
+  MAIL_KINDS,
+  MailKind,
+  ReminderKind,
+} from '@mobility-hub/domain';
 import * as Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +17,11 @@ const FALLBACK_LANGUAGE = 'en';
 /** One mail's facts; every string is plain text (the HTML layout escapes it). */
 export interface MailFacts {
   readonly kind: MailKind;
+  /**
+   * Who the mobility is for: a learner (the default) or staff, experts and visitors — for whom a kind
+   * may have its own wording under `<kind>.staff` (no "work placement", no "learner").
+   */
+  readonly audience?: MailAudience;
   /** Which variant of a task mail (request, due-soon, due-today, overdue). */
   readonly occasion?: ReminderKind;
   readonly locale: string;
@@ -34,6 +47,13 @@ export interface MailFacts {
   readonly linkMinutes?: number;
   /** An invitation's role, in the words of the recipient's language (from the templates). */
   readonly role?: string;
+}
+
+export type MailAudience = 'learner' | 'staff';
+
+/** The audience of a mobility of `activityType`: learners' families read learner wording, all others staff wording. */
+export function mailAudienceOf(activityType: ActivityTypeCode): MailAudience {
+  return isLearnerFamily(activityFamily(activityType)) ? 'learner' : 'staff';
 }
 
 export interface DigestItem {
@@ -104,8 +124,14 @@ export class MailRenderer {
       days: facts.linkMinutes ? Math.round(facts.linkMinutes / 1440) : '',
       role: facts.role ? this.message(language, `roles.${facts.role}`, {}) : '',
     };
-    const t = (path: string) => this.message(language, path, values);
     const kind = facts.kind;
+    // Staff, experts and visitors read the kind's `staff` wording where it has one.
+    const t = (path: string) =>
+      facts.audience === 'staff' &&
+      path.startsWith(`${kind}.`) &&
+      this.has(language, `${kind}.staff.${path.slice(kind.length + 1)}`)
+        ? this.message(language, `${kind}.staff.${path.slice(kind.length + 1)}`, values)
+        : this.message(language, path, values);
     const variant = (path: string) => (facts.occasion ? t(`${kind}.${path}.${facts.occasion}`) : t(`${kind}.${path}`));
     const paragraphs = [variant('lead'), t(`${kind}.detail`)].filter((p) => p.trim() !== '');
     const sections = facts.digest

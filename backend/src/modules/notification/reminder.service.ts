@@ -19,7 +19,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { issueActionToken } from '../links/action-tokens';
 import { MailLinks } from '../links/mail-links';
 import { GuardianMailService } from './guardian-mail.service';
-import { MailRenderer } from './mail-renderer';
+import { mailAudienceOf, MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
   loadContextsOfMobility,
@@ -345,6 +345,7 @@ export class ReminderService {
     const muteUrl = MAIL_KINDS[kind].mutable ? this.links.mute(recipient.email, kind) : undefined;
     const rendered = this.renderer.render({
       kind,
+      audience: mailAudienceOf(ctx.activityType),
       occasion: kind === 'placement-request' ? undefined : occasion.kind,
       locale: recipient.locale,
       recipientName: recipient.name,

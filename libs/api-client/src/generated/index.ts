@@ -135,6 +135,8 @@ export type { UpdateMobility$Params as UpdateMobility$Params } from './fn/mobili
 export { updateMobility as updateMobility } from './fn/mobilities/update-mobility';
 export type { SendMobilityEvent$Params as SendMobilityEvent$Params } from './fn/mobilities/send-mobility-event';
 export { sendMobilityEvent as sendMobilityEvent } from './fn/mobilities/send-mobility-event';
+export type { MigrateMobilityChecklist$Params as MigrateMobilityChecklist$Params } from './fn/mobilities/migrate-mobility-checklist';
+export { migrateMobilityChecklist as migrateMobilityChecklist } from './fn/mobilities/migrate-mobility-checklist';
 export type { GetMobilityHistory$Params as GetMobilityHistory$Params } from './fn/mobilities/get-mobility-history';
 export { getMobilityHistory as getMobilityHistory } from './fn/mobilities/get-mobility-history';
 export type { RecordMobilityInsurance$Params as RecordMobilityInsurance$Params } from './fn/mobilities/record-mobility-insurance';

@@ -1,4 +1,4 @@
-import { ActivityTypeCode, RuleViolation, validateMobilityDates } from './activity-types';
+import { ActivityTypeCode, DurationLimits, RuleViolation, validateMobilityDates } from './activity-types';
 import { IsoDate, isIsoDate } from './dates';
 import { projectDateViolations } from './calendar';
 import { canChangeHost, hostViolations, travelViolations } from './mobility-rules';
@@ -49,6 +49,8 @@ export interface MobilityEditContext {
    * The API always passes them; a form without them leaves that check to the API.
    */
   readonly project?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
+  /** Duration limits the programme leaves open, from the installation's configuration. */
+  readonly durationLimits?: DurationLimits;
 }
 
 /** The request fields a violation can name: where a form shows it. */
@@ -229,7 +231,7 @@ export function planMobilityEdit(
     };
   }
   const violations = editViolations([
-    ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate) : []),
+    ...(datesChanged ? validateMobilityDates(current.activityType, startDate, endDate, context.durationLimits) : []),
     ...(datesChanged && context.project ? projectDateViolations({ startDate, endDate }, context.project) : []),
     ...(datesChanged ? interruptionViolations(current.actualEndDate ?? null, startDate, endDate) : []),
     ...travelViolations(travelDays, greenTravel),

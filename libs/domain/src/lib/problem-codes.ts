@@ -46,6 +46,7 @@ export const PROBLEM_CODES = {
   'host-fixed': { status: 409, description: 'The host can change during application and preparation only.' },
   'placement-settled': { status: 409, description: 'The host has already answered this placement request.' },
   'checklist-closed': { status: 409, description: 'The mobility is closed: its checklist can no longer change.' },
+  'checklist-current': { status: 409, description: 'The mobility already follows the current checklist version.' },
   'host-confirmation-by-event': {
     status: 409,
     description: 'The host confirmation task follows the host’s answer, not a tick.',

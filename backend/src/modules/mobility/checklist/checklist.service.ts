@@ -1,13 +1,18 @@
 import {
-  checklistTemplate,
-  CURRENT_CHECKLIST,
+  ActivityTypeCode,
+  ChecklistMigrationPlan,
+  checklistFor,
+  CURRENT_CHECKLIST_VERSION,
   dueDate,
+  ExistingTask,
   isTaskOverdue,
   MobilityDates,
   MobilityState,
   ParticipantConditions,
   PHASES,
   planChecklist,
+  PlannedTask,
+  planStayTaskChanges,
   taskEditBlocker,
   mayChangeTask,
   visibleTaskRoles,
@@ -43,15 +48,18 @@ export class ChecklistService {
 
   /**
    * Inserts the whole checklist of a new mobility (inside its creating transaction): the current
-   * template's tasks, with those that depend on the participant (a minor's guardian consent).
+   * version's variant for the activity's family, with the tasks that depend on the participant (a
+   * minor's guardian consent) and on the length of the stay.
    */
   async generate(
     em: EntityManager,
     mobilityId: string,
+    activityType: ActivityTypeCode,
     dates: MobilityDates,
     conditions: ParticipantConditions = {},
   ): Promise<void> {
-    const rows = planChecklist(dates, CURRENT_CHECKLIST, conditions).map((t, position) => ({
+    const template = checklistFor(CURRENT_CHECKLIST_VERSION, activityType);
+    const rows = planChecklist(dates, template, conditions).map((t, position) => ({
       mobilityId,
       phase: t.phase,
       templateKey: t.key,
@@ -66,13 +74,17 @@ export class ChecklistService {
     await em.insert(TaskEntity, rows);
   }
 
-  /** New dates: every task not done moves with them (one statement); done tasks keep their history. */
+  /**
+   * New dates: every task not done moves with them (one statement); done tasks keep their history.
+   * Tasks that depend on the length of the stay follow it (domain: planStayTaskChanges): a longer
+   * stay adds its check-ins, a shorter one removes those still open.
+   */
   async redate(
     em: EntityManager,
-    mobility: Pick<MobilityEntity, 'id' | 'checklistVersion'>,
+    mobility: Pick<MobilityEntity, 'id' | 'checklistVersion' | 'activityType'>,
     dates: MobilityDates,
   ): Promise<void> {
-    const template = checklistTemplate(mobility.checklistVersion);
+    const template = checklistFor(mobility.checklistVersion, mobility.activityType);
     await em.query(
       `UPDATE task SET due_date = planned.due_date
          FROM unnest($2::text[], $3::date[]) AS planned(template_key, due_date)
@@ -80,6 +92,81 @@ export class ChecklistService {
           AND task.status <> 'done' AND task.due_date <> planned.due_date`,
       [mobility.id, template.tasks.map((t) => t.key), template.tasks.map((t) => dueDate(t.due, dates))],
     );
+    if (!template.tasks.some((t) => t.minStayDays !== undefined)) return;
+    const { add, remove } = planStayTaskChanges(template, dates, await this.existingTasks(em, mobility.id));
+    await this.removeOpenTasks(em, mobility.id, remove);
+    await this.insertTasks(em, mobility.id, add);
+  }
+
+  /** The mobility's tasks as a checklist migration sees them (under the mobility's lock). */
+  existingTasks(em: EntityManager, mobilityId: string): Promise<ExistingTask[]> {
+    return em.query(
+      `SELECT id, template_key AS key, status, to_char(due_date, 'YYYY-MM-DD') AS "dueDate" FROM task WHERE mobility_id = $1`,
+      [mobilityId],
+    );
+  }
+
+  /**
+   * Carries out a checklist migration plan (domain: planChecklistMigration) under the mobility's
+   * lock: removes the open tasks the new version drops (their undelivered reminders cancelled),
+   * rewrites the open tasks both versions have, adds the new ones. Done and waived tasks are not
+   * touched. Returns the open tasks whose reminders are to be re-planned.
+   */
+  async applyMigration(em: EntityManager, mobilityId: string, plan: ChecklistMigrationPlan): Promise<string[]> {
+    await this.removeOpenTasks(
+      em,
+      mobilityId,
+      plan.remove.map((t) => t.id),
+    );
+    for (const { task, to } of plan.update) {
+      await em.query(
+        `UPDATE task SET phase = $3, title = $4, guidance = $5, role = $6, mandatory = $7, position = $8, due_date = $9
+          WHERE mobility_id = $1 AND id = $2 AND status = 'open'`,
+        [mobilityId, task.id, to.phase, to.title, to.guidance, to.role, to.mandatory, to.position, to.dueDate],
+      );
+    }
+    const added = await this.insertTasks(em, mobilityId, plan.add);
+    return [...plan.update.map((u) => u.task.id), ...added];
+  }
+
+  /** Deletes open tasks (never done or waived ones), cancelling their reminders not yet delivered. */
+  private async removeOpenTasks(em: EntityManager, mobilityId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await em.query(
+      `UPDATE outbox o SET status = 'cancelled' FROM reminder r JOIN task t ON t.id = r.task_id
+        WHERE r.outbox_id = o.id AND t.mobility_id = $1 AND t.id = ANY($2::uuid[]) AND t.status = 'open'
+          AND o.status IN ('pending', 'queued')`,
+      [mobilityId, ids],
+    );
+    await em.query(`DELETE FROM task WHERE mobility_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`, [
+      mobilityId,
+      ids,
+    ]);
+  }
+
+  /** Inserts planned tasks, open; returns their ids. */
+  private async insertTasks(
+    em: EntityManager,
+    mobilityId: string,
+    tasks: readonly (PlannedTask & { readonly position: number })[],
+  ): Promise<string[]> {
+    if (tasks.length === 0) return [];
+    const result = await em.insert(
+      TaskEntity,
+      tasks.map((t) => ({
+        mobilityId,
+        phase: t.phase,
+        templateKey: t.key,
+        title: t.title,
+        guidance: t.guidance,
+        role: t.role,
+        mandatory: t.mandatory,
+        position: t.position,
+        dueDate: t.dueDate,
+        status: 'open' as const,
+      })),
+    );
+    return result.identifiers.map((i) => String(i['id']));
   }
 
   /**

@@ -453,7 +453,13 @@ export class MobilityDto {
   yourRole: MobilityRole;
   @ApiProperty({ type: TaskCountsDto }) taskCounts: TaskCountsDto;
   @ApiProperty({ type: DueTaskDto, nullable: true }) nextDueTask: DueTaskDto | null;
-  @ApiProperty() checklistVersion: number;
+  @ApiProperty({ description: 'The checklist version this mobility follows (kept until someone moves it)' })
+  checklistVersion: number;
+  @ApiProperty({
+    description:
+      'The checklist version new mobilities get; when higher than checklistVersion the sending side may move this mobility to it',
+  })
+  currentChecklistVersion: number;
   @ApiProperty() machineVersion: number;
   @ApiProperty({ type: InsuranceDto }) insurance: InsuranceDto;
   @ApiProperty({

@@ -43,6 +43,7 @@ function detail(s: MobilitySummaryDto, partial: Partial<MobilityDto> = {}): Mobi
     activityType: s.activityType,
     allowedEvents: [],
     checklistVersion: 1,
+    currentChecklistVersion: 2,
     createdAt: '2026-10-01T09:00:00Z',
     updatedAt: '2026-10-01T09:00:00Z',
     durationDays: 28,

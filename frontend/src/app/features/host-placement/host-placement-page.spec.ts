@@ -102,6 +102,14 @@ describe('HostPlacementPage', () => {
     expect(hasButton('We cannot host this learner')).toBe(true);
   });
 
+  it('speaks of a participant, not a learner, to the host of a teacher’s job shadowing', async () => {
+    await open({ ...WAITING, activityType: 'SM-JOB-SHDW' });
+    const lead = el.querySelector('.page-lead')?.textContent ?? '';
+    expect(lead).toContain('to host a participant');
+    expect(el.querySelector('[data-testid="placement-facts"]')?.textContent).not.toMatch(/learner/i);
+    expect(text('placement-kind')).toBe('Job shadowing: a teacher or trainer learns by following your staff at work');
+  });
+
   it('labels both fields and checks them before sending, like the API does', async () => {
     await open();
     expect(el.querySelector('label[for="host-mentorName"]')?.textContent).toContain('Mentor’s name');

@@ -20,7 +20,7 @@ import {
   type HostPlacementDto,
   type RenewedLinkDto,
 } from '@mobility-hub/api-client';
-import { activityDays, isIsoDate } from '@mobility-hub/domain';
+import { activityDays, isIsoDate, activityFamily, isLearnerFamily } from '@mobility-hub/domain';
 import { linkGone } from '@app/core/api/link-problem';
 import { fieldMessage, loadOrExplain, loadProblemOf, toApiProblem, type ApiProblem } from '@app/core/api/problem';
 import { retryWhen } from '@app/core/api/retry-when';
@@ -37,6 +37,10 @@ export const PLACEMENT_KINDS: Readonly<Record<HostPlacementDto['activityType'], 
   'SM-JOB-SHDW': 'Job shadowing: a teacher or trainer learns by following your staff at work',
   'SM-TTA': 'A teaching or training assignment by a teacher or trainer',
   'SM-COUR-TRAIN': 'A course or training for a teacher or trainer',
+  'LM-GROUP-VET': 'A group of vocational learners with their accompanying teacher',
+  'OA-INV-EXP': 'An expert visiting a vocational school',
+  'OA-HOS-TTT': 'A teacher or educator in training hosted by a vocational school',
+  'PREP-VISIT': 'A preparatory visit by staff of the sending school',
 };
 
 /** The fields of the confirmation form, in the order they appear (the first with an error gets focus). */
@@ -127,6 +131,11 @@ export class HostPlacementPage {
   protected readonly reason = signal('');
   protected readonly reasonError = signal<string | null>(null);
 
+  /** Who comes, in the host's words: a learner on a placement, or a member of staff (job shadowing, courses…). */
+  protected readonly who = computed(() => {
+    const type = this.placement()?.activityType;
+    return type && !isLearnerFamily(activityFamily(type)) ? 'participant' : 'learner';
+  });
   protected readonly kindPhrase = computed(() => {
     const type = this.placement()?.activityType;
     return type ? (PLACEMENT_KINDS[type] ?? type) : '';

@@ -30,6 +30,7 @@ const MOBILITY: MobilityDto = {
   ...SUMMARY,
   allowedEvents: [],
   checklistVersion: 1,
+  currentChecklistVersion: 2,
   createdAt: '2026-10-01T09:00:00Z',
   updatedAt: '2026-10-01T09:00:00Z',
   durationDays: 28,

@@ -1,5 +1,6 @@
 import { computed, effect, inject, Injectable, resource, signal, untracked } from '@angular/core';
 import {
+  migrateMobilityChecklist,
   Api,
   getMobility,
   getMobilityHistory,
@@ -244,6 +245,26 @@ export class MobilityFileStore {
       }
       return { kind: 'problem', problem };
     }
+  }
+
+  /** Moves the mobility to the current checklist version (POST …/checklist-migration); true when it moved. */
+  async migrateChecklist(): Promise<boolean> {
+    const m = this.mobility();
+    if (!m || this.busy()) return false;
+    return this.inTurn(async () => {
+      try {
+        const response = await this.api.invoke$Response(migrateMobilityChecklist, {
+          id: m.id,
+          'If-Match': this.etag(),
+        });
+        this.setMobility(response.body, response.headers.get('ETag'));
+        await this.refreshChecklistAndHistory();
+        return true;
+      } catch (error) {
+        this.handleProblem(toApiProblem(error));
+        return false;
+      }
+    });
   }
 
   /** A stale version offers to reload; anything else is shown on the page. */

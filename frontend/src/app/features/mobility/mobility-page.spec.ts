@@ -283,6 +283,7 @@ describe('MobilityPage', () => {
         'Age and guardian',
         'Accompanying persons',
         'Checklist',
+        'Checklist version',
         'Reminders',
         'Dates, host and mentor',
         'History',

@@ -5,6 +5,7 @@ import { RouterLink } from '@angular/router';
 import { ACTIVITY_TYPES, seesPersonalDetails } from '@mobility-hub/domain';
 import { formatDate } from '@app/core/format-date';
 import { MobilityChecklist } from './checklist/mobility-checklist';
+import { ChecklistVersion } from './checklist-version/checklist-version';
 import { MobilityEditForm } from './edit/mobility-edit-form';
 import { MobilityHistory } from './history/mobility-history';
 import { stateLabel } from './labels';
@@ -36,6 +37,7 @@ import { OtherMobilities } from './person/other-mobilities';
     MobilityStepper,
     MobilityLifecycle,
     MobilityChecklist,
+    ChecklistVersion,
     MobilityReminders,
     MobilityEditForm,
     MobilityHistory,

@@ -25,6 +25,7 @@ export const MOBILITY: MobilityDto = {
   activityType: 'LM-SHORT-VET',
   allowedEvents: ['HOST_CONFIRM', 'REOPEN', 'WITHDRAW'],
   checklistVersion: 1,
+  currentChecklistVersion: 2,
   createdAt: '2026-01-10T09:00:00Z',
   updatedAt: '2026-01-12T09:00:00Z',
   durationDays: 21,

@@ -8,7 +8,7 @@ export interface CreateMobilityDto {
   /**
    * Beneficiary Module activity code
    */
-  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
+  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
 
   /**
    * Last day of the activity abroad (T1), travel excluded

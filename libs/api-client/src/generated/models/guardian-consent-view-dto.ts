@@ -7,7 +7,7 @@ export interface GuardianConsentViewDto {
    * The activity in words
    */
   activity: string;
-  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
+  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
 
   /**
    * When this link answered

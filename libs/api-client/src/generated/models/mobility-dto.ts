@@ -10,14 +10,23 @@ import { ParticipantDto } from '../models/participant-dto';
 import { ParticipantReportDto } from '../models/participant-report-dto';
 import { TaskCountsDto } from '../models/task-counts-dto';
 export interface MobilityDto {
-  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
+  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
 
   /**
    * Events the lifecycle accepts now and the caller's role may send
    */
   allowedEvents: Array<'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE' | 'INTERRUPT'>;
+
+  /**
+   * The checklist version this mobility follows (kept until someone moves it)
+   */
   checklistVersion: number;
   createdAt: string;
+
+  /**
+   * The checklist version new mobilities get; when higher than checklistVersion the sending side may move this mobility to it
+   */
+  currentChecklistVersion: number;
 
   /**
    * Days abroad, first and last day counted, travel excluded

@@ -5,7 +5,7 @@ import { DueTaskDto } from '../models/due-task-dto';
 import { OrganisationRefDto } from '../models/organisation-ref-dto';
 import { ParticipantSummaryDto } from '../models/participant-summary-dto';
 export interface MobilitySummaryDto {
-  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN';
+  activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
   endDate: string;
   hostOrganisation: (OrganisationRefDto | null);
   id: string;

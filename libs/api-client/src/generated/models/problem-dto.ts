@@ -65,6 +65,7 @@ export interface ProblemDto {
    * | `host-fixed` | 409 | The host can change during application and preparation only. |
    * | `placement-settled` | 409 | The host has already answered this placement request. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
+   * | `checklist-current` | 409 | The mobility already follows the current checklist version. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |
    * | `consent-by-guardian` | 409 | A guardian’s consent is given by the guardian through their link; nobody ticks or waives it. |
    * | `consent-settled` | 409 | The consent no longer waits for this guardian’s answer (given, no longer needed, or closed). |

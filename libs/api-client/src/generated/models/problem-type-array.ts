@@ -24,6 +24,7 @@ export const PROBLEM_TYPE: ProblemType[] = [
   'urn:mobility-hub:problem:host-fixed',
   'urn:mobility-hub:problem:placement-settled',
   'urn:mobility-hub:problem:checklist-closed',
+  'urn:mobility-hub:problem:checklist-current',
   'urn:mobility-hub:problem:host-confirmation-by-event',
   'urn:mobility-hub:problem:consent-by-guardian',
   'urn:mobility-hub:problem:consent-settled',

@@ -156,14 +156,29 @@ describe('due dates', () => {
   });
 
   it('plans every task at its offset from its anchor, keeping the template order and content', () => {
-    const planned = planChecklist(DATES, CURRENT_CHECKLIST, { minor: true });
+    // The longest short-term stay: every task of the variant applies (monitoring recurs while the stay lasts).
+    const longest = { startDate: '2026-03-02', endDate: '2026-05-29' };
+    const planned = planChecklist(longest, CURRENT_CHECKLIST, { minor: true });
     expect(planned).toHaveLength(CURRENT_CHECKLIST.tasks.length);
     planned.forEach((task, index) => {
       const template = CURRENT_CHECKLIST.tasks[index];
       expect(task).toEqual({ ...template, dueDate: task.dueDate });
-      const anchor = template.due.anchor === 'T0' ? DATES.startDate : DATES.endDate;
+      const anchor = template.due.anchor === 'T0' ? longest.startDate : longest.endDate;
       expect(daysBetween(anchor, task.dueDate)).toBe(template.due.offsetDays);
     });
+  });
+
+  it('leaves out the check-ins a short stay is too short for', () => {
+    const planned = planChecklist(DATES, CURRENT_CHECKLIST);
+    const skipped = CURRENT_CHECKLIST.tasks.filter((t) => !planned.some((p) => p.key === t.key)).map((t) => t.key);
+    expect(skipped).toEqual([
+      TASK_KEYS.guardianConsent,
+      'monitoring-day-14',
+      'monitoring-day-28',
+      'monitoring-day-42',
+      'monitoring-day-56',
+      'monitoring-day-70',
+    ]);
   });
 
   it('does not mutate the template', () => {

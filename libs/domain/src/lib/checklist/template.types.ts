@@ -1,3 +1,4 @@
+import type { ActivityFamily } from '../activity-types';
 import type { Phase } from '../phases';
 
 /** Who does a task. `coordinator` = project coordinator at the beneficiary. */
@@ -10,10 +11,16 @@ export type TaskRole = (typeof TASK_ROLES)[number];
  */
 export type TaskBasis = 'rule' | 'NA-example' | 'practice';
 
-/** A due date relative to the mobility's first day abroad (T0) or its last day (T1). */
+/**
+ * A due date relative to the mobility's first day abroad (T0), its last day (T1) or the middle of
+ * the stay (`midpoint`: T0 + half the days, rounded down). `within: 'stay'` keeps the date inside
+ * T0..T1 (a check-in "on day 3" of a 1-day stay is on that day, not after it) — checklist v2 sets it
+ * on every implementation task, so a rule never falls outside the period it belongs to.
+ */
 export interface DueRule {
-  readonly anchor: 'T0' | 'T1';
+  readonly anchor: 'T0' | 'T1' | 'midpoint';
   readonly offsetDays: number;
+  readonly within?: 'stay';
 }
 
 /**
@@ -41,9 +48,16 @@ export interface TaskTemplate {
    * and nobody can waive it.
    */
   readonly consent?: true;
+  /**
+   * Only in stays of at least this many days (a second monitoring check-in a month in makes no
+   * sense in a 10-day stay). Absent: every stay.
+   */
+  readonly minStayDays?: number;
 }
 
 export interface ChecklistTemplate {
   readonly version: number;
+  /** The activity family this variant is for; absent: one checklist for every activity (v1). */
+  readonly family?: ActivityFamily;
   readonly tasks: readonly TaskTemplate[];
 }

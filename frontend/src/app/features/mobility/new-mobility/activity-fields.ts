@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { ACTIVITY_TYPES } from '@mobility-hub/domain';
-import { idOf, NewMobilityDraft } from './new-mobility-draft';
+import { durationText, idOf, NewMobilityDraft } from './new-mobility-draft';
 
 /** What and with whom: the activity type (with its duration limits), the sending and the host organisation. */
 @Component({
@@ -14,5 +14,6 @@ import { idOf, NewMobilityDraft } from './new-mobility-draft';
 export class ActivityFields {
   protected readonly draft = inject(NewMobilityDraft);
   protected readonly idOf = idOf;
+  protected readonly durationText = durationText;
   protected readonly activityTypes = Object.values(ACTIVITY_TYPES);
 }

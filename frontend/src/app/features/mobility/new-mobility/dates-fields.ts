@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MAX_TRAVEL_DAYS } from '@mobility-hub/domain';
-import { idOf, NewMobilityDraft } from './new-mobility-draft';
+import { durationText, idOf, NewMobilityDraft } from './new-mobility-draft';
 
 /** When: the first and last day abroad (the duration shown as it is entered), travel days and green travel. */
 @Component({
@@ -14,5 +14,6 @@ import { idOf, NewMobilityDraft } from './new-mobility-draft';
 export class DatesFields {
   protected readonly draft = inject(NewMobilityDraft);
   protected readonly idOf = idOf;
+  protected readonly durationText = durationText;
   protected readonly maxTravel = MAX_TRAVEL_DAYS;
 }

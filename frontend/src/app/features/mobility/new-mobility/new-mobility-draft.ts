@@ -75,6 +75,16 @@ const wholeDays = (c: AbstractControl<number | null>): ValidationErrors | null =
   c.value === null || (Number.isInteger(c.value) && c.value >= 0) ? null : { days: true };
 
 /** The id of a field's input: `nm-participant-email` for `participant.email`. */
+/**
+ * An activity type's duration in words: the programme's limits, or — where the programme leaves them
+ * open (invited experts, hosted educators, preparatory visits) — the installation's, checked on saving.
+ */
+export function durationText(type: { readonly minDays: number | null; readonly maxDays: number | null }): string {
+  return type.minDays !== null && type.maxDays !== null
+    ? `${type.minDays}–${type.maxDays} days`
+    : 'length as configured for your National Agency';
+}
+
 export function idOf(field: Field): string {
   return `nm-${field.replace('.', '-')}`;
 }
