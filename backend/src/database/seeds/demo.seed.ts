@@ -459,16 +459,37 @@ async function seedActivityFamilies(
     target: 'preparation',
   };
   await create(shadowing, 'katrin.becker@bk-rhein-ruhr.example');
-  const group: DemoMobility = {
-    firstName: 'Gruppe',
-    lastName: 'Mechatronik 2b',
-    host: 'IT',
-    activityType: 'LM-GROUP-VET',
-    startIn: 70,
-    days: 14,
-    target: 'application',
-  };
-  await create(group, 'mechatronik-2b@students.bk-rhein-ruhr.example');
+  // A group mobility is one record per learner (the BM's group activity), travelling together with
+  // the school's staff member Jonas Becker as their accompanying person for the whole stay.
+  const [staff] = (await db.query(`SELECT id FROM user_account WHERE email = 'staff@bk-rhein-ruhr.example'`)) as {
+    id: string;
+  }[];
+  for (const [firstName, lastName] of [
+    ['Ali', 'Demir'],
+    ['Sophie', 'Braun'],
+    ['Luca', 'Romano'],
+  ]) {
+    const learner: DemoMobility = {
+      firstName,
+      lastName,
+      host: 'IT',
+      activityType: 'LM-GROUP-VET',
+      startIn: 70,
+      days: 14,
+      target: 'application',
+    };
+    const member = await create(learner, `${firstName}.${lastName}@students.bk-rhein-ruhr.example`.toLowerCase());
+    if (staff) {
+      await app
+        .get(AccompanyingService)
+        .add(
+          identity,
+          member.id,
+          { userAccountId: staff.id, startDate: addDays(member.startDate, -1), endDate: addDays(member.endDate, 1) },
+          undefined,
+        );
+    }
+  }
   const legacy: DemoMobility = {
     firstName: 'Tim',
     lastName: 'Albers',

@@ -33,7 +33,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule],
   templateUrl: './mobility-accompanying.html',
-  styleUrl: './minor.css',
+  styleUrls: ['../mobility.css', './minor.css'],
 })
 export class MobilityAccompanying {
   readonly mobility = input.required<MobilityDto>();

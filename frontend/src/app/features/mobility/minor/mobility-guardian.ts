@@ -38,7 +38,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule],
   templateUrl: './mobility-guardian.html',
-  styleUrl: './minor.css',
+  styleUrls: ['../mobility.css', './minor.css'],
 })
 export class MobilityGuardian {
   readonly mobility = input.required<MobilityDto>();
