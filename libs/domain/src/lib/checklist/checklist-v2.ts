@@ -35,6 +35,22 @@ function v1(key: string, changes: Partial<TaskTemplate> = {}): TaskTemplate {
   return { ...task, ...changes };
 }
 
+/**
+ * Insurance is a rule in v2, not advice: health, accident and third-party liability recorded before
+ * departure (reference §3.2 #10, Erasmus quality standards: health and safety); the lifecycle refuses
+ * Implementation without it (INSURANCE_MISSING), and recording the cover ticks this task.
+ */
+function insurance(changes: Partial<TaskTemplate> = {}): TaskTemplate {
+  return v1('insurance', {
+    basis: 'rule',
+    mandatory: true,
+    title: 'Insurance recorded: health, accident and third-party liability',
+    guidance:
+      'Insurer, policy number and the risks covered, for the whole stay, recorded in the file before departure. The EHIC covers health care within the EU/EEA only.',
+    ...changes,
+  });
+}
+
 function task(
   phase: Phase,
   key: string,
@@ -118,7 +134,7 @@ const LEARNER_PREPARATION: readonly TaskTemplate[] = [
   v1('host-confirmation'),
   v1('learning-agreement'),
   v1('participant-grant-agreement'),
-  v1('insurance'),
+  insurance(),
   v1('travel-booked'),
   v1('linguistic-preparation'),
   v1('preparation-session'),
@@ -263,7 +279,7 @@ const SKILLS_COMPETITION = variant('skills-competition', [
       'What the learner is to learn and show at the competition, and how it is recognised — signed before the start.',
   }),
   v1('participant-grant-agreement', { due: t0(-7) }),
-  v1('insurance', { due: t0(-7) }),
+  insurance({ due: t0(-7) }),
   v1('travel-booked', { due: t0(-21) }),
   v1('preparation-session', {
     due: t0(-7),
@@ -380,10 +396,7 @@ const staffPreparation = (agreement: Partial<TaskTemplate>, hostConfirmation: Pa
   v1('participant-grant-agreement', {
     guidance: 'Amounts, payment schedule and obligations (participant report, documents).',
   }),
-  v1('insurance', {
-    title: 'Accident and liability insurance for the whole stay',
-    guidance: 'The sending organisation ensures cover; the participant carries the EHIC for health care within the EU.',
-  }),
+  insurance(),
   v1('travel-booked'),
   v1('beneficiary-module-record'),
   v1('pre-financing-paid'),
