@@ -3,6 +3,9 @@ module.exports = {
   preset: '../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../coverage/frontend',
+  // A spec's first render compiles its lazy pages; on a busy 2-core CI machine that can pass 5 s.
+  // Not a speed check (those are benchmarks): only how long a hung test may take to fail.
+  testTimeout: 30000,
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',
