@@ -200,20 +200,20 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       expect((await sendEvent(t, id, 'ADVANCE')).body.phase).toBe('evaluation');
     });
 
-    it('flags a learning agreement completed after the first day abroad', async () => {
+    it('flags a learning agreement completed on or after the first day abroad', async () => {
       const { mobility } = await createMobilityFixture(t);
       const agreement = await taskOf(mobility.id, 'learning-agreement');
-      at('2026-06-01T21:00:00Z'); // still 1 June in Essen: on time
+      at('2026-05-31T21:00:00Z'); // still 31 May in Essen, the day before the first day abroad: on time
       expect((await t.patch(`/api/tasks/${agreement.id}`, { status: 'done' })).status).toBe(200);
       const onTime = (await t.get(`/api/mobilities/${mobility.id}`)).body;
       expect(onTime).toEqual(
-        expect.objectContaining({ learningAgreementCompletedOn: '2026-06-01', learningAgreementLate: false }),
+        expect.objectContaining({ learningAgreementCompletedOn: '2026-05-31', learningAgreementLate: false }),
       );
       expect((await t.patch(`/api/tasks/${agreement.id}`, { status: 'open' })).status).toBe(200);
-      at('2026-06-01T22:30:00Z'); // 2 June in Essen
+      at('2026-05-31T22:30:00Z'); // 1 June in Essen: the first day abroad itself
       expect((await t.patch(`/api/tasks/${agreement.id}`, { status: 'done' })).status).toBe(200);
       expect((await t.get(`/api/mobilities/${mobility.id}`)).body).toEqual(
-        expect.objectContaining({ learningAgreementCompletedOn: '2026-06-02', learningAgreementLate: true }),
+        expect.objectContaining({ learningAgreementCompletedOn: '2026-06-01', learningAgreementLate: true }),
       );
     });
 
@@ -350,10 +350,33 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
         { 'if-match': etag },
       );
       expect(again.status).toBe(412);
-      // Reopened to implementation, it may go back to evaluation from its actual last day.
-      expect((await sendEvent(t, id, 'REOPEN', 'one more check')).body.phase).toBe('implementation');
+      // Reopened to implementation (recorded by mistake, or the stay resumed): the interruption is
+      // undone, the planned last day counts again, and a new interruption can be recorded.
+      const reopened = await sendEvent(t, id, 'REOPEN', 'the workshop reopened after two days');
+      expect(reopened.body).toEqual(expect.objectContaining({ phase: 'implementation', interruption: null }));
+      const [cleared] = await t.db.query(
+        'SELECT actual_end_date, force_majeure, interruption_reason, interrupted_at, interrupted_by FROM mobility WHERE id = $1',
+        [id],
+      );
+      expect(Object.values(cleared)).toEqual([null, null, null, null, null]);
       await completeMandatoryTasks(t, id, ['implementation'], 'waived');
-      expect((await sendEvent(t, id, 'ADVANCE')).body.phase).toBe('evaluation');
+      const early = await sendEvent(t, id, 'ADVANCE');
+      expect(early.status).toBe(409);
+      expect(early.body.unmet).toEqual([
+        expect.objectContaining({ code: 'STAY_NOT_ENDED', earliestDate: '2026-06-28' }),
+      ]);
+      const second = await t.post(`/api/mobilities/${id}/events`, {
+        type: 'INTERRUPT',
+        reason: 'Host workshop closed for good',
+        actualEndDate: '2026-06-12',
+        forceMajeure: true,
+      });
+      expect(second.body).toEqual(
+        expect.objectContaining({
+          phase: 'evaluation',
+          interruption: expect.objectContaining({ actualEndDate: '2026-06-12' }),
+        }),
+      );
     });
 
     it('a stored version-1 snapshot is migrated on the next event and written as version 2', async () => {

@@ -158,6 +158,16 @@ export class LifecycleService {
           interruptedBy: actor,
         };
       }
+      case 'clearInterruption':
+        // Reopened from evaluation: the stay is under way again on its planned dates (the history
+        // keeps the interruption's entry, and the REOPEN's reason says why).
+        return {
+          actualEndDate: null,
+          forceMajeure: null,
+          interruptionReason: null,
+          interruptedAt: null,
+          interruptedBy: null,
+        };
     }
   }
 }

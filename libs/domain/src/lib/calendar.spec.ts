@@ -145,7 +145,7 @@ describe('learning agreement completed before the first day abroad', () => {
   it.each([
     [null, false],
     ['2026-05-31', false],
-    ['2026-06-01', false],
+    ['2026-06-01', true],
     ['2026-06-02', true],
   ] as const)('completed on %s → late %s', (day, late) => {
     expect(isLearningAgreementLate(day, '2026-06-01')).toBe(late);

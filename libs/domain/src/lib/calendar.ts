@@ -54,11 +54,11 @@ export function earliestEvaluationDay(endDate: IsoDate, actualEndDate: IsoDate |
 
 /**
  * The learning agreement is signed by all three parties before the first day abroad (reference
- * §3.2 #7, §3.6, §4.4 [rule]). One completed after T0 is late: the file and the report flag it.
+ * §3.2 #7, §3.6, §4.4 [rule]). One completed on T0 or later is late: the file and the report flag it.
  * `completedOn` is the calendar day it was ticked done (null while it is not done).
  */
 export function isLearningAgreementLate(completedOn: IsoDate | null, startDate: IsoDate): boolean {
-  return completedOn !== null && completedOn > startDate;
+  return completedOn !== null && completedOn >= startDate;
 }
 
 /** A mobility takes place inside its project (reference §1.2: the project's dates contain its activities). */

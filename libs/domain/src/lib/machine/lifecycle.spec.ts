@@ -249,7 +249,8 @@ describe('applyEvent', () => {
         ok: true,
         from,
         to,
-        effects: [],
+        // Back into the stay from evaluation: a recorded interruption is undone.
+        effects: from === 'evaluation' ? ['clearInterruption'] : [],
       });
       expect(codes(refused(applyEvent(reach(from), event('REOPEN', READY, ' '))))).toEqual(['REASON_REQUIRED']);
     });

@@ -49,6 +49,7 @@ export const MOBILITY_EFFECTS = [
   'clearHost',
   'reopenHostSearchTask',
   'recordInterruption',
+  'clearInterruption',
 ] as const;
 export type MobilityEffect = (typeof MOBILITY_EFFECTS)[number];
 
@@ -91,6 +92,7 @@ export const mobilityMachine = setup({
     clearHost: effect,
     reopenHostSearchTask: effect,
     recordInterruption: effect,
+    clearInterruption: effect,
   },
 }).createMachine({
   id: 'mobility',
@@ -112,7 +114,12 @@ export const mobilityMachine = setup({
       },
     },
     evaluation: {
-      on: { ADVANCE: advance('evaluation', 'finalisation'), ...reopen('implementation'), ...withdraw },
+      on: {
+        ADVANCE: advance('evaluation', 'finalisation'),
+        // Back to the stay: an interruption recorded by mistake (or a stay that resumed) is undone.
+        REOPEN: { guard: 'hasReason' as const, target: 'implementation', actions: ['clearInterruption'] as const },
+        ...withdraw,
+      },
     },
     finalisation: {
       on: { ADVANCE: advance('finalisation', 'completed'), ...reopen('evaluation'), ...withdraw },
