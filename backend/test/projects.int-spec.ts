@@ -497,5 +497,11 @@ describe('projects: lifecycle, tasks and reminders', () => {
         status: 'open',
       })),
     );
+    // Each is looked at by the next sweep, which plans its reminders (existing projects are reminded too).
+    const [{ unplanned }] = await t.db.query(
+      `SELECT count(*)::int AS unplanned FROM project_task WHERE project_id = $1 AND next_reminder_at IS NULL`,
+      [project.id],
+    );
+    expect(unplanned).toBe(0);
   });
 });

@@ -65,7 +65,11 @@ export class SeparatePersonsFromMobilities1764440000000 implements MigrationInte
              count(*) OVER (PARTITION BY pe.organisation_id, lower(btrim(pe.email))) AS size,
              first_value(pe.date_of_birth) OVER (
                PARTITION BY pe.organisation_id, lower(btrim(pe.email))
-               ORDER BY pe.date_of_birth IS NULL, pe.created_at DESC, pe.id DESC) AS date_of_birth
+               ORDER BY pe.date_of_birth IS NULL, pe.created_at DESC, pe.id DESC) AS date_of_birth,
+             -- The account: the latest record's, or the latest linked one's (a learner keeps their sign-in).
+             first_value(pe.user_account_id) OVER (
+               PARTITION BY pe.organisation_id, lower(btrim(pe.email))
+               ORDER BY pe.user_account_id IS NULL, pe.created_at DESC, pe.id DESC) AS user_account_id
         FROM person pe
        WHERE pe.organisation_id IS NOT NULL
       WINDOW w AS (PARTITION BY pe.organisation_id, lower(btrim(pe.email)) ORDER BY pe.created_at DESC, pe.id DESC)`);
@@ -81,10 +85,10 @@ export class SeparatePersonsFromMobilities1764440000000 implements MigrationInte
        WHERE coalesce(g.size, 1) > 1 OR pe.email <> lower(btrim(pe.email))`);
     await q.query(`UPDATE person SET email = lower(btrim(email)) WHERE email <> lower(btrim(email))`);
     await q.query(
-      `UPDATE person pe SET date_of_birth = g.date_of_birth
+      `UPDATE person pe SET date_of_birth = g.date_of_birth, user_account_id = g.user_account_id
          FROM person_group g
         WHERE g.participant_id = pe.id AND g.person_id = pe.id AND g.size > 1
-          AND pe.date_of_birth IS DISTINCT FROM g.date_of_birth`,
+          AND (pe.date_of_birth IS DISTINCT FROM g.date_of_birth OR pe.user_account_id IS DISTINCT FROM g.user_account_id)`,
     );
 
     await q.query(`ALTER TABLE mobility DROP CONSTRAINT mobility_participant_id_key`);
@@ -124,7 +128,7 @@ export class SeparatePersonsFromMobilities1764440000000 implements MigrationInte
     );
     await q.query(
       `UPDATE person pe SET first_name = l.first_name, last_name = l.last_name, email = l.email,
-              date_of_birth = l.date_of_birth
+              date_of_birth = l.date_of_birth, user_account_id = l.user_account_id
          FROM person_merge_log l WHERE l.participant_id = pe.id AND l.kept`,
     );
     // Participations made since (a person's second mobility): the former model holds one mobility per

@@ -72,11 +72,12 @@ export class CreateProjectLifecycle1764450000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX project_reminder_project_idx ON project_reminder (project_id, occasion_date)`);
 
-    // Tasks of the projects that exist, as planProjectTasks dates them with the default 60 days
-    // (the sweep plans their reminders once next_reminder_at is set by the application).
+    // Tasks of the projects that exist, as planProjectTasks dates them with the default 60 days,
+    // due for a look by the next sweep (next_reminder_at = now): it plans their reminders as it does
+    // for every task, so existing projects are reminded like new ones (one round for what is overdue).
     await q.query(`
-      INSERT INTO project_task (project_id, template_key, title, guidance, mandatory, position, due_date, status)
-      SELECT p.id, t.key, t.title, t.guidance, true, t.position, p.end_date + t.days, 'open'
+      INSERT INTO project_task (project_id, template_key, title, guidance, mandatory, position, due_date, status, next_reminder_at)
+      SELECT p.id, t.key, t.title, t.guidance, true, t.position, p.end_date + t.days, 'open', now()
         FROM project p CROSS JOIN (VALUES
           ('bm-mobilities-complete', 'All mobilities marked Complete in the Beneficiary Module',
            'Draft mobilities are left out of the budget summary and block the final report: check actual dates, travel days and interruptions, then set every mobility to Complete.', 0, 30),
