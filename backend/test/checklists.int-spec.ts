@@ -84,9 +84,10 @@ describe('checklists per activity family, and moving a mobility to the current v
   });
 
   /** A mobility as the v1 checklist made it: version 1 and v1's tasks. */
-  async function v1Mobility(dateOfBirth?: string) {
+  async function v1Mobility(dateOfBirth = '2000-01-01', guardian?: Record<string, string>) {
     const fixture = await createMobilityFixture(t, {
       participant: { firstName: 'Vera', lastName: 'Old', email: `vera${Date.now()}@example.org`, dateOfBirth },
+      ...(guardian ? { guardian } : {}),
     });
     const { mobility } = fixture;
     await t.db.query(`DELETE FROM task WHERE mobility_id = $1`, [mobility.id]);
@@ -104,7 +105,12 @@ describe('checklists per activity family, and moving a mobility to the current v
 
   it('moves a v1 mobility to v2: done tasks stay, new ones come, open ones follow the new rules; the history says so', async () => {
     // Under 18 on the first day abroad (2026-06-01): the guardian's consent is new in v2.
-    const { mobility, host } = await v1Mobility('2008-09-01');
+    const { mobility, host } = await v1Mobility('2008-09-01', {
+      name: 'Ruth Old',
+      email: 'ruth.old@example.org',
+      phone: '+49 201 555 0100',
+      relationship: 'parent',
+    });
     const before = await t.get(`/api/mobilities/${mobility.id}`);
     expect(before.body).toMatchObject({ checklistVersion: 1, currentChecklistVersion: 2 });
     const v1Tasks = await tasksOf(mobility.id);

@@ -22,6 +22,7 @@ import {
   mayEditMobility,
   dateOfBirthViolations,
   guardianViolations,
+  isLearnerActivity,
   isMinorOn,
   sendingOrganisationIds,
 } from '@mobility-hub/domain';
@@ -128,7 +129,8 @@ export class MobilityService {
       // The person's date of birth (given now or known to the school): a learner's is required, and
       // a minor's guardian is named on create — the consent link goes out with the new mobility.
       const dateOfBirth = person.dateOfBirth ?? null;
-      const minor = isMinorOn(dateOfBirth, dto.startDate);
+      // Staff under 18 are not the guardian rule's subject (reference §1.3: learners' activities).
+      const minor = isLearnerActivity(dto.activityType) && isMinorOn(dateOfBirth, dto.startDate);
       const personViolations = [
         ...dateOfBirthViolations(dto.activityType, dateOfBirth, this.queries.today()),
         ...guardianViolations(minor, dto.guardian),
@@ -348,7 +350,7 @@ export class MobilityService {
           from: mobility.phase,
           to: mobility.phase,
           actor,
-          reason: `${checklistMigrationLabel(plan.fromVersion, plan.toVersion)}: ${plan.add.length} added, ${plan.remove.length} removed, ${plan.update.length} re-dated, ${plan.keep.length} done or waived kept`,
+          reason: `${checklistMigrationLabel(plan.fromVersion, plan.toVersion)}: ${plan.add.length} added, ${plan.skipped.length} of phases already left not added, ${plan.remove.length} removed, ${plan.update.length} re-dated, ${plan.keep.length} done or waived kept`,
           at: this.clock.now(),
         },
       });

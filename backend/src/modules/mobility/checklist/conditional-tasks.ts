@@ -1,15 +1,15 @@
-import { checklistTemplate, dueDate, MobilityDates, TASK_KEYS } from '@mobility-hub/domain';
+import { ActivityTypeCode, checklistFor, dueDate, MobilityDates, TASK_KEYS } from '@mobility-hub/domain';
 import { EntityManager } from 'typeorm';
 
 /**
  * The guardian-consent task exists for minors only: new dates that make the participant a minor add
- * it (from the mobility's own checklist version, if that version has it); dates that make them an
+ * it (from the mobility's own checklist version and activity family, if that variant has it); dates that make them an
  * adult remove it while it is open (a consent already given stays on record). Inside the caller's
  * transaction, under the mobility's lock. Returns the id of an added task, to plan its reminders.
  */
 export async function syncGuardianConsentTask(
   em: EntityManager,
-  mobility: { readonly id: string; readonly checklistVersion: number },
+  mobility: { readonly id: string; readonly checklistVersion: number; readonly activityType: ActivityTypeCode },
   dates: MobilityDates,
   minor: boolean,
 ): Promise<{ added: string | null; removed: boolean }> {
@@ -30,7 +30,7 @@ export async function syncGuardianConsentTask(
     return { added: null, removed: true };
   }
   if (existing) return { added: null, removed: false };
-  const template = checklistTemplate(mobility.checklistVersion);
+  const template = checklistFor(mobility.checklistVersion, mobility.activityType);
   const position = template.tasks.findIndex((t) => t.key === key);
   if (position < 0) return { added: null, removed: false };
   const t = template.tasks[position];

@@ -1,8 +1,10 @@
 import {
+  ActivityTypeCode,
   ageAtStart,
   consentState,
   guardianViolations,
   isFinalState,
+  isLearnerActivity,
   isMinorOn,
   isSendingSide,
   minorityChange,
@@ -92,7 +94,8 @@ export class GuardianService {
       if (isFinalState(mobility.phase)) {
         throw Problems.conflict('mobility-closed', 'Mobility closed', `The mobility is ${mobility.phase}.`);
       }
-      const minor = isMinorOn(await dateOfBirthOf(em, mobilityId), mobility.startDate);
+      const minor =
+        isLearnerActivity(mobility.activityType) && isMinorOn(await dateOfBirthOf(em, mobilityId), mobility.startDate);
       const violations = guardianViolations(minor, dto);
       if (violations.length) throw Problems.ruleViolated(violations);
       const now = this.clock.now();
@@ -163,9 +166,17 @@ export class GuardianService {
    */
   async datesChanged(em: EntityManager, mobilityId: string, previousStart: string): Promise<void> {
     const [m] = (await em.query(
-      `SELECT id, start_date AS "startDate", end_date AS "endDate", checklist_version AS "checklistVersion" FROM mobility WHERE id = $1`,
+      `SELECT id, start_date AS "startDate", end_date AS "endDate", checklist_version AS "checklistVersion",
+              activity_type AS "activityType" FROM mobility WHERE id = $1`,
       [mobilityId],
-    )) as { id: string; startDate: string; endDate: string; checklistVersion: number }[];
+    )) as {
+      id: string;
+      startDate: string;
+      endDate: string;
+      checklistVersion: number;
+      activityType: ActivityTypeCode;
+    }[];
+    if (!isLearnerActivity(m.activityType)) return;
     const change = minorityChange(await dateOfBirthOf(em, mobilityId), previousStart, m.startDate);
     if (!change) return;
     const minor = change === 'became-minor';

@@ -76,11 +76,15 @@ describe('planChecklistMigration', () => {
     );
     expect(removed).not.toContain('learning-units-agreed'); // done: kept as history
     expect(plan.keep.map((t) => t.key)).toEqual(['learning-units-agreed']);
-    expect(plan.add.map((t) => t.key)).toEqual(expect.arrayContaining(['staff-eligibility-check', 'travel-documents']));
-    // Every task of the target is either added or an updated existing one.
+    // In preparation: the staff eligibility check belongs to the application, which is over.
+    expect(plan.add.map((t) => t.key)).toEqual(expect.arrayContaining(['travel-documents']));
+    expect(plan.skipped.map((t) => t.key)).toEqual(expect.arrayContaining(['staff-eligibility-check']));
+    expect(plan.skipped.every((t) => t.phase === 'application')).toBe(true);
+    // Every task of the target is added, skipped (a past phase) or an updated existing one.
     const target = planChecklist(DATES, checklistFor(2, 'SM-JOB-SHDW')).map((t) => t.key);
     const covered = [
       ...plan.add.map((t) => t.key),
+      ...plan.skipped.map((t) => t.key),
       ...plan.update.map((u) => u.task.key),
       ...plan.keep.map((t) => t.key),
     ];
@@ -93,6 +97,15 @@ describe('planChecklistMigration', () => {
       (a, b) => a - b,
     );
     expect(positions).toEqual(positions.map((_, i) => i));
+  });
+
+  it("adds no task to a phase the mobility has left (a minor's consent after preparation is not asked again)", () => {
+    const during = migrate({ phase: 'implementation', conditions: { minor: true } });
+    expect(during.add.map((t) => t.key)).not.toContain('guardian-consent');
+    expect(during.skipped.map((t) => t.key)).toContain('guardian-consent');
+    expect(migrate({ phase: 'preparation', conditions: { minor: true } }).add.map((t) => t.key)).toContain(
+      'guardian-consent',
+    );
   });
 
   it('refuses a closed mobility and one already on the version', () => {

@@ -1,7 +1,7 @@
 import { activityDays, ActivityTypeCode } from '../activity-types';
 import type { IsoDate } from '../dates';
 import type { TaskStatus } from '../machine/conditions';
-import { isFinalState, MobilityState } from '../phases';
+import { isFinalState, MobilityState, PHASES } from '../phases';
 import type { ProblemCodeWith } from '../problem-codes';
 import {
   checklistFor,
@@ -29,6 +29,11 @@ export interface ChecklistMigrationPlan {
   readonly toVersion: number;
   /** Tasks new in the target version (with their due dates from the current dates and position). */
   readonly add: readonly (PlannedTask & { readonly position: number })[];
+  /**
+   * Tasks new in the target version that belong to a phase the mobility has already left: not
+   * added (that stage is over; an open task there would only block the file or need a waiver).
+   */
+  readonly skipped: readonly PlannedTask[];
   /** Open tasks the target no longer has (or whose condition no longer holds): deleted. */
   readonly remove: readonly ExistingTask[];
   /** Open tasks the target has too: they take its phase, wording, role, mandatory flag, due date and position. */
@@ -60,7 +65,8 @@ export function checklistMigrationLabel(fromVersion: number, toVersion: number):
 /**
  * Plans moving a mobility to checklist `toVersion` (the current one by default), matching tasks by
  * key: what was done or waived stays, what is new is added (if its condition and the stay call for
- * it), open tasks the new version drops go, open tasks both have follow the new rules.
+ * it, and its phase is not one the mobility has left), open tasks the new version drops go, open
+ * tasks both have follow the new rules.
  */
 export function planChecklistMigration(
   input: ChecklistMigrationInput,
@@ -94,11 +100,15 @@ export function planChecklistMigration(
     else if (!to) remove.push(task);
     else update.push({ task, to });
   }
+  const current = PHASES.indexOf(input.phase as (typeof PHASES)[number]);
+  const fresh = target.filter((t) => !existingKeys.has(t.key));
+  const passed = (t: PlannedTask) => PHASES.indexOf(t.phase) < current;
   return {
     kind: 'migrate',
     fromVersion: input.checklistVersion,
     toVersion,
-    add: target.filter((t) => !existingKeys.has(t.key)),
+    add: fresh.filter((t) => !passed(t)),
+    skipped: fresh.filter(passed),
     remove,
     update,
     keep,

@@ -31,9 +31,11 @@ import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
             <div role="group" aria-labelledby="checklist-move-explained">
               <p id="checklist-move-explained">
                 Tasks already done or waived stay as they are. Tasks new in v{{ m.currentChecklistVersion }} are added
-                with due dates from the mobility's dates (including earlier phases: tick or waive them). Open tasks that
-                v{{ m.currentChecklistVersion }} no longer has are removed; the other open tasks take its titles and due
-                dates, and their reminders follow. The history records the move. This cannot be undone.
+                with due dates from the mobility's dates, except those of phases already over. Open tasks that v{{
+                  m.currentChecklistVersion
+                }}
+                no longer has are removed; the other open tasks take its titles and due dates, and their reminders
+                follow. The history records the move. This cannot be undone.
               </p>
               <button type="button" [attr.aria-disabled]="store.busy()" (click)="move()">
                 Move to checklist v{{ m.currentChecklistVersion }}
