@@ -160,6 +160,11 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       expect(
         (await mentor.client.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE)).status,
       ).toBe(403);
+      // Recorded by the school, the host's mentor learns that the stay is covered, not the numbers.
+      expect((await t.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE)).status).toBe(200);
+      const asMentor = (await mentor.client.get(`/api/mobilities/${mobility.id}`)).body.insurance;
+      expect(asMentor).toEqual(expect.objectContaining({ covers: [], missingRisks: [] }));
+      expect((await t.get(`/api/mobilities/${mobility.id}`)).body.insurance.covers.length).toBeGreaterThan(0);
       expect((await sendEvent(t, mobility.id, 'WITHDRAW', 'left school')).status).toBe(200);
       const closed = await t.request('PUT', `/api/mobilities/${mobility.id}/insurance`, FULL_INSURANCE);
       expect(closed.status).toBe(409);

@@ -188,6 +188,10 @@ describe('minors and guardians', () => {
         ip: '127.0.0.1',
         answeredAt: '2026-03-03T18:30:00.000Z',
       });
+      // The participant sees that consent was given, not where the answer came from.
+      const learner = await t.createUser({ personId: mobility.participant.id }, mobility.participant.email);
+      const asLearner = (await learner.client.get(`/api/mobilities/${mobility.id}/guardian`)).body;
+      expect(asLearner.lastAnswer).toEqual(expect.objectContaining({ answer: 'given', ip: null }));
       const task = await taskOf(mobility.id);
       expect(task).toMatchObject({ status: 'done', statusChangedBy: 'guardian:anna.kowalski@family.test' });
       const detail = (await t.get(`/api/mobilities/${mobility.id}`)).body;
@@ -409,6 +413,15 @@ describe('minors and guardians', () => {
       ]);
       const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body as any[];
       expect(history.at(-1).reason).toContain('accompanying person added');
+      // The same person again over some of the same days: refused, nothing written.
+      const twice = await t.post(`/api/mobilities/${mobility.id}/accompanying-persons`, {
+        userAccountId: staff.userId,
+        startDate: '2026-06-03',
+        endDate: '2026-06-05',
+      });
+      expect(twice.status).toBe(422);
+      expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'userAccountId', rule: 'once per period' })]);
+      expect((await t.get(`/api/mobilities/${mobility.id}/accompanying-persons`)).body.items).toHaveLength(1);
       // The host sees who comes along, without the list of the school's staff.
       const asMentor = (await mentor.client.get(`/api/mobilities/${mobility.id}/accompanying-persons`)).body;
       expect(asMentor.items).toHaveLength(1);

@@ -277,7 +277,8 @@ export class MobilityQueries {
       currentChecklistVersion: CURRENT_CHECKLIST_VERSION,
       machineVersion: row.machine_version,
       insurance: {
-        covers: row.insurance.map((c) => ({ ...c, risks: [...c.risks] })),
+        // The host learns whether the stay is covered (missingRisks), not the participant's policy or card numbers.
+        covers: viewer === 'mentor' ? [] : row.insurance.map((c) => ({ ...c, risks: [...c.risks] })),
         missingRisks: missingInsuranceRisks(row.insurance, row.h_id ? row.h_country : null),
         recordedAt: iso(row.insurance_recorded_at),
         recordedBy: isSendingSide(viewer) ? row.insurance_recorded_by : null,

@@ -365,7 +365,11 @@ export class RecordInsuranceDto {
 }
 
 export class InsuranceDto {
-  @ApiProperty({ type: [InsuranceCoverDto] }) covers: InsuranceCoverDto[];
+  @ApiProperty({
+    type: [InsuranceCoverDto],
+    description: "The covers recorded (empty for the host's mentor: missingRisks says whether the stay is covered)",
+  })
+  covers: InsuranceCoverDto[];
   @ApiProperty({
     enum: INSURANCE_RISKS,
     isArray: true,

@@ -44,6 +44,21 @@ export class AccompanyingService {
       const member = (await this.candidates(em, mobility)).find((c) => c.userAccountId === dto.userAccountId);
       // Only a member of the sending school (or the beneficiary) accompanies: anyone else does not exist here.
       if (!member) throw Problems.notFound('Staff member', dto.userAccountId, 'userAccountId');
+      // The same person twice over the same days would be counted twice (reports, grants).
+      const [overlap] = (await em.query(
+        `SELECT 1 FROM accompanying_person
+          WHERE mobility_id = $1 AND user_account_id = $2 AND start_date <= $4 AND end_date >= $3`,
+        [mobilityId, dto.userAccountId, dto.startDate, dto.endDate],
+      )) as unknown[];
+      if (overlap) {
+        throw Problems.ruleViolated([
+          {
+            field: 'userAccountId',
+            rule: 'once per period',
+            message: `${member.name} already accompanies this participant on some of these days`,
+          },
+        ]);
+      }
       const now = this.clock.now();
       await em.query(
         `INSERT INTO accompanying_person (mobility_id, user_account_id, start_date, end_date, created_by, created_at)

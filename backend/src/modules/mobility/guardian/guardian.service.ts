@@ -273,7 +273,8 @@ export class GuardianService {
             answer: last.answer,
             signedName: last.signedName,
             guardianEmail: last.guardianEmail,
-            ip: last.ip,
+            // Where the answer came from is the school's evidence, not the participant's business.
+            ip: isSendingSide(role) ? last.ip : null,
             answeredAt: new Date(last.answeredAt).toISOString(),
           }
         : null,

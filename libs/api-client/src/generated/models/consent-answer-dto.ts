@@ -11,7 +11,7 @@ export interface ConsentAnswerDto {
   guardianEmail: string;
 
   /**
-   * The address the answer came from
+   * The address the answer came from (sending side only; null for the participant)
    */
   ip: string | null;
 

@@ -3,6 +3,10 @@
 
 import { InsuranceCoverDto } from '../models/insurance-cover-dto';
 export interface InsuranceDto {
+
+  /**
+   * The covers recorded (empty for the host's mentor: missingRisks says whether the stay is covered)
+   */
   covers: Array<InsuranceCoverDto>;
 
   /**

@@ -40,7 +40,12 @@ export class ConsentAnswerDto {
   @ApiProperty({ enum: ['given', 'refused'] }) answer: 'given' | 'refused';
   @ApiProperty({ description: 'The name the guardian typed when answering' }) signedName: string;
   @ApiProperty({ description: 'The address the link was sent to' }) guardianEmail: string;
-  @ApiProperty({ type: String, nullable: true, description: 'The address the answer came from' }) ip: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The address the answer came from (sending side only; null for the participant)',
+  })
+  ip: string | null;
   @ApiProperty({ format: 'date-time' }) answeredAt: string;
 }
 
