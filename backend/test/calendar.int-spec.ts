@@ -172,6 +172,27 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
     });
   });
 
+  describe('a group of learners', () => {
+    it('leaves for the stay only with an accompanying person named', async () => {
+      const { id, sending } = await readyToLeave({ activityType: 'LM-GROUP-VET' });
+      await recordInsurance(t, id);
+      at('2026-06-10T09:00:00Z');
+      const alone = await sendEvent(t, id, 'ADVANCE');
+      expect(alone.status).toBe(409);
+      expect(alone.body.unmet).toEqual([expect.objectContaining({ code: 'GROUP_NOT_ACCOMPANIED' })]);
+      expect((await t.get(`/api/mobilities/${id}`)).body.allowedEvents).not.toContain('ADVANCE');
+      const staff = await t.createUser({ role: 'staff', organisationId: sending.id });
+      const added = await t.post(`/api/mobilities/${id}/accompanying-persons`, {
+        userAccountId: staff.userId,
+        startDate: '2026-06-01',
+        endDate: '2026-06-28',
+      });
+      expect({ status: added.status, body: added.body }).toMatchObject({ status: 200 });
+      expect((await t.get(`/api/mobilities/${id}`)).body.allowedEvents).toContain('ADVANCE');
+      expect((await sendEvent(t, id, 'ADVANCE')).body.phase).toBe('implementation');
+    });
+  });
+
   describe('the calendar', () => {
     it('implementation starts on the day before the stay at the earliest (the boundary day ±1)', async () => {
       const { id } = await readyToLeave();

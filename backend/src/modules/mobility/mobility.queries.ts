@@ -214,7 +214,8 @@ export class MobilityQueries {
                 WHERE t.mobility_id = m.id AND t.template_key = 'learning-agreement' AND t.status = 'done'
                 LIMIT 1) AS la_done_on,
               (SELECT t.due_date FROM task t
-                WHERE t.mobility_id = m.id AND t.template_key = 'participant-report-submitted' LIMIT 1) AS report_deadline
+                WHERE t.mobility_id = m.id AND t.template_key = 'participant-report-submitted' LIMIT 1) AS report_deadline,
+              (SELECT count(*)::int FROM accompanying_person a WHERE a.mobility_id = m.id) AS accompanying_persons
          FROM mobility m ${summaryJoins(seen)}
          JOIN project pr ON pr.id = m.project_id
          JOIN organisation school ON school.id = pr.beneficiary_organisation_id
@@ -236,6 +237,8 @@ export class MobilityQueries {
       travelDays: row.travel_days,
       actualEndDate: row.actual_end_date,
       insurance: row.insurance,
+      activityType: row.activity_type,
+      accompanyingPersons: row.accompanying_persons,
     };
     const facts = factsOf(source, tasks ?? (await this.repository.tasks(em, row.id)), today);
     const report = {
@@ -331,6 +334,7 @@ interface DetailColumns {
   insurance: InsuranceCover[];
   insurance_recorded_at: Date | null;
   insurance_recorded_by: string | null;
+  accompanying_persons: number;
   actual_end_date: string | null;
   interruption_reason: string | null;
   force_majeure: boolean | null;

@@ -24,6 +24,7 @@ export type LockedMobility = MobilityEntity & {
   readonly hostCountry: string | null;
   readonly projectStartDate: string;
   readonly projectEndDate: string;
+  readonly accompanyingPersons: number;
 };
 
 /** A task as the lifecycle machine sees it, with its id (to re-plan exactly the tasks an event changed). */
@@ -90,7 +91,8 @@ const LOCK_SQL = `SELECT m.id, m.project_id AS "projectId", m.person_id AS "pers
          m.participant_report_submitted_at AS "participantReportSubmittedAt",
          p.beneficiary_organisation_id AS "beneficiaryOrganisationId",
          p.start_date AS "projectStartDate", p.end_date AS "projectEndDate",
-         b.time_zone AS "schoolTimeZone", h.country AS "hostCountry"
+         b.time_zone AS "schoolTimeZone", h.country AS "hostCountry",
+         (SELECT count(*)::int FROM accompanying_person a WHERE a.mobility_id = m.id) AS "accompanyingPersons"
     FROM mobility m JOIN project p ON p.id = m.project_id
     JOIN organisation b ON b.id = p.beneficiary_organisation_id
     LEFT JOIN organisation h ON h.id = m.host_organisation_id
@@ -193,8 +195,15 @@ export class MobilityRepository {
 /** What the machine's facts are made of: the mobility's row as far as the lifecycle cares. */
 export type FactsSource = Pick<
   MobilityEntity,
-  'hostOrganisationId' | 'placementConfirmedAt' | 'startDate' | 'endDate' | 'travelDays' | 'actualEndDate' | 'insurance'
-> & { readonly hostCountry: string | null };
+  | 'hostOrganisationId'
+  | 'placementConfirmedAt'
+  | 'startDate'
+  | 'endDate'
+  | 'travelDays'
+  | 'actualEndDate'
+  | 'insurance'
+  | 'activityType'
+> & { readonly hostCountry: string | null; readonly accompanyingPersons: number };
 
 /**
  * The machine's facts: the mobility's host and placement, its tasks, its calendar (`today` is the
@@ -212,6 +221,8 @@ export function factsOf(mobility: FactsSource, tasks: readonly TaskFact[], today
     travelDays: mobility.travelDays,
     actualEndDate: mobility.actualEndDate,
     insurance: mobility.insurance,
+    activityType: mobility.activityType,
+    accompanyingPersons: mobility.accompanyingPersons,
   };
 }
 

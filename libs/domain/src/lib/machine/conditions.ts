@@ -5,6 +5,7 @@ import type { IsoDate } from '../dates';
 import { daysBetween, isIsoDate } from '../dates';
 import { earliestEvaluationDay, earliestImplementationDay, formatDay } from '../calendar';
 import { InsuranceCover, InsuranceRisk, missingInsuranceRisks, riskList } from '../insurance';
+import { activityFamily, ActivityTypeCode } from '../activity-types';
 
 export type TaskStatus = 'open' | 'done' | 'waived';
 export const TASK_STATUSES: readonly TaskStatus[] = ['open', 'done', 'waived'];
@@ -39,6 +40,12 @@ export interface MobilityFacts {
   readonly actualEndDate: IsoDate | null;
   /** The insurance covers the sending side recorded (health, accident, third-party liability). */
   readonly insurance: readonly InsuranceCover[];
+  /**
+   * The activity type and how many accompanying persons are named: a group mobility of learners
+   * travels accompanied (reference §1.3 "at least 2 learners; accompanied"). Absent: not checked.
+   */
+  readonly activityType?: ActivityTypeCode;
+  readonly accompanyingPersons?: number;
 }
 
 /** What an INTERRUPT event carries besides its reason. */
@@ -64,6 +71,7 @@ export type UnmetCondition =
   | { readonly code: 'LEARNING_AGREEMENT_NOT_SIGNED'; readonly message: string }
   | { readonly code: 'REASON_REQUIRED'; readonly message: string }
   | { readonly code: 'INSURANCE_MISSING'; readonly missingRisks: readonly InsuranceRisk[]; readonly message: string }
+  | { readonly code: 'GROUP_NOT_ACCOMPANIED'; readonly message: string }
   | { readonly code: 'STAY_NOT_STARTED'; readonly earliestDate: IsoDate; readonly message: string }
   | { readonly code: 'STAY_NOT_ENDED'; readonly earliestDate: IsoDate; readonly message: string }
   | { readonly code: 'INTERRUPTION_DETAILS_REQUIRED'; readonly field: string; readonly message: string }
@@ -81,6 +89,7 @@ const UNMET_CONDITIONS: Record<UnmetConditionCode, true> = {
   LEARNING_AGREEMENT_NOT_SIGNED: true,
   REASON_REQUIRED: true,
   INSURANCE_MISSING: true,
+  GROUP_NOT_ACCOMPANIED: true,
   STAY_NOT_STARTED: true,
   STAY_NOT_ENDED: true,
   INTERRUPTION_DETAILS_REQUIRED: true,
@@ -125,6 +134,16 @@ export function advanceBlockers(from: Phase, facts: MobilityFacts): UnmetConditi
         code: 'INSURANCE_MISSING',
         missingRisks: missing,
         message: `Insurance must be recorded before departure: no cover for ${riskList(missing)}`,
+      });
+    }
+    if (
+      facts.activityType !== undefined &&
+      activityFamily(facts.activityType) === 'learner-group' &&
+      (facts.accompanyingPersons ?? 0) === 0
+    ) {
+      unmet.push({
+        code: 'GROUP_NOT_ACCOMPANIED',
+        message: 'A group of learners travels accompanied: name an accompanying person from the school first',
       });
     }
     const earliest = earliestImplementationDay(facts.startDate, facts.travelDays);
