@@ -49,7 +49,7 @@ type Answer = 'consent' | 'refuse';
   imports: [ReactiveFormsModule],
   host: { class: 'page page-kit' },
   templateUrl: './guardian-consent-page.html',
-  styleUrl: './guardian-consent-page.css',
+  styleUrls: ['../../shared/link-page.css', './guardian-consent-page.css'],
 })
 export class GuardianConsentPage {
   /** From the route `guardian/:token`. */

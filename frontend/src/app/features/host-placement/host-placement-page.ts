@@ -72,7 +72,7 @@ type Action = 'confirm' | 'decline' | 'renew';
   imports: [ReactiveFormsModule],
   host: { class: 'page page-kit' },
   templateUrl: './host-placement-page.html',
-  styleUrl: './host-placement-page.css',
+  styleUrls: ['../../shared/link-page.css', './host-placement-page.css'],
 })
 export class HostPlacementPage {
   /** From the route `host/placement/:token`: the token of the e-mail's link. */
