@@ -155,9 +155,9 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   await db.query(
     `INSERT INTO mobility (id, project_id, person_id, activity_type, sending_organisation_id, host_organisation_id,
                            start_date, end_date, travel_days, green_travel, checklist_version, machine_snapshot,
-                           machine_version, phase, version)
+                           machine_version, phase, version, bm_activity_id)
      SELECT mid, $5, pid, 'LM-SHORT-VET', $6, ($7::uuid[])[1 + (ord - 1) % cardinality($7::uuid[])],
-            s, e, 2, (ord - 1) % 3 = 0, $8, $9::jsonb, $10, $11, 1
+            s, e, 2, (ord - 1) % 3 = 0, $8, $9::jsonb, $10, $11, 1, '000001-MOB-' || lpad(ord::text, 5, '0')
        FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::date[]) WITH ORDINALITY AS x(mid, pid, s, e, ord)`,
     [
       mobilityIds,

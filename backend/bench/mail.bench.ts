@@ -325,10 +325,10 @@ async function seed(db: Client, today: string): Promise<number> {
   await db.query(
     `INSERT INTO mobility (id, project_id, person_id, activity_type, sending_organisation_id, host_organisation_id,
                            start_date, end_date, travel_days, green_travel, checklist_version, machine_snapshot,
-                           machine_version, phase, version)
+                           machine_version, phase, version, bm_activity_id)
      SELECT mid, $1, pid, 'LM-SHORT-VET', $2,
             (SELECT id FROM organisation WHERE kind = 'company' ORDER BY oid OFFSET g % 24 LIMIT 1),
-            start_date, start_date + 27, 2, g % 3 = 0, $3, $4::jsonb, $5, $6, 1
+            start_date, start_date + 27, 2, g % 3 = 0, $3, $4::jsonb, $5, $6, 1, '000001-MOB-' || lpad(g::text, 5, '0')
        FROM bench_mobility`,
     [
       project.id,

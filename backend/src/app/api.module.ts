@@ -14,6 +14,8 @@ import { PersonModule } from '../modules/person/person.module';
 import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
+import { ReportModule } from '../modules/report/report.module';
+import { ReportWorkerModule } from '../modules/report/report-worker.module';
 
 export const FEATURE_MODULES = [
   HealthModule,
@@ -26,6 +28,7 @@ export const FEATURE_MODULES = [
   TeamModule,
   HostLinkModule,
   GuardianLinkModule,
+  ReportModule,
 ];
 
 @Module({})
@@ -42,7 +45,7 @@ export class ApiModule {
         // Per client address, for the routes that guess at secrets (sign-in, links): @UseGuards(RateLimitGuard) (common/rate-limit.guard.ts).
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.auth.rateLimitPerMinute }]),
         ...FEATURE_MODULES,
-        ...(options.withWorker ? [DeliveryModule] : []),
+        ...(options.withWorker ? [DeliveryModule, ReportWorkerModule] : []),
       ],
     };
   }

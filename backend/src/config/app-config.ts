@@ -139,6 +139,30 @@ class Environment {
   @Max(365)
   FINAL_REPORT_DAYS?: number;
 
+  /** Days an export's file is kept before the retention sweep deletes it. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REPORT_RETENTION_DAYS?: number;
+
+  /** Largest import file accepted (bytes). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  IMPORT_MAX_BYTES?: number;
+
+  /** Most data rows an import file may hold. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  IMPORT_MAX_ROWS?: number;
+
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
     message: 'WORKING_HOURS is HH:MM-HH:MM, e.g. 09:00-17:00',
@@ -326,6 +350,8 @@ export interface AppConfig {
   /** Project deadlines the National Agency sets (the final report's period after the end date). */
   readonly projects: { readonly finalReportDays: number };
   readonly jobs: { readonly lockMs: number };
+  /** Exports and imports (worker jobs, files kept in PostgreSQL for `retentionDays`). */
+  readonly reports: { readonly retentionDays: number; readonly importMaxBytes: number; readonly importMaxRows: number };
   readonly auth: {
     /** A session ends this long after sign-in (sign-out ends it at once). */
     readonly sessionTtlMinutes: number;
@@ -400,6 +426,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       requeueAfterMs: parsed.OUTBOX_REQUEUE_AFTER_MS ?? 60_000,
     },
     jobs: { lockMs: parsed.JOB_LOCK_MS ?? 30_000 },
+    reports: {
+      retentionDays: parsed.REPORT_RETENTION_DAYS ?? 7,
+      importMaxBytes: parsed.IMPORT_MAX_BYTES ?? 10 * 1024 * 1024,
+      importMaxRows: parsed.IMPORT_MAX_ROWS ?? 5000,
+    },
     projects: { finalReportDays: parsed.FINAL_REPORT_DAYS ?? DEFAULT_PROJECT_DEADLINES.finalReportDays },
     auth: {
       sessionTtlMinutes: parsed.SESSION_TTL_MINUTES ?? 12 * 60,

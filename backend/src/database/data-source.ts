@@ -17,6 +17,7 @@ import { RecordGuardians1764420000000 } from './migrations/1764420000000-RecordG
 import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/1764430000000-RecordInsuranceAndInterruptions';
 import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
 import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
+import { CreateReports1764460000000 } from './migrations/1764460000000-CreateReports';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   RecordInsuranceAndInterruptions1764430000000,
   SeparatePersonsFromMobilities1764440000000,
   CreateProjectLifecycle1764450000000,
+  CreateReports1764460000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

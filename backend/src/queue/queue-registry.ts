@@ -10,6 +10,15 @@ export const QUEUES = {
   mail: { name: 'mail', jobs: { send: 'send' } },
   /** Domain side: the scheduled sweep that turns due reminders and digests into outbox rows. */
   reminders: { name: 'reminders', jobs: { sweep: 'sweep' }, schedulerId: 'reminder-sweep' },
+  /**
+   * Reports: one job per export or import (the row in `report_export` / `report_import` is the
+   * record; the job id is that row's id) and the scheduled retention sweep that deletes expired files.
+   */
+  reports: {
+    name: 'reports',
+    jobs: { export: 'export', import: 'import', prune: 'prune' },
+    schedulerId: 'report-retention',
+  },
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]['name'];
@@ -19,6 +28,14 @@ export interface SendMailPayload {
 }
 
 export type SweepPayload = Record<string, never>;
+
+export interface ExportPayload {
+  readonly exportId: string;
+}
+
+export interface ImportPayload {
+  readonly importId: string;
+}
 
 /**
  * The job id of one delivery of an outbox row: the row id (so a relay that adds it twice adds it
@@ -44,5 +61,14 @@ export function defaultJobOptions(queue: QueueName, config: AppConfig): DefaultJ
       };
     case 'reminders':
       return { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+    case 'reports':
+      // A worker killed mid-export loses its lock; the job runs again from the start (the file and
+      // "done" are written in one transaction, so a half file is never served). Then: failed.
+      return {
+        attempts: 3,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: { age: DAY_SECONDS, count: 1000 },
+        removeOnFail: { age: 7 * DAY_SECONDS },
+      };
   }
 }

@@ -22,3 +22,5 @@ export * from './lib/participants';
 export * from './lib/guardians';
 export * from './lib/checklist/migration';
 export * from './lib/persons';
+export * from './lib/reports/report-rows';
+export * from './lib/reports/columns';

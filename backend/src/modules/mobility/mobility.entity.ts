@@ -73,6 +73,14 @@ export class MobilityEntity {
   @Column('boolean', { name: 'green_travel' })
   greenTravel: boolean;
 
+  /** The BM's "Participant with fewer opportunities" flag (reference §7.2). */
+  @Column('boolean', { name: 'fewer_opportunities' })
+  fewerOpportunities: boolean;
+
+  /** The BM's "Mobility activity ID", unique in the project, assigned on creation (`bmActivityId`). */
+  @Column('text', { name: 'bm_activity_id' })
+  bmActivityId: string;
+
   @Column('timestamptz', { name: 'placement_confirmed_at', nullable: true })
   placementConfirmedAt: Date | null;
 

@@ -202,7 +202,7 @@ export class MobilityQueries {
     const seen = isSendingSide(viewer) ? 'true' : `t.role = ANY($3::text[])`;
     const [row] = await preparedQuery<(SummaryRow & DetailColumns)[]>(
       em,
-      `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
+      `${SUMMARY_SELECT}, m.travel_days, m.green_travel, m.fewer_opportunities, m.bm_activity_id, m.placement_confirmed_at, m.checklist_version, m.mentor_name, m.mentor_email,
               m.machine_snapshot, m.machine_version, m.created_at, m.updated_at, p.id AS person_id, p.date_of_birth,
               tc.open, tc.done, tc.waived,
               m.insurance, m.insurance_recorded_at, m.insurance_recorded_by,
@@ -271,6 +271,8 @@ export class MobilityQueries {
       durationDays: activityDays(row.start_date, row.end_date),
       travelDays: row.travel_days,
       greenTravel: row.green_travel,
+      fewerOpportunities: row.fewer_opportunities,
+      bmActivityId: row.bm_activity_id,
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
       mentor: row.mentor_name || row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
       allowedEvents: allowedEvents(snapshot, facts).filter((event) => mayApplyEvent(viewer, event)),
@@ -318,6 +320,8 @@ export class MobilityQueries {
 interface DetailColumns {
   travel_days: number;
   green_travel: boolean;
+  fewer_opportunities: boolean;
+  bm_activity_id: string;
   placement_confirmed_at: Date | null;
   checklist_version: number;
   mentor_name: string | null;

@@ -25,6 +25,7 @@ import {
   isLearnerActivity,
   isMinorOn,
   sendingOrganisationIds,
+  bmActivityId,
 } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
@@ -137,6 +138,11 @@ export class MobilityService {
       ];
       if (personViolations.length) throw Problems.ruleViolated(personViolations);
       const snapshot = initialMobilitySnapshot();
+      // The BM's "Mobility activity ID": the project's next number, under the project row lock.
+      const [[{ mobility_counter: sequence }]] = (await em.query(
+        `UPDATE project SET mobility_counter = mobility_counter + 1 WHERE id = $1 RETURNING mobility_counter`,
+        [projectId],
+      )) as [{ mobility_counter: number }[], number];
       const mobility = await em.save(
         MobilityEntity,
         em.create(MobilityEntity, {
@@ -149,6 +155,8 @@ export class MobilityService {
           endDate: dto.endDate,
           travelDays,
           greenTravel,
+          fewerOpportunities: dto.fewerOpportunities ?? false,
+          bmActivityId: bmActivityId(project.reference, sequence),
           placementConfirmedAt: null,
           checklistVersion: CURRENT_CHECKLIST_VERSION,
           machineSnapshot: persistSnapshot(snapshot),

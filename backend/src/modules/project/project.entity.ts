@@ -45,6 +45,10 @@ export class ProjectEntity {
   @Column('date', { name: 'interim_report_due_date', nullable: true })
   interimReportDueDate: string | null;
 
+  /** Mobilities created so far: the sequence of their BM "Mobility activity ID" (never reused). */
+  @Column('int', { name: 'mobility_counter', default: 0 })
+  mobilityCounter: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

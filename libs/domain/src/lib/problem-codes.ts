@@ -85,6 +85,19 @@ export const PROBLEM_CODES = {
     status: 409,
     description: 'The final report is submitted: the project’s tasks and dates no longer change.',
   },
+  'export-not-ready': {
+    status: 409,
+    description: 'The export is queued, running or failed: there is no file to download (yet).',
+  },
+  'export-expired': {
+    status: 410,
+    description: "The export's file was deleted after the retention period: export again.",
+  },
+  'import-file-rejected': {
+    status: 422,
+    description:
+      'The file cannot be imported (not CSV or XLSX, a wrong header, formulas or macros, too many rows); `errors` names each.',
+  },
   'duplicate-oid': { status: 409, description: 'The school already registered an organisation with this OID.' },
   'already-member': { status: 409, description: 'The person is already a member of the organisation.' },
   'last-coordinator': { status: 409, description: 'An organisation keeps at least one coordinator.' },

@@ -152,6 +152,14 @@ export class CreateMobilityDto {
   @IsOptional()
   @IsBoolean()
   greenTravel?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: "The BM's flag: a participant with fewer opportunities (no reason is recorded here)",
+  })
+  @IsOptional()
+  @IsBoolean()
+  fewerOpportunities?: boolean;
 }
 
 export class UpdateMobilityDto {
@@ -437,6 +445,8 @@ export class MobilityDto {
   @ApiProperty({ description: 'Days abroad, first and last day counted, travel excluded' }) durationDays: number;
   @ApiProperty() travelDays: number;
   @ApiProperty() greenTravel: boolean;
+  @ApiProperty({ description: "The BM's flag: a participant with fewer opportunities" }) fewerOpportunities: boolean;
+  @ApiProperty({ description: 'The BM\'s "Mobility activity ID", e.g. 123456-MOB-00001' }) bmActivityId: string;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) placementConfirmedAt: string | null;
   @ApiProperty({ type: MentorDto, nullable: true, description: 'The host’s named mentor, when there is one' })

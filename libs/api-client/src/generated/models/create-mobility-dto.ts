@@ -16,6 +16,11 @@ export interface CreateMobilityDto {
   endDate: string;
 
   /**
+   * The BM's flag: a participant with fewer opportunities (no reason is recorded here)
+   */
+  fewerOpportunities?: boolean;
+
+  /**
    * Sustainable means of transport for the main part of the trip
    */
   greenTravel?: boolean;

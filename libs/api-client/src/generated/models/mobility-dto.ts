@@ -18,6 +18,11 @@ export interface MobilityDto {
   allowedEvents: Array<'ADVANCE' | 'REOPEN' | 'WITHDRAW' | 'HOST_CONFIRM' | 'HOST_DECLINE' | 'INTERRUPT'>;
 
   /**
+   * The BM's "Mobility activity ID", e.g. 123456-MOB-00001
+   */
+  bmActivityId: string;
+
+  /**
    * The checklist version this mobility follows (kept until someone moves it)
    */
   checklistVersion: number;
@@ -33,6 +38,11 @@ export interface MobilityDto {
    */
   durationDays: number;
   endDate: string;
+
+  /**
+   * The BM's flag: a participant with fewer opportunities
+   */
+  fewerOpportunities: boolean;
   greenTravel: boolean;
   hostOrganisation: (OrganisationRefDto | null);
   id: string;

@@ -76,6 +76,9 @@ export interface ProblemDto {
    * | `project-event-refused` | 409 | The project event is not possible from its status (e.g. a final report before the end date). |
    * | `project-task-by-event` | 409 | The final report task follows the recorded submission, not a tick. |
    * | `project-tasks-closed` | 409 | The final report is submitted: the project’s tasks and dates no longer change. |
+   * | `export-not-ready` | 409 | The export is queued, running or failed: there is no file to download (yet). |
+   * | `export-expired` | 410 | The export's file was deleted after the retention period: export again. |
+   * | `import-file-rejected` | 422 | The file cannot be imported (not CSV or XLSX, a wrong header, formulas or macros, too many rows); `errors` names each. |
    * | `duplicate-oid` | 409 | The school already registered an organisation with this OID. |
    * | `already-member` | 409 | The person is already a member of the organisation. |
    * | `last-coordinator` | 409 | An organisation keeps at least one coordinator. |

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { StorageModule } from '../../infrastructure/storage/storage.module';
+import { ExportProcessor } from './jobs/export.processor';
+import { ImportProcessor } from './jobs/import.processor';
+
+/**
+ * The worker side of reports: the reports queue's worker (export, import and the retention sweep),
+ * registered like the mail queue. Never imported by the API, except for `npm start`'s one process.
+ */
+@Module({
+  imports: [StorageModule],
+  providers: [ExportProcessor, ImportProcessor],
+})
+export class ReportWorkerModule {}
