@@ -24,3 +24,4 @@ export * from './lib/checklist/migration';
 export * from './lib/persons';
 export * from './lib/reports/report-rows';
 export * from './lib/reports/columns';
+export * from './lib/reports/bm-rules';
