@@ -84,7 +84,6 @@ export class ExportService {
         'export-not-ready',
         'Export not ready',
         `Export ${id} is ${row.status}: there is no file to download${row.status === 'failed' ? '' : ' yet'}.`,
-        { exportStatus: row.status },
       );
     const expired = () =>
       new ProblemException({

@@ -5,7 +5,8 @@ import { HISTORY_SHEET_COLUMNS, TASK_SHEET_COLUMNS } from './columns';
 import type { ReportSource, ReportWriter } from './report-writer';
 import { writeDataSheet, writeLabelSheet } from './sheet';
 
-export const FINAL_REPORT_SHEETS = ['Summary', 'Mobilities', 'Tasks', 'History'] as const;
+/** Sheet names (Excel reserves "History": the History sheet is "Event history"). */
+export const FINAL_REPORT_SHEETS = ['Summary', 'Mobilities', 'Tasks', 'Event history'] as const;
 
 type Cell = string | number | Date | null;
 
@@ -73,7 +74,14 @@ export const writeFinalReportXlsx: ReportWriter = async (source, out, progress) 
   writeLabelSheet(workbook, 'Summary', summaryRows(source), [34, 44, 14]);
   await writeDataSheet(workbook, 'Mobilities', MOBILITY_SHEET_COLUMNS, source.mobilities(), source.timeZone, onRow);
   await writeDataSheet(workbook, 'Tasks', TASK_SHEET_COLUMNS, source.tasks(), source.timeZone, onRow);
-  await writeDataSheet(workbook, 'History', HISTORY_SHEET_COLUMNS, source.history(), source.timeZone, onRow);
+  await writeDataSheet(
+    workbook,
+    FINAL_REPORT_SHEETS[3],
+    HISTORY_SHEET_COLUMNS,
+    source.history(),
+    source.timeZone,
+    onRow,
+  );
   await workbook.commit();
   return { rows, violations: [] };
 };
