@@ -13,37 +13,64 @@ export const DATE_FORMAT = 'yyyy-mm-dd';
 export const INSTANT_FORMAT = 'yyyy-mm-dd hh:mm';
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** Offsets (ms) of a time zone by UTC hour: Intl is slow, and a report's instants share few hours. */
+const offsets = new Map<string, number>();
+const HOUR_MS = 3600 * 1000;
+
+function offsetAt(hour: number, timeZone: string): number {
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let format = wallClocks.get(timeZone);
+    if (!format) {
+      format = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      wallClocks.set(timeZone, format);
+    }
+    const parts: Record<string, number> = {};
+    for (const p of format.formatToParts(new Date(hour * HOUR_MS)))
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    offset =
+      Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']) -
+      hour * HOUR_MS;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
 
 /**
  * An instant as the school's wall-clock time, as a Date whose UTC fields are that time
  * (spreadsheets have no time zones: the cell shows what a clock at the school showed).
+ * Time-zone offsets change on the hour (or half hour, at most every 15 minutes): the offset of the
+ * instant's UTC hour is the offset of the instant for every zone whose changes fall on whole hours
+ * in UTC, which is all of Europe.
  */
 export function wallClockDate(instant: string, timeZone: string): Date {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const parts: Record<string, number> = {};
-  for (const p of format.formatToParts(new Date(instant))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return new Date(
-    Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']),
-  );
+  const ms = Date.parse(instant);
+  return new Date(ms + offsetAt(Math.floor(ms / HOUR_MS), timeZone));
 }
+
+const utcDates = new Map<string, Date>();
 
 /** A date (`YYYY-MM-DD`) as a Date at UTC midnight (what a date cell holds). */
 export function utcDate(value: string): Date {
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
+  let date = utcDates.get(value);
+  if (!date) {
+    const [y, m, d] = value.split('-').map(Number);
+    date = new Date(Date.UTC(y, m - 1, d));
+    if (utcDates.size > 100_000) utcDates.clear();
+    utcDates.set(value, date);
+  }
+  return date;
 }
 
 /** The typed value of a spreadsheet cell. */
