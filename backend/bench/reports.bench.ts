@@ -29,7 +29,7 @@ import { DataSource } from 'typeorm';
 import { SystemClock } from '../src/common/clock';
 import { dataSourceOptions } from '../src/database/data-source';
 import { ReportData } from '../src/modules/report/report-data';
-import { sheetCell } from '../src/modules/report/writers/cells';
+import { SheetColumn, sheetCell } from '../src/modules/report/writers/cells';
 import { HISTORY_SHEET_COLUMNS, TASK_SHEET_COLUMNS } from '../src/modules/report/writers/columns';
 import { summaryRows, writeFinalReportXlsx } from '../src/modules/report/writers/final-report.xlsx';
 import type { ReportSource } from '../src/modules/report/writers/report-writer';
@@ -150,7 +150,7 @@ async function main(): Promise<Omit<Results, 'totalSeconds'>> {
   const mobilityRows = await collect<ReportMobilityRow>(pre.mobilities());
   const taskRows = await collect<ReportTaskRow>(pre.tasks());
   const historyRows = await collect<ReportHistoryRow>(pre.history());
-  const toCells = <T>(rows: T[], columns: readonly { type: any; value: (r: T) => any }[]) =>
+  const toCells = <T>(rows: T[], columns: readonly SheetColumn<T>[]) =>
     rows.map((r) => columns.map((c) => sheetCell(c.type, c.value(r), pre.timeZone)));
   const sheets: [string, unknown[][]][] = [
     ['Summary', summaryRows(pre)],

@@ -134,10 +134,16 @@ describe('exports', () => {
     return workbook;
   };
 
+  const sheetOf = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet => {
+    const sheet = workbook.getWorksheet(name);
+    if (!sheet) throw new Error(`no sheet ${name}`);
+    return sheet;
+  };
+
   /** The Summary sheet as label → value (column A → column B). */
   const summaryOf = (workbook: ExcelJS.Workbook) => {
     const figures = new Map<string, unknown>();
-    workbook.getWorksheet('Summary')!.eachRow((row) => {
+    sheetOf(workbook, 'Summary').eachRow((row) => {
       const label = row.getCell(1).value;
       if (typeof label === 'string' && !figures.has(label)) figures.set(label, row.getCell(2).value);
     });
@@ -219,12 +225,12 @@ describe('exports', () => {
          LEFT JOIN organisation h ON h.id = m.host_organisation_id WHERE m.project_id = $1 GROUP BY 1`,
     );
     // the withdrawal's reason and the interruption's, by participant
-    const sheetText = JSON.stringify(workbook.getWorksheet('Summary')!.getSheetValues());
+    const sheetText = JSON.stringify(sheetOf(workbook, 'Summary').getSheetValues());
     expect(sheetText).toContain('changed school');
     expect(sheetText).toContain('illness');
 
     // Mobilities: typed cells, frozen header, filter, one row per mobility.
-    const sheet = workbook.getWorksheet('Mobilities')!;
+    const sheet = sheetOf(workbook, 'Mobilities');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
@@ -248,7 +254,7 @@ describe('exports', () => {
     const taskCount = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM task t JOIN mobility m ON m.id = t.mobility_id WHERE m.project_id = $1`,
     );
-    const tasksSheet = workbook.getWorksheet('Tasks')!;
+    const tasksSheet = sheetOf(workbook, 'Tasks');
     expect(tasksSheet.actualRowCount).toBe(1 + taskCount.n);
     expect(tasksSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(tasksSheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
@@ -256,7 +262,7 @@ describe('exports', () => {
       `SELECT ((SELECT count(*) FROM lifecycle_event e JOIN mobility m ON m.id = e.mobility_id WHERE m.project_id = $1)
                + (SELECT count(*) FROM project_event WHERE project_id = $1))::int AS n`,
     );
-    expect(workbook.getWorksheet('Event history')!.actualRowCount).toBe(1 + events.n);
+    expect(sheetOf(workbook, 'Event history').actualRowCount).toBe(1 + events.n);
     expect(done.rows).toBe(db.mobilities + taskCount.n + events.n);
   });
 
@@ -284,7 +290,7 @@ describe('exports', () => {
     const xlsx = await exportDone(project.id, { kind: 'bm-mobilities', format: 'xlsx' });
     expect(xlsx.violations).toEqual([]);
     const workbook = await workbookOf((await download(xlsx.id)).body);
-    const sheet = workbook.getWorksheet('Mobilities')!;
+    const sheet = sheetOf(workbook, 'Mobilities');
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(BM_MOBILITY_COLUMNS.map((c) => c.header));
     expect(sheet.actualRowCount).toBe(1 + mobilities.length);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -302,8 +308,8 @@ describe('exports', () => {
     const done = await exportDone(empty.id, { kind: 'final-report', format: 'xlsx' });
     const workbook = await workbookOf((await download(done.id)).body);
     expect(summaryOf(workbook).get('Mobilities')).toBe(0);
-    expect(workbook.getWorksheet('Mobilities')!.actualRowCount).toBe(1);
-    expect(workbook.getWorksheet('Tasks')!.actualRowCount).toBe(1);
+    expect(sheetOf(workbook, 'Mobilities').actualRowCount).toBe(1);
+    expect(sheetOf(workbook, 'Tasks').actualRowCount).toBe(1);
     const csv = await exportDone(empty.id, { kind: 'final-report', format: 'csv' });
     expect(parse((await download(csv.id)).body.toString('utf8'), { delimiter: ';', bom: true })).toHaveLength(1);
   });
@@ -369,7 +375,7 @@ describe('exports', () => {
     const stored = (await t.db.query(`SELECT byte_size FROM stored_file WHERE key = $1`, [after.file_key])) as any[];
     expect(stored).toEqual([{ byte_size: after.byte_size }]);
     const workbook = await workbookOf((await download(row.id)).body);
-    expect(workbook.getWorksheet('Mobilities')!.actualRowCount).toBe(1 + mobilities.length);
+    expect(sheetOf(workbook, 'Mobilities').actualRowCount).toBe(1 + mobilities.length);
   });
 
   it('answers 410 once the retention is over and the prune deleted the file', async () => {
