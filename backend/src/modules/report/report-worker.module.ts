@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { StorageModule } from '../../infrastructure/storage/storage.module';
 import { ExportProcessor } from './jobs/export.processor';
 import { ImportProcessor } from './jobs/import.processor';
+import { ReportData } from './report-data';
+import { ReportWorkerService } from './report-worker.service';
 
 /**
  * The worker side of reports: the reports queue's worker (export, import and the retention sweep),
@@ -9,6 +11,7 @@ import { ImportProcessor } from './jobs/import.processor';
  */
 @Module({
   imports: [StorageModule],
-  providers: [ExportProcessor, ImportProcessor],
+  providers: [ReportData, ExportProcessor, ImportProcessor, ReportWorkerService],
+  exports: [ReportData, ExportProcessor, ReportWorkerService],
 })
 export class ReportWorkerModule {}
