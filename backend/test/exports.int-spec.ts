@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
 import { ExportProcessor } from '../src/modules/report/jobs/export.processor';
+import { extractPdfText } from '../src/modules/report/writers/testing/pdf-text';
 import { ReportWorkerService } from '../src/modules/report/report-worker.service';
 import { createOrganisation, createProject, createSchool, hostMentor } from './support/factories';
 import { Queue } from 'bullmq';
@@ -31,9 +32,20 @@ describe('exports', () => {
     t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { QUEUE_PREFIX: prefix });
     worker = await startWorker(workerEnv(t.databaseUrl, 'smtp://127.0.0.1:9', prefix), t.clock);
 
-    sending = await createSchool(t);
-    host = await createOrganisation(t, { country: 'ES', city: 'Madrid', registeredByOrganisationId: sending.id });
-    const host2 = await createOrganisation(t, { country: 'FR', city: 'Lyon', registeredByOrganisationId: sending.id });
+    // OIDs as the BM wants them (E + 8 digits); Ömer's mobility below has no host yet.
+    sending = await createSchool(t, { oid: 'E10000001' });
+    host = await createOrganisation(t, {
+      country: 'ES',
+      city: 'Madrid',
+      oid: 'E10000002',
+      registeredByOrganisationId: sending.id,
+    });
+    const host2 = await createOrganisation(t, {
+      country: 'FR',
+      city: 'Lyon',
+      oid: 'E10000003',
+      registeredByOrganisationId: sending.id,
+    });
     project = await createProject(t, { beneficiaryOrganisationId: sending.id });
     const plan = [
       { first: 'Lena', type: 'LM-SHORT-VET', host: host.id, start: '2026-06-01', end: '2026-06-28' },
@@ -288,11 +300,21 @@ describe('exports', () => {
 
   it('exports the BM mobility file as XLSX and CSV in the BM columns', async () => {
     const xlsx = await exportDone(project.id, { kind: 'bm-mobilities', format: 'xlsx' });
-    expect(xlsx.violations).toEqual([]);
+    // Ömer's mobility has no host yet: held back with the rule named; the others go.
+    const omer = mobilities[3];
+    expect(xlsx.violations.length).toBeGreaterThan(0);
+    for (const v of xlsx.violations) {
+      expect(v).toMatchObject({ mobilityId: omer.id, bmActivityId: omer.bmActivityId, participant: 'Ömer Müller' });
+    }
+    // No receiving organisation at all: one violation naming it (not four about its parts).
+    expect(xlsx.violations.map((v: any) => [v.field, v.rule])).toEqual([['receivingName', 'required']]);
     const workbook = await workbookOf((await download(xlsx.id)).body);
     const sheet = sheetOf(workbook, 'Mobilities');
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(BM_MOBILITY_COLUMNS.map((c) => c.header));
-    expect(sheet.actualRowCount).toBe(1 + mobilities.length);
+    expect(sheet.actualRowCount).toBe(1 + mobilities.length - 1);
+    const ids = sheet.getColumn(1).values.slice(2);
+    expect(ids).toEqual(expect.arrayContaining(mobilities.slice(0, 3).map((m) => m.bmActivityId)));
+    expect(ids).not.toContain(omer.bmActivityId);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 
     const csv = await exportDone(project.id, { kind: 'bm-mobilities', format: 'csv' });
@@ -300,7 +322,31 @@ describe('exports', () => {
     expect(file.headers.get('content-disposition')).toContain('-bm-mobilities-2026-03-02.csv');
     const records = parse(file.body.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
     expect(records[0]).toEqual(BM_MOBILITY_COLUMNS.map((c) => c.header));
-    expect(records).toHaveLength(1 + mobilities.length);
+    expect(records).toHaveLength(1 + mobilities.length - 1);
+    expect(csv.violations).toEqual(xlsx.violations);
+  });
+
+  it('exports the final report as a PDF whose text carries the figures and every mobility', async () => {
+    const done = await exportDone(project.id, { kind: 'final-report', format: 'pdf' });
+    const file = await download(done.id);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('content-disposition')).toContain(`${project.reference}-final-report-2026-03-02.pdf`);
+    expect(file.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = await extractPdfText(file.body);
+    const text = pages.join('\n');
+    expect(text).toContain(project.reference);
+    expect(pages[pages.length - 1]).toContain(`Page ${pages.length} of ${pages.length}`);
+    const rows = (await t.db.query(
+      `SELECT m.bm_activity_id, pe.first_name, pe.last_name FROM mobility m JOIN person pe ON pe.id = m.person_id
+        WHERE m.project_id = $1`,
+      [project.id],
+    )) as { bm_activity_id: string; first_name: string; last_name: string }[];
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(text).toContain(row.bm_activity_id);
+      expect(text).toContain(row.first_name);
+    }
   });
 
   it('exports a project without mobilities as a valid empty report', async () => {
