@@ -40,7 +40,12 @@ import { exportFileUrl, formatBytes, formatCount, FORMAT_LABELS, KIND_LABELS, ST
                   <td class="num">{{ row.rows }}</td>
                   <td>
                     @if (row.download) {
-                      <a [href]="row.download" [attr.download]="row.fileName">Download</a> {{ row.size }}
+                      <a [href]="row.download" [attr.download]="row.fileName"
+                        >Download<span class="visually-hidden">
+                          {{ row.kind }} ({{ row.format }}, {{ row.when }})</span
+                        ></a
+                      >
+                      {{ row.size }}
                     } @else if (row.expired) {
                       expired
                     } @else {
@@ -56,6 +61,12 @@ import { exportFileUrl, formatBytes, formatCount, FORMAT_LABELS, KIND_LABELS, ST
         <p>Loading exports…</p>
       }
     </section>
+  `,
+  styles: `
+    /* Keeps visually hidden text inside the scrolling box (else it widens the page). */
+    .table-wrap {
+      position: relative;
+    }
   `,
 })
 export class ExportList {

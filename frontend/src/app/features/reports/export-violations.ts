@@ -45,6 +45,10 @@ import type { BmViolationDto } from '@mobility-hub/api-client';
     </div>
   `,
   styles: `
+    /* Keeps visually hidden text inside the scrolling box (else it widens the page). */
+    .table-wrap {
+      position: relative;
+    }
     .violations {
       margin-block: 0.75rem;
       padding: 0.75rem;

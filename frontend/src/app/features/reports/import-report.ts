@@ -49,7 +49,7 @@ const ACTION_LABELS = {
                   <span class="tag">new person</span>
                 }
               </td>
-              <td>{{ r.activityType ?? '—' }}</td>
+              <td class="nowrap">{{ r.activityType ?? '—' }}</td>
               <td class="dates">{{ r.dates }}</td>
               <td>
                 {{ r.host ?? '—' }}
@@ -79,6 +79,10 @@ const ACTION_LABELS = {
     </div>
   `,
   styles: `
+    /* Keeps visually hidden text inside the scrolling box (else it widens the page). */
+    .table-wrap {
+      position: relative;
+    }
     .import-summary {
       margin: 0 0 0.75rem;
       padding: 0.625rem 0.875rem;
@@ -116,7 +120,8 @@ const ACTION_LABELS = {
       font-weight: 600;
       white-space: nowrap;
     }
-    .dates {
+    .dates,
+    .nowrap {
       white-space: nowrap;
     }
   `,

@@ -4,7 +4,7 @@ import { provideRouter } from '@angular/router';
 import { buttonNamed, detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
 import { ImportWizard } from './import-wizard';
 import { JOB_POLL_MS } from './job-poll';
-import { IMPORT_ID, importDto, PROJECT_ID, row } from './report-fixtures';
+import { IMPORT_ID, importDto, PROJECT_ID, row, present } from './report-fixtures';
 
 describe('ImportWizard', () => {
   let http: HttpTestingController;
@@ -27,7 +27,7 @@ describe('ImportWizard', () => {
   afterEach(() => http.verify());
 
   function choose(file: File): void {
-    const input = el.querySelector<HTMLInputElement>('#import-file')!;
+    const input = present(el.querySelector<HTMLInputElement>('#import-file'), 'element');
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
     input.dispatchEvent(new Event('change'));
   }
@@ -103,12 +103,15 @@ describe('ImportWizard', () => {
     expect(textOfTestId(el, 'import-summary')).toContain(
       '3 rows: 1 ready, 1 already in the project, 1 with errors — fix the file and upload it again.',
     );
-    const jump = Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('first row with errors'))!;
+    const jump = present(
+      Array.from(el.querySelectorAll('a')).find((a) => a.textContent?.includes('first row with errors')),
+      'element',
+    );
     expect(jump.getAttribute('href')).toBe('#import-row-3');
     jump.click();
     expect(document.activeElement?.id).toBe('import-row-3');
 
-    const bad = el.querySelector('#import-row-3')!;
+    const bad = present(el.querySelector('#import-row-3'), 'element');
     expect(bad.classList).toContain('row-error');
     expect(bad.textContent).toContain('Error');
     expect(bad.textContent).toContain('Start date: date YYYY-MM-DD or DD.MM.YYYY');

@@ -72,3 +72,9 @@ export function importDto(overrides: Partial<ImportDto> = {}): ImportDto {
     ...overrides,
   };
 }
+
+/** The element, or a failed test naming what is missing. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`missing: ${what}`);
+  return value;
+}

@@ -3,7 +3,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { detectAndSettle, provideHttpTesting, textOfTestId } from '@testing/spec-helpers';
 import { JOB_POLL_MS } from './job-poll';
-import { EXPORT_ID, exportDto, PROJECT, PROJECT_ID } from './report-fixtures';
+import { EXPORT_ID, exportDto, PROJECT, PROJECT_ID, present } from './report-fixtures';
 import { ReportsPage } from './reports-page';
 
 describe('ReportsPage', () => {
@@ -65,7 +65,7 @@ describe('ReportsPage', () => {
       .flush(exportDto({ status: 'running', progress: 25, rows: 1200, totalRows: 4800 }));
     await settle();
     expect(textOfTestId(el, 'export-progress')).toBe('Writing rows 1,200 of 4,800 …');
-    const bar = el.querySelector('progress')!;
+    const bar = present(el.querySelector('progress'), 'element');
     expect(bar.getAttribute('max')).toBe('100');
     expect(bar.value).toBe(25);
 
@@ -83,7 +83,7 @@ describe('ReportsPage', () => {
     http.expectOne(`/api/projects/${PROJECT_ID}/exports`).flush([done]);
     await settle();
     expect(el.querySelector('progress')).toBeNull();
-    const link = el.querySelector<HTMLAnchorElement>('[data-testid="export-download"]')!;
+    const link = present(el.querySelector<HTMLAnchorElement>('[data-testid="export-download"]'), 'element');
     expect(link.getAttribute('href')).toBe(`/api/exports/${EXPORT_ID}/file`);
     expect(link.textContent).toContain('final-report-2026-12-03.xlsx');
     expect(textOfTestId(el, 'export-status')).toContain('52.3 kB');
@@ -92,7 +92,7 @@ describe('ReportsPage', () => {
   });
 
   it('sends the chosen CSV separator with a CSV export', async () => {
-    const select = el.querySelector<HTMLSelectElement>('#export-bm-mobilities-delimiter')!;
+    const select = present(el.querySelector<HTMLSelectElement>('#export-bm-mobilities-delimiter'), 'element');
     select.selectedIndex = 2; // Tab
     select.dispatchEvent(new Event('change'));
     press('BM mobility file as CSV');

@@ -56,12 +56,8 @@ import { ImportWizard } from './import-wizard';
       margin: 0 0 0.25rem;
       font-size: 0.875rem;
     }
-    .panels {
-      display: grid;
-      gap: 0 1rem;
-      grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr));
-    }
     .panels > * {
+      display: block;
       min-inline-size: 0;
     }
   `,
