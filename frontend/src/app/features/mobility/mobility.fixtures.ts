@@ -23,8 +23,6 @@ export const MOBILITY: MobilityDto = {
   id: 'm1',
   projectId: 'p1',
   activityType: 'LM-SHORT-VET',
-  bmActivityId: '123456-MOB-00001',
-  fewerOpportunities: false,
   allowedEvents: ['HOST_CONFIRM', 'REOPEN', 'WITHDRAW'],
   checklistVersion: 1,
   currentChecklistVersion: 2,
