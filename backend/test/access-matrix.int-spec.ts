@@ -39,6 +39,8 @@ interface World {
   /** A's tasks by the role that does them (none is the host confirmation, which the lifecycle guards). */
   tasks: { host: any; learner: any; sending: any };
   outboxId: string;
+  /** An export of A's project (queued: no worker runs here, so its file is not there yet). */
+  exportId: string;
   caughtMailId: string;
   invitationId: string;
   /** Strings that only A's data contains: none may appear in an answer to B's people or to anonymous. */
@@ -160,6 +162,25 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/projects/{id}/history': {
     call: (w) => ({ url: `/api/projects/${w.a.project.id}/history` }),
     expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+
+  // Reports: the beneficiary's coordinators and staff; a file is as private as the data in it.
+  'POST /api/projects/{id}/exports': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/exports`, body: { kind: 'bm-mobilities', format: 'csv' } }),
+    expect: { 'own coordinator': 202, 'own staff': 202, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/projects/{id}/exports': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/exports` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/exports/{id}': {
+    call: (w) => ({ url: `/api/exports/${w.exportId}` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/exports/{id}/file': {
+    // Queued (no worker here): 409 for those who may have it, 404 for everyone else.
+    call: (w) => ({ url: `/api/exports/${w.exportId}/file` }),
+    expect: { 'own coordinator': 409, 'own staff': 409, 'own mentor': 404, 'own learner': 404 },
   },
 
   'POST /api/projects/{id}/mobilities': {
@@ -751,11 +772,14 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
       email: 'pending@school-a.test',
       role: 'staff',
     });
+    const exported = await t.post(`/api/projects/${a.project.id}/exports`, { kind: 'final-report', format: 'xlsx' });
+    if (exported.status !== 202) throw new Error(`export: ${exported.status} ${JSON.stringify(exported.body)}`);
     w = {
       a,
       b,
       tasks: { host: task('host'), learner: task('learner'), sending: task('sending') },
       outboxId: outbox.id,
+      exportId: exported.body.id,
       caughtMailId: caught.id,
       invitationId: invitation.body.id,
       secrets: [
