@@ -25,3 +25,4 @@ export * from './lib/persons';
 export * from './lib/reports/report-rows';
 export * from './lib/reports/columns';
 export * from './lib/reports/bm-rules';
+export * from './lib/reports/import-rows';
