@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '../../infrastructure/storage/storage.module';
+import { MobilityModule } from '../mobility/mobility.module';
 import { ExportProcessor } from './jobs/export.processor';
 import { ImportProcessor } from './jobs/import.processor';
 
@@ -8,7 +9,7 @@ import { ImportProcessor } from './jobs/import.processor';
  * registered like the mail queue. Never imported by the API, except for `npm start`'s one process.
  */
 @Module({
-  imports: [StorageModule],
+  imports: [StorageModule, MobilityModule],
   providers: [ExportProcessor, ImportProcessor],
 })
 export class ReportWorkerModule {}

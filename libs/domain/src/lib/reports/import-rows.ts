@@ -240,7 +240,7 @@ export function parseImportDate(cell: ImportCell): IsoDate | null {
   }
   if (typeof cell !== 'string') return null;
   const text = cell.trim();
-  if (isIsoDate(text)) return text;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return isIsoDate(text) ? text : null;
   const european = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(text);
   if (european && (text.match(/[./]/g) ?? []).every((sep) => sep === (text.includes('.') ? '.' : '/'))) {
     const iso = `${european[3]}-${european[2].padStart(2, '0')}-${european[1].padStart(2, '0')}`;
