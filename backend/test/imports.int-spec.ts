@@ -1,7 +1,7 @@
 import { Job, Worker } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import * as JSZip from 'jszip';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../src/config/app-config';

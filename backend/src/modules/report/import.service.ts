@@ -162,9 +162,9 @@ export class ImportService {
 
 /** The uploaded name, without any path and control characters (shown back, never used as a path). */
 function safeFileName(name: string, format: 'xlsx' | 'csv'): string {
-  // eslint-disable-next-line no-control-regex
-  const base = (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const base = [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
     .slice(0, 200);
   return base || `import.${format}`;
