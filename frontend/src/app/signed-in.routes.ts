@@ -27,6 +27,12 @@ export const signedInRoutes: Routes = [
     loadComponent: () => import('./features/board/board-page').then((m) => m.BoardPage),
   },
   {
+    path: 'projects/:projectId/reports',
+    title: 'Reports · Mobility Hub',
+    canActivate: [sendingSide],
+    loadComponent: () => import('./features/reports/reports-page').then((m) => m.ReportsPage),
+  },
+  {
     path: 'projects/:projectId/mobilities/new',
     title: 'New mobility · Mobility Hub',
     canActivate: [sendingSide],

@@ -25,4 +25,5 @@ export * from './lib/persons';
 export * from './lib/reports/report-rows';
 export * from './lib/reports/columns';
 export * from './lib/reports/bm-rules';
+export * from './lib/reports/summary';
 export * from './lib/reports/import-rows';

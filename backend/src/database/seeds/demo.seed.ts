@@ -37,6 +37,8 @@ interface DemoMobility {
   /** Leave the current phase's past-due tasks open, so the board shows overdue work. */
   overdue?: boolean;
   withdrawReason?: string;
+  /** The BM's "participant with fewer opportunities" flag (set on creation, as the school would). */
+  fewerOpportunities?: boolean;
 }
 
 const MOBILITIES: DemoMobility[] = [
@@ -114,6 +116,7 @@ const MOBILITIES: DemoMobility[] = [
     startIn: -49,
     days: 30,
     target: 'evaluation',
+    fewerOpportunities: true,
   },
   {
     firstName: 'Leon',
@@ -142,6 +145,7 @@ const MOBILITIES: DemoMobility[] = [
     startIn: -160,
     days: 40,
     target: 'completed',
+    fewerOpportunities: true,
   },
   {
     firstName: 'Marie',
@@ -193,7 +197,8 @@ const HOSTS: Record<'ES' | 'IT' | 'NL' | 'IE', CreateOrganisationDto> = {
 /**
  * Demo data for an empty database: a German VET school's KA122-VET project with host companies in
  * Spain, Italy, the Netherlands and Ireland and twelve mobilities over every phase, dated around
- * today so that some tasks are overdue. Goes through the services, so every rule holds.
+ * today so that some tasks are overdue; two of the learners are flagged as participants with fewer
+ * opportunities, and every organisation has its OID and city (the BM export's data is complete). Goes through the services, so every rule holds.
  * Returns a one-line summary, or null when the database already had data.
  */
 export interface SeededDemo {
@@ -238,6 +243,8 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
     country: 'ES',
     city: 'Sevilla',
     email: 'office@europlacements.example',
+    // Every organisation of the demo has its BM organisation ID (E + 8 digits), as the BM export needs.
+    oid: 'E10234565',
   });
 
   const projectStart = `${addDays(today, -200).slice(0, 7)}-01`;
@@ -269,6 +276,7 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
       endDate: addDays(startDate, m.days - 1),
       travelDays: 2,
       greenTravel: index % 3 === 0,
+      fewerOpportunities: m.fewerOpportunities ?? false,
     });
     await walk(db, lifecycle, created.id, m, today, (id) => insure(app, identity, id));
     if (learners.length < 2 && m.host) {

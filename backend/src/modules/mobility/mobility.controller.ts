@@ -77,7 +77,7 @@ export class MobilityController {
   @Patch('mobilities/:id')
   @ApiOperation({
     operationId: 'updateMobility',
-    summary: 'Change dates, host or travel; due dates of tasks not done follow the dates',
+    summary: 'Change dates, host, travel or the fewer-opportunities flag; due dates of tasks not done follow the dates',
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MobilityDto })

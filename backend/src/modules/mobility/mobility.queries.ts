@@ -271,7 +271,10 @@ export class MobilityQueries {
       durationDays: activityDays(row.start_date, row.end_date),
       travelDays: row.travel_days,
       greenTravel: row.green_travel,
-      fewerOpportunities: row.fewer_opportunities,
+      // Why a learner counts as "with fewer opportunities" is never recorded, but the flag itself is
+      // personal (reference §7.2): the sending side's, who reports it to the BM — not the host's, nor
+      // shown on the learner's own page.
+      fewerOpportunities: isSendingSide(viewer) ? row.fewer_opportunities : null,
       bmActivityId: row.bm_activity_id,
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
       mentor: row.mentor_name || row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,

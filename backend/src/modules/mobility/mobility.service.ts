@@ -249,7 +249,7 @@ export class MobilityService {
   }
 
   /**
-   * Dates, host, mentor and travel (the sending side), by the domain's edit plan (`planMobilityEdit`):
+   * Dates, host, mentor, travel and the fewer-opportunities flag (the sending side), by the domain's edit plan (`planMobilityEdit`):
    * this loads what it needs, answers its refusals as problems and carries out its changes and
    * effects in one transaction (due dates of open and waived tasks follow new dates).
    */
@@ -267,7 +267,7 @@ export class MobilityService {
         identity,
         id,
         mayEditMobility,
-        'change the dates, host or travel of a mobility',
+        'change the dates, host, travel or fewer-opportunities flag of a mobility',
         em,
       );
       this.repository.checkVersion(mobility, expectedVersion);
@@ -310,7 +310,7 @@ export class MobilityService {
       await this.file.commit(em, mobility, {
         changes,
         touchedTasks: reopened.map((taskId) => ({ id: taskId, status: 'open' as const })),
-        // Dates and host shape the whole file: the history says who changed them, and from what.
+        // Dates, host and the BM's fewer-opportunities flag: the history says who changed them, and from what.
         history:
           history === null
             ? undefined

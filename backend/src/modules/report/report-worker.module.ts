@@ -3,6 +3,8 @@ import { StorageModule } from '../../infrastructure/storage/storage.module';
 import { MobilityModule } from '../mobility/mobility.module';
 import { ExportProcessor } from './jobs/export.processor';
 import { ImportProcessor } from './jobs/import.processor';
+import { ReportData } from './report-data';
+import { ReportWorkerService } from './report-worker.service';
 
 /**
  * The worker side of reports: the reports queue's worker (export, import and the retention sweep),
@@ -10,6 +12,7 @@ import { ImportProcessor } from './jobs/import.processor';
  */
 @Module({
   imports: [StorageModule, MobilityModule],
-  providers: [ExportProcessor, ImportProcessor],
+  providers: [ReportData, ExportProcessor, ImportProcessor, ReportWorkerService],
+  exports: [ReportData, ExportProcessor, ImportProcessor, ReportWorkerService],
 })
 export class ReportWorkerModule {}

@@ -173,6 +173,7 @@ describe('mobility dates within the project', () => {
     mentorEmail: null,
     travelDays: 2,
     greenTravel: false,
+    fewerOpportunities: false,
     sendingCountry: 'DE',
   };
   it('planMobilityEdit refuses new dates outside the project (invalid, naming the field)', () => {
@@ -201,6 +202,7 @@ describe('planned dates of an interrupted stay', () => {
     mentorEmail: null,
     travelDays: 2,
     greenTravel: false,
+    fewerOpportunities: false,
     sendingCountry: 'DE',
     actualEndDate: '2026-06-09',
   };

@@ -25,6 +25,7 @@ const current: MobilityEditCurrent = Object.freeze({
   mentorEmail: 'ana@host.es',
   travelDays: 2,
   greenTravel: false,
+  fewerOpportunities: false,
   sendingCountry: 'DE',
 });
 
@@ -59,6 +60,7 @@ describe('planMobilityEdit', () => {
           mentorEmail: current.mentorEmail,
           travelDays: current.travelDays,
           greenTravel: current.greenTravel,
+          fewerOpportunities: current.fewerOpportunities,
         }),
       ).toEqual({ kind: 'unchanged' });
       expect(plan({ startDate: undefined, hostOrganisationId: undefined, mentorName: undefined })).toEqual({
@@ -327,6 +329,57 @@ describe('planMobilityEdit', () => {
     });
   });
 
+  describe('the fewer-opportunities flag', () => {
+    it('is set or cleared with a history entry (who and when, never why), no effect', () => {
+      expect(edit({ fewerOpportunities: true })).toEqual({
+        kind: 'edit',
+        changes: { fewerOpportunities: true },
+        effects: [],
+        history: 'fewer opportunities: no → yes',
+      });
+      expect(edit({ fewerOpportunities: false }, inPhase('preparation', { fewerOpportunities: true }))).toEqual({
+        kind: 'edit',
+        changes: { fewerOpportunities: false },
+        effects: [],
+        history: 'fewer opportunities: yes → no',
+      });
+    });
+
+    it('repeated as it is, changes nothing', () => {
+      expect(plan({ fewerOpportunities: false })).toEqual({ kind: 'unchanged' });
+      expect(plan({ fewerOpportunities: true }, inPhase('withdrawn', { fewerOpportunities: true }))).toEqual({
+        kind: 'unchanged',
+      });
+    });
+
+    it.each(['application', 'implementation', 'evaluation', 'finalisation'] as const)(
+      'can change in %s (the BM holds it until the final report)',
+      (phase) => {
+        expect(edit({ fewerOpportunities: true }, inPhase(phase)).changes).toEqual({ fewerOpportunities: true });
+      },
+    );
+
+    it.each(['completed', 'withdrawn'] as const)('is fixed once %s (409 mobility-closed)', (phase) => {
+      expect(plan({ fewerOpportunities: true }, inPhase(phase))).toMatchObject({
+        kind: 'refused',
+        code: 'mobility-closed',
+      });
+    });
+
+    it('joins the dates and host in one history entry', () => {
+      expect(edit({ endDate: '2026-06-30', hostOrganisationId: null, fewerOpportunities: true }).history).toBe(
+        `dates 2026-06-01–2026-06-28 → 2026-06-01–2026-06-30; host ${HOST} → none; fewer opportunities: no → yes`,
+      );
+    });
+
+    it('is not waved through a broken rule', () => {
+      expect(plan({ fewerOpportunities: true, travelDays: 3 })).toEqual({
+        kind: 'invalid',
+        violations: [expect.objectContaining({ field: 'travelDays' })],
+      });
+    });
+  });
+
   it('reports the broken rules together: dates, travel, host abroad', () => {
     const result = plan({ endDate: '2026-05-01', travelDays: 4, hostOrganisationId: OTHER_HOST }, current, {
       requestedHost: { country: 'de' },
@@ -419,6 +472,9 @@ describe('mobilityEditBody', () => {
       mentorName: 'Luis',
     });
     expect(mobilityEditBody(current, edit({ mentorEmail: null }).changes)).toEqual({ mentorEmail: null });
+    expect(mobilityEditBody(current, edit({ fewerOpportunities: true, greenTravel: false }).changes)).toEqual({
+      fewerOpportunities: true,
+    });
   });
 
   it('with a new host, sends the mentor it keeps, even unchanged', () => {
@@ -452,7 +508,16 @@ describe('mobilityEditBody', () => {
       for (const mentorName of [undefined, null, 'Ana Ruiz', ' Luis ']) {
         for (const mentorEmail of [undefined, null, 'ana@host.es', 'Luis@Host.es']) {
           for (const endDate of [undefined, '2026-06-28', '2026-06-30']) {
-            requests.push({ hostOrganisationId, mentorName, mentorEmail, endDate, travelDays: 1 });
+            for (const fewerOpportunities of [undefined, true]) {
+              requests.push({
+                hostOrganisationId,
+                mentorName,
+                mentorEmail,
+                endDate,
+                travelDays: 1,
+                fewerOpportunities,
+              });
+            }
           }
         }
       }

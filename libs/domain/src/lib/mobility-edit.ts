@@ -16,6 +16,8 @@ export interface MobilityEditCurrent {
   readonly mentorEmail: string | null;
   readonly travelDays: number;
   readonly greenTravel: boolean;
+  /** The BM's "participant with fewer opportunities" flag (no reason is recorded). */
+  readonly fewerOpportunities: boolean;
   /** The sending organisation's country: the host must be in another one. */
   readonly sendingCountry: string;
   /** The actual last day of an interrupted stay: new planned dates must keep it inside the stay. */
@@ -32,6 +34,7 @@ export interface MobilityEditRequest {
   readonly hostOrganisationId?: string | null;
   readonly travelDays?: number;
   readonly greenTravel?: boolean;
+  readonly fewerOpportunities?: boolean;
   readonly mentorName?: string | null;
   readonly mentorEmail?: string | null;
 }
@@ -98,6 +101,7 @@ export interface MobilityEditChanges {
   readonly mentorEmail?: string | null;
   readonly travelDays?: number;
   readonly greenTravel?: boolean;
+  readonly fewerOpportunities?: boolean;
 }
 
 /** Why an edit is refused as a whole: 409 (`mobility-closed`, `host-fixed`) or 404 (`not-found`: the host). */
@@ -120,7 +124,10 @@ export type MobilityEditPlan =
       readonly kind: 'edit';
       readonly changes: MobilityEditChanges;
       readonly effects: readonly MobilityEditEffect[];
-      /** The history entry's text when dates or host change ("who changed them, from what"); null otherwise. */
+      /**
+       * The history entry's text when dates, host or the fewer-opportunities flag change ("who changed
+       * them, from what"); null otherwise.
+       */
       readonly history: string | null;
     };
 
@@ -134,7 +141,7 @@ export function requestedHostId(
 }
 
 /**
- * The rules for editing a mobility's dates, host, mentor and travel, in the order the API applies
+ * The rules for editing a mobility's dates, host, mentor, travel and fewer-opportunities flag, in the order the API applies
  * them: input that is not a date or a day count is `invalid` first; a request that changes nothing
  * is `unchanged` (even on a closed mobility); a completed or withdrawn mobility is `refused`
  * (`mobility-closed`); so is a new host outside application and preparation (`host-fixed`) and a
@@ -169,6 +176,7 @@ export function planMobilityEdit(
   const hostId = request.hostOrganisationId === undefined ? current.hostOrganisationId : request.hostOrganisationId;
   const travelDays = request.travelDays ?? current.travelDays;
   const greenTravel = request.greenTravel ?? current.greenTravel;
+  const fewerOpportunities = request.fewerOpportunities ?? current.fewerOpportunities;
   const datesChanged = startDate !== current.startDate || endDate !== current.endDate;
   const hostChanged = hostId !== current.hostOrganisationId;
   // A new host brings its own mentor: the old one is cleared unless the request names one.
@@ -184,6 +192,7 @@ export function planMobilityEdit(
   const mentorEmailChanged = mentorEmail !== current.mentorEmail;
   const travelDaysChanged = travelDays !== current.travelDays;
   const greenTravelChanged = greenTravel !== current.greenTravel;
+  const fewerOpportunitiesChanged = fewerOpportunities !== current.fewerOpportunities;
 
   if (
     !datesChanged &&
@@ -191,7 +200,8 @@ export function planMobilityEdit(
     !mentorNameChanged &&
     !mentorEmailChanged &&
     !travelDaysChanged &&
-    !greenTravelChanged
+    !greenTravelChanged &&
+    !fewerOpportunitiesChanged
   ) {
     return { kind: 'unchanged' };
   }
@@ -257,6 +267,10 @@ export function planMobilityEdit(
   const history = [
     datesChanged ? `dates ${current.startDate}–${current.endDate} → ${startDate}–${endDate}` : null,
     hostChanged ? `host ${current.hostOrganisationId ?? 'none'} → ${hostId ?? 'none'}` : null,
+    // A BM figure the final report counts: who set or cleared it is kept (never why).
+    fewerOpportunitiesChanged
+      ? `fewer opportunities: ${yesNo(current.fewerOpportunities)} → ${yesNo(fewerOpportunities)}`
+      : null,
   ].filter((part): part is string => part !== null);
   return {
     kind: 'edit',
@@ -268,6 +282,7 @@ export function planMobilityEdit(
       ...(mentorEmailChanged ? { mentorEmail } : {}),
       ...(travelDaysChanged ? { travelDays } : {}),
       ...(greenTravelChanged ? { greenTravel } : {}),
+      ...(fewerOpportunitiesChanged ? { fewerOpportunities } : {}),
     },
     effects,
     history: history.length ? history.join('; ') : null,
@@ -297,6 +312,7 @@ export function mobilityEditBody(
     ...mentor('mentorEmail'),
     ...(changes.travelDays !== undefined ? { travelDays: changes.travelDays } : {}),
     ...(changes.greenTravel !== undefined ? { greenTravel: changes.greenTravel } : {}),
+    ...(changes.fewerOpportunities !== undefined ? { fewerOpportunities: changes.fewerOpportunities } : {}),
   };
 }
 
@@ -316,6 +332,10 @@ function inputViolations(request: MobilityEditRequest): MobilityEditViolation[] 
     violations.push({ field: 'travelDays', rule: 'whole days', message: 'travel days are a whole number, 0 or more' });
   }
   return violations;
+}
+
+function yesNo(value: boolean): 'yes' | 'no' {
+  return value ? 'yes' : 'no';
 }
 
 /** An interrupted stay's actual last day stays inside the planned stay (T0 ≤ day < T1). */

@@ -191,6 +191,14 @@ export class UpdateMobilityDto {
   greenTravel?: boolean;
 
   @ApiPropertyOptional({
+    description:
+      "The BM's flag: a participant with fewer opportunities (no reason is recorded here); the sending side's, until the mobility is closed",
+  })
+  @IsOptional()
+  @IsBoolean()
+  fewerOpportunities?: boolean;
+
+  @ApiPropertyOptional({
     type: String,
     nullable: true,
     maxLength: 200,
@@ -445,7 +453,13 @@ export class MobilityDto {
   @ApiProperty({ description: 'Days abroad, first and last day counted, travel excluded' }) durationDays: number;
   @ApiProperty() travelDays: number;
   @ApiProperty() greenTravel: boolean;
-  @ApiProperty({ description: "The BM's flag: a participant with fewer opportunities" }) fewerOpportunities: boolean;
+  @ApiProperty({
+    type: Boolean,
+    nullable: true,
+    description:
+      "The BM's flag: a participant with fewer opportunities. null: not shown to you (the sending side's only, personal data)",
+  })
+  fewerOpportunities: boolean | null;
   @ApiProperty({ description: 'The BM\'s "Mobility activity ID", e.g. 123456-MOB-00001' }) bmActivityId: string;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) placementConfirmedAt: string | null;

@@ -51,6 +51,9 @@ function detail(s: MobilitySummaryDto, partial: Partial<MobilityDto> = {}): Mobi
     endDate: s.endDate,
     travelDays: 2,
     greenTravel: false,
+    // The sending side's only: a host gets null.
+    fewerOpportunities: null,
+    bmActivityId: '000101-MOB-00001',
     hostOrganisation: COMPANY,
     sendingOrganisation: SCHOOL,
     machineVersion: 1,

@@ -36,6 +36,9 @@ const MOBILITY: MobilityDto = {
   durationDays: 28,
   travelDays: 2,
   greenTravel: false,
+  // The sending side's only: the learner gets null.
+  fewerOpportunities: null,
+  bmActivityId: '000101-MOB-00001',
   machineVersion: 1,
   mentor: null,
   participant: { id: 'pa1', ...SUMMARY.participant, dateOfBirth: '2007-02-14', ageAtStart: 19, minor: false },

@@ -253,6 +253,9 @@ describe('MobilityPage', () => {
       expect(h.checkbox('Placement confirmed').disabled).toBe(true);
       expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Waive'))).toBe(false);
       expect(el.querySelector('#edit-dates')).toBeNull();
+      // The BM's data is the sending side's: no activity ID, no fewer-opportunities flag.
+      expect(el.querySelector('[data-testid="bm-activity-id"]')).toBeNull();
+      expect(el.querySelector('[data-testid="fewer-opportunities"]')).toBeNull();
     });
 
     it('shows a learner their tasks, no lifecycle and the date of birth when known', async () => {
@@ -268,6 +271,7 @@ describe('MobilityPage', () => {
       h.http.expectNone('/api/mobilities/m1/history');
       expect(sections()).toEqual(['The stay', 'Insurance', 'Age and guardian', 'Accompanying persons', 'Your tasks']);
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
+      expect(el.querySelector('[data-testid="bm-activity-id"]')).toBeNull();
       expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/me');
       expect(h.checkbox('Book travel').disabled).toBe(false);
       expect(Array.from(el.querySelectorAll('button')).some((b) => b.textContent?.includes('Waive'))).toBe(false);
@@ -288,6 +292,19 @@ describe('MobilityPage', () => {
         'Dates, host and mentor',
         'History',
       ]);
+    });
+
+    it('shows the sending side the BM’s mobility activity ID, and no flag when not set', async () => {
+      await render();
+      expect(el.querySelector('[data-testid="bm-activity-id"]')?.textContent).toBe('000101-MOB-00001');
+      expect(el.querySelector('[data-testid="fewer-opportunities"]')).toBeNull();
+    });
+
+    it('shows the sending side the fewer-opportunities flag', async () => {
+      await render({ ...MOBILITY, yourRole: 'staff', fewerOpportunities: true });
+      expect(el.querySelector('[data-testid="fewer-opportunities"]')?.textContent).toBe(
+        'Participant with fewer opportunities',
+      );
     });
 
     it('shows the sending side the person’s other mobilities, each linking to its file', async () => {

@@ -33,6 +33,8 @@ export const MOBILITY: MobilityDto = {
   endDate: '2026-05-24',
   travelDays: 2,
   greenTravel: false,
+  fewerOpportunities: false,
+  bmActivityId: '000101-MOB-00001',
   hostOrganisation: { id: 'o2', name: 'Hotel Lisboa', country: 'PT' },
   sendingOrganisation: { id: 'o1', name: 'BBS Trier', country: 'DE' },
   machineVersion: 1,

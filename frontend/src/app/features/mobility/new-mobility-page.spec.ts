@@ -183,6 +183,26 @@ describe('NewMobilityPage', () => {
     expect(navigate).toHaveBeenCalledWith(['/mobilities', 'm9']);
   });
 
+  it('posts the BM’s fewer-opportunities flag when ticked (unticked, the API’s default: not sent)', async () => {
+    await render();
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await fillValid();
+    const flag = control<HTMLInputElement>('Participant with fewer opportunities');
+    expect(flag.checked).toBe(false);
+    expect(el.querySelector('label[for="nm-fewerOpportunities"]')?.textContent?.trim()).toBe(
+      'Participant with fewer opportunities (BM flag; no reason is recorded here)',
+    );
+    flag.click();
+    await settle();
+
+    submit();
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/projects/p1/mobilities');
+    expect(post.request.body).toEqual(expect.objectContaining({ fewerOpportunities: true, greenTravel: false }));
+    post.flush({ id: 'm9' });
+    await settle();
+  });
+
   it('asks for the guardian when the learner is under 18 on the first day abroad, and posts them', async () => {
     await render();
     jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);

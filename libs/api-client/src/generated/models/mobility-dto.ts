@@ -40,9 +40,9 @@ export interface MobilityDto {
   endDate: string;
 
   /**
-   * The BM's flag: a participant with fewer opportunities
+   * The BM's flag: a participant with fewer opportunities. null: not shown to you (the sending side's only, personal data)
    */
-  fewerOpportunities: boolean;
+  fewerOpportunities: boolean | null;
   greenTravel: boolean;
   hostOrganisation: (OrganisationRefDto | null);
   id: string;

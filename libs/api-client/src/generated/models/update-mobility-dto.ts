@@ -3,6 +3,11 @@
 
 export interface UpdateMobilityDto {
   endDate?: string;
+
+  /**
+   * The BM's flag: a participant with fewer opportunities (no reason is recorded here); the sending side's, until the mobility is closed
+   */
+  fewerOpportunities?: boolean;
   greenTravel?: boolean;
 
   /**

@@ -25,6 +25,7 @@ export interface EditValue {
   readonly endDate: string;
   readonly travelDays: number | null;
   readonly greenTravel: boolean;
+  readonly fewerOpportunities: boolean;
   readonly hostOrganisationId: string;
   readonly mentorName: string;
   readonly mentorEmail: string;
@@ -42,6 +43,8 @@ export function editCurrent(m: MobilityDto): MobilityEditCurrent {
     mentorEmail: m.mentor?.email ?? null,
     travelDays: m.travelDays,
     greenTravel: m.greenTravel,
+    // Null only for those who may not see it, who do not edit (the form is the sending side's).
+    fewerOpportunities: m.fewerOpportunities ?? false,
     sendingCountry: m.sendingOrganisation.country,
   };
 }
@@ -53,6 +56,7 @@ export function editRequest(value: EditValue): MobilityEditRequest {
     endDate: value.endDate,
     ...(value.travelDays !== null ? { travelDays: value.travelDays } : {}),
     greenTravel: value.greenTravel,
+    fewerOpportunities: value.fewerOpportunities,
     hostOrganisationId: value.hostOrganisationId || null,
     mentorName: value.mentorName.trim() || null,
     mentorEmail: value.mentorEmail.trim() || null,

@@ -189,6 +189,37 @@ describe('MobilityEditForm', () => {
     expect(h.store.announcement()).toBe('Changes saved.');
   });
 
+  it('sets and clears the BM’s fewer-opportunities flag, sending only that, also once under way', async () => {
+    const underWay: MobilityDto = { ...MOBILITY, phase: 'implementation' };
+    await open(underWay);
+    const flag = input('edit-fewerOpportunities');
+    expect(h.el.querySelector('label[for="edit-fewerOpportunities"]')?.textContent).toBe(
+      'Participant with fewer opportunities (BM flag; no reason is recorded here)',
+    );
+    expect(flag.checked).toBe(false);
+    flag.click();
+    h.button('Save changes').click();
+    await h.settle();
+    const patch = h.expect1('PATCH', '/api/mobilities/m1');
+    expect(patch.request.body).toEqual({ fewerOpportunities: true });
+    const after = { ...underWay, fewerOpportunities: true, version: 4 };
+    patch.flush(after);
+    await saved(after);
+    expect(h.store.announcement()).toBe('Changes saved.');
+
+    h.button('Edit dates, host and mentor').click();
+    await h.settle();
+    expect(input('edit-fewerOpportunities').checked).toBe(true);
+    input('edit-fewerOpportunities').click();
+    h.button('Save changes').click();
+    await h.settle();
+    const clear = h.expect1('PATCH', '/api/mobilities/m1');
+    expect(clear.request.body).toEqual({ fewerOpportunities: false });
+    const cleared = { ...after, fewerOpportunities: false, version: 5 };
+    clear.flush(cleared);
+    await saved(cleared);
+  });
+
   it('asks for the host before a mentor, as the domain rules say', async () => {
     await open({ ...MOBILITY, hostOrganisation: null });
     expect(input('edit-mentorEmail').disabled).toBe(true);

@@ -37,7 +37,7 @@ const CLIENT_MESSAGES: ClientMessages<EditField> = {
 
 /**
  * The sending side's "Dates, host and mentor": the dates (due dates follow), the travel days, the
- * host (until the mobility is under way; only organisations abroad) and the host's mentor. The
+ * BM's fewer-opportunities flag, the host (until the mobility is under way; only organisations abroad) and the host's mentor. The
  * domain's `planMobilityEdit` checks them as the API will, and says what to send: only what changed.
  */
 @Component({
@@ -66,6 +66,7 @@ export class MobilityEditForm {
     endDate: new FormControl('', { nonNullable: true }),
     travelDays: new FormControl<number | null>(0, { validators: [Validators.required] }),
     greenTravel: new FormControl(false, { nonNullable: true }),
+    fewerOpportunities: new FormControl(false, { nonNullable: true }),
     hostOrganisationId: new FormControl('', { nonNullable: true }),
     mentorName: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(200)] }),
     mentorEmail: new FormControl('', { nonNullable: true, validators: [emailAddress] }),
@@ -109,7 +110,13 @@ export class MobilityEditForm {
 
   protected start(m: MobilityDto): void {
     this.form.reset(
-      { startDate: m.startDate, endDate: m.endDate, travelDays: m.travelDays, greenTravel: m.greenTravel },
+      {
+        startDate: m.startDate,
+        endDate: m.endDate,
+        travelDays: m.travelDays,
+        greenTravel: m.greenTravel,
+        fewerOpportunities: m.fewerOpportunities ?? false,
+      },
       { emitEvent: false },
     );
     const host = this.form.controls.hostOrganisationId;

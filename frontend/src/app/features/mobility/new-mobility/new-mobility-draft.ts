@@ -122,6 +122,7 @@ export class NewMobilityDraft {
     endDate: new FormControl('', { nonNullable: true, validators: [isoDate] }),
     travelDays: new FormControl<number | null>(0, { validators: [wholeDays] }),
     greenTravel: new FormControl(false, { nonNullable: true }),
+    fewerOpportunities: new FormControl(false, { nonNullable: true }),
     // Asked for when the learner is under 18 on the first day abroad (GuardianFields).
     guardian: new FormGroup({
       name: new FormControl('', { nonNullable: true }),
@@ -282,6 +283,8 @@ export class NewMobilityDraft {
       endDate: v.endDate,
       travelDays: v.travelDays ?? 0,
       greenTravel: v.greenTravel,
+      // Sent only when set: the API's default is false.
+      ...(v.fewerOpportunities ? { fewerOpportunities: true } : {}),
       ...(this.minor()
         ? {
             guardian: {

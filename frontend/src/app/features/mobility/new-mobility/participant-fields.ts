@@ -2,7 +2,10 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { idOf, NewMobilityDraft } from './new-mobility-draft';
 
-/** Who goes: first and last name, e-mail (the learner signs in with it), date of birth if known. */
+/**
+ * Who goes: first and last name, e-mail (the learner signs in with it), date of birth if known, and
+ * the BM's "participant with fewer opportunities" flag (a mobility's, never a reason).
+ */
 @Component({
   selector: 'app-new-mobility-participant',
   changeDetection: ChangeDetectionStrategy.OnPush,
