@@ -1,23 +1,19 @@
-import { Job, Worker } from 'bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { Queue } from 'bullmq';
 import { parse } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
 import * as JSZip from 'jszip';
-import { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../src/config/app-config';
-import { FileStorage } from '../src/infrastructure/storage/file-storage';
-import { MobilityService } from '../src/modules/mobility/mobility.service';
-import { ImportProcessor } from '../src/modules/report/jobs/import.processor';
-import { ImportPayload, QUEUES } from '../src/queue/queue-registry';
+import { QUEUES } from '../src/queue/queue-registry';
+import { producerConnection } from '../src/queue/redis';
 import { expectContract } from './support/contract';
 import { createOrganisation, createProject, createSchool } from './support/factories';
-import { eventually, TEST_REDIS_URL, uniquePrefix } from './support/mail-harness';
+import { eventually, removeQueues, startWorker, TEST_REDIS_URL, uniquePrefix, workerEnv } from './support/mail-harness';
 import { startTestApp, TestApp, TestUser } from './support/test-app';
 
 /**
  * Bulk import, end to end on real PostgreSQL and Redis: the upload's file-level checks (nothing
- * stored when refused), the job run through BullMQ by a worker of this file (the reports queue
- * under its own prefix) calling the real ImportProcessor, dry run vs commit (all or nothing),
+ * stored when refused), the job run through BullMQ by a real worker (the reports queue under this
+ * file's own prefix) and its ImportProcessor, dry run vs commit (all or nothing),
  * duplicates, the template, and tenancy.
  */
 jest.setTimeout(120_000);
@@ -93,36 +89,17 @@ async function xlsx(
 
 describe('imports', () => {
   let t: TestApp;
-  let worker: Worker<ImportPayload>;
-  let connection: Redis;
+  let worker: INestApplicationContext;
+  const prefix = uniquePrefix();
   let school: any;
   let project: any;
   let host: any;
 
   beforeAll(async () => {
-    const prefix = uniquePrefix();
-    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), {
-      REDIS_URL: TEST_REDIS_URL,
-      QUEUE_PREFIX: prefix,
-      IMPORT_MAX_BYTES: String(MAX_BYTES),
-      IMPORT_MAX_ROWS: '50',
-    });
-    // The import job as the worker runs it: the real processor, taken through BullMQ.
-    const processor = new ImportProcessor(
-      t.app.get(DataSource),
-      t.app.get(FileStorage, { strict: false }),
-      t.app.get(MobilityService, { strict: false }),
-      t.clock,
-      t.app.get<AppConfig>(APP_CONFIG, { strict: false }),
-    );
-    connection = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-    worker = new Worker<ImportPayload>(
-      QUEUES.reports.name,
-      async (job: Job<ImportPayload>) => {
-        if (job.name === QUEUES.reports.jobs.import) await processor.process(job);
-      },
-      { connection, prefix },
-    );
+    const limits = { IMPORT_MAX_BYTES: String(MAX_BYTES), IMPORT_MAX_ROWS: '50' };
+    t = await startTestApp(new Date('2026-03-02T10:00:00Z'), { QUEUE_PREFIX: prefix, ...limits });
+    // The worker as main.worker.ts builds it (its reports queue runs the real ImportProcessor).
+    worker = await startWorker(workerEnv(t.databaseUrl, 'smtp://127.0.0.1:9', prefix, limits), t.clock);
     school = await createSchool(t);
     project = await createProject(t, { beneficiaryOrganisationId: school.id });
     host = await createOrganisation(t, {
@@ -135,8 +112,11 @@ describe('imports', () => {
   });
   afterAll(async () => {
     await worker?.close();
-    connection?.disconnect();
     await t?.close();
+    await removeQueues(prefix);
+    const connection = producerConnection(TEST_REDIS_URL);
+    await new Queue(QUEUES.reports.name, { connection, prefix }).obliterate({ force: true }).catch(() => undefined);
+    connection.disconnect();
   });
 
   const upload = async (
@@ -329,6 +309,65 @@ describe('imports', () => {
     expect(again.report.map((r: any) => r.action)).toEqual(['duplicate', 'duplicate', 'duplicate']);
     expect(again.summary).toMatchObject({ duplicates: 3, mobilities: 0 });
     expect(await mobilities()).toBe(before + 3);
+  });
+
+  it('rolls the whole commit back when creating a row fails in the database: failed, nothing written', async () => {
+    const rows = [
+      [
+        'SM-TTA',
+        'Ole',
+        'One',
+        'ole1@example.org',
+        '',
+        '',
+        'Taller Nuevo',
+        'ES',
+        'Valencia',
+        '2026-12-01',
+        '2026-12-05',
+        '',
+        '',
+      ],
+      [
+        'SM-TTA',
+        'Ole',
+        'Two',
+        'ole2@example.org',
+        '',
+        '',
+        'Casa Nueva',
+        'PT',
+        'Porto',
+        '2026-12-01',
+        '2026-12-05',
+        '',
+        '',
+      ],
+      ['SM-TTA', 'Ole', 'Three', 'ole3@example.org', '', '', '', '', '', '2026-12-01', '2026-12-05', '', ''],
+    ];
+    // A fault injected in PostgreSQL itself: the third mobility's insert fails (after two were made).
+    await t.db.query(`
+      CREATE FUNCTION fail_third_ole() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (SELECT email FROM person WHERE id = NEW.person_id) = 'ole3@example.org' THEN
+          RAISE EXCEPTION 'injected failure';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await t.db.query(
+      `CREATE TRIGGER fail_third_ole BEFORE INSERT ON mobility FOR EACH ROW EXECUTE FUNCTION fail_third_ole()`,
+    );
+    try {
+      const tables = ['mobility', 'person', 'organisation', 'task', 'lifecycle_event', 'guardian', 'outbox'];
+      const before = await Promise.all(tables.map((table) => t.count(table)));
+      const done = await run(csv(rows), 'ole.csv', false);
+      expect(done).toMatchObject({ status: 'failed', committed: false });
+      expect(done.error).toContain('nothing was written');
+      expect(await Promise.all(tables.map((table) => t.count(table)))).toEqual(before);
+    } finally {
+      await t.db.query(`DROP TRIGGER fail_third_ole ON mobility`);
+      await t.db.query(`DROP FUNCTION fail_third_ole()`);
+    }
   });
 
   it('reports a row twice in one file as a duplicate', async () => {

@@ -30,7 +30,8 @@ export async function configureUploads(app: NestFastifyApplication, maxFileBytes
     const contentType = request.headers['content-type'];
     if (contentType === undefined) return;
     const multipart = /^multipart\/form-data\b/i.test(contentType);
-    const upload = (request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[UPLOAD_ROUTE] === true;
+    const upload =
+      (request.routeOptions.config as unknown as Record<string, unknown> | undefined)?.[UPLOAD_ROUTE] === true;
     if (multipart === upload) return;
     const problem = {
       ...Problems.fromStatus(
