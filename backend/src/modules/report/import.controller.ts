@@ -48,8 +48,9 @@ export class ImportController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportDto> {
-    const file = await readUploadedFile(request, 'file', this.config.reports.importMaxBytes);
-    const created = await this.imports.upload(identity, id, query.dryRun ?? true, file);
+    const created = await this.imports.upload(identity, id, query.dryRun ?? true, () =>
+      readUploadedFile(request, 'file', this.config.reports.importMaxBytes),
+    );
     reply.header('Location', `/api/imports/${created.id}`);
     return created;
   }

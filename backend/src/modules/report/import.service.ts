@@ -46,8 +46,18 @@ export class ImportService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async upload(identity: Identity, projectId: string, dryRun: boolean, file: UploadedImportFile): Promise<ImportDto> {
+  /**
+   * `read` reads the uploaded file: called only once the caller may import into the project, so a
+   * stranger's upload is refused (404) before its bytes are taken in.
+   */
+  async upload(
+    identity: Identity,
+    projectId: string,
+    dryRun: boolean,
+    read: () => Promise<UploadedImportFile>,
+  ): Promise<ImportDto> {
     await this.projectOf(identity, projectId);
+    const file = await read();
     // File-level checks before anything is stored: a refused file leaves no trace.
     const parsed = await readImportFile(file.content, this.config.reports.importMaxRows);
     const id = randomUUID();
