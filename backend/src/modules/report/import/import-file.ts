@@ -81,7 +81,8 @@ function notText(): ProblemException {
     {
       field: 'file',
       rule: 'CSV or XLSX',
-      message: 'The file is neither an Excel workbook (.xlsx) nor a CSV text file in UTF-8',
+      message:
+        'The file is neither an Excel workbook (.xlsx) nor a CSV text file in UTF-8 (in Excel: save as "CSV UTF-8")',
     },
   ]);
 }
