@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type {} from '@fastify/static';
 import fastifyCookie from '@fastify/cookie';
 import { configureSecurity } from '../common/security';
+import { configureUploads } from '../common/uploads';
 import { BODY_LIMIT, configureRequestLimits } from '../common/request-limits';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -39,6 +40,8 @@ export async function createApp(
     bodyParser: false,
   });
   await configureHttp(app, config.auth.secureCookies);
+  // The bulk import's file upload (multipart on its route only; 415 elsewhere as before).
+  await configureUploads(app, config.reports.importMaxBytes);
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

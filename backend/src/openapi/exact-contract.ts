@@ -17,7 +17,8 @@ type Schema = Record<string, unknown>;
  * - The answers the HTTP layer gives on any route, with their codes: 500 (unexpected, logged) and
  *   503 (busy) on all, 401 where a session is needed, 403 on every change (a cross-site request is
  *   refused before any route runs), and 400, 413 and 415 on every operation with a body (malformed
- *   JSON or too many keys or levels, over the route's size limit, not JSON). An operation whose route
+ *   JSON or too many keys or levels, over the route's size limit, not JSON; on a multipart upload: no
+ *   file part, over the file-size limit, not multipart). An operation whose route
  *   has its own size limit says so in `x-body-limit` (bytes); one without a body does not carry it.
  */
 export function exactContract(document: OpenAPIObject): OpenAPIObject {
@@ -46,7 +47,15 @@ export function exactContract(document: OpenAPIObject): OpenAPIObject {
       };
       const { security } = operation as { security?: unknown[] };
       if (security && security.length > 0) add(401, 'signed-out', 'Not signed in (no session, or it ended)');
-      if (requestBody) {
+      const upload = Boolean(
+        (requestBody as { content?: Record<string, unknown> } | undefined)?.content?.['multipart/form-data'],
+      );
+      if (requestBody && upload) {
+        // A file upload (common/uploads.ts): its own size limit, set by configuration.
+        add(400, 'invalid-request', 'No file part, or a multipart body that cannot be read');
+        add(413, 'payload-too-large', 'File larger than the import limit (IMPORT_MAX_BYTES, 10 MB by default)');
+        add(415, 'unsupported-media-type', 'The body is not multipart/form-data');
+      } else if (requestBody) {
         add(400, 'invalid-request', 'The body is not well-formed JSON, or does not have the shape described');
         add(413, 'payload-too-large', `Body larger than ${formatBytes(bodyLimit)}`);
         add(415, 'unsupported-media-type', 'The body is not application/json');

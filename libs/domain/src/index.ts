@@ -26,3 +26,4 @@ export * from './lib/reports/report-rows';
 export * from './lib/reports/columns';
 export * from './lib/reports/bm-rules';
 export * from './lib/reports/summary';
+export * from './lib/reports/import-rows';

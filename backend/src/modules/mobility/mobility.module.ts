@@ -36,6 +36,6 @@ import { MobilityRecordsService } from './mobility-records.service';
     GuardianService,
     AccompanyingService,
   ],
-  exports: [LifecycleService, GuardianService, MobilityRepository],
+  exports: [LifecycleService, GuardianService, MobilityRepository, MobilityService],
 })
 export class MobilityModule {}

@@ -82,111 +82,118 @@ export class MobilityService {
    * e-mailed link): all or nothing. The sending side of the project only.
    */
   async create(identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<MobilityDto> {
-    const actor = actorOf(identity);
-    const id = await this.db.transaction(async (em) => {
-      // The project row lock serialises creations, so the KA122 participant cap holds under load.
-      const project = await em
-        .createQueryBuilder(ProjectEntity, 'p')
-        .setLock('pessimistic_write')
-        .where('p.id = :projectId', { projectId })
-        .getOne();
-      // A project of another organisation does not exist for the caller.
-      if (!project || !sendingOrganisationIds(identity).includes(project.beneficiaryOrganisationId)) {
-        throw Problems.notFound('Project', projectId);
-      }
-      const travelDays = dto.travelDays ?? 0;
-      const greenTravel = dto.greenTravel ?? false;
-      const school = project.beneficiaryOrganisationId;
-      const sending = await this.partyOf(em, school, dto.sendingOrganisationId, 'sendingOrganisationId');
-      const host = dto.hostOrganisationId
-        ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId')
-        : null;
-      const violations = [
-        ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate, this.config.activities.durationLimits),
-        ...projectDateViolations(dto, project),
-        ...travelViolations(travelDays, greenTravel),
-        ...hostViolations(sending.country, host?.country ?? null),
-      ];
-      if (violations.length) throw Problems.ruleViolated(violations);
-      // KA122: at most 30 participants; withdrawn mobilities and preparatory visits do not count
-      // (reference §1.2: accompanying persons and preparatory visits not counted).
-      if (project.action === 'KA122-VET' && countsTowardsKa122Cap(dto.activityType)) {
-        const [{ participants }] = (await em.query(
-          `SELECT count(*)::int AS participants FROM mobility
-            WHERE project_id = $1 AND phase <> 'withdrawn' AND NOT (activity_type = ANY($2::text[]))`,
-          [projectId, KA122_UNCOUNTED_ACTIVITY_TYPES],
-        )) as { participants: number }[];
-        if (participants >= KA122_MAX_PARTICIPANTS) {
-          throw Problems.ruleViolated([
-            {
-              field: 'participant',
-              rule: `KA122-VET max ${KA122_MAX_PARTICIPANTS} participants`,
-              message: `a KA122-VET project takes at most ${KA122_MAX_PARTICIPANTS} participants`,
-            },
-          ]);
-        }
-      }
-      const person = await this.persons.forNewMobility(em, school, personChoiceOf(dto));
-      // The person's date of birth (given now or known to the school): a learner's is required, and
-      // a minor's guardian is named on create — the consent link goes out with the new mobility.
-      const dateOfBirth = person.dateOfBirth ?? null;
-      // Staff under 18 are not the guardian rule's subject (reference §1.3: learners' activities).
-      const minor = isLearnerActivity(dto.activityType) && isMinorOn(dateOfBirth, dto.startDate);
-      const personViolations = [
-        ...dateOfBirthViolations(dto.activityType, dateOfBirth, this.queries.today()),
-        ...guardianViolations(minor, dto.guardian),
-      ];
-      if (personViolations.length) throw Problems.ruleViolated(personViolations);
-      const snapshot = initialMobilitySnapshot();
-      // The BM's "Mobility activity ID": the project's next number, under the project row lock.
-      const [[{ mobility_counter: sequence }]] = (await em.query(
-        `UPDATE project SET mobility_counter = mobility_counter + 1 WHERE id = $1 RETURNING mobility_counter`,
-        [projectId],
-      )) as [{ mobility_counter: number }[], number];
-      const mobility = await em.save(
-        MobilityEntity,
-        em.create(MobilityEntity, {
-          projectId,
-          personId: person.id,
-          activityType: dto.activityType,
-          sendingOrganisationId: sending.id,
-          hostOrganisationId: host?.id ?? null,
-          startDate: dto.startDate,
-          endDate: dto.endDate,
-          travelDays,
-          greenTravel,
-          fewerOpportunities: dto.fewerOpportunities ?? false,
-          bmActivityId: bmActivityId(project.reference, sequence),
-          placementConfirmedAt: null,
-          checklistVersion: CURRENT_CHECKLIST_VERSION,
-          machineSnapshot: persistSnapshot(snapshot),
-          machineVersion: MOBILITY_MACHINE_VERSION,
-          phase: stateOf(snapshot),
-          version: 1,
-        }),
-      );
-      await this.checklist.generate(
-        em,
-        mobility.id,
-        dto.activityType,
-        dto,
-        participantConditions({ dateOfBirth: person.dateOfBirth, startDate: dto.startDate }),
-      );
-      await this.guardians.created(em, mobility.id, dto.guardian as GuardianRow | undefined, minor);
-      await this.reminders.replan(em, mobility.id);
-      if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
-      await this.repository.appendEvent(em, {
-        mobilityId: mobility.id,
-        event: 'CREATE',
-        from: null,
-        to: mobility.phase,
-        actor,
-        reason: null,
-        at: this.clock.now(),
-      });
-      return mobility.id;
-    });
+    const id = await this.db.transaction((em) => this.createIn(em, identity, projectId, dto));
     return this.queries.detail(id, await this.access.mobilityRole(identity, id));
+  }
+
+  /**
+   * The body of `create` inside the caller's transaction `em` (the bulk import creates every row of
+   * a file in one): the same checks, checklist, reminders, guardian consent and history. Returns the
+   * new mobility's id; throws the same problems (the caller's transaction then rolls back).
+   */
+  async createIn(em: EntityManager, identity: Identity, projectId: string, dto: CreateMobilityDto): Promise<string> {
+    const actor = actorOf(identity);
+    // The project row lock serialises creations, so the KA122 participant cap holds under load.
+    const project = await em
+      .createQueryBuilder(ProjectEntity, 'p')
+      .setLock('pessimistic_write')
+      .where('p.id = :projectId', { projectId })
+      .getOne();
+    // A project of another organisation does not exist for the caller.
+    if (!project || !sendingOrganisationIds(identity).includes(project.beneficiaryOrganisationId)) {
+      throw Problems.notFound('Project', projectId);
+    }
+    const travelDays = dto.travelDays ?? 0;
+    const greenTravel = dto.greenTravel ?? false;
+    const school = project.beneficiaryOrganisationId;
+    const sending = await this.partyOf(em, school, dto.sendingOrganisationId, 'sendingOrganisationId');
+    const host = dto.hostOrganisationId
+      ? await this.partyOf(em, school, dto.hostOrganisationId, 'hostOrganisationId')
+      : null;
+    const violations = [
+      ...validateMobilityDates(dto.activityType, dto.startDate, dto.endDate, this.config.activities.durationLimits),
+      ...projectDateViolations(dto, project),
+      ...travelViolations(travelDays, greenTravel),
+      ...hostViolations(sending.country, host?.country ?? null),
+    ];
+    if (violations.length) throw Problems.ruleViolated(violations);
+    // KA122: at most 30 participants; withdrawn mobilities and preparatory visits do not count
+    // (reference §1.2: accompanying persons and preparatory visits not counted).
+    if (project.action === 'KA122-VET' && countsTowardsKa122Cap(dto.activityType)) {
+      const [{ participants }] = (await em.query(
+        `SELECT count(*)::int AS participants FROM mobility
+          WHERE project_id = $1 AND phase <> 'withdrawn' AND NOT (activity_type = ANY($2::text[]))`,
+        [projectId, KA122_UNCOUNTED_ACTIVITY_TYPES],
+      )) as { participants: number }[];
+      if (participants >= KA122_MAX_PARTICIPANTS) {
+        throw Problems.ruleViolated([
+          {
+            field: 'participant',
+            rule: `KA122-VET max ${KA122_MAX_PARTICIPANTS} participants`,
+            message: `a KA122-VET project takes at most ${KA122_MAX_PARTICIPANTS} participants`,
+          },
+        ]);
+      }
+    }
+    const person = await this.persons.forNewMobility(em, school, personChoiceOf(dto));
+    // The person's date of birth (given now or known to the school): a learner's is required, and
+    // a minor's guardian is named on create — the consent link goes out with the new mobility.
+    const dateOfBirth = person.dateOfBirth ?? null;
+    // Staff under 18 are not the guardian rule's subject (reference §1.3: learners' activities).
+    const minor = isLearnerActivity(dto.activityType) && isMinorOn(dateOfBirth, dto.startDate);
+    const personViolations = [
+      ...dateOfBirthViolations(dto.activityType, dateOfBirth, this.queries.today()),
+      ...guardianViolations(minor, dto.guardian),
+    ];
+    if (personViolations.length) throw Problems.ruleViolated(personViolations);
+    const snapshot = initialMobilitySnapshot();
+    // The BM's "Mobility activity ID": the project's next number, under the project row lock.
+    const [[{ mobility_counter: sequence }]] = (await em.query(
+      `UPDATE project SET mobility_counter = mobility_counter + 1 WHERE id = $1 RETURNING mobility_counter`,
+      [projectId],
+    )) as [{ mobility_counter: number }[], number];
+    const mobility = await em.save(
+      MobilityEntity,
+      em.create(MobilityEntity, {
+        projectId,
+        personId: person.id,
+        activityType: dto.activityType,
+        sendingOrganisationId: sending.id,
+        hostOrganisationId: host?.id ?? null,
+        startDate: dto.startDate,
+        endDate: dto.endDate,
+        travelDays,
+        greenTravel,
+        fewerOpportunities: dto.fewerOpportunities ?? false,
+        bmActivityId: bmActivityId(project.reference, sequence),
+        placementConfirmedAt: null,
+        checklistVersion: CURRENT_CHECKLIST_VERSION,
+        machineSnapshot: persistSnapshot(snapshot),
+        machineVersion: MOBILITY_MACHINE_VERSION,
+        phase: stateOf(snapshot),
+        version: 1,
+      }),
+    );
+    await this.checklist.generate(
+      em,
+      mobility.id,
+      dto.activityType,
+      dto,
+      participantConditions({ dateOfBirth: person.dateOfBirth, startDate: dto.startDate }),
+    );
+    await this.guardians.created(em, mobility.id, dto.guardian as GuardianRow | undefined, minor);
+    await this.reminders.replan(em, mobility.id);
+    if (mobility.hostOrganisationId) await this.reminders.requestPlacement(em, mobility.id);
+    await this.repository.appendEvent(em, {
+      mobilityId: mobility.id,
+      event: 'CREATE',
+      from: null,
+      to: mobility.phase,
+      actor,
+      reason: null,
+      at: this.clock.now(),
+    });
+    return mobility.id;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBody,
@@ -15,15 +15,21 @@ import { UuidParam } from '../../common/params';
 import { ApiProblems } from '../../common/problem/api-problems';
 import { contentDisposition } from './content-disposition';
 import { ImportDto, ImportQuery, ImportTemplateQuery } from './dto/report.dto';
-import { ImportService, UploadedImportFile } from './import.service';
+import { ImportService } from './import.service';
+import { AcceptsUpload, readUploadedFile } from '../../common/uploads';
+import { APP_CONFIG, AppConfig } from '../../config/app-config';
 
 @ApiTags('reports')
 @Controller()
 export class ImportController {
-  constructor(private readonly imports: ImportService) {}
+  constructor(
+    private readonly imports: ImportService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('projects/:id/imports')
   @HttpCode(202)
+  @AcceptsUpload()
   @ApiOperation({
     operationId: 'createImport',
     summary:
@@ -42,8 +48,9 @@ export class ImportController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportDto> {
-    const file = await readUpload(request);
-    const created = await this.imports.upload(identity, id, query.dryRun ?? true, file);
+    const created = await this.imports.upload(identity, id, query.dryRun ?? true, () =>
+      readUploadedFile(request, 'file', this.config.reports.importMaxBytes),
+    );
     reply.header('Location', `/api/imports/${created.id}`);
     return created;
   }
@@ -74,9 +81,4 @@ export class ImportController {
     reply.header('Content-Disposition', contentDisposition(file.fileName));
     return new StreamableFile(file.content, { type: file.contentType, length: file.content.length });
   }
-}
-
-/** The multipart upload's `file` part (implemented with @fastify/multipart: size limit, one file). */
-async function readUpload(request: FastifyRequest): Promise<UploadedImportFile> {
-  throw new Error(`not implemented: multipart upload of ${request.url}`);
 }

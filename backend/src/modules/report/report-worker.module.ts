@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { StorageModule } from '../../infrastructure/storage/storage.module';
+import { MobilityModule } from '../mobility/mobility.module';
 import { ExportProcessor } from './jobs/export.processor';
 import { ImportProcessor } from './jobs/import.processor';
 import { ReportData } from './report-data';
@@ -10,8 +11,8 @@ import { ReportWorkerService } from './report-worker.service';
  * registered like the mail queue. Never imported by the API, except for `npm start`'s one process.
  */
 @Module({
-  imports: [StorageModule],
+  imports: [StorageModule, MobilityModule],
   providers: [ReportData, ExportProcessor, ImportProcessor, ReportWorkerService],
-  exports: [ReportData, ExportProcessor, ReportWorkerService],
+  exports: [ReportData, ExportProcessor, ImportProcessor, ReportWorkerService],
 })
 export class ReportWorkerModule {}
