@@ -41,6 +41,8 @@ interface World {
   outboxId: string;
   /** An export of A's project (queued: no worker runs here, so its file is not there yet). */
   exportId: string;
+  /** An import (dry run) of a file into A's project, uploaded by A's coordinator. */
+  importId: string;
   caughtMailId: string;
   invitationId: string;
   /** Strings that only A's data contains: none may appear in an answer to B's people or to anonymous. */
@@ -80,6 +82,18 @@ const everyoneOwn = { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 
 const coordinatorOnly = { 'own coordinator': 'ok', 'own staff': 403, 'own mentor': 404, 'own learner': 404 } as const;
 const allFor = (outcome: Outcome) => Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Record<Caller, Outcome>;
 const BOGUS_TOKEN = 'A'.repeat(43);
+const IMPORT_CSV =
+  '\ufeffActivity type;First name;Last name;E-mail;Start date;End date\r\nLM-SHORT-VET;Ann;Lee;ann@a.test;2026-06-01;2026-06-28\r\n';
+const MULTIPART_BOUNDARY = 'matrix-boundary-7f3a';
+const MULTIPART_CSV = [
+  `--${MULTIPART_BOUNDARY}`,
+  'Content-Disposition: form-data; name="file"; filename="mobilities.csv"',
+  'Content-Type: text/csv',
+  '',
+  IMPORT_CSV,
+  `--${MULTIPART_BOUNDARY}--`,
+  '',
+].join('\r\n');
 const STALE = { 'if-match': '"999"' };
 let serial = 0;
 
@@ -181,6 +195,24 @@ const MATRIX: Record<string, Entry> = {
     // Queued (no worker here): 409 for those who may have it, 404 for everyone else.
     call: (w) => ({ url: `/api/exports/${w.exportId}/file` }),
     expect: { 'own coordinator': 409, 'own staff': 409, 'own mentor': 404, 'own learner': 404 },
+  },
+
+  'POST /api/projects/{id}/imports': {
+    // A dry run of a small CSV as multipart/form-data (nothing is written by a dry run but its report).
+    call: (w) => ({
+      url: `/api/projects/${w.a.project.id}/imports?dryRun=true`,
+      body: MULTIPART_CSV,
+      headers: { 'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}` },
+    }),
+    expect: { 'own coordinator': 202, 'own staff': 202, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/imports/{id}': {
+    call: (w) => ({ url: `/api/imports/${w.importId}` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
+  },
+  'GET /api/projects/{id}/imports/template': {
+    call: (w) => ({ url: `/api/projects/${w.a.project.id}/imports/template?format=csv` }),
+    expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
   },
 
   'POST /api/projects/{id}/mobilities': {
@@ -774,12 +806,18 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
     });
     const exported = await t.post(`/api/projects/${a.project.id}/exports`, { kind: 'final-report', format: 'xlsx' });
     if (exported.status !== 202) throw new Error(`export: ${exported.status} ${JSON.stringify(exported.body)}`);
+    const imported = await t.post(`/api/projects/${a.project.id}/imports?dryRun=true`, MULTIPART_CSV, {
+      'content-type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}`,
+    });
+    if (imported.status !== 202) throw new Error(`import: ${imported.status} ${JSON.stringify(imported.body)}`);
+    const importId = imported.body.id as string;
     w = {
       a,
       b,
       tasks: { host: task('host'), learner: task('learner'), sending: task('sending') },
       outboxId: outbox.id,
       exportId: exported.body.id,
+      importId,
       caughtMailId: caught.id,
       invitationId: invitation.body.id,
       secrets: [

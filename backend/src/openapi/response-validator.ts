@@ -261,7 +261,9 @@ export class ResponseValidator {
     }
     const mediaType = mediaTypeOf(exchange.contentType);
     if (!hasBody) return [`sends no body, but the response declares ${mediaTypes.join(', ')}`];
-    const declared = mediaType ? content[mediaType] : undefined;
+    // A declared type may carry parameters (`text/csv; charset=utf-8`): the media types are compared.
+    const declaredType = mediaTypes.find((type) => mediaTypeOf(type) === mediaType);
+    const declared = declaredType ? content[declaredType] : undefined;
     if (!declared) {
       return [`content type ${mediaType ?? '(none)'} is not declared (declared: ${mediaTypes.join(', ')})`];
     }
