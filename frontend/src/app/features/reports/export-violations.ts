@@ -1,6 +1,10 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { BmViolationDto } from '@mobility-hub/api-client';
+import { BM_MOBILITY_COLUMNS } from '@mobility-hub/domain';
+
+/** The BM file's column header for a rule's field key (the words of the file, not our keys). */
+const HEADERS = new Map(BM_MOBILITY_COLUMNS.map((c) => [c.key, c.header]));
 
 /** The mobilities a BM export held back, each with the field and rule it breaks and a link to its file. */
 @Component({
@@ -10,8 +14,8 @@ import type { BmViolationDto } from '@mobility-hub/api-client';
   template: `
     <div class="violations" data-testid="export-violations">
       <p class="violations-lead" role="alert">
-        {{ violations().length }} {{ violations().length === 1 ? 'mobility was' : 'mobilities were' }} held back because
-        {{ violations().length === 1 ? 'it breaks' : 'they break' }} BM rules:
+        {{ heldBack() }} {{ heldBack() === 1 ? 'mobility was' : 'mobilities were' }} held back because
+        {{ heldBack() === 1 ? 'it breaks' : 'they break' }} BM rules:
       </p>
       <div class="table-wrap" tabindex="0" role="region" aria-label="Mobilities held back from the BM file">
         <table class="data-table">
@@ -19,8 +23,8 @@ import type { BmViolationDto } from '@mobility-hub/api-client';
             <tr>
               <th scope="col">BM activity ID</th>
               <th scope="col">Participant</th>
-              <th scope="col">Field</th>
-              <th scope="col">Rule</th>
+              <th scope="col">Column</th>
+              <th scope="col">What to fix</th>
             </tr>
           </thead>
           <tbody>
@@ -30,12 +34,10 @@ import type { BmViolationDto } from '@mobility-hub/api-client';
                 <td>
                   <a [routerLink]="['/mobilities', v.mobilityId]">{{ v.participant }}</a>
                 </td>
-                <td>{{ v.field }}</td>
+                <td>{{ header(v.field) }}</td>
                 <td>
-                  {{ v.rule }}
-                  @if (v.message && v.message !== v.rule) {
-                    <span class="message">{{ v.message }}</span>
-                  }
+                  {{ v.message || v.rule }}
+                  <span class="message">Rule: {{ v.rule }}</span>
                 </td>
               </tr>
             }
@@ -68,4 +70,10 @@ import type { BmViolationDto } from '@mobility-hub/api-client';
 })
 export class ExportViolations {
   readonly violations = input.required<readonly BmViolationDto[]>();
+  /** Mobilities held back (one may break several rules). */
+  readonly heldBack = computed(() => new Set(this.violations().map((v) => v.mobilityId)).size);
+
+  header(field: string): string {
+    return HEADERS.get(field) ?? field;
+  }
 }

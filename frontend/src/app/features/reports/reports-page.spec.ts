@@ -125,6 +125,14 @@ describe('ReportsPage', () => {
             rule: 'OID format E + 8 digits',
             message: 'The receiving organisation has no OID',
           },
+          {
+            mobilityId: 'mob-7',
+            bmActivityId: '123456-MOB-00007',
+            participant: 'Lena Schmidt',
+            field: 'travelDays',
+            rule: 'travel days ≤ 2',
+            message: 'Lena Schmidt: 4 funded travel days without green travel',
+          },
         ],
       }),
     );
@@ -134,10 +142,14 @@ describe('ReportsPage', () => {
     const violations = textOfTestId(el, 'export-violations');
     expect(violations).toContain('1 mobility was held back because it breaks BM rules:');
     expect(violations).toContain('123456-MOB-00007');
-    expect(violations).toContain('receivingOid');
+    // The BM file's column names, not our field keys; one mobility breaking two rules is one mobility.
+    expect(violations).toContain('Receiving organisation OID');
+    expect(violations).not.toContain('receivingOid');
+    expect(violations).toContain('Funded travel days');
+    expect(violations).toContain('The receiving organisation has no OID');
     expect(violations).toContain('OID format E + 8 digits');
     const participant = Array.from(el.querySelectorAll<HTMLAnchorElement>('[data-testid="export-violations"] a'));
-    expect(participant.map((a) => a.getAttribute('href'))).toEqual(['/mobilities/mob-7']);
+    expect(participant.map((a) => a.getAttribute('href'))).toEqual(['/mobilities/mob-7', '/mobilities/mob-7']);
     expect(el.querySelector('[data-testid="export-download"]')).not.toBeNull();
   });
 
