@@ -21,4 +21,14 @@ describe('report cells', () => {
     expect(csvCell('date', '2026-06-01')).toBe('2026-06-01');
     expect(csvCell('text', null)).toBe('');
   });
+
+  it('keeps typed text that would start a formula as text in CSV (CSV injection)', () => {
+    expect(csvCell('text', '=HYPERLINK("http://evil.test","click")')).toBe(`'=HYPERLINK("http://evil.test","click")`);
+    expect(csvCell('text', '+1+1')).toBe(`'+1+1`);
+    expect(csvCell('text', '-2+3')).toBe(`'-2+3`);
+    expect(csvCell('text', '@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(csvCell('text', 'Lena Müller')).toBe('Lena Müller');
+    expect(csvCell('integer', -3)).toBe('-3');
+    expect(csvCell('date', '2026-06-01')).toBe('2026-06-01');
+  });
 });

@@ -92,9 +92,20 @@ export function sheetCell(type: CellType, value: CellValue, timeZone: string): s
   }
 }
 
-/** The text of a CSV field: dates and instants ISO (instants in UTC), yes-no as Yes/No. */
+/**
+ * Text a spreadsheet program would run as a formula when it opens a CSV (OWASP "CSV injection"):
+ * a name, reason or e-mail someone typed that starts with = + - @ or a tab / carriage return.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * The text of a CSV field: dates and instants ISO (instants in UTC), yes-no as Yes/No; typed text
+ * that would start a formula gets a leading apostrophe, so it stays text. (XLSX cells are typed:
+ * a string there is never a formula.)
+ */
 export function csvCell(type: CellType, value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (type === 'yes-no') return value === true ? 'Yes' : value === false ? 'No' : String(value);
-  return String(value);
+  const text = String(value);
+  return type === 'text' && FORMULA_START.test(text) ? `'${text}` : text;
 }
