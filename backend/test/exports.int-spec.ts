@@ -300,14 +300,15 @@ describe('exports', () => {
 
   it('exports the BM mobility file as XLSX and CSV in the BM columns', async () => {
     const xlsx = await exportDone(project.id, { kind: 'bm-mobilities', format: 'xlsx' });
-    // Ömer's mobility has no host yet: held back with the rule named; the others go.
+    // Ömer withdrew before leaving (and had no host): held back with the rule named; the others go.
     const omer = mobilities[3];
     expect(xlsx.violations.length).toBeGreaterThan(0);
     for (const v of xlsx.violations) {
       expect(v).toMatchObject({ mobilityId: omer.id, bmActivityId: omer.bmActivityId, participant: 'Ömer Müller' });
     }
-    // No receiving organisation at all: one violation naming it (not four about its parts).
-    expect(xlsx.violations.map((v: any) => [v.field, v.rule])).toEqual([['receivingName', 'required']]);
+    expect(xlsx.violations.map((v: any) => [v.field, v.rule])).toEqual([
+      ['bmActivityId', 'withdrawn before departure'],
+    ]);
     const workbook = await workbookOf((await download(xlsx.id)).body);
     const sheet = sheetOf(workbook, 'Mobilities');
     expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(BM_MOBILITY_COLUMNS.map((c) => c.header));

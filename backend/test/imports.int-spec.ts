@@ -277,6 +277,8 @@ describe('imports', () => {
 
     const done = await run(await xlsx(ROWS), 'rows.xlsx', false);
     expect(done).toMatchObject({ status: 'done', valid: true, committed: true, progress: 100 });
+    // The uploaded file (personal data all through) is gone with the commit; the report remains.
+    expect(await t.db.query(`SELECT key FROM stored_file WHERE key = $1`, [`import/${done.id}`])).toEqual([]);
     expect(done.report.map((r: any) => [r.action, r.newPerson])).toEqual([
       ['create', true],
       ['create', false],

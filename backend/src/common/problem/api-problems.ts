@@ -50,7 +50,7 @@ export const DESCRIPTIONS: Record<number, string> = {
   403: 'Signed in, but this role may not do this (the record is one the caller may see)',
   404: 'No such record, or none the signed-in person may see',
   409: 'Refused in the current state',
-  410: 'The link was used or has expired (renewable: ask for a new one)',
+  410: 'Gone: a link that was used or has expired (ask for a new one), or an export whose file was deleted after its retention period (export again)',
   412: 'If-Match names a stale version',
   413: 'Body larger than the route accepts',
   422: 'Breaks a business rule (named in errors)',

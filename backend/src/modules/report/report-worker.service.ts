@@ -93,6 +93,16 @@ export class ReportWorkerService implements OnApplicationBootstrap, OnApplicatio
    */
   async prune(): Promise<{ deleted: number; requeued: number }> {
     const deleted = await this.files.deleteExpired(this.clock.now());
+    // Past the retention, the records keep what was asked and when, not the names in them: an
+    // expired export's held-back rows and an old import's row report go with the files.
+    const retained = new Date(this.clock.now().getTime() - this.config.reports.retentionDays * 86_400_000);
+    await this.db.query(
+      `UPDATE report_export SET violations = '[]' WHERE expires_at <= $1 AND violations <> '[]'::jsonb`,
+      [this.clock.now().toISOString()],
+    );
+    await this.db.query(`UPDATE report_import SET report = '[]' WHERE finished_at <= $1 AND report <> '[]'::jsonb`, [
+      retained.toISOString(),
+    ]);
     const before = new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS).toISOString();
     const exports = (await this.db.query(
       `SELECT id FROM report_export WHERE status = 'queued' AND created_at <= $1 ORDER BY created_at LIMIT 1000`,

@@ -1,6 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { ProblemException } from '../../../common/problem/problem';
-import { readImportFile, sniffFormat } from './import-file';
+import * as JSZip from 'jszip';
+import { MAX_XLSX_UNPACKED_BYTES, readImportFile, sniffFormat, zipUnpackedSize } from './import-file';
 
 const HEADER = ['Activity type', 'First name', 'Last name', 'E-mail', 'Start date', 'End date'];
 
@@ -67,6 +68,20 @@ describe('import file', () => {
         travelDays: 2,
       },
     });
+  });
+
+  it('refuses a workbook that unpacks to more than the limit (a zip bomb) before inflating it', async () => {
+    // A real workbook whose first sheet is replaced by 20 MB of one letter (compresses to a few KB).
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Mobilities').addRow(HEADER);
+    const zip = await JSZip.loadAsync(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const others = zipUnpackedSize(Buffer.from(await zip.generateAsync({ type: 'nodebuffer' }))) ?? 0;
+    const sheetBefore = (await zip.file('xl/worksheets/sheet1.xml')?.async('nodebuffer'))?.length ?? 0;
+    zip.file('xl/worksheets/sheet1.xml', 'a'.repeat(MAX_XLSX_UNPACKED_BYTES));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(zipUnpackedSize(bomb)).toBe(others - sheetBefore + MAX_XLSX_UNPACKED_BYTES);
+    expect(await rejection(bomb)).toEqual([{ field: 'file', rule: 'at most 20 MB unpacked' }]);
   });
 
   it('refuses other files, formulas, a wrong header, too many rows and none', async () => {

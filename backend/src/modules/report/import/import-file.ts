@@ -173,7 +173,57 @@ function readCsv(content: Buffer): RawTable {
   return { rows, formulas };
 }
 
+/**
+ * What a workbook may hold once unpacked: 5,000 rows of the template's columns are ~2 MB of XML, so
+ * 20 MB is generous — and stops a small, highly compressed file (a zip bomb) from being inflated
+ * into memory by the reader.
+ */
+export const MAX_XLSX_UNPACKED_BYTES = 20 * 1024 * 1024;
+
+/**
+ * The unpacked size of a zip archive, summed from its central directory (no entry is inflated);
+ * null when the directory cannot be read or uses ZIP64 (more than 4 GB: not a workbook of ours).
+ */
+export function zipUnpackedSize(content: Buffer): number | null {
+  const EOCD = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  // The end-of-central-directory record: 22 bytes, followed by a comment of at most 65,535.
+  let end = -1;
+  for (let i = content.length - 22; i >= Math.max(0, content.length - 22 - 65_535); i -= 1) {
+    if (content.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const entries = content.readUInt16LE(end + 10);
+  let offset = content.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < entries; n += 1) {
+    if (offset + 46 > content.length || content.readUInt32LE(offset) !== ENTRY) return null;
+    const size = content.readUInt32LE(offset + 24);
+    if (size === 0xffffffff) return null;
+    total += size;
+    offset +=
+      46 + content.readUInt16LE(offset + 28) + content.readUInt16LE(offset + 30) + content.readUInt16LE(offset + 32);
+  }
+  return total;
+}
+
 async function readXlsx(content: Buffer): Promise<RawTable> {
+  const unpacked = zipUnpackedSize(content);
+  if (unpacked === null || unpacked > MAX_XLSX_UNPACKED_BYTES) {
+    throw importFileRejected([
+      {
+        field: 'file',
+        rule: `at most ${MAX_XLSX_UNPACKED_BYTES / 1024 / 1024} MB unpacked`,
+        message:
+          unpacked === null
+            ? 'The Excel workbook cannot be read (its table of contents is damaged)'
+            : `The Excel workbook unpacks to ${Math.ceil(unpacked / 1024 / 1024)} MB; split it into smaller files`,
+      },
+    ]);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

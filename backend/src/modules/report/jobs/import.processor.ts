@@ -13,6 +13,7 @@ import { CreateMobilityDto } from '../../mobility/dto/mobility.dto';
 import { MobilityService } from '../../mobility/mobility.service';
 import { analyseImport, ImportAnalysis, ImportProject, RowPlan } from '../import/import-analysis';
 import { ImportFile, readImportFile } from '../import/import-file';
+import { importFileKey } from '../import.service';
 
 interface ImportJobRow {
   id: string;
@@ -98,7 +99,7 @@ export class ImportProcessor {
   private async commit(id: string, project: ImportProject, identity: Identity, file: ImportFile): Promise<void> {
     let created = 0;
     try {
-      const analysis = await this.db.transaction(async (em) => {
+      await this.db.transaction(async (em) => {
         // Creations in this project wait for the import (and the import sees those before it).
         await em.query(`SELECT 1 FROM project WHERE id = $1 FOR UPDATE`, [project.id]);
         const analysis = await this.analyse(em, project, file, async () => undefined);
@@ -123,9 +124,8 @@ export class ImportProcessor {
           created++;
           if (created % step === 0) await this.progress(id, created, analysis.plans.length, true);
         }
-        return analysis;
+        await this.finish(id, analysis, true, em);
       });
-      await this.finish(id, analysis, true);
     } catch (error) {
       if (error instanceof InvalidFile) return this.finish(id, error.analysis, false);
       throw error;
@@ -162,10 +162,17 @@ export class ImportProcessor {
     ]);
   }
 
-  private async finish(id: string, analysis: ImportAnalysis, committed: boolean): Promise<void> {
-    await this.db.query(
+  /**
+   * The import's outcome; `em`: inside the commit's transaction, so that created mobilities and
+   * "done" are one (a retry after a crash in between would otherwise find them all duplicates and
+   * report 0 created). The uploaded file, personal data all through, is deleted with it: its report
+   * is what remains (the wizard uploads the file again to commit).
+   */
+  private async finish(id: string, analysis: ImportAnalysis, committed: boolean, em?: EntityManager): Promise<void> {
+    const q = em ?? this.db.manager;
+    await q.query(
       `UPDATE report_import SET status = 'done', progress = 100, rows = $2, valid = $3, committed = $4,
-              report = $5::jsonb, summary = $6::jsonb, error = NULL, finished_at = $7 WHERE id = $1`,
+              report = $5::jsonb, summary = $6::jsonb, error = NULL, finished_at = $7, file_key = NULL WHERE id = $1`,
       [
         id,
         analysis.report.length,
@@ -176,6 +183,7 @@ export class ImportProcessor {
         this.clock.now().toISOString(),
       ],
     );
+    await this.storage.delete(importFileKey(id), em);
   }
 
   private async load(row: ImportJobRow): Promise<{ project: ImportProject; identity: Identity; file: ImportFile }> {

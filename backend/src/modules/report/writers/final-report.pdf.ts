@@ -328,7 +328,8 @@ function summary(page: Page, source: ReportSource): void {
   const forceMajeure = s.interruptions.filter((i) => i.forceMajeure).length;
   page.heading('Summary', 16);
   page.paragraph(
-    'Figures for the mobilities of participants; accompanying persons are listed with the mobilities but not counted here.',
+    'Figures for the mobilities of participants; accompanying persons are listed with the mobilities but not counted here. ' +
+      'Days abroad count the planned dates of stays not yet over, and the actual last day after an interruption.',
     SMALL,
   );
   page.doc.moveDown(0.4);

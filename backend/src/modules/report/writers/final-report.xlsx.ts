@@ -34,7 +34,11 @@ export function summaryRows(source: ReportSource): Cell[][] {
     [],
     ['Mobilities', s.mobilities],
     ['Participants', s.participants],
-    ['Total days abroad', s.daysAbroad.total],
+    [
+      'Total days abroad',
+      s.daysAbroad.total,
+      'planned dates for stays not yet over; the actual last day after an interruption',
+    ],
     ['Average days abroad', s.daysAbroad.average],
     ['Green travel', s.greenTravel.count],
     ['Green travel share', s.greenTravel.share],

@@ -53,6 +53,11 @@ const FORMATS: Readonly<Record<ExportKind, readonly ExportFormat[]>> = {
       @if (tracker.problem(); as problem) {
         <app-problem-summary [problem]="problem" heading="The export could not be started:" />
       }
+      @if (tracker.lostTrack()) {
+        <p class="form-alert" role="alert">
+          The page lost contact with the server: the export goes on. It appears under Earlier exports when it is done.
+        </p>
+      }
       @if (tracker.job(); as job) {
         <app-export-status [exportJob]="job" />
       }

@@ -148,6 +148,27 @@ describe('ImportWizard', () => {
     expect(el.querySelector('[data-testid="import-created"] a')?.getAttribute('href')).toBe(`/projects/${PROJECT_ID}`);
   });
 
+  it('keeps following a commit through failed reads, and never says "nothing was created" when it lost track', async () => {
+    await dryRunWith([row(2)], true);
+    confirmButton().click();
+    await settle();
+    expectUpload(false).flush(importDto({ dryRun: false, status: 'running' }));
+    await settle();
+    // A blip: one read fails, the next one tells the outcome.
+    http.expectOne(`/api/imports/${IMPORT_ID}`).flush(null, { status: 503, statusText: 'Busy' });
+    await settle();
+    http.expectOne(`/api/imports/${IMPORT_ID}`).flush(importDto({ dryRun: false, status: 'running' }));
+    await settle();
+    // Then the server stays away: after the retries the page says the mobilities may have been created.
+    for (let i = 0; i < 7; i++) {
+      http.expectOne(`/api/imports/${IMPORT_ID}`).flush(null, { status: 503, statusText: 'Busy' });
+      await settle();
+    }
+    expect(textOfTestId(el, 'import-lost-track')).toContain('they may well have been created');
+    expect(el.textContent).not.toContain('Nothing was created');
+    expect(confirmButton().disabled).toBe(true);
+  });
+
   it('shows a rejected file (422 with errors) with the error summary', async () => {
     choose(csv);
     buttonNamed(el, 'Check the file').click();

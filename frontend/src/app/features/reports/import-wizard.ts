@@ -61,6 +61,7 @@ export class ImportWizard {
       !!preview &&
       preview.valid === true &&
       preview.report.some((r) => r.action === 'create') &&
+      !this.commit.lostTrack() &&
       !this.dryRun.busy() &&
       !this.commit.busy() &&
       !this.committed()

@@ -10,6 +10,9 @@ export interface JobLike {
   readonly status: 'queued' | 'running' | 'done' | 'failed';
 }
 
+/** Failed reads of a running job's state tried again before the page says it lost track. */
+const MAX_READ_RETRIES = 6;
+
 export const jobFinished = (job: JobLike): boolean => job.status === 'done' || job.status === 'failed';
 
 /**
@@ -19,8 +22,13 @@ export const jobFinished = (job: JobLike): boolean => job.status === 'done' || j
  */
 export class JobTracker<T extends JobLike> {
   readonly job = signal<T | null>(null);
-  /** The request that created the job, or a poll, failed. */
+  /** The request that created the job failed (nothing was started). */
   readonly problem = signal<ApiProblem | null>(null);
+  /**
+   * The job was started, but asking for its state kept failing (network, server restart): it may
+   * still finish — the page says so instead of claiming that nothing happened.
+   */
+  readonly lostTrack = signal<ApiProblem | null>(null);
   readonly busy = signal(false);
 
   private readonly intervalMs = inject(JOB_POLL_MS);
@@ -43,10 +51,20 @@ export class JobTracker<T extends JobLike> {
     clearTimeout(this.timer);
     const generation = ++this.generation;
     this.problem.set(null);
+    this.lostTrack.set(null);
     this.job.set(null);
     this.busy.set(true);
+    let job: T;
     try {
-      let job = await create();
+      job = await create();
+    } catch (error) {
+      if (generation === this.generation) {
+        this.problem.set(toApiProblem(error));
+        this.busy.set(false);
+      }
+      return null;
+    }
+    try {
       while (generation === this.generation && !this.destroyed) {
         this.job.set(job);
         if (jobFinished(job)) {
@@ -56,16 +74,28 @@ export class JobTracker<T extends JobLike> {
         }
         await new Promise<void>((resolve) => (this.timer = setTimeout(resolve, this.intervalMs)));
         if (generation !== this.generation || this.destroyed) break;
-        const id = job.id;
-        job = await this.read(id);
+        job = await this.readPatiently(job.id, generation);
       }
       return null;
     } catch (error) {
       if (generation === this.generation) {
-        this.problem.set(toApiProblem(error));
+        this.lostTrack.set(toApiProblem(error));
         this.busy.set(false);
       }
       return null;
+    }
+  }
+
+  /** One read, tried again after a failure with a growing pause (about a minute in all) before giving up. */
+  private async readPatiently(id: string, generation: number): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.read(id);
+      } catch (error) {
+        if (attempt >= MAX_READ_RETRIES || generation !== this.generation || this.destroyed) throw error;
+        const pause = Math.min(this.intervalMs * 2 ** (attempt + 1), 15 * this.intervalMs);
+        await new Promise<void>((resolve) => (this.timer = setTimeout(resolve, pause)));
+      }
     }
   }
 
@@ -75,6 +105,7 @@ export class JobTracker<T extends JobLike> {
     this.generation++;
     this.job.set(null);
     this.problem.set(null);
+    this.lostTrack.set(null);
     this.busy.set(false);
   }
 }

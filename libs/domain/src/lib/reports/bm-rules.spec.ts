@@ -147,6 +147,14 @@ describe('validateBmRow: the BM rules of one mobility row', () => {
     expect(violation.message.length).toBeGreaterThan(20);
   });
 
+  it('holds back a withdrawal before departure, not one after the stay began', () => {
+    const before = validateBmRow(rowWith({ state: 'withdrawn', actualEndDate: null }), project);
+    expect(before.map((v) => [v.field, v.rule])).toEqual([['bmActivityId', 'withdrawn before departure']]);
+    // Withdrawn during the stay (an interruption recorded): reported with its actual dates.
+    const during = validateBmRow(rowWith({ state: 'withdrawn', actualEndDate: valid.startDate }), project);
+    expect(during.map((v) => v.rule)).not.toContain('withdrawn before departure');
+  });
+
   it('names the participant in the message', () => {
     const [violation] = validateBmRow(rowWith({ sending: { oid: 'X' } }), project);
     expect(violation.participant).toBe('Łukasz Kovačević');

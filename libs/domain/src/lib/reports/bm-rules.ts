@@ -63,6 +63,17 @@ export function validateBmRow(
     });
   };
 
+  // A withdrawal before departure is not a mobility that took place: it does not belong in the BM
+  // file (delete it in the BM if it was entered there).
+  if (row.state === 'withdrawn' && row.actualEndDate === null) {
+    add(
+      'bmActivityId',
+      'withdrawn before departure',
+      'withdrawn before the stay began: not a mobility to report (delete it in the BM if it was entered there)',
+    );
+    return violations;
+  }
+
   // — The mobility activity
   if (blank(row.bmActivityId)) add('bmActivityId', 'required', 'the mobility activity ID is missing');
 
