@@ -184,9 +184,13 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   const template = CURRENT_CHECKLIST.tasks;
   const plan = { start: [] as IsoDate[], end: [] as IsoDate[], key: [] as string[], due: [] as IsoDate[] };
   const pairs = new Set(startDates.map((s, i) => `${s}/${endDates[i]}`));
+  // Tasks per pair: the checklist leaves out what does not apply (a minor's consent, stay-long check-ins).
+  const planned = new Map<string, number>();
   for (const pair of pairs) {
     const [startDate, endDate] = pair.split('/');
-    for (const task of planChecklist({ startDate, endDate }, CURRENT_CHECKLIST)) {
+    const tasksOfPair = planChecklist({ startDate, endDate }, CURRENT_CHECKLIST);
+    planned.set(pair, tasksOfPair.length);
+    for (const task of tasksOfPair) {
       plan.start.push(startDate);
       plan.end.push(endDate);
       plan.key.push(task.key);
@@ -235,8 +239,9 @@ export async function seedBenchData(db: Client, count: number, today: IsoDate): 
   // Fresh statistics, so both servers get the plans a settled database would give.
   await db.query('VACUUM ANALYZE');
   const taskCount = tasks.rowCount ?? 0;
-  if (taskCount !== count * template.length) {
-    throw new Error(`seeded ${taskCount} tasks, expected ${count} × ${template.length}`);
+  const expected = startDates.reduce((sum, s, i) => sum + (planned.get(`${s}/${endDates[i]}`) ?? 0), 0);
+  if (taskCount !== expected) {
+    throw new Error(`seeded ${taskCount} tasks, expected ${expected} (${count} checklists of ≤ ${template.length})`);
   }
   const mentorOf = new Map(mobilityIds.map((id, i) => [id, hostMentors[i % hostIds.length]]));
   return {

@@ -319,18 +319,26 @@ export class ReportData {
     const runner = this.db.createQueryRunner('slave');
     await runner.connect();
     let open = false;
+    let pending: Promise<T[]> | undefined;
     try {
       await runner.query('BEGIN READ ONLY');
       open = true;
       await runner.query(`DECLARE report_rows NO SCROLL CURSOR FOR ${sql}`, params);
+      // The next batch is asked for before this one is handed out: PostgreSQL reads while the
+      // writer writes.
+      const fetchBatch = () => runner.query(`FETCH ${REPORT_BATCH_ROWS} FROM report_rows`) as Promise<T[]>;
+      pending = fetchBatch();
       for (;;) {
-        const batch = (await runner.query(`FETCH ${REPORT_BATCH_ROWS} FROM report_rows`)) as T[];
+        const batch: T[] = await pending;
+        pending = batch.length < REPORT_BATCH_ROWS ? undefined : fetchBatch();
         for (const row of batch) yield row;
-        if (batch.length < REPORT_BATCH_ROWS) break;
+        if (!pending) break;
       }
       await runner.query('COMMIT');
       open = false;
     } finally {
+      // A reader that stopped early leaves a fetch in flight: let it end before the rollback.
+      await pending?.catch(() => undefined);
       if (open) await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
