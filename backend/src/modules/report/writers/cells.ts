@@ -1,4 +1,4 @@
-import { CellType, CellValue, isoDateCell } from '@mobility-hub/domain';
+import { CellType, CellValue, isoDateCell, localTime } from '@mobility-hub/domain';
 
 /** A column of any sheet: the mobility columns of libs/domain, and the Tasks and History columns here. */
 export interface SheetColumn<T> {
@@ -12,7 +12,6 @@ export interface SheetColumn<T> {
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const INSTANT_FORMAT = 'yyyy-mm-dd hh:mm';
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
 /** Offsets (ms) of a time zone by UTC hour: Intl is slow, and a report's instants share few hours. */
 const offsets = new Map<string, number>();
 const HOUR_MS = 3600 * 1000;
@@ -21,26 +20,10 @@ function offsetAt(hour: number, timeZone: string): number {
   const key = `${timeZone}|${hour}`;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    let format = wallClocks.get(timeZone);
-    if (!format) {
-      format = new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      });
-      wallClocks.set(timeZone, format);
-    }
-    const parts: Record<string, number> = {};
-    for (const p of format.formatToParts(new Date(hour * HOUR_MS)))
-      if (p.type !== 'literal') parts[p.type] = Number(p.value);
-    offset =
-      Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']) -
-      hour * HOUR_MS;
+    // The wall clock at the whole UTC hour (the domain's reading, as the reminders use it).
+    const local = localTime(new Date(hour * HOUR_MS), timeZone);
+    const [y, m, d] = local.date.split('-').map(Number);
+    offset = Date.UTC(y, m - 1, d) + local.minutes * 60_000 - hour * HOUR_MS;
     if (offsets.size > 100_000) offsets.clear();
     offsets.set(key, offset);
   }
