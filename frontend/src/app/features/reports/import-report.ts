@@ -43,21 +43,21 @@ const ACTION_LABELS = {
           @for (r of rows(); track r.row) {
             <tr [id]="'import-row-' + r.row" [class.row-error]="r.action === 'error'" tabindex="-1">
               <th scope="row" class="num">{{ r.row }}</th>
-              <td>
+              <td data-label="Participant">
                 {{ r.participant || '—' }}
                 @if (r.newPerson) {
                   <span class="tag">new person</span>
                 }
               </td>
-              <td class="nowrap">{{ r.activityType ?? '—' }}</td>
-              <td class="dates">{{ r.dates }}</td>
-              <td>
+              <td class="nowrap" data-label="Activity">{{ r.activityType ?? '—' }}</td>
+              <td class="dates" data-label="Dates">{{ r.dates }}</td>
+              <td data-label="Host">
                 {{ r.host ?? '—' }}
                 @if (r.newHost) {
                   <span class="tag">new host</span>
                 }
               </td>
-              <td>
+              <td data-label="Action">
                 @if (r.action === 'error') {
                   <strong class="error-label"><span aria-hidden="true">⚠ </span>Error</strong>
                   <ul class="cell-errors">
@@ -123,6 +123,50 @@ const ACTION_LABELS = {
     .dates,
     .nowrap {
       white-space: nowrap;
+    }
+    /* A phone: each row becomes a card (label: value), so a row's errors are seen without scrolling sideways. */
+    @media (max-width: 40rem) {
+      table,
+      tbody,
+      tr,
+      th[scope='row'],
+      td {
+        display: block;
+      }
+      thead {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+      }
+      tr {
+        padding: 0.5rem 0.75rem;
+        border-block-end: 1px solid var(--mh-border);
+      }
+      th[scope='row']::before {
+        content: 'Row ';
+      }
+      .data-table th[scope='row'].num {
+        padding: 0;
+        border: 0;
+        text-align: start;
+      }
+      td {
+        padding: 0.125rem 0;
+        border: 0;
+      }
+      td::before {
+        content: attr(data-label) ': ';
+        font-weight: 600;
+      }
+      .dates,
+      .nowrap {
+        white-space: normal;
+      }
+      .cell-errors {
+        min-inline-size: 0;
+      }
     }
   `,
 })
