@@ -454,4 +454,36 @@ describe('exports', () => {
     expect(requeued).toBeGreaterThanOrEqual(1);
     await eventually(async () => (await t.get(`/api/exports/${row.id}`)).body.status === 'done');
   });
+
+  // Last: it adds a row to the project's files.
+  it('gives an accompanying person a BM row of their own, with an ID of their own', async () => {
+    const lena = mobilities[0];
+    const staff = await t.createUser({ role: 'staff', organisationId: sending.id });
+    await t.db.query(`UPDATE user_account SET display_name = 'Jonas Becker' WHERE id = $1`, [staff.userId]);
+    const added = await t.post(`/api/mobilities/${lena.id}/accompanying-persons`, {
+      userAccountId: staff.userId,
+      startDate: '2026-06-01',
+      endDate: '2026-06-05',
+    });
+    expect(added.status).toBe(200);
+    const done = await exportDone(project.id, { kind: 'bm-mobilities', format: 'csv' });
+    const records = parse((await download(done.id)).body.toString('utf8'), {
+      delimiter: ';',
+      bom: true,
+      columns: true,
+    }) as Record<string, string>[];
+    const ids = records.map((r) => r['Mobility activity ID']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const companion = records.find((r) => r['Mobility activity ID'] === `${lena.bmActivityId}-A1`);
+    expect(done.violations.filter((v: any) => v.bmActivityId.endsWith('-A1'))).toEqual([]);
+    expect(companion).toMatchObject({
+      'Accompanying person': 'Yes',
+      'First name': 'Jonas',
+      'Last name': 'Becker',
+      'E-mail': staff.email,
+      'Start date': '2026-06-01',
+      'End date': '2026-06-05',
+      'Receiving organisation OID': 'E10000002',
+    });
+  });
 });

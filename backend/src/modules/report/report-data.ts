@@ -229,7 +229,7 @@ export class ReportData {
     for (const row of rows) {
       const mobility = toMobilityRow(row);
       result.push(mobility);
-      for (const a of byMobility.get(row.id) ?? []) result.push(accompanyingRow(mobility, a));
+      (byMobility.get(row.id) ?? []).forEach((a, i) => result.push(accompanyingRow(mobility, a, i + 1)));
     }
     return { rows: result, reasons: rows.map((r) => [r.id, r.withdrawal_reason]) };
   }
@@ -384,12 +384,17 @@ function toMobilityRow(r: MobilityRow): ReportMobilityRow {
   };
 }
 
-/** An accompanying person: a row of its own with the mobility's organisations and the person's own dates. */
-function accompanyingRow(mobility: ReportMobilityRow, a: AccompanyingRow): ReportMobilityRow {
+/**
+ * An accompanying person: a row of its own with the mobility's organisations and the person's own
+ * dates. In the BM an accompanying person is a mobility activity of its own, with an ID unique in
+ * the project: the learner's ID with `-A<n>` (the n-th person accompanying that mobility).
+ */
+function accompanyingRow(mobility: ReportMobilityRow, a: AccompanyingRow, n: number): ReportMobilityRow {
   const [firstName, ...rest] = a.display_name.trim().split(/\s+/);
   return {
     ...mobility,
     id: mobility.id,
+    bmActivityId: `${mobility.bmActivityId}-A${n}`,
     accompanying: true,
     participant: { firstName: firstName ?? '', lastName: rest.join(' '), email: a.email, dateOfBirth: null },
     fewerOpportunities: false,
