@@ -1,4 +1,4 @@
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { Workbook } from 'exceljs';
 import { COORDINATOR, signIn } from './support/accounts';
 import { seriousViolations } from './support/pages';
@@ -158,21 +158,21 @@ test.describe('reports and import on the demo project', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(path, csv, 'utf8');
 
-    // Every answer about the import, to compare what the page shows with what the API said.
-    const answers: ImportDto[] = [];
-    page.on('response', (response: Response) => {
-      if (/\/api\/(projects\/[^/]+\/)?imports(\/[0-9a-f-]{36})?(\?.*)?$/.test(response.url()) && response.ok()) {
-        void response.json().then(
-          (body: ImportDto) => answers.push(body),
-          () => undefined,
-        );
-      }
-    });
-
     await page.goto(`/projects/${project.id}/reports`);
     await expect(page.getByRole('heading', { level: 2, name: 'Import participants and mobilities' })).toBeVisible();
     await page.getByLabel('File to import').setInputFiles(path);
-    await page.getByRole('button', { name: 'Check the file' }).click();
+    // The upload's answer names the import: what the page shows is compared with what the API says.
+    const [uploaded] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/api\/projects\/[^/]+\/imports\?dryRun=true$/.test(r.url()),
+      ),
+      page.getByRole('button', { name: 'Check the file' }).click(),
+    ]);
+    expect(uploaded.status()).toBe(202);
+    // The Location header (a response body may no longer be kept by the browser once the page read it).
+    const location = (await uploaded.headerValue('location')) ?? '';
+    expect(location).toMatch(/^\/api\/imports\/[0-9a-f-]{36}$/);
+    const importId = location.split('/').pop();
 
     const summary = page.getByTestId('import-summary');
     await expect(summary).toContainText('2 rows: 1 ready, 1 with errors', { timeout: JOB_TIMEOUT });
@@ -182,12 +182,9 @@ test.describe('reports and import on the demo project', () => {
     const badRow = page.locator('#import-row-3');
     await expect(badRow).toContainText('Error');
     await expect(badRow).toContainText('Start date');
-    // The page may show the answer before this listener has read its body.
-    await expect
-      .poll(() => answers.some((a) => a.status === 'done' && a.dryRun), { message: 'the finished dry run' })
-      .toBe(true);
-    const done = answers.filter((a) => a.status === 'done' && a.dryRun).at(-1);
-    const errors = done?.report.find((r) => r.row === 3)?.errors ?? [];
+    const done = (await (await page.request.get(`/api/imports/${importId}`)).json()) as ImportDto;
+    expect(done).toMatchObject({ status: 'done', dryRun: true, valid: false });
+    const errors = done.report.find((r) => r.row === 3)?.errors ?? [];
     expect(errors.map((e) => e.column)).toContain('Start date');
     for (const error of errors) await expect(badRow).toContainText(`${error.column}: ${error.message}`);
     await expect(page.locator('#import-row-2')).not.toContainText('Error');
