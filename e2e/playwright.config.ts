@@ -40,7 +40,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node backend/scripts/run.cjs backend/src/main.ts',
+    command: 'node dist/backend/backend/src/main.js',
     cwd: join(__dirname, '..'),
     url: `${baseURL}/api/health`,
     timeout: 180_000,

@@ -95,7 +95,11 @@ function spawnWorker(config: AppConfig): ChildProcess {
   const smtp = config.mail.smtpUrl ?? `smtp://127.0.0.1:${config.mail.catcherPort}`;
   const child = spawn(
     process.execPath,
-    [join(__dirname, '..', '..', 'scripts', 'run.cjs'), join(__dirname, '..', 'main.worker.ts')],
+    // Compiled (npm start: dist/backend) the worker is plain JavaScript; from the sources (tests,
+    // `nx serve`) it runs through the same TypeScript loader as this process.
+    __filename.endsWith('.js')
+      ? [join(__dirname, '..', 'main.worker.js')]
+      : [join(__dirname, '..', '..', 'scripts', 'run.cjs'), join(__dirname, '..', 'main.worker.ts')],
     {
       // The worker sends to the catcher through SMTP_URL; the Mailbox is the API's, so the
       // public demo switch (refused next to SMTP_URL) is not passed on.
