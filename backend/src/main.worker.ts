@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { WorkerModule } from './app/worker.module';
-import { levelsFrom } from './app/create-app';
-import { loadConfig } from './config/app-config';
+import { levelsFrom, loadConfig } from './config/app-config';
 
 /**
  * The worker: reminder sweeps, the outbox relay and e-mail delivery; no HTTP. Start as many as

@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { HealthModule } from '../modules/health/health.module';
 import { MobilityModule } from '../modules/mobility/mobility.module';
-import { NotificationApiModule } from '../modules/notification/notification.module';
+import { NotificationApiModule } from '../modules/notification/notification-api.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
 import { GuardianLinkModule } from '../modules/guardian-link/guardian-link.module';

@@ -14,7 +14,7 @@ import { PUBLIC_EXTENSION } from '../common/identity';
 import { PROBLEM_CONTENT_TYPE, Problems } from '../common/problem/problem';
 import { ProblemFilter } from '../common/problem/problem.filter';
 import { createValidationPipe } from '../common/problem/validation';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, levelsFrom } from '../config/app-config';
 import { SESSION_COOKIE } from '../modules/auth/auth.service';
 import { LifecycleRefusedDto } from '../modules/mobility/dto/mobility.dto';
 import { ProblemDto } from '../common/problem/api-problems';
@@ -122,9 +122,4 @@ async function serveFrontend(app: NestFastifyApplication, config: AppConfig): Pr
       }
       void reply.type('text/html').sendFile('index.html', root);
     });
-}
-
-export function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
-  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
-  return order.slice(0, order.indexOf(level) + 1);
 }

@@ -513,3 +513,9 @@ function workingHours(hours: string, days: string): AppConfig['reminders']['work
   if (start >= end) throw new Error('invalid configuration:\n  WORKING_HOURS: must end after it starts');
   return { start, end, days: [...new Set(days.split(',').map(Number))].sort() };
 }
+
+/** Nest's logger levels from LOG_LEVEL: that level and every more severe one. */
+export function levelsFrom(level: AppConfig['logLevel']): ('fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose')[] {
+  const order = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+  return order.slice(0, order.indexOf(level) + 1);
+}

@@ -1,11 +1,8 @@
-import { AccessModule } from '../access/access.module';
 import { Module } from '@nestjs/common';
 import { DigestService } from './digest.service';
 import { GuardianMailService } from './guardian-mail.service';
 import { LinksModule } from '../links/links.module';
 import { MailRenderer } from './mail-renderer';
-import { NotificationController } from './notification.controller';
-import { OutboxService } from './outbox.service';
 import { ProjectReminderService } from './project-reminder.service';
 import { ReminderService } from './reminder.service';
 
@@ -18,11 +15,3 @@ const MAIL_RENDERER = { provide: MailRenderer, useFactory: () => new MailRendere
   exports: [MAIL_RENDERER, ReminderService, DigestService, ProjectReminderService, GuardianMailService],
 })
 export class NotificationModule {}
-
-/** The HTTP side: outbox, reminders of a mobility, mute links, the Mailbox. */
-@Module({
-  imports: [NotificationModule, LinksModule, AccessModule],
-  controllers: [NotificationController],
-  providers: [OutboxService],
-})
-export class NotificationApiModule {}
