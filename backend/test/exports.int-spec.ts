@@ -3,6 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import * as ExcelJS from 'exceljs';
 import { ExportProcessor } from '../src/modules/report/jobs/export.processor';
+import { TASK_SHEET_COLUMNS } from '../src/modules/report/writers/columns';
 import { extractPdfText } from '../src/modules/report/writers/testing/pdf-text';
 import { ReportWorkerService } from '../src/modules/report/report-worker.service';
 import { createOrganisation, createProject, createSchool, hostMentor } from './support/factories';
@@ -269,7 +270,34 @@ describe('exports', () => {
     const tasksSheet = sheetOf(workbook, 'Tasks');
     expect(tasksSheet.actualRowCount).toBe(1 + taskCount.n);
     expect(tasksSheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(tasksSheet.getRow(2).getCell(8).value).toBeInstanceOf(Date);
+    const dueDate = TASK_SHEET_COLUMNS.findIndex((c) => c.header === 'Due date') + 1;
+    expect(tasksSheet.getRow(2).getCell(dueDate).value).toBeInstanceOf(Date);
+    expect(tasksSheet.getRow(1).values).not.toContain('Task key'); // internal keys stay out of the report
+    // Done and waived tasks: when (the school's wall clock, as PostgreSQL reads it) and by whom;
+    // open tasks leave both empty.
+    const taskCol = (header: string) => TASK_SHEET_COLUMNS.findIndex((c) => c.header === header) + 1;
+    const finished = (await t.db.query(
+      `SELECT m.bm_activity_id, t.title, t.status,
+                to_char(t.status_changed_at AT TIME ZONE o.time_zone, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS wall
+           FROM task t JOIN mobility m ON m.id = t.mobility_id JOIN project p ON p.id = m.project_id
+           JOIN organisation o ON o.id = p.beneficiary_organisation_id
+          WHERE m.project_id = $1`,
+      [project.id],
+    )) as { bm_activity_id: string; title: string; status: string; wall: string }[];
+    const cells = new Map<string, { at: unknown; by: unknown }>();
+    tasksSheet.eachRow((r, n) => {
+      if (n > 1)
+        cells.set(`${r.getCell(1).value}|${r.getCell(taskCol('Task')).value}`, {
+          at: r.getCell(taskCol('Done / waived at')).value,
+          by: r.getCell(taskCol('Done / waived by')).value,
+        });
+    });
+    expect(finished.filter((f) => f.status !== 'open')).toHaveLength(10);
+    for (const f of finished) {
+      const cell = cells.get(`${f.bm_activity_id}|${f.title}`);
+      if (f.status === 'open') expect(cell).toEqual({ at: null, by: null });
+      else expect(cell).toEqual({ at: new Date(`${f.wall}Z`), by: 'coordinator@test' });
+    }
     const events = await one<{ n: number }>(
       `SELECT ((SELECT count(*) FROM lifecycle_event e JOIN mobility m ON m.id = e.mobility_id WHERE m.project_id = $1)
                + (SELECT count(*) FROM project_event WHERE project_id = $1))::int AS n`,

@@ -14,7 +14,6 @@ export const TASK_SHEET_COLUMNS: readonly SheetColumn<ReportTaskRow>[] = [
   c('Participant', 'text', 22, (r) => r.participant),
   c('Phase', 'text', 14, (r) => r.phase),
   c('Task', 'text', 36, (r) => r.title),
-  c('Task key', 'text', 22, (r) => r.key),
   c('Responsible', 'text', 12, (r) => r.responsible),
   c('Mandatory', 'yes-no', 10, (r) => r.mandatory),
   c('Due date', 'date', 12, (r) => r.dueDate),

@@ -29,8 +29,9 @@ export async function writeDataSheet<T>(
   header.commit();
   let written = 0;
   for await (const row of rows) {
-    const added = sheet.addRow(columns.map((c) => sheetCell(c.type, c.value(row), timeZone)));
-    for (let i = 0; i < styles.length; i += 1) added.getCell(i + 1).style = styles[i];
+    // An empty value is left out (undefined): exceljs then makes no cell for it, and styles the rest.
+    const added = sheet.addRow(columns.map((c) => sheetCell(c.type, c.value(row), timeZone) ?? undefined));
+    added.eachCell((cell, column) => (cell.style = styles[column - 1]));
     added.commit();
     written += 1;
     onRow();

@@ -107,11 +107,9 @@ export interface ReportMobilityRow {
 
 /** One checklist task of the Tasks sheet. */
 export interface ReportTaskRow {
-  readonly mobilityId: string;
   readonly bmActivityId: string;
   readonly participant: string;
   readonly phase: string;
-  readonly key: string;
   readonly title: string;
   readonly responsible: string;
   readonly dueDate: IsoDate | null;
