@@ -33,7 +33,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A TypeScript entrypoint running as a child `node backend/scripts/run.cjs <entry>`. */
+/**
+ * An entrypoint running as a child: a TypeScript file as `node backend/scripts/run.cjs <entry>`, a
+ * compiled one (dist/backend/…/*.js) as `node <entry>`, as `npm start` runs it.
+ */
 export class ChildServer {
   private readonly tail: string[] = [];
   private exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -46,7 +49,8 @@ export class ChildServer {
     env: Record<string, string>,
     nodeArgs: readonly string[] = [],
   ) {
-    this.process = spawn(process.execPath, [...nodeArgs, RUN_TS, entry], {
+    const command = entry.endsWith('.js') ? [entry] : [RUN_TS, entry];
+    this.process = spawn(process.execPath, [...nodeArgs, ...command], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,6 +107,17 @@ export class ChildServer {
     const timer = setTimeout(() => this.running && this.process.kill('SIGKILL'), graceMs);
     await this.exit;
     clearTimeout(timer);
+  }
+}
+
+/** Resident memory of a process in MB (now and its peak, VmHWM); undefined where /proc is missing. */
+export function residentMb(pid: number): { now: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { now: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return undefined;
   }
 }
 
