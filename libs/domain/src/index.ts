@@ -27,3 +27,5 @@ export * from './lib/reports/columns';
 export * from './lib/reports/bm-rules';
 export * from './lib/reports/summary';
 export * from './lib/reports/import-rows';
+export * from './lib/reminders/catch-up';
+export * from './lib/reminders/batching';

@@ -1,5 +1,6 @@
 import type { RuleViolation } from './activity-types';
 import type { TaskFact } from './machine/conditions';
+import { isCatchUpTask, SchedulableTask } from './reminders/catch-up';
 import { isFinalState, MobilityState, Phase } from './phases';
 import { TASK_KEYS } from './checklist/checklist';
 import type { ProblemCodeWith } from './problem-codes';
@@ -111,11 +112,23 @@ export function isTaskPending(task: Pick<TaskFact, 'status' | 'mandatory' | 'pha
   return !isFinalState(state) && task.status === 'open' && (task.mandatory || task.phase === state);
 }
 
-/** A pending task whose due date has passed. */
+/**
+ * A pending task whose due date has passed — unless it is a catch-up task (due before its schedule
+ * was set: `isCatchUpTask`), which is something to catch up, not late. The backend's SQL twin is
+ * `overdueTaskSql`; keep the two together.
+ */
 export function isTaskOverdue(
-  task: Pick<TaskFact, 'status' | 'mandatory' | 'phase'> & { dueDate: string },
+  task: Pick<TaskFact, 'status' | 'mandatory' | 'phase'> & SchedulableTask,
   state: MobilityState,
   today: string,
 ): boolean {
-  return isTaskPending(task, state) && task.dueDate < today;
+  return isTaskPending(task, state) && task.dueDate < today && !isCatchUpTask(task);
+}
+
+/** A pending catch-up task: shown as "to catch up" in the file, never as overdue. */
+export function isTaskCatchUp(
+  task: Pick<TaskFact, 'status' | 'mandatory' | 'phase'> & SchedulableTask,
+  state: MobilityState,
+): boolean {
+  return isTaskPending(task, state) && isCatchUpTask(task);
 }

@@ -1,6 +1,7 @@
 import { addDays, IsoDate } from '../dates';
 import { TASK_KEYS } from '../checklist/checklist';
 import type { TaskRole, TaskTemplate } from '../checklist/template.types';
+import { catchUpReminderDate, isCatchUpTask } from './catch-up';
 
 /**
  * When a checklist task reminds its responsible person, as data. The reminder pipeline (outbox,
@@ -60,7 +61,7 @@ export function reminderRuleFor(task: Pick<TaskTemplate, 'key' | 'mandatory'>): 
   return REMINDER_RULE_OVERRIDES[task.key] ?? (task.mandatory ? MANDATORY_TASK_RULE : OPTIONAL_TASK_RULE);
 }
 
-export type ReminderKind = 'request' | 'due-soon' | 'due-today' | 'overdue';
+export type ReminderKind = 'request' | 'due-soon' | 'due-today' | 'overdue' | 'catch-up';
 
 /** One reminder occasion: unique per (task, kind, date) — the durable idempotency key. */
 export interface ReminderOccasion {
@@ -74,11 +75,27 @@ export interface ReminderOccasion {
  * dates re-plan them.
  */
 export function planReminders(
-  task: { readonly dueDate: IsoDate; readonly status: 'open' | 'done' | 'waived' },
+  task: { readonly dueDate: IsoDate; readonly status: 'open' | 'done' | 'waived'; readonly scheduledOn?: IsoDate | null },
   rule: ReminderRule,
   mobilityEndDate?: IsoDate,
 ): ReminderOccasion[] {
   if (task.status !== 'open') return [];
+  // Due before its schedule was set: one catch-up reminder, the day after, in the digest.
+  if (task.scheduledOn != null && isCatchUpTask(task)) {
+    return [{ kind: 'catch-up', date: catchUpReminderDate(task.scheduledOn) }];
+  }
+  const all = planAllReminders(task, rule, mobilityEndDate);
+  // Nothing at once: an occasion on or before the day the schedule was set is not sent (whoever
+  // set the dates sees the checklist; the recipient hears of it on the next occasion).
+  const scheduledOn = task.scheduledOn;
+  return scheduledOn == null ? all : all.filter((o) => o.date > scheduledOn);
+}
+
+function planAllReminders(
+  task: { readonly dueDate: IsoDate },
+  rule: ReminderRule,
+  mobilityEndDate?: IsoDate,
+): ReminderOccasion[] {
   const occasions: ReminderOccasion[] = [];
   if (rule.requestOnLastDay && mobilityEndDate !== undefined && mobilityEndDate < task.dueDate) {
     occasions.push({ kind: 'request', date: mobilityEndDate });
@@ -145,6 +162,8 @@ export const MAIL_KINDS = {
   // A project's deadlines (final report, BM data): the grant's, so never muted (reference §3.5).
   'project-task-reminder': { mutable: false },
   'weekly-digest': { mutable: true },
+  // Several task reminders to one recipient on one day, in one mail (grouped by mobility).
+  'reminder-digest': { mutable: false },
   // Account e-mails: asked for by the recipient, sent at once (not held for working hours).
   'password-reset': { mutable: false },
   'sign-in-link': { mutable: false },
@@ -161,6 +180,19 @@ export function isMailKind(value: string): value is MailKind {
 export function mailKindOf(rule: ReminderRule, occasion: Pick<ReminderOccasion, 'kind'>): MailKind {
   if (occasion.kind === 'request' && rule.requestOnLastDay) return 'participant-report-request';
   return rule.mutable ? 'task-advice' : 'task-reminder';
+}
+
+/**
+ * What a task mail says about its date, from the day it is written rather than the day it was
+ * planned for: an occasion found late (a worker was down, a batch waited a day) must not say
+ * "due today, 11 November" three weeks later.
+ */
+export type ReminderWording = 'due-soon' | 'due-today' | 'overdue' | 'catch-up';
+
+export function reminderWording(kind: ReminderKind, dueDate: IsoDate, today: IsoDate): ReminderWording {
+  if (kind === 'catch-up') return 'catch-up';
+  if (dueDate > today) return 'due-soon';
+  return dueDate === today ? 'due-today' : 'overdue';
 }
 
 /** How many days ahead the weekly digest looks for tasks falling due. */
