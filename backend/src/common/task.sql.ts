@@ -10,7 +10,15 @@ export function pendingTaskSql(t = 't', m = 'm'): string {
   return `${t}.status = 'open' AND (${t}.mandatory OR ${t}.phase = ${m}.phase) AND ${m}.phase NOT IN (${FINAL})`;
 }
 
-/** SQL twin of `isTaskOverdue`: a pending task due before `today` (a parameter such as `$1`). */
+/**
+ * SQL twin of `isTaskOverdue`: a pending task due before `today` (a parameter such as `$1`) that is
+ * not a catch-up task (due before the day its schedule was set).
+ */
 export function overdueTaskSql(today: string, t = 't', m = 'm'): string {
-  return `${pendingTaskSql(t, m)} AND ${t}.due_date < ${today}`;
+  return `${pendingTaskSql(t, m)} AND ${t}.due_date < ${today} AND ${t}.due_date >= ${t}.scheduled_on`;
+}
+
+/** SQL twin of `isTaskCatchUp`: a pending task due before the day its schedule was set. */
+export function catchUpTaskSql(t = 't', m = 'm'): string {
+  return `${pendingTaskSql(t, m)} AND ${t}.due_date < ${t}.scheduled_on`;
 }

@@ -57,6 +57,7 @@ describe('loadConfig', () => {
     });
     expect(config.reminders).toEqual({
       sweepIntervalMs: 30000,
+      mailsPerDay: 1,
       workingHours: { start: '08:30', end: '16:00', days: [1, 2, 3, 4] },
     });
     expect(config.publicUrl).toBe('https://hub.example');

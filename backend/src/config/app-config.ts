@@ -131,6 +131,14 @@ class Environment {
   @Max(86_400_000)
   REMINDER_SWEEP_INTERVAL_MS?: number;
 
+  /** Task-reminder mails a recipient gets at most per day (each lists all their due tasks). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  REMINDER_MAILS_PER_DAY?: number;
+
   /** Days after the project's end date the final beneficiary report is due (reference §3.5 #6 [NA-example]: 60). */
   @IsOptional()
   @Type(() => Number)
@@ -344,6 +352,8 @@ export interface AppConfig {
   };
   readonly reminders: {
     readonly sweepIntervalMs: number;
+    /** Task-reminder mails per recipient and day (REMINDER_MAILS_PER_DAY, default 1). */
+    readonly mailsPerDay: number;
     readonly workingHours: { readonly start: string; readonly end: string; readonly days: readonly number[] };
   };
   readonly outbox: { readonly relayIntervalMs: number; readonly requeueAfterMs: number };
@@ -419,6 +429,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     reminders: {
       sweepIntervalMs: parsed.REMINDER_SWEEP_INTERVAL_MS ?? 60_000,
+      mailsPerDay: parsed.REMINDER_MAILS_PER_DAY ?? 1,
       workingHours: workingHours(parsed.WORKING_HOURS ?? '09:00-17:00', parsed.WORKING_DAYS ?? '1,2,3,4,5'),
     },
     outbox: {

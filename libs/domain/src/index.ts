@@ -29,3 +29,4 @@ export * from './lib/reports/summary';
 export * from './lib/reports/import-rows';
 export * from './lib/reminders/catch-up';
 export * from './lib/reminders/batching';
+export * from './lib/checklist/task-texts';

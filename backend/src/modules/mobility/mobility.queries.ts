@@ -55,6 +55,7 @@ export interface SummaryRow {
   nd_key: string | null;
   nd_title: string | null;
   nd_due: string | null;
+  nd_catch_up: boolean | null;
 }
 
 const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date, m.end_date, m.phase, m.version,
@@ -63,7 +64,8 @@ const SUMMARY_SELECT = `SELECT m.id, m.project_id, m.activity_type, m.start_date
                    s.id AS s_id, s.name AS s_name, s.country AS s_country,
                    h.id AS h_id, h.name AS h_name, h.country AS h_country,
                    od.overdue,
-                   nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due`;
+                   nd.id AS nd_id, nd.template_key AS nd_key, nd.title AS nd_title, nd.due_date AS nd_due,
+                   nd.due_date < nd.scheduled_on AS nd_catch_up`;
 
 /**
  * Joins for one summary row; `$1` is today's date. `tasks` narrows the tasks counted (overdue, next
@@ -74,7 +76,7 @@ const summaryJoins = (tasks = 'true') => `JOIN person p ON p.id = m.person_id
       LEFT JOIN organisation h ON h.id = m.host_organisation_id
       CROSS JOIN LATERAL (SELECT count(*)::int AS overdue FROM task t
                            WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks}) od
-      LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date FROM task t
+      LEFT JOIN LATERAL (SELECT t.id, t.template_key, t.title, t.due_date, t.scheduled_on FROM task t
                           WHERE t.mobility_id = m.id AND ${pendingTaskSql()} AND ${tasks}
                           ORDER BY t.due_date, t.position LIMIT 1) nd ON true`;
 
@@ -373,7 +375,7 @@ export function toSummary(row: SummaryRow): MobilitySummaryDto {
     overdueTasks: row.overdue,
     nextDueTask:
       row.nd_id && row.nd_key && row.nd_title && row.nd_due
-        ? { id: row.nd_id, key: row.nd_key, title: row.nd_title, dueDate: row.nd_due }
+        ? { id: row.nd_id, key: row.nd_key, title: row.nd_title, dueDate: row.nd_due, catchUp: row.nd_catch_up === true }
         : null,
   };
 }

@@ -133,6 +133,7 @@ export class DigestService {
           kind: 'weekly-digest',
           mobilityId: null,
           organisationId: organisation.id,
+          senderName: organisation.name,
           recipientEmail: recipient,
           recipientName: organisation.name,
           locale,

@@ -150,6 +150,7 @@ export class GuardianMailService {
       kind,
       mobilityId: ctx.mobilityId,
       organisationId: ctx.schoolId,
+      senderName: ctx.schoolName,
       recipientEmail: recipient.email.toLowerCase(),
       recipientName: recipient.name,
       locale,

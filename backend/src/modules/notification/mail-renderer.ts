@@ -6,6 +6,8 @@ import {
   MAIL_KINDS,
   MailKind,
   ReminderKind,
+  ReminderWording,
+  taskTextIn,
 } from '@mobility-hub/domain';
 import * as Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -22,15 +24,23 @@ export interface MailFacts {
    * may have its own wording under `<kind>.staff` (no "work placement", no "learner").
    */
   readonly audience?: MailAudience;
-  /** Which variant of a task mail (request, due-soon, due-today, overdue). */
-  readonly occasion?: ReminderKind;
+  /** Which variant of a task mail (request, due-soon, due-today, overdue, catch-up). */
+  readonly occasion?: ReminderKind | ReminderWording;
+  /**
+   * Who reads it, for what they can do: a learner, the host, or the school (sending or coordinating).
+   * A kind may have its own wording under `<kind>.<reader>` (e.g. a learner cannot waive a task).
+   */
+  readonly reader?: MailReader;
   readonly locale: string;
   readonly recipientName: string;
   readonly organisation: string;
   readonly participant?: string;
   /** A project's title and reference (project task mail). */
   readonly project?: string;
-  readonly task?: { readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
+  /** A checklist task: its title and guidance come in the mail's language by `key` (English the fallback). */
+  readonly task?: { readonly key?: string; readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
+  /** A reminder digest: the tasks due, overdue or to catch up, one group per mobility. */
+  readonly reminders?: readonly ReminderGroup[];
   readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
   /** Where the participant goes (host and country), for mails to a minor's guardian. */
   readonly place?: string;
@@ -50,6 +60,21 @@ export interface MailFacts {
 }
 
 export type MailAudience = 'learner' | 'staff';
+
+export type MailReader = 'learner' | 'host' | 'school';
+
+export interface ReminderGroup {
+  /** The participant (and the stay) the tasks belong to. */
+  readonly participant: string;
+  readonly period: { readonly startDate: IsoDate; readonly endDate: IsoDate };
+  readonly url: string;
+  readonly items: readonly {
+    readonly key: string;
+    readonly title: string;
+    readonly dueDate: IsoDate;
+    readonly wording: ReminderWording;
+  }[];
+}
 
 /** The audience of a mobility of `activityType`: learners' families read learner wording, all others staff wording. */
 export function mailAudienceOf(activityType: ActivityTypeCode): MailAudience {
@@ -106,13 +131,17 @@ export class MailRenderer {
         ? facts.locale
         : `${language}-${facts.locale.split('-')[1] ?? 'GB'}`;
     const date = (iso: IsoDate) => formatDate(iso, dateLocale);
+    const taskText = (key: string | undefined, english: string) =>
+      key === undefined ? english : taskTextIn(key, english, language);
     const values = {
       name: facts.recipientName,
       organisation: facts.organisation,
       participant: facts.participant ?? '',
       project: facts.project ?? '',
-      task: facts.task?.title ?? '',
-      guidance: facts.task?.guidance ?? '',
+      task: facts.task ? taskText(facts.task.key, facts.task.title) : '',
+      guidance: facts.task ? taskText(facts.task.key, facts.task.guidance) : '',
+      count: facts.reminders?.reduce((n, g) => n + g.items.length, 0) ?? 0,
+      mobilities: facts.reminders?.length ?? 0,
       dueDate: facts.task ? date(facts.task.dueDate) : '',
       startDate: facts.period ? date(facts.period.startDate) : '',
       endDate: facts.period ? date(facts.period.endDate) : '',
@@ -125,13 +154,16 @@ export class MailRenderer {
       role: facts.role ? this.message(language, `roles.${facts.role}`, {}) : '',
     };
     const kind = facts.kind;
-    // Staff, experts and visitors read the kind's `staff` wording where it has one.
-    const t = (path: string) =>
-      facts.audience === 'staff' &&
-      path.startsWith(`${kind}.`) &&
-      this.has(language, `${kind}.staff.${path.slice(kind.length + 1)}`)
-        ? this.message(language, `${kind}.staff.${path.slice(kind.length + 1)}`, values)
-        : this.message(language, path, values);
+    // The reader's own wording first (what THIS reader can do), then staff wording for staff,
+    // experts and visitors, then the kind's.
+    const t = (path: string) => {
+      if (path.startsWith(`${kind}.`)) {
+        const rest = path.slice(kind.length + 1);
+        const own = [facts.reader ? `${kind}.${facts.reader}.${rest}` : null, facts.audience === 'staff' ? `${kind}.staff.${rest}` : null];
+        for (const candidate of own) if (candidate && this.has(language, candidate)) return this.message(language, candidate, values);
+      }
+      return this.message(language, path, values);
+    };
     const variant = (path: string) => (facts.occasion ? t(`${kind}.${path}.${facts.occasion}`) : t(`${kind}.${path}`));
     const paragraphs = [variant('lead'), t(`${kind}.detail`)].filter((p) => p.trim() !== '');
     const sections = facts.digest
@@ -147,7 +179,19 @@ export class MailRenderer {
             ),
           },
         ].filter((s) => s.items.length > 0)
-      : [];
+      : (facts.reminders ?? []).map((g) => ({
+          heading: this.message(language, 'common.groupHeading', {
+            participant: g.participant,
+            startDate: date(g.period.startDate),
+            endDate: date(g.period.endDate),
+          }),
+          items: g.items.map((i) => ({
+            task: taskText(i.key, i.title),
+            participant: '',
+            url: g.url,
+            tag: this.message(language, `common.tag.${i.wording}`, { dueDate: date(i.dueDate) }),
+          })),
+        }));
     const actionLabel = this.has(language, `${kind}.action`) ? t(`${kind}.action`) : t('common.openMobility');
     const model = {
       lang: language,
@@ -157,7 +201,7 @@ export class MailRenderer {
       sections,
       action: facts.actionUrl ? { label: actionLabel, url: facts.actionUrl } : null,
       closing: t(`${kind}.closing`),
-      signature: t('common.signature'),
+      signature: this.has(language, `${kind}.signature`) ? t(`${kind}.signature`) : t('common.signature'),
       // A kind may say why it was sent; else the common reason for advice or for a deadline.
       why: this.has(language, `${kind}.why`)
         ? t(`${kind}.why`)

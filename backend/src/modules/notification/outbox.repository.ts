@@ -8,6 +8,8 @@ export interface NewOutboxRow {
   readonly kind: MailKind;
   readonly mobilityId: string | null;
   readonly organisationId: string | null;
+  /** The organisation the mail is sent for: the sender line's name (the address stays MAIL_FROM's). */
+  readonly senderName?: string | null;
   readonly recipientEmail: string;
   readonly recipientName: string;
   readonly locale: string;
@@ -24,10 +26,10 @@ export async function insertOutboxRows(em: EntityManager, rows: readonly NewOutb
   const ids = rows.map((r) => r.id ?? randomUUID());
   await em.query(
     `INSERT INTO outbox (id, kind, mobility_id, organisation_id, recipient_email, recipient_name, locale,
-                         subject, html, text, headers, send_after, status, created_at)
+                         subject, html, text, headers, send_after, sender_name, status, created_at)
      SELECT r.*, 'pending', $13::timestamptz
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                   $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[]) AS r`,
+                   $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::timestamptz[], $14::text[]) AS r`,
     [
       ids,
       rows.map((r) => r.kind),
@@ -42,6 +44,7 @@ export async function insertOutboxRows(em: EntityManager, rows: readonly NewOutb
       rows.map((r) => JSON.stringify(r.headers)),
       rows.map((r) => r.sendAfter.toISOString()),
       now.toISOString(),
+      rows.map((r) => r.senderName ?? null),
     ],
   );
   return ids;

@@ -221,6 +221,7 @@ export class ProjectReminderService {
       kind: 'project-task-reminder',
       mobilityId: null,
       organisationId: ctx.organisationId,
+      senderName: ctx.organisationName,
       recipientEmail: recipient.email,
       recipientName: recipient.name,
       locale,

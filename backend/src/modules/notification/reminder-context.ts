@@ -27,6 +27,8 @@ export interface TaskReminderContext {
   readonly role: TaskRole;
   readonly mandatory: boolean;
   readonly dueDate: IsoDate;
+  /** The day its due date was set: due before it = a catch-up task (one reminder, in the digest). */
+  readonly scheduledOn: IsoDate;
   readonly status: 'open' | 'done' | 'waived';
   readonly phase: MobilityState;
   /** The activity's type: mail speaks to a learner or to staff by its family. */
@@ -67,7 +69,7 @@ export interface Recipient {
 
 const CONTEXT_SELECT = `
   SELECT t.id AS "taskId", t.mobility_id AS "mobilityId", t.template_key AS key, t.title, t.guidance, t.role,
-         t.mandatory, t.due_date AS "dueDate", t.status, m.phase, m.activity_type AS "activityType", m.start_date AS "startDate", m.end_date AS "endDate",
+         t.mandatory, t.due_date AS "dueDate", t.scheduled_on AS "scheduledOn", t.status, m.phase, m.activity_type AS "activityType", m.start_date AS "startDate", m.end_date AS "endDate",
          p.first_name || ' ' || p.last_name AS participant, p.first_name AS "participantFirstName",
          p.email AS "participantEmail", m.mentor_name AS "mentorName", m.mentor_email AS "mentorEmail",
          g.name AS "guardianName", g.email AS "guardianEmail",

@@ -1,5 +1,14 @@
 import {
+  addDays,
+  BATCHED_MAIL_KINDS,
   firstReminderAt,
+  instantAt,
+  isBatchedMailKind,
+  isCatchUpTask,
+  planReminderMails,
+  reminderWording,
+  sendTimeFor,
+  TaskRole,
   isConsentTask,
   MAIL_KINDS,
   MailKind,
@@ -19,7 +28,7 @@ import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { issueActionToken } from '../links/action-tokens';
 import { MailLinks } from '../links/mail-links';
 import { GuardianMailService } from './guardian-mail.service';
-import { mailAudienceOf, MailRenderer } from './mail-renderer';
+import { mailAudienceOf, MailReader, MailRenderer } from './mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from './outbox.repository';
 import {
   loadContextsOfMobility,
@@ -35,6 +44,11 @@ import {
 import { preparedQuery } from '../../common/prepared-query';
 
 export const SWEEP_BATCH = 500;
+
+/** Who reads a task's mail, for the wording of what they can do. */
+export function readerOf(role: TaskRole): MailReader {
+  return role === 'learner' ? 'learner' : role === 'host' ? 'host' : 'school';
+}
 
 /** A task a change touched, with the status it has now. */
 export interface TouchedTask {
@@ -253,14 +267,32 @@ export class ReminderService {
       em,
       planned.flatMap((p) => (p.recipient && MAIL_KINDS[p.kind].mutable ? [p.recipient.email] : [])),
     );
-    const rows: NewOutboxRow[] = [];
-    const occasions = planned.map((p) => {
+    const decided = planned.map((p) => {
       const mute = p.recipient !== null && muted.has(`${p.recipient.email}\u0000${p.kind}`);
-      const status = !p.recipient ? 'no-recipient' : mute ? 'muted' : 'outboxed';
-      const row =
-        status === 'outboxed' && p.recipient ? this.compose(p.ctx, p.recipient, p.kind, p.occasion, now) : null;
-      return { ...p, status, outboxId: row?.id ?? null, row };
+      const status: 'outboxed' | 'muted' | 'no-recipient' = !p.recipient ? 'no-recipient' : mute ? 'muted' : 'outboxed';
+      return { ...p, status };
     });
+    // Task reminders to one recipient go in one mail, at most `mailsPerDay` a day; the rest waits
+    // for tomorrow's. Mails with a link or deadline of their own go alone.
+    const mailing = decided.filter((d) => d.status === 'outboxed' && d.recipient !== null);
+    const sentToday = await this.reminderMailsToday(
+      em,
+      mailing.filter((d) => isBatchedMailKind(d.kind)).map((d) => d.recipient as Recipient),
+      now,
+    );
+    const plan = planReminderMails(
+      mailing.map((d) => ({ recipient: (d.recipient as Recipient).email, mailKind: d.kind, item: d })),
+      (email) => sentToday.get(email) ?? 0,
+      this.config.reminders.mailsPerDay,
+    );
+    const deferred = new Set(plan.deferred);
+    const outboxOf = new Map<(typeof decided)[number], string>();
+    for (const d of plan.alone) outboxOf.set(d, randomUUID());
+    for (const b of plan.batches) {
+      const id = randomUUID();
+      for (const d of b.items) outboxOf.set(d, id);
+    }
+    const occasions = decided.filter((d) => !deferred.has(d));
     // The unique (task, kind, date) row first: an occasion somebody else already wrote yields no mail.
     const written: { task_id: string }[] = occasions.length
       ? await em.query(
@@ -274,27 +306,50 @@ export class ReminderService {
             occasions.map((o) => o.occasion.date),
             occasions.map((o) => o.kind),
             occasions.map((o) => o.status),
-            occasions.map((o) => o.outboxId),
+            occasions.map((o) => outboxOf.get(o) ?? null),
             now.toISOString(),
           ],
         )
       : [];
     const fresh = new Set(written.map((w) => w.task_id));
-    for (const o of occasions) {
-      if (!o.row || !fresh.has(o.ctx.taskId)) continue;
+    const rows: NewOutboxRow[] = [];
+    for (const o of plan.alone) {
+      if (!fresh.has(o.ctx.taskId) || !o.recipient) continue;
+      const id = outboxOf.get(o) as string;
       if (o.kind === 'guardian-consent-reminder') {
         // The guardian's reminder carries a fresh consent link (earlier ones retire), issued only
         // for a mail that is really written; it lives in the mail alone, never in a job.
         const { title, dueDate } = o.ctx;
-        const written = await this.guardians.reminderFor(em, o.ctx.mobilityId, o.row.id ?? '', {
+        const written = await this.guardians.reminderFor(em, o.ctx.mobilityId, id, {
           title,
           dueDate,
-          occasion: o.occasion.kind,
+          // A consent that was due before the stay was planned: "still waiting" is what the guardian reads.
+          occasion: o.occasion.kind === 'catch-up' ? 'overdue' : o.occasion.kind,
         });
         if (written) rows.push(written);
         continue;
       }
-      rows.push(o.row);
+      rows.push({ ...this.compose(o.ctx, o.recipient, o.kind, o.occasion, now), id });
+    }
+    for (const b of plan.batches) {
+      const items = b.items.filter((o) => fresh.has(o.ctx.taskId));
+      if (items.length === 0) continue;
+      const id = outboxOf.get(items[0]) as string;
+      const [first] = items;
+      const recipient = first.recipient as Recipient;
+      rows.push(
+        items.length === 1
+          ? { ...this.compose(first.ctx, recipient, first.kind, first.occasion, now), id }
+          : { ...this.composeDigest(items.map((i) => i.ctx), recipient, now), id },
+      );
+    }
+    // Deferred ones are looked at again on the recipient's next day.
+    for (const d of plan.deferred) {
+      const recipient = d.recipient as Recipient;
+      const tomorrow = addDays(this.clock.today(recipient.timeZone), 1);
+      const at = sendTimeFor(tomorrow, recipient.timeZone, this.config.reminders.workingHours).toISOString();
+      const entry = next.find((n) => n.id === d.ctx.taskId);
+      if (entry) entry.at = at;
     }
     await insertOutboxRows(em, rows, now);
     await em.query(
@@ -304,6 +359,69 @@ export class ReminderService {
     );
     // A full batch of candidates means there may be more: the caller sweeps again.
     return { tasks: candidates.length, mails: rows.length };
+  }
+
+  /**
+   * How many task-reminder mails each recipient got today (their own day, in their time zone),
+   * counted under a per-recipient advisory lock so that two sweeps cannot both send "the one".
+   */
+  private async reminderMailsToday(em: EntityManager, recipients: readonly Recipient[], now: Date): Promise<Map<string, number>> {
+    const unique = [...new Map(recipients.map((r) => [r.email, r])).values()].sort((a, b) => a.email.localeCompare(b.email));
+    if (unique.length === 0) return new Map();
+    for (const r of unique) await em.query(`SELECT pg_advisory_xact_lock(hashtext('reminder-mail:' || $1))`, [r.email]);
+    const since = unique.map((r) => instantAt(this.clock.today(r.timeZone), 0, r.timeZone).toISOString());
+    const rows: { email: string; n: number }[] = await em.query(
+      `SELECT d.email, count(o.id)::int AS n
+         FROM unnest($1::text[], $2::timestamptz[]) AS d(email, since)
+         LEFT JOIN outbox o ON o.recipient_email = d.email AND o.created_at >= d.since
+          AND o.kind = ANY($3::text[]) AND o.status <> 'cancelled'
+        GROUP BY d.email`,
+      [unique.map((r) => r.email), since, [...BATCHED_MAIL_KINDS, 'reminder-digest']],
+    );
+    return new Map(rows.map((r) => [r.email, r.n]));
+  }
+
+  /** One mail with several task reminders for one recipient, grouped by mobility. */
+  composeDigest(contexts: readonly TaskReminderContext[], recipient: Recipient, now: Date): NewOutboxRow {
+    const today = this.clock.today(recipient.timeZone);
+    const byMobility = new Map<string, TaskReminderContext[]>();
+    for (const ctx of [...contexts].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
+      byMobility.set(ctx.mobilityId, [...(byMobility.get(ctx.mobilityId) ?? []), ctx]);
+    }
+    const [first] = contexts;
+    const rendered = this.renderer.render({
+      kind: 'reminder-digest',
+      audience: mailAudienceOf(first.activityType),
+      reader: readerOf(first.role),
+      locale: recipient.locale,
+      recipientName: recipient.name,
+      organisation: first.sending.name,
+      reminders: [...byMobility.values()].map((tasks) => ({
+        participant: tasks[0].participant,
+        period: { startDate: tasks[0].startDate, endDate: tasks[0].endDate },
+        url: this.links.mobility(tasks[0].mobilityId),
+        items: tasks.map((t) => ({
+          key: t.key,
+          title: t.title,
+          dueDate: t.dueDate,
+          wording: isCatchUpTask(t) ? 'catch-up' : reminderWording('due-soon', t.dueDate, today),
+        })),
+      })),
+    });
+    return {
+      id: randomUUID(),
+      kind: 'reminder-digest',
+      // One mobility's mail shows in its file's log; a digest across mobilities is the recipient's.
+      mobilityId: byMobility.size === 1 ? first.mobilityId : null,
+      organisationId: recipient.organisationId,
+      senderName: first.sending.name,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      locale: recipient.locale,
+      ...rendered,
+      headers: {},
+      sendAfter: nextWorkingMoment(now, recipient.timeZone, this.config.reminders.workingHours),
+    };
   }
 
   private async mutedPairs(em: EntityManager, recipients: string[]): Promise<Set<string>> {
@@ -343,15 +461,22 @@ export class ReminderService {
     actionUrl = this.links.mobility(ctx.mobilityId),
   ): NewOutboxRow {
     const muteUrl = MAIL_KINDS[kind].mutable ? this.links.mute(recipient.email, kind) : undefined;
+    const today = this.clock.today(recipient.timeZone);
     const rendered = this.renderer.render({
       kind,
       audience: mailAudienceOf(ctx.activityType),
-      occasion: kind === 'placement-request' ? undefined : occasion.kind,
+      reader: readerOf(ctx.role),
+      occasion:
+        kind === 'placement-request'
+          ? undefined
+          : occasion.kind === 'request'
+            ? 'request'
+            : reminderWording(occasion.kind, ctx.dueDate, today),
       locale: recipient.locale,
       recipientName: recipient.name,
       organisation: ctx.sending.name,
       participant: ctx.participant,
-      task: { title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
+      task: { key: ctx.key, title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
       period: { startDate: ctx.startDate, endDate: ctx.endDate },
       actionUrl,
       muteUrl,
@@ -361,6 +486,7 @@ export class ReminderService {
       kind,
       mobilityId: ctx.mobilityId,
       organisationId: recipient.organisationId,
+      senderName: ctx.sending.name,
       recipientEmail: recipient.email,
       recipientName: recipient.name,
       locale: recipient.locale,

@@ -21,6 +21,7 @@ interface OutboxMail {
   id: string;
   status: string;
   recipient_email: string;
+  sender_name: string | null;
   subject: string;
   html: string;
   text: string;
@@ -50,14 +51,15 @@ export class SendMailProcessor {
   async process(job: Job<SendMailPayload>): Promise<'sent' | 'skipped'> {
     const { outboxId } = job.data;
     const [row]: OutboxMail[] = await this.db.query(
-      `SELECT id, status, recipient_email, subject, html, text, headers FROM outbox WHERE id = $1`,
+      `SELECT id, status, recipient_email, sender_name, subject, html, text, headers FROM outbox WHERE id = $1`,
       [outboxId],
     );
     if (!row || (row.status !== 'queued' && row.status !== 'pending')) return 'skipped';
     let messageId: string;
     try {
       ({ messageId } = await this.transport.send({
-        from: this.config.mail.from,
+        // The sender line names the organisation the mail is for (the address stays ours).
+        from: senderOf(this.config.mail.from, row.sender_name),
         to: row.recipient_email,
         subject: row.subject,
         html: row.html,
@@ -100,6 +102,13 @@ export async function markFailedIfWaiting(db: DataSource, outboxId: string, reas
     `UPDATE outbox SET status = 'failed', last_error = $2 WHERE id = $1 AND status IN ('queued', 'pending')`,
     [outboxId, reason.slice(0, 500)],
   );
+}
+
+/** MAIL_FROM with the organisation's name as its display name, e.g. `"Berufskolleg Rhein-Ruhr" <no-reply@…>`. */
+export function senderOf(mailFrom: string, name: string | null): string {
+  if (!name) return mailFrom;
+  const address = /<([^>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom.trim();
+  return `"${name.replace(/["\\\r\n]/g, '')}" <${address}>`;
 }
 
 function codeOf(error: unknown): string {

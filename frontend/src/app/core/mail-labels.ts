@@ -15,6 +15,7 @@ export const MAIL_KIND_LABELS: Readonly<Record<MailKind, string>> = {
   'guardian-consent-refused': 'Guardian did not consent',
   'project-task-reminder': 'Project deadline reminder',
   'weekly-digest': 'Weekly digest',
+  'reminder-digest': 'Reminders (several tasks)',
   'password-reset': 'Password reset',
   'sign-in-link': 'Sign-in link',
   invitation: 'Invitation',
@@ -31,6 +32,7 @@ export const MAIL_KIND_PHRASES: Readonly<Record<MailKind, string>> = {
   'guardian-consent-refused': 'notes that a guardian did not consent',
   'project-task-reminder': 'reminders of your projects’ deadlines (final report, Beneficiary Module data)',
   'weekly-digest': 'the weekly summary of open tasks',
+  'reminder-digest': 'one daily e-mail listing your checklist tasks that are due',
   'password-reset': 'e-mails to reset your password',
   'sign-in-link': 'sign-in links',
   invitation: 'invitations to join an organisation',
@@ -49,6 +51,7 @@ export const OCCASION_LABELS: Readonly<Record<ReminderOccasion, string>> = {
   'due-soon': 'Due soon',
   'due-today': 'Due today',
   overdue: 'Overdue',
+  'catch-up': 'Catch-up (once, in the day’s reminder)',
 };
 
 /** What became of a reminder occasion that has come. */

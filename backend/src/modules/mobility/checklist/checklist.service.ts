@@ -6,6 +6,7 @@ import {
   dueDate,
   ExistingTask,
   isTaskOverdue,
+  isTaskCatchUp,
   MobilityDates,
   MobilityState,
   ParticipantConditions,
@@ -69,6 +70,7 @@ export class ChecklistService {
       mandatory: t.mandatory,
       position,
       dueDate: t.dueDate,
+      scheduledOn: this.today(),
       status: 'open' as const,
     }));
     await em.insert(TaskEntity, rows);
@@ -86,11 +88,11 @@ export class ChecklistService {
   ): Promise<void> {
     const template = checklistFor(mobility.checklistVersion, mobility.activityType);
     await em.query(
-      `UPDATE task SET due_date = planned.due_date
+      `UPDATE task SET due_date = planned.due_date, scheduled_on = $4
          FROM unnest($2::text[], $3::date[]) AS planned(template_key, due_date)
         WHERE task.mobility_id = $1 AND task.template_key = planned.template_key
           AND task.status <> 'done' AND task.due_date <> planned.due_date`,
-      [mobility.id, template.tasks.map((t) => t.key), template.tasks.map((t) => dueDate(t.due, dates))],
+      [mobility.id, template.tasks.map((t) => t.key), template.tasks.map((t) => dueDate(t.due, dates)), this.today()],
     );
     if (!template.tasks.some((t) => t.minStayDays !== undefined)) return;
     const { add, remove } = planStayTaskChanges(template, dates, await this.existingTasks(em, mobility.id));
@@ -120,9 +122,10 @@ export class ChecklistService {
     );
     for (const { task, to } of plan.update) {
       await em.query(
-        `UPDATE task SET phase = $3, title = $4, guidance = $5, role = $6, mandatory = $7, position = $8, due_date = $9
+        `UPDATE task SET phase = $3, title = $4, guidance = $5, role = $6, mandatory = $7, position = $8, due_date = $9,
+                scheduled_on = CASE WHEN due_date = $9 THEN scheduled_on ELSE $10::date END
           WHERE mobility_id = $1 AND id = $2 AND status = 'open'`,
-        [mobilityId, task.id, to.phase, to.title, to.guidance, to.role, to.mandatory, to.position, to.dueDate],
+        [mobilityId, task.id, to.phase, to.title, to.guidance, to.role, to.mandatory, to.position, to.dueDate, this.today()],
       );
     }
     const added = await this.insertTasks(em, mobilityId, plan.add);
@@ -163,6 +166,7 @@ export class ChecklistService {
         mandatory: t.mandatory,
         position: t.position,
         dueDate: t.dueDate,
+        scheduledOn: this.today(),
         status: 'open' as const,
       })),
     );
@@ -333,6 +337,7 @@ export function toTaskDto(t: TaskEntity, state: MobilityState, today: string): T
     dueDate: t.dueDate,
     status: t.status,
     overdue: isTaskOverdue(t, state, today),
+    catchUp: isTaskCatchUp(t, state),
     statusChangedBy: t.statusChangedBy,
     statusChangedAt: t.statusChangedAt?.toISOString() ?? null,
     note: t.note,

@@ -35,6 +35,10 @@ export class TaskEntity {
   @Column('date', { name: 'due_date' })
   dueDate: string;
 
+  /** The day (application time zone) its current due date was set: due before it = a catch-up task. */
+  @Column('date', { name: 'scheduled_on' })
+  scheduledOn: string;
+
   @Column('text')
   status: TaskStatus;
 

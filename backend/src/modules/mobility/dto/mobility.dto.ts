@@ -308,6 +308,8 @@ export class DueTaskDto {
   @ApiProperty() key: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty({ description: 'A catch-up task (due before its schedule was set): never shown as late' })
+  catchUp: boolean;
 }
 
 export class MobilitySummaryDto {

@@ -51,7 +51,7 @@ export class OutboxPageDto extends PageDto {
   @ApiProperty({ type: [OutboxMessageDto] }) items: OutboxMessageDto[];
 }
 
-export const REMINDER_OCCASIONS = ['request', 'due-soon', 'due-today', 'overdue'] as const;
+export const REMINDER_OCCASIONS = ['request', 'due-soon', 'due-today', 'overdue', 'catch-up'] as const;
 export const REMINDER_STATUSES = ['outboxed', 'muted', 'no-recipient'] as const;
 
 export class SentReminderDto {

@@ -105,7 +105,7 @@ const PREFETCH_ITEMS = 40;
                     </p>
                     @if (m.nextDueTask; as task) {
                       <p class="line next" data-testid="next-task"><span class="muted">Next:</span> {{ task.title }}</p>
-                      <p class="line due" [class.late]="task.dueDate < today">
+                      <p class="line due" [class.late]="task.dueDate < today && !task.catchUp">
                         <span class="muted">Due </span
                         ><time [attr.datetime]="task.dueDate">{{ date(task.dueDate) }}</time>
                       </p>

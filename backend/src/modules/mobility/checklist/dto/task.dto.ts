@@ -43,7 +43,12 @@ export class TaskDto {
   @ApiProperty() mandatory: boolean;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
-  @ApiProperty({ description: 'Open and past its due date' }) overdue: boolean;
+  @ApiProperty({ description: 'Open and past its due date (never a catch-up task)' }) overdue: boolean;
+  @ApiProperty({
+    description:
+      'A catch-up task: open, and due before its schedule was set (the mobility was created or re-dated after the date had passed). Not overdue; reminded once.',
+  })
+  catchUp: boolean;
   @ApiProperty({ type: String, nullable: true }) statusChangedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) statusChangedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;

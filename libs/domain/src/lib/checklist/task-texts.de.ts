@@ -1,0 +1,1 @@
+export const TASK_TEXTS_DE = {} as const satisfies Readonly<Record<string, Readonly<Record<string, string>>>>;
