@@ -312,10 +312,29 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
   );
   const accounts = [coordinator.account, ...people];
   await seedDemoMinor(app, identity, { projectId: project.id, schoolId: school.id, hostId: hosts.IE.id, today });
+  await backdateSchedules(app, today);
   return {
     summary: `1 project, ${MOBILITIES.length} mobilities, ${Object.keys(HOSTS).length + 2} organisations, ${accounts.length} people`,
     accounts,
   };
+}
+
+/**
+ * The demo's mobilities are made today, but a school would have planned those that start soon (or
+ * have started) months ago: their tasks were scheduled then, so what is past due is overdue, not
+ * "to catch up". Those starting in 100 days or more stay as made today — new files, whose tasks
+ * due before today are catch-up tasks (the case a new coordinator meets first).
+ */
+async function backdateSchedules(app: INestApplicationContext, today: string): Promise<void> {
+  const db = app.get(DataSource);
+  const moved = (await db.query(
+    `WITH m AS (SELECT id, start_date FROM mobility WHERE start_date < $1::date + 100)
+     UPDATE task t SET scheduled_on = LEAST(t.scheduled_on, m.start_date - 180) FROM m
+      WHERE t.mobility_id = m.id RETURNING t.mobility_id AS id`,
+    [today],
+  )) as { id: string }[];
+  const reminders = app.get(ReminderService);
+  for (const id of new Set(moved.map((m) => m.id))) await reminders.replan(db.manager, id);
 }
 
 /** Moves a demo mobility to its target state the way a coordinator would: tick, confirm, advance. */

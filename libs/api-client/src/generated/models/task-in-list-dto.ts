@@ -3,6 +3,11 @@
 
 import { TaskMobilityDto } from '../models/task-mobility-dto';
 export interface TaskInListDto {
+
+  /**
+   * A catch-up task: open, and due before its schedule was set (the mobility was created or re-dated after the date had passed). Not overdue; reminded once.
+   */
+  catchUp: boolean;
   dueDate: string;
 
   /**
@@ -21,7 +26,7 @@ export interface TaskInListDto {
   note: string | null;
 
   /**
-   * Open and past its due date
+   * Open and past its due date (never a catch-up task)
    */
   overdue: boolean;
   phase: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation';
