@@ -327,12 +327,12 @@ export async function seedDemoData(app: INestApplicationContext): Promise<Seeded
  */
 async function backdateSchedules(app: INestApplicationContext, today: string): Promise<void> {
   const db = app.get(DataSource);
-  const moved = (await db.query(
+  const [moved] = (await db.query(
     `WITH m AS (SELECT id, start_date FROM mobility WHERE start_date < $1::date + 100)
      UPDATE task t SET scheduled_on = LEAST(t.scheduled_on, m.start_date - 180) FROM m
       WHERE t.mobility_id = m.id RETURNING t.mobility_id AS id`,
     [today],
-  )) as { id: string }[];
+  )) as [{ id: string }[], number];
   const reminders = app.get(ReminderService);
   for (const id of new Set(moved.map((m) => m.id))) await reminders.replan(db.manager, id);
 }

@@ -208,7 +208,9 @@ export class MailRenderer {
         : MAIL_KINDS[kind].mutable
           ? t('common.whyMutable')
           : t('common.why'),
-      mute: facts.muteUrl ? { label: t('common.mute'), url: facts.muteUrl } : null,
+      mute: facts.muteUrl
+        ? { label: this.has(language, `${kind}.mute`) ? t(`${kind}.mute`) : t('common.mute'), url: facts.muteUrl }
+        : null,
     };
     return { subject: model.subject, html: this.html(model), text: this.text(model) };
   }

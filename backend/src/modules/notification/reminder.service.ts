@@ -91,7 +91,7 @@ export class ReminderService {
       // one statement, no context to read.
       const closed = tasks.filter((t) => t.status !== 'open').map((t) => t.id);
       if (closed.length > 0) {
-        await preparedQuery(
+        const [cancelled] = await preparedQuery<[{ id: string; kind: string }[], number]>(
           em,
           `WITH cleared AS (
              UPDATE task SET next_reminder_at = NULL
@@ -99,9 +99,11 @@ export class ReminderService {
            UPDATE outbox o SET status = 'cancelled'
              FROM reminder r JOIN task t ON t.id = r.task_id
             WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND r.task_id = ANY($2::uuid[])
-              AND t.status <> 'open' AND o.status IN ('pending', 'queued')`,
+              AND t.status <> 'open' AND o.status IN ('pending', 'queued')
+          RETURNING o.id, o.kind`,
           [mobilityId, closed],
         );
+        await this.reviveBatchmates(em, cancelled);
       }
       if (!tasks.some((t) => t.status === 'open')) return;
     }
@@ -151,15 +153,36 @@ export class ReminderService {
     // mobility closed, or they were written for someone who is no longer the task's recipient (the
     // former host's contact or mentor). Nothing to look at when none of the tasks has mail waiting.
     if (contexts.every((ctx) => ctx.pendingMail === false)) return;
-    await preparedQuery(
+    const [cancelled] = await preparedQuery<[{ id: string; kind: string }[], number]>(
       em,
       `UPDATE outbox o SET status = 'cancelled'
          FROM reminder r JOIN unnest($2::uuid[], $3::text[]) AS current(task_id, email) ON current.task_id = r.task_id
          JOIN task t ON t.id = r.task_id JOIN mobility m ON m.id = t.mobility_id
         WHERE r.outbox_id = o.id AND r.mobility_id = $1 AND o.status IN ('pending', 'queued')
           AND (t.status <> 'open' OR m.phase IN ('completed', 'withdrawn')
-               OR (o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email))`,
+               OR (o.kind <> 'placement-request' AND o.recipient_email IS DISTINCT FROM current.email))
+       RETURNING o.id, o.kind`,
       [mobilityId, ids, recipients],
+    );
+    await this.reviveBatchmates(em, cancelled);
+  }
+
+  /**
+   * A reminder mail listing several tasks was cancelled because one of them no longer applies: the
+   * others still do. Their occasions are forgotten and they are looked at again now, so the next
+   * sweep writes a new mail without the task that is done (the cancelled mail does not count
+   * towards the day's limit).
+   */
+  private async reviveBatchmates(em: EntityManager, cancelled: readonly { id: string; kind: string }[]): Promise<void> {
+    const digests = [...new Set(cancelled.filter((c) => c.kind === 'reminder-digest').map((c) => c.id))];
+    if (digests.length === 0) return;
+    await em.query(
+      `WITH forgotten AS (
+         DELETE FROM reminder r USING task t
+          WHERE r.outbox_id = ANY($1::uuid[]) AND t.id = r.task_id AND t.status = 'open'
+          RETURNING r.task_id)
+       UPDATE task SET next_reminder_at = $2 WHERE id IN (SELECT task_id FROM forgotten)`,
+      [digests, this.clock.now().toISOString()],
     );
   }
 
@@ -285,14 +308,28 @@ export class ReminderService {
       (email) => sentToday.get(email) ?? 0,
       this.config.reminders.mailsPerDay,
     );
-    const deferred = new Set(plan.deferred);
+    // When each deferred reminder is looked at again: the recipient's next day (they had theirs),
+    // or — outside their working hours — the start of their working day, so that the day's mail is
+    // written once, in the morning, with everything that is due by then.
+    const deferredUntil = new Map<(typeof decided)[number], Date>();
+    for (const d of plan.deferred) {
+      const recipient = d.recipient as Recipient;
+      deferredUntil.set(d, sendTimeFor(addDays(this.clock.today(recipient.timeZone), 1), recipient.timeZone, hours));
+    }
+    const batches = plan.batches.filter((b) => {
+      const { timeZone } = b.items[0].recipient as Recipient;
+      const opens = nextWorkingMoment(now, timeZone, hours);
+      if (opens.getTime() <= now.getTime()) return true;
+      for (const d of b.items) deferredUntil.set(d, opens);
+      return false;
+    });
     const outboxOf = new Map<(typeof decided)[number], string>();
     for (const d of plan.alone) outboxOf.set(d, randomUUID());
-    for (const b of plan.batches) {
+    for (const b of batches) {
       const id = randomUUID();
       for (const d of b.items) outboxOf.set(d, id);
     }
-    const occasions = decided.filter((d) => !deferred.has(d));
+    const occasions = decided.filter((d) => !deferredUntil.has(d));
     // The unique (task, kind, date) row first: an occasion somebody else already wrote yields no mail.
     const written: { task_id: string }[] = occasions.length
       ? await em.query(
@@ -331,7 +368,7 @@ export class ReminderService {
       }
       rows.push({ ...this.compose(o.ctx, o.recipient, o.kind, o.occasion, now), id });
     }
-    for (const b of plan.batches) {
+    for (const b of batches) {
       const items = b.items.filter((o) => fresh.has(o.ctx.taskId));
       if (items.length === 0) continue;
       const id = outboxOf.get(items[0]) as string;
@@ -340,16 +377,12 @@ export class ReminderService {
       rows.push(
         items.length === 1
           ? { ...this.compose(first.ctx, recipient, first.kind, first.occasion, now), id }
-          : { ...this.composeDigest(items.map((i) => i.ctx), recipient, now), id },
+          : { ...this.composeDigest(items, recipient, now), id },
       );
     }
-    // Deferred ones are looked at again on the recipient's next day.
-    for (const d of plan.deferred) {
-      const recipient = d.recipient as Recipient;
-      const tomorrow = addDays(this.clock.today(recipient.timeZone), 1);
-      const at = sendTimeFor(tomorrow, recipient.timeZone, this.config.reminders.workingHours).toISOString();
+    for (const [d, at] of deferredUntil) {
       const entry = next.find((n) => n.id === d.ctx.taskId);
-      if (entry) entry.at = at;
+      if (entry) entry.at = at.toISOString();
     }
     await insertOutboxRows(em, rows, now);
     await em.query(
@@ -382,8 +415,15 @@ export class ReminderService {
   }
 
   /** One mail with several task reminders for one recipient, grouped by mobility. */
-  composeDigest(contexts: readonly TaskReminderContext[], recipient: Recipient, now: Date): NewOutboxRow {
+  composeDigest(
+    items: readonly { readonly ctx: TaskReminderContext; readonly kind: MailKind }[],
+    recipient: Recipient,
+    now: Date,
+  ): NewOutboxRow {
+    const contexts = items.map((i) => i.ctx);
     const today = this.clock.today(recipient.timeZone);
+    // Suggestions (optional tasks) in it may be muted; deadlines keep coming.
+    const muteUrl = items.some((i) => MAIL_KINDS[i.kind].mutable) ? this.links.mute(recipient.email, 'task-advice') : undefined;
     const byMobility = new Map<string, TaskReminderContext[]>();
     for (const ctx of [...contexts].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
       byMobility.set(ctx.mobilityId, [...(byMobility.get(ctx.mobilityId) ?? []), ctx]);
@@ -407,6 +447,7 @@ export class ReminderService {
           wording: isCatchUpTask(t) ? 'catch-up' : reminderWording('due-soon', t.dueDate, today),
         })),
       })),
+      muteUrl,
     });
     return {
       id: randomUUID(),
@@ -419,7 +460,7 @@ export class ReminderService {
       recipientName: recipient.name,
       locale: recipient.locale,
       ...rendered,
-      headers: {},
+      headers: muteUrl ? { 'List-Unsubscribe': `<${muteUrl}>` } : {},
       sendAfter: nextWorkingMoment(now, recipient.timeZone, this.config.reminders.workingHours),
     };
   }
