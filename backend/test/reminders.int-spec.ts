@@ -160,10 +160,12 @@ describe('reminders', () => {
     expect((await t.patch(`/api/tasks/${report.id}`, { status: 'done' })).status).toBe(200);
     // Other mail waits as it was; the tasks that shared the report's mail are looked at again now…
     const moved = (await instants()).filter((task: any) => batchmates.includes(task.id));
-    expect(moved.every((task: any) => new Date(task.next_reminder_at).toISOString() === '2026-07-14T08:00:00.000Z')).toBe(true);
     expect(
-      (await instants()).filter((task: any) => !batchmates.includes(task.id)),
-    ).toEqual(before.filter((task: any) => !batchmates.includes(task.id)));
+      moved.every((task: any) => new Date(task.next_reminder_at).toISOString() === '2026-07-14T08:00:00.000Z'),
+    ).toBe(true);
+    expect((await instants()).filter((task: any) => !batchmates.includes(task.id))).toEqual(
+      before.filter((task: any) => !batchmates.includes(task.id)),
+    );
     const after = await sent();
     for (const mail of elsewhere) {
       expect(after.find((r) => r.outboxId === mail.outboxId)).toMatchObject({ mailStatus: 'pending' });

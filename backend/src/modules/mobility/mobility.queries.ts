@@ -375,7 +375,13 @@ export function toSummary(row: SummaryRow): MobilitySummaryDto {
     overdueTasks: row.overdue,
     nextDueTask:
       row.nd_id && row.nd_key && row.nd_title && row.nd_due
-        ? { id: row.nd_id, key: row.nd_key, title: row.nd_title, dueDate: row.nd_due, catchUp: row.nd_catch_up === true }
+        ? {
+            id: row.nd_id,
+            key: row.nd_key,
+            title: row.nd_title,
+            dueDate: row.nd_due,
+            catchUp: row.nd_catch_up === true,
+          }
         : null,
   };
 }

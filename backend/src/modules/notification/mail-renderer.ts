@@ -38,7 +38,12 @@ export interface MailFacts {
   /** A project's title and reference (project task mail). */
   readonly project?: string;
   /** A checklist task: its title and guidance come in the mail's language by `key` (English the fallback). */
-  readonly task?: { readonly key?: string; readonly title: string; readonly guidance: string; readonly dueDate: IsoDate };
+  readonly task?: {
+    readonly key?: string;
+    readonly title: string;
+    readonly guidance: string;
+    readonly dueDate: IsoDate;
+  };
   /** A reminder digest: the tasks due, overdue or to catch up, one group per mobility. */
   readonly reminders?: readonly ReminderGroup[];
   readonly period?: { readonly startDate: IsoDate; readonly endDate: IsoDate };
@@ -159,8 +164,12 @@ export class MailRenderer {
     const t = (path: string) => {
       if (path.startsWith(`${kind}.`)) {
         const rest = path.slice(kind.length + 1);
-        const own = [facts.reader ? `${kind}.${facts.reader}.${rest}` : null, facts.audience === 'staff' ? `${kind}.staff.${rest}` : null];
-        for (const candidate of own) if (candidate && this.has(language, candidate)) return this.message(language, candidate, values);
+        const own = [
+          facts.reader ? `${kind}.${facts.reader}.${rest}` : null,
+          facts.audience === 'staff' ? `${kind}.staff.${rest}` : null,
+        ];
+        for (const candidate of own)
+          if (candidate && this.has(language, candidate)) return this.message(language, candidate, values);
       }
       return this.message(language, path, values);
     };
@@ -185,10 +194,11 @@ export class MailRenderer {
             startDate: date(g.period.startDate),
             endDate: date(g.period.endDate),
           }),
+          link: { url: g.url, label: this.message(language, 'common.openMobility', { participant: g.participant }) },
           items: g.items.map((i) => ({
             task: taskText(i.key, i.title),
             participant: '',
-            url: g.url,
+            url: '',
             tag: this.message(language, `common.tag.${i.wording}`, { dueDate: date(i.dueDate) }),
           })),
         }));

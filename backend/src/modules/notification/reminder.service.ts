@@ -398,8 +398,14 @@ export class ReminderService {
    * How many task-reminder mails each recipient got today (their own day, in their time zone),
    * counted under a per-recipient advisory lock so that two sweeps cannot both send "the one".
    */
-  private async reminderMailsToday(em: EntityManager, recipients: readonly Recipient[], now: Date): Promise<Map<string, number>> {
-    const unique = [...new Map(recipients.map((r) => [r.email, r])).values()].sort((a, b) => a.email.localeCompare(b.email));
+  private async reminderMailsToday(
+    em: EntityManager,
+    recipients: readonly Recipient[],
+    now: Date,
+  ): Promise<Map<string, number>> {
+    const unique = [...new Map(recipients.map((r) => [r.email, r])).values()].sort((a, b) =>
+      a.email.localeCompare(b.email),
+    );
     if (unique.length === 0) return new Map();
     for (const r of unique) await em.query(`SELECT pg_advisory_xact_lock(hashtext('reminder-mail:' || $1))`, [r.email]);
     const since = unique.map((r) => instantAt(this.clock.today(r.timeZone), 0, r.timeZone).toISOString());
@@ -423,7 +429,9 @@ export class ReminderService {
     const contexts = items.map((i) => i.ctx);
     const today = this.clock.today(recipient.timeZone);
     // Suggestions (optional tasks) in it may be muted; deadlines keep coming.
-    const muteUrl = items.some((i) => MAIL_KINDS[i.kind].mutable) ? this.links.mute(recipient.email, 'task-advice') : undefined;
+    const muteUrl = items.some((i) => MAIL_KINDS[i.kind].mutable)
+      ? this.links.mute(recipient.email, 'task-advice')
+      : undefined;
     const byMobility = new Map<string, TaskReminderContext[]>();
     for (const ctx of [...contexts].sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))) {
       byMobility.set(ctx.mobilityId, [...(byMobility.get(ctx.mobilityId) ?? []), ctx]);

@@ -125,7 +125,18 @@ export class ChecklistService {
         `UPDATE task SET phase = $3, title = $4, guidance = $5, role = $6, mandatory = $7, position = $8, due_date = $9,
                 scheduled_on = CASE WHEN due_date = $9 THEN scheduled_on ELSE $10::date END
           WHERE mobility_id = $1 AND id = $2 AND status = 'open'`,
-        [mobilityId, task.id, to.phase, to.title, to.guidance, to.role, to.mandatory, to.position, to.dueDate, this.today()],
+        [
+          mobilityId,
+          task.id,
+          to.phase,
+          to.title,
+          to.guidance,
+          to.role,
+          to.mandatory,
+          to.position,
+          to.dueDate,
+          this.today(),
+        ],
       );
     }
     const added = await this.insertTasks(em, mobilityId, plan.add);

@@ -35,8 +35,12 @@ export function hasTaskText(key: string, english: string, language: string): boo
 function monitoringDe(english: string): string | undefined {
   const day = /^Monitoring check-in, day (\d+) of the stay$/.exec(english);
   if (day) return `Monitoring-Gespräch, Tag ${day[1]} des Aufenthalts`;
-  const talk = /^A short exchange with (.+) and the host: progress, problems, anything to change in the agreement\.$/.exec(english);
+  const talk =
+    /^A short exchange with (.+) and the host: progress, problems, anything to change in the agreement\.$/.exec(
+      english,
+    );
   const who = talk ? MONITORING_DE[talk[1]] : undefined;
-  if (who) return `Ein kurzer Austausch mit ${who} und der Aufnahmeeinrichtung: Fortschritte, Probleme, was an der Vereinbarung zu ändern ist.`;
+  if (who)
+    return `Ein kurzer Austausch mit ${who} und der Aufnahmeeinrichtung: Fortschritte, Probleme, was an der Vereinbarung zu ändern ist.`;
   return undefined;
 }

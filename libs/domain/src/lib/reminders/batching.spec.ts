@@ -1,14 +1,20 @@
 import { planReminderMails } from './batching';
 
 describe('reminder mails per recipient', () => {
-  const due = (recipient: string, mailKind: 'task-reminder' | 'task-advice' | 'participant-report-request', item: string) => ({
+  const due = (
+    recipient: string,
+    mailKind: 'task-reminder' | 'task-advice' | 'participant-report-request',
+    item: string,
+  ) => ({
     recipient,
     mailKind,
     item,
   });
 
   it('puts every due task reminder of one recipient in one mail', () => {
-    const items = Array.from({ length: 10 }, (_, i) => due('lea@example.org', i % 2 ? 'task-advice' : 'task-reminder', `t${i}`));
+    const items = Array.from({ length: 10 }, (_, i) =>
+      due('lea@example.org', i % 2 ? 'task-advice' : 'task-reminder', `t${i}`),
+    );
     const plan = planReminderMails(items, () => 0, 1);
     expect(plan.batches).toEqual([{ recipient: 'lea@example.org', items: items.map((i) => i.item) }]);
     expect(plan.alone).toEqual([]);

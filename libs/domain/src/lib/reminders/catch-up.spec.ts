@@ -29,17 +29,25 @@ describe('catch-up tasks', () => {
   it('are reminded exactly once, the day after the schedule was set', () => {
     const task = { dueDate: '2026-11-01', status: 'open' as const, scheduledOn: '2026-12-03' };
     expect(planReminders(task, MANDATORY_TASK_RULE)).toEqual([{ kind: 'catch-up', date: '2026-12-04' }]);
-    expect(planReminders(task, OPTIONAL_TASK_RULE)).toEqual([{ kind: 'catch-up', date: catchUpReminderDate('2026-12-03') }]);
+    expect(planReminders(task, OPTIONAL_TASK_RULE)).toEqual([
+      { kind: 'catch-up', date: catchUpReminderDate('2026-12-03') },
+    ]);
     expect(planReminders({ ...task, status: 'done' }, MANDATORY_TASK_RULE)).toEqual([]);
   });
 
   it('a fresh schedule sends nothing on the day it was set: occasions on or before it are dropped', () => {
     // Due in 5 days: its "7 days before" occasion lay before the mobility existed.
-    const soon = planReminders({ dueDate: '2026-12-08', status: 'open', scheduledOn: '2026-12-03' }, MANDATORY_TASK_RULE);
+    const soon = planReminders(
+      { dueDate: '2026-12-08', status: 'open', scheduledOn: '2026-12-03' },
+      MANDATORY_TASK_RULE,
+    );
     expect(soon.map((o) => o.kind)).toEqual(['due-today', 'overdue', 'overdue', 'overdue', 'overdue']);
     expect(soon.every((o) => o.date > '2026-12-03')).toBe(true);
     // Due today: nothing today; the first overdue reminder three days later.
-    const today = planReminders({ dueDate: '2026-12-03', status: 'open', scheduledOn: '2026-12-03' }, MANDATORY_TASK_RULE);
+    const today = planReminders(
+      { dueDate: '2026-12-03', status: 'open', scheduledOn: '2026-12-03' },
+      MANDATORY_TASK_RULE,
+    );
     expect(today[0]).toEqual({ kind: 'overdue', date: '2026-12-06' });
   });
 

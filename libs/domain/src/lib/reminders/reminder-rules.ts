@@ -75,7 +75,11 @@ export interface ReminderOccasion {
  * dates re-plan them.
  */
 export function planReminders(
-  task: { readonly dueDate: IsoDate; readonly status: 'open' | 'done' | 'waived'; readonly scheduledOn?: IsoDate | null },
+  task: {
+    readonly dueDate: IsoDate;
+    readonly status: 'open' | 'done' | 'waived';
+    readonly scheduledOn?: IsoDate | null;
+  },
   rule: ReminderRule,
   mobilityEndDate?: IsoDate,
 ): ReminderOccasion[] {
