@@ -10,6 +10,7 @@ import {
   CaughtMailPageDto,
   ListMailboxQuery,
   ListOutboxQuery,
+  MailLogEntryDto,
   MobilityRemindersDto,
   MuteDto,
   OutboxMessageDto,
@@ -52,6 +53,17 @@ export class NotificationController {
   @ApiProblems(400, 401, 403, 404)
   reminders(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<MobilityRemindersDto> {
     return this.outbox.reminders(identity, id);
+  }
+
+  @Get('mobilities/:id/mail')
+  @ApiOperation({
+    operationId: 'listMobilityMail',
+    summary: 'Every e-mail about a mobility, newest first: to whom, what, when written and sent, its status',
+  })
+  @ApiOkResponse({ type: [MailLogEntryDto] })
+  @ApiProblems(400, 401, 403, 404)
+  mailLog(@CurrentIdentity() identity: Identity, @UuidParam() id: string): Promise<MailLogEntryDto[]> {
+    return this.outbox.mailLog(identity, id);
   }
 
   @Get('mutes/:token')

@@ -1,4 +1,4 @@
-import { MAIL_KINDS, mailKindOf } from '@mobility-hub/domain';
+import { MAIL_KINDS, MailKind, mailKindOf } from '@mobility-hub/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -13,6 +13,8 @@ import {
   SentReminderDto,
   ListMailboxQuery,
   ListOutboxQuery,
+  MailLogEntryDto,
+  OutboxStatus,
   MobilityRemindersDto,
   MuteDto,
   OutboxMessageDto,
@@ -90,6 +92,48 @@ export class OutboxService {
       'Only a failed message can be retried',
       `The message is ${existing.status}; only failed messages are retried by hand.`,
     );
+  }
+
+  /**
+   * The mobility's mail log: every outbox row written for it, and every reminder mail (also one
+   * listing several mobilities) that named one of its tasks — one list, newest first.
+   */
+  async mailLog(identity: Identity, mobilityId: string): Promise<MailLogEntryDto[]> {
+    await this.access.requireSendingSide(identity, mobilityId, 'see the mail of a mobility');
+    const exists = await this.db.query(`SELECT 1 FROM mobility WHERE id = $1`, [mobilityId]);
+    if (exists.length === 0) throw Problems.notFound('Mobility', mobilityId);
+    const rows: {
+      id: string;
+      kind: MailKind;
+      recipient_name: string;
+      recipient_email: string;
+      subject: string;
+      status: OutboxStatus;
+      created_at: Date;
+      send_after: Date;
+      sent_at: Date | null;
+      tasks: string[] | null;
+    }[] = await this.db.query(
+      `SELECT o.id, o.kind, o.recipient_name, o.recipient_email, o.subject, o.status, o.created_at, o.send_after, o.sent_at,
+              (SELECT array_agg(t.title ORDER BY t.due_date, t.position) FROM reminder r JOIN task t ON t.id = r.task_id
+                WHERE r.outbox_id = o.id AND r.mobility_id = $1) AS tasks
+         FROM outbox o
+        WHERE o.mobility_id = $1 OR o.id IN (SELECT outbox_id FROM reminder WHERE mobility_id = $1 AND outbox_id IS NOT NULL)
+        ORDER BY o.created_at DESC, o.id LIMIT 500`,
+      [mobilityId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      recipientName: r.recipient_name,
+      recipientEmail: r.recipient_email,
+      subject: r.subject,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      sendAfter: new Date(r.send_after).toISOString(),
+      sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+      tasks: r.tasks ?? [],
+    }));
   }
 
   async reminders(identity: Identity, mobilityId: string): Promise<MobilityRemindersDto> {

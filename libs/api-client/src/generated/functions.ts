@@ -71,6 +71,8 @@ export type { RetryOutboxMessage$Params as RetryOutboxMessage$Params } from './f
 export { retryOutboxMessage as retryOutboxMessage } from './fn/mail/retry-outbox-message';
 export type { ListMobilityReminders$Params as ListMobilityReminders$Params } from './fn/mail/list-mobility-reminders';
 export { listMobilityReminders as listMobilityReminders } from './fn/mail/list-mobility-reminders';
+export type { ListMobilityMail$Params as ListMobilityMail$Params } from './fn/mail/list-mobility-mail';
+export { listMobilityMail as listMobilityMail } from './fn/mail/list-mobility-mail';
 export type { GetMute$Params as GetMute$Params } from './fn/mail/get-mute';
 export { getMute as getMute } from './fn/mail/get-mute';
 export type { Mute$Params as Mute$Params } from './fn/mail/mute';

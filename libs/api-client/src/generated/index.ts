@@ -53,6 +53,7 @@ export type { InvitationViewDto } from './models/invitation-view-dto';
 export type { LifecycleEventDto } from './models/lifecycle-event-dto';
 export type { LifecycleRefusedDto } from './models/lifecycle-refused-dto';
 export type { MailboxScope } from './models/mailbox-scope';
+export type { MailLogEntryDto } from './models/mail-log-entry-dto';
 export type { MeDto } from './models/me-dto';
 export type { MemberDto } from './models/member-dto';
 export type { MembershipDto } from './models/membership-dto';
@@ -178,6 +179,8 @@ export type { RetryOutboxMessage$Params as RetryOutboxMessage$Params } from './f
 export { retryOutboxMessage as retryOutboxMessage } from './fn/mail/retry-outbox-message';
 export type { ListMobilityReminders$Params as ListMobilityReminders$Params } from './fn/mail/list-mobility-reminders';
 export { listMobilityReminders as listMobilityReminders } from './fn/mail/list-mobility-reminders';
+export type { ListMobilityMail$Params as ListMobilityMail$Params } from './fn/mail/list-mobility-mail';
+export { listMobilityMail as listMobilityMail } from './fn/mail/list-mobility-mail';
 export type { GetMute$Params as GetMute$Params } from './fn/mail/get-mute';
 export { getMute as getMute } from './fn/mail/get-mute';
 export type { Mute$Params as Mute$Params } from './fn/mail/mute';

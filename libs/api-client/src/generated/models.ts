@@ -47,6 +47,7 @@ export type { InvitationViewDto } from './models/invitation-view-dto';
 export type { LifecycleEventDto } from './models/lifecycle-event-dto';
 export type { LifecycleRefusedDto } from './models/lifecycle-refused-dto';
 export type { MailboxScope } from './models/mailbox-scope';
+export type { MailLogEntryDto } from './models/mail-log-entry-dto';
 export type { MeDto } from './models/me-dto';
 export type { MemberDto } from './models/member-dto';
 export type { MembershipDto } from './models/membership-dto';

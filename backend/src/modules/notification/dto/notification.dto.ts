@@ -92,6 +92,23 @@ export class MobilityRemindersDto {
   planned: PlannedReminderDto[];
 }
 
+export class MailLogEntryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: MAIL_KIND_NAMES }) kind: MailKind;
+  @ApiProperty() recipientName: string;
+  @ApiProperty() recipientEmail: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ enum: OUTBOX_STATUSES }) status: OutboxStatus;
+  @ApiProperty({ description: 'When it was written' }) createdAt: string;
+  @ApiProperty({ description: 'Not before this instant (the recipient’s working hours)' }) sendAfter: string;
+  @ApiProperty({ type: String, nullable: true }) sentAt: string | null;
+  @ApiProperty({
+    type: [String],
+    description: 'The tasks of this mobility it reminded of (a reminder mail may list tasks of other mobilities too)',
+  })
+  tasks: string[];
+}
+
 export class MuteDto {
   @ApiProperty({ description: 'The recipient, partly hidden (the link is all one needs to hold)' }) recipient: string;
   @ApiProperty({ enum: MAIL_KIND_NAMES }) kind: MailKind;

@@ -12,6 +12,7 @@ import { stateLabel } from './labels';
 import { MobilityLifecycle } from './lifecycle/mobility-lifecycle';
 import { MobilityFileStore } from './mobility-file.store';
 import { MobilityReminders } from './reminders/mobility-reminders';
+import { MobilityMailLog } from './mail-log/mobility-mail-log';
 import { MobilityStepper } from './stepper/mobility-stepper';
 import { MobilityStay } from './stay/mobility-stay';
 import { MobilityInsurance } from './insurance/mobility-insurance';
@@ -31,6 +32,7 @@ import { OtherMobilities } from './person/other-mobilities';
   host: { class: 'page mobility-page' },
   providers: [MobilityFileStore],
   imports: [
+    MobilityMailLog,
     MobilityGuardian,
     MobilityAccompanying,
     RouterLink,

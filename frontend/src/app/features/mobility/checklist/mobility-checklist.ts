@@ -33,6 +33,8 @@ export class MobilityChecklist {
     this.store.sendingSide() ? 'Checklist' : this.store.role() === 'mentor' ? 'The host’s tasks' : 'Your tasks',
   );
 
+  /** Open tasks whose date had passed when the mobility was planned: not late, reminded once. */
+  protected readonly catchUpCount = computed(() => this.store.tasks().filter((t) => t.catchUp).length);
   protected readonly groups = computed(() =>
     PHASES.map((phase) => {
       const tasks = this.store.tasks().filter((t) => t.phase === phase);
