@@ -52,7 +52,7 @@ function mobility(id: string, overrides: Partial<MobilitySummaryDto> = {}): Mobi
     participant: { firstName: 'Ana', lastName: `Learner ${id}`, email: `${id}@example.org` },
     hostOrganisation: { id: HOST_ID, name: 'Taller Sevilla', country: 'ES' },
     sendingOrganisation: { id: 'b', name: 'Berufsschule Nord', country: 'DE' },
-    nextDueTask: { id: `t-${id}`, key: 'grant-agreement', title: 'Sign the grant agreement', dueDate: '2025-07-15' },
+    nextDueTask: { id: `t-${id}`, key: 'grant-agreement', title: 'Sign the grant agreement', dueDate: '2025-07-15', catchUp: false },
     overdueTasks: 0,
     placementConfirmed: true,
     version: 1,

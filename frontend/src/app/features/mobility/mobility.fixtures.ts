@@ -81,6 +81,7 @@ export function task(partial: Partial<TaskDto> & Pick<TaskDto, 'id' | 'title' | 
     mandatory: false,
     note: null,
     overdue: false,
+    catchUp: false,
     role: 'coordinator',
     status: 'open',
     statusChangedAt: null,

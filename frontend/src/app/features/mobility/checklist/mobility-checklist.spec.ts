@@ -21,6 +21,20 @@ describe('MobilityChecklist', () => {
     expect(h.el.querySelector('.task.overdue')?.textContent).toContain('Due 1 Jan 2026 · Learner');
   });
 
+  it('shows a catch-up task as "to catch up" with why, not as overdue', async () => {
+    const caughtUp = TASKS.map((t) =>
+      t.id === 't2' ? { ...t, overdue: false, catchUp: true, dueDate: '2026-01-01' } : t,
+    );
+    await h.render({ ...MOBILITY, taskCounts: { ...MOBILITY.taskCounts, overdue: 0 } }, caughtUp);
+    expect(h.el.textContent).toContain('1 to catch up');
+    expect(h.el.textContent).not.toContain('overdue');
+    expect(h.el.querySelector('[data-testid="catch-up-note"]')?.textContent).toContain('They are not late');
+    const task = h.el.querySelector('.task.catch-up');
+    expect(task?.textContent).toContain('To catch up');
+    expect(task?.textContent).toContain('Was due 1 Jan 2026, before this mobility was planned · Learner');
+    expect(task?.textContent).not.toContain('Overdue');
+  });
+
   it('ticks a task with PATCH and the current ETag in If-Match, then uses the new version', async () => {
     await h.render();
 

@@ -33,6 +33,13 @@ export class MobilityChecklist {
     this.store.sendingSide() ? 'Checklist' : this.store.role() === 'mentor' ? 'The host’s tasks' : 'Your tasks',
   );
 
+  /** The task's date as its reader needs it: a catch-up task's date had passed when the file was planned. */
+  protected dueText(task: { dueDate: string; catchUp: boolean }): string {
+    return task.catchUp
+      ? `Was due ${this.formatDate(task.dueDate)}, before this mobility was planned`
+      : `Due ${this.formatDate(task.dueDate)}`;
+  }
+
   /** Open tasks whose date had passed when the mobility was planned: not late, reminded once. */
   protected readonly catchUpCount = computed(() => this.store.tasks().filter((t) => t.catchUp).length);
   protected readonly groups = computed(() =>
