@@ -409,6 +409,8 @@ describe('API through HTTP', () => {
     let dario: any;
 
     beforeAll(async () => {
+      // Files planned well before today: their tasks due by now are overdue, not "to catch up".
+      t.clock.set(new Date('2025-11-03T09:00:00Z'));
       const sending = await createSchool(t, {
         name: 'Berufsschule Süd',
         kind: 'vet-provider',
@@ -446,6 +448,7 @@ describe('API through HTTP', () => {
       clara = await make('Clara', 'Novak', null, '2026-09-01', '2026-09-21');
       dario = await make('Dario', 'Rossi', france, '2026-07-01', '2026-07-20');
       expect((await sendEvent(t, dario.id, 'WITHDRAW', 'family reasons')).status).toBe(200);
+      t.clock.set(START);
     });
 
     const ids = (res: any) => res.body.items.map((m: any) => m.id);
@@ -475,6 +478,7 @@ describe('API through HTTP', () => {
           key: 'candidate-application',
           title: expect.any(String),
           dueDate: '2026-02-01',
+          catchUp: false,
         },
       });
       expect(res.body.items[2].hostOrganisation).toBeNull();
@@ -663,7 +667,9 @@ describe('API through HTTP', () => {
     });
 
     it('records who changed a task and when by the fixed clock, and bumps the mobility version', async () => {
+      t.clock.set(new Date('2025-11-03T09:00:00Z')); // planned months ago: its past tasks are overdue
       const { mobility } = await createMobilityFixture(t);
+      t.clock.set(START);
       const task = (await tasksOf(mobility.id)).find((x) => x.key === 'selection-decision');
       expect(task).toEqual(
         expect.objectContaining({ status: 'open', overdue: true, statusChangedAt: null, statusChangedBy: null }),
