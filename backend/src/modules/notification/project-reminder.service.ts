@@ -213,7 +213,7 @@ export class ProjectReminderService {
       recipientName: recipient.name,
       organisation: ctx.organisationName,
       project: `${ctx.projectTitle} (${ctx.reference})`,
-      task: { title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
+      task: { key: ctx.key, title: ctx.title, guidance: ctx.guidance, dueDate: ctx.dueDate },
       actionUrl: this.links.project(ctx.projectId),
     });
     return {

@@ -1,4 +1,3 @@
-/* eslint-disable max-lines */
 /**
  * German texts of checklist tasks for mail, by template key and then by the English text of each
  * wording (`task-texts.ts`). A test fails when a task of any checklist lacks its entry here.
@@ -537,5 +536,40 @@ export const TASK_TEXTS_DE: Readonly<Record<string, Readonly<Record<string, stri
     'Visit report written for colleagues': 'Besuchsbericht für Kolleginnen und Kollegen geschrieben',
     'What was agreed and what the mobilities it prepares need.':
       'Was vereinbart wurde und was die vorbereiteten Mobilitäten brauchen.',
+  },
+  // A project's own tasks (the beneficiary's deadlines: project-lifecycle.ts).
+  'interim-report-submitted': {
+    'Interim report submitted in the Beneficiary Module': 'Zwischenbericht im Beneficiary Module eingereicht',
+    'The grant agreement asks for an interim (progress) report by this date: fill it in the Reports tab of the Beneficiary Module and submit it.':
+      'Die Finanzhilfevereinbarung verlangt bis zu diesem Datum einen Zwischenbericht (Fortschrittsbericht): im Reiter „Reports“ des Beneficiary Module ausfüllen und einreichen.',
+  },
+  'bm-mobilities-complete': {
+    'All mobilities marked Complete in the Beneficiary Module':
+      'Alle Mobilitäten im Beneficiary Module als „Complete“ markiert',
+    'Draft mobilities are left out of the budget summary and block the final report: check actual dates, travel days and interruptions, then set every mobility to Complete.':
+      'Mobilitäten im Entwurf fehlen in der Budgetübersicht und blockieren den Abschlussbericht: tatsächliche Termine, Reisetage und Unterbrechungen prüfen, dann jede Mobilität auf „Complete“ setzen.',
+  },
+  'bm-organisations-checked': {
+    'Organisation and contact data checked in the Beneficiary Module':
+      'Daten der Einrichtungen und Kontaktpersonen im Beneficiary Module geprüft',
+    'Check the participating organisations and contact persons. Project dates and titles change only through an amendment with the National Agency.':
+      'Die beteiligten Einrichtungen und Kontaktpersonen prüfen. Projekttermine und -titel ändern sich nur durch eine Vertragsänderung mit der Nationalen Agentur.',
+  },
+  'participant-reports-received': {
+    'Participant reports received (or exclusion agreed with the NA)':
+      'Teilnehmendenberichte eingegangen (oder Ausnahme mit der NA vereinbart)',
+    'Every participant has submitted the EU Survey report; for a report that cannot come (e.g. force majeure), agree the exclusion with the National Agency.':
+      'Alle Teilnehmenden haben den Bericht im EU Survey eingereicht; für einen Bericht, der nicht kommen kann (z. B. höhere Gewalt), die Ausnahme mit der Nationalen Agentur vereinbaren.',
+  },
+  'evidence-file-complete': {
+    'Evidence file complete': 'Nachweisakte vollständig',
+    'Learning agreements, certificates and Europass documents, attendance proofs, travel evidence with green-travel declarations, invoices for inclusion support and exceptional costs.':
+      'Lernvereinbarungen, Bescheinigungen und Europass-Dokumente, Teilnahmenachweise, Reisenachweise mit Erklärungen zum umweltfreundlichen Reisen, Rechnungen für Inklusionsunterstützung und außergewöhnliche Kosten.',
+  },
+  'final-report-submitted': {
+    'Final beneficiary report submitted in the Beneficiary Module':
+      'Abschlussbericht im Beneficiary Module eingereicht',
+    'Generate the final beneficiary report in the Reports tab, fill the narrative sections, attach the documents and have the legal representative submit it. Record the submission date here.':
+      'Den Abschlussbericht im Reiter „Reports“ erzeugen, die Textteile ausfüllen, die Dokumente anhängen und von der gesetzlichen Vertretung einreichen lassen. Das Einreichungsdatum hier festhalten.',
   },
 };

@@ -1,9 +1,21 @@
+import { PROJECT_TASK_KEYS, projectTaskTemplate } from '../project-lifecycle';
 import { CHECKLIST_V1 } from './checklist-v1';
 import { CHECKLIST_V2_VARIANTS } from './checklist-v2';
 import { hasTaskText, TASK_TEXT_LANGUAGES, taskTextIn } from './task-texts';
 import type { ChecklistTemplate } from './template.types';
 
-const CHECKLISTS: readonly ChecklistTemplate[] = [CHECKLIST_V1, ...Object.values(CHECKLIST_V2_VARIANTS)];
+// The project's own tasks are mailed too (project task reminders): they count as one more list.
+const PROJECT_TASKS: ChecklistTemplate = {
+  version: 0,
+  tasks: Object.values(PROJECT_TASK_KEYS).map((key) => ({
+    ...projectTaskTemplate(key),
+    phase: 'finalisation',
+    role: 'coordinator',
+    basis: 'rule',
+    due: { anchor: 'T1', offsetDays: 0 },
+  })),
+};
+const CHECKLISTS: readonly ChecklistTemplate[] = [CHECKLIST_V1, ...Object.values(CHECKLIST_V2_VARIANTS), PROJECT_TASKS];
 
 describe('task texts in the languages of mail', () => {
   // en and de complete until the languages issue adds the others.
