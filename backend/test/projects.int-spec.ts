@@ -363,10 +363,10 @@ describe('projects: lifecycle, tasks and reminders', () => {
         ['due-soon', '2026-07-23', second.email, 'project-task-reminder', 'pending'],
         ['due-soon', '2026-07-23', second.email, 'project-task-reminder', 'pending'],
       ]);
-      // The school is German: German subject and date.
+      // The school is German: German subject, date and task title (one language per mail).
       expect(mails.map((m: any) => m.locale)).toEqual(['de-DE', 'de-DE', 'de-DE', 'de-DE']);
       expect(mails.map((m: any) => m.subject)).toContain(
-        `Fällig am 30. Juli 2026: All mobilities marked Complete in the Beneficiary Module (Azubis in Europa (${project.reference}))`,
+        `Fällig am 30. Juli 2026: Alle Mobilitäten im Beneficiary Module als „Complete“ markiert (Azubis in Europa (${project.reference}))`,
       );
       expect(mails[0].text).toContain(`/projects/${project.id}`);
       // Ticking a task cancels its waiting mail; the other's stays.
