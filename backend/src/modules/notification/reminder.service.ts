@@ -259,9 +259,11 @@ export class ReminderService {
       [[...new Set(candidates.map((c) => c.mobility_id))]],
     );
     const mine = new Set(locked.map((m) => m.id));
+    // Every due task of the mobilities this sweep holds, not only the candidates: a recipient's
+    // tasks of one mobility go in one mail, never half today and half tomorrow.
     const due: { id: string }[] = await em.query(
-      `SELECT id FROM task WHERE id = ANY($1::uuid[]) AND next_reminder_at <= $2 FOR UPDATE`,
-      [candidates.filter((c) => mine.has(c.mobility_id)).map((c) => c.id), now.toISOString()],
+      `SELECT id FROM task WHERE mobility_id = ANY($1::uuid[]) AND next_reminder_at <= $2 FOR UPDATE`,
+      [[...mine], now.toISOString()],
     );
     if (due.length === 0) return { tasks: 0, mails: 0 };
     const contexts = await loadContextsOfTasks(
