@@ -18,7 +18,13 @@ const MOBILITY: MobilitySummaryDto = {
   startDate: '2026-03-02',
   endDate: '2026-03-27',
   overdueTasks: 3,
-  nextDueTask: { id: 't1', key: 'learning-agreement', title: 'Sign the learning agreement', dueDate: '2026-01-15', catchUp: false },
+  nextDueTask: {
+    id: 't1',
+    key: 'learning-agreement',
+    title: 'Sign the learning agreement',
+    dueDate: '2026-01-15',
+    catchUp: false,
+  },
   version: 4,
 };
 
