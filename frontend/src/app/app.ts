@@ -2,10 +2,13 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   signal,
+  type Type,
   viewChild,
   ViewContainerRef,
   ViewEncapsulation,
@@ -18,6 +21,7 @@ import {
   RouterLink,
   RouterOutlet,
 } from '@angular/router';
+import { inArea } from './core/auth/roles';
 import { Session } from './core/auth/session';
 import { NotificationsOutlet } from './layout/notifications-outlet';
 
@@ -37,7 +41,7 @@ export type Layout = 'pending' | 'app' | 'plain';
   styleUrl: './app.css',
   // Global, scoped by hand to app-root (see app.css): fewer bytes in the initial bundle.
   encapsulation: ViewEncapsulation.None,
-  host: { '[class.plain]': "layout() !== 'app'" },
+  host: { '[class.plain]': "layout() !== 'app'", '(keydown.escape)': 'closeMenu(true)' },
 })
 export class App {
   private readonly router = inject(Router);
@@ -45,8 +49,22 @@ export class App {
   private readonly accountSlot = viewChild.required('accountSlot', { read: ViewContainerRef });
   private readonly navSlot = viewChild.required('navSlot', { read: ViewContainerRef });
   private readonly statusSlot = viewChild.required('statusSlot', { read: ViewContainerRef });
+  private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
+  private readonly session = inject(Session);
 
   protected readonly layout = signal<Layout>('pending');
+  /** On narrow screens the navigation is a menu behind the "Menu" button (CSS hides the button elsewhere). */
+  protected readonly menuOpen = signal(false);
+  /**
+   * The footer's API status is for coordinators (who run the school's workspace), and for everyone when
+   * the API could not say who is signed in (it then tells why nothing shows). Others get no footer.
+   */
+  protected readonly showStatus = computed(() => {
+    const user = this.session.user();
+    return this.session.status() === 'unknown' || (user !== null && inArea(user, 'coordinator'));
+  });
+  /** The footer's component, once the lazy shell chunk has arrived. */
+  private readonly statusPart = signal<Type<unknown> | null>(null);
 
   protected readonly productName = 'Mobility Hub';
 
@@ -61,14 +79,15 @@ export class App {
       if (event instanceof NavigationError && this.layout() === 'pending') this.layout.set('app');
       if (!(event instanceof NavigationEnd)) return;
       this.layout.set(layoutOf(this.router.routerState.snapshot.root));
+      this.menuOpen.set(false);
       const next = event.urlAfterRedirects.split(/[?#]/)[0];
       if (path !== null && next !== path) this.focusMain();
       path = next;
     });
     inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
 
-    // Who is signed in, asked once at the start (a 401 simply means signed out).
-    void inject(Session).load();
+    // Who is signed in, asked once at the start (GET /api/auth/session: "not signed in" is an answer).
+    void this.session.load();
 
     // The account corner, the navigation's items (which depend on who is signed in) and the footer's
     // API status follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
@@ -78,9 +97,28 @@ export class App {
         void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus, MainNav }) => {
           this.accountSlot().createComponent(AccountMenu);
           this.navSlot().createComponent(MainNav);
-          this.statusSlot().createComponent(ApiStatus);
+          this.statusPart.set(ApiStatus);
         }),
     );
+    // The API status appears once it is for this person (and stays: it is only hidden afterwards).
+    let statusCreated = false;
+    effect(() => {
+      const part = this.statusPart();
+      if (statusCreated || !part || !this.showStatus()) return;
+      statusCreated = true;
+      this.statusSlot().createComponent(part);
+    });
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Escape closes the menu and gives focus back to its button. */
+  protected closeMenu(refocus: boolean): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    if (refocus) this.menuButton().nativeElement.focus();
   }
 
   protected skipToMain(event: Event): void {
