@@ -536,7 +536,7 @@ describe('App shell', () => {
       const { fixture, el } = await start(person);
       await settle(fixture);
       httpTesting.expectNone(HEALTH_URL);
-      expect(el.querySelector('footer')?.hidden).toBe(true);
+      expect(el.querySelector('footer app-api-status')).toBeNull();
       expect(statusText(el)).toBe('');
     });
 

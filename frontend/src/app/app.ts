@@ -2,13 +2,10 @@ import {
   afterNextRender,
   ChangeDetectionStrategy,
   Component,
-  computed,
   DestroyRef,
-  effect,
   ElementRef,
   inject,
   signal,
-  type Type,
   viewChild,
   ViewContainerRef,
   ViewEncapsulation,
@@ -21,7 +18,6 @@ import {
   RouterLink,
   RouterOutlet,
 } from '@angular/router';
-import { inArea } from './core/auth/roles';
 import { Session } from './core/auth/session';
 import { NotificationsOutlet } from './layout/notifications-outlet';
 
@@ -55,16 +51,6 @@ export class App {
   protected readonly layout = signal<Layout>('pending');
   /** On narrow screens the navigation is a menu behind the "Menu" button (CSS hides the button elsewhere). */
   protected readonly menuOpen = signal(false);
-  /**
-   * The footer's API status is for coordinators (who run the school's workspace), and for everyone when
-   * the API could not say who is signed in (it then tells why nothing shows). Others get no footer.
-   */
-  protected readonly showStatus = computed(() => {
-    const user = this.session.user();
-    return this.session.status() === 'unknown' || (user !== null && inArea(user, 'coordinator'));
-  });
-  /** The footer's component, once the lazy shell chunk has arrived. */
-  private readonly statusPart = signal<Type<unknown> | null>(null);
 
   protected readonly productName = 'Mobility Hub';
 
@@ -90,24 +76,16 @@ export class App {
     void this.session.load();
 
     // The account corner, the navigation's items (which depend on who is signed in) and the footer's
-    // API status follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
+    // API status (coordinators only) follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
     // page's structure from the start: only their content waits.)
     afterNextRender(
       () =>
-        void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus, MainNav }) => {
+        void import('./layout/shell-parts').then(({ AccountMenu, FooterStatus, MainNav }) => {
           this.accountSlot().createComponent(AccountMenu);
           this.navSlot().createComponent(MainNav);
-          this.statusPart.set(ApiStatus);
+          this.statusSlot().createComponent(FooterStatus);
         }),
     );
-    // The API status appears once it is for this person (and stays: it is only hidden afterwards).
-    let statusCreated = false;
-    effect(() => {
-      const part = this.statusPart();
-      if (statusCreated || !part || !this.showStatus()) return;
-      statusCreated = true;
-      this.statusSlot().createComponent(part);
-    });
   }
 
   protected toggleMenu(): void {
