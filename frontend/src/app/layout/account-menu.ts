@@ -73,6 +73,7 @@ import { Notifications } from '@app/core/notifications';
       background: var(--mh-surface);
       color: var(--mh-accent);
       text-decoration: none;
+      white-space: nowrap;
       cursor: pointer;
     }
     .action:hover {
