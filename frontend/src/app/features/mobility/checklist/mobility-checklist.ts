@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  untracked,
+} from '@angular/core';
 import type { TaskDto } from '@mobility-hub/api-client';
 import { addDays, isPhase, mayChangeTask, PHASES, taskEditBlocker, type Phase } from '@mobility-hub/domain';
 import { injectFocus } from '@app/core/dom/focus';
@@ -36,6 +47,8 @@ export function localToday(now = new Date()): string {
 export class MobilityChecklist {
   protected readonly store = inject(MobilityFileStore);
   private readonly focus = injectFocus();
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
 
   protected readonly formatDate = formatDate;
   protected readonly roleLabel = roleLabel;
@@ -96,7 +109,18 @@ export class MobilityChecklist {
       const task = untracked(() => this.store.tasks().find((t) => t.id === shown.taskId));
       if (!task) return;
       untracked(() => this.toggled.update((t) => ({ ...t, [task.phase]: true })));
-      this.focus(`task-${task.id}`);
+      // Its checkbox, or the task itself when it cannot be ticked here (it is then focusable by script only).
+      afterNextRender(
+        () => {
+          const box = this.host.nativeElement.querySelector<HTMLInputElement>(`#task-${task.id}`);
+          const target =
+            box && !box.disabled ? box : this.host.nativeElement.querySelector<HTMLElement>(`#task-item-${task.id}`);
+          // (optional: not every environment scrolls, e.g. jsdom)
+          target?.scrollIntoView?.({ block: 'center' });
+          target?.focus();
+        },
+        { injector: this.injector },
+      );
     });
   }
 
