@@ -475,6 +475,11 @@ const MATRIX: Record<string, Entry> = {
     call: () => ({ url: '/api/auth/me' }),
     expect: Object.fromEntries(CALLERS.filter((c) => c !== 'anonymous').map((c) => [c, 200])),
   },
+  'GET /api/auth/session': {
+    public: 'the start-up probe: without a session it answers signedIn false',
+    call: () => ({ url: '/api/auth/session' }),
+    expect: allFor(200),
+  },
 
   'GET /api/host-links/placement/{token}': {
     public: 'hosts act without an account: the token is the capability',

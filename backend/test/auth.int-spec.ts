@@ -83,6 +83,24 @@ describe('accounts: sign-in and sessions', () => {
     expect((await t.anonymous.get('/api/auth/me')).status).toBe(401);
   });
 
+  it('answers the start-up probe with 200 whether or not someone is signed in', async () => {
+    await user('lou@hak.example');
+    const anonymous = await t.anonymous.get('/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ signedIn: false, user: null });
+    const signedIn = await signIn('lou@hak.example', PASSWORD);
+    const session = await t.get('/api/auth/session', { cookie: cookieOf(signedIn) });
+    expect(session.status).toBe(200);
+    expect(session.body.signedIn).toBe(true);
+    expect(session.body.user).toEqual((await t.get('/api/auth/me', { cookie: cookieOf(signedIn) })).body);
+    // An ended session is simply "not signed in".
+    await t.post('/api/auth/sign-out', {}, { cookie: cookieOf(signedIn) });
+    expect((await t.get('/api/auth/session', { cookie: cookieOf(signedIn) })).body).toEqual({
+      signedIn: false,
+      user: null,
+    });
+  });
+
   it('names the field and the rule for a malformed sign-in', async () => {
     const res = await t.post('/api/auth/sign-in', { email: 'not-an-address', password: '' });
     expect(res.status).toBe(400);

@@ -60,6 +60,7 @@ describe('insurance, the calendar and interruptions through HTTP', () => {
       expect(refused.body.unmet).toEqual([
         {
           code: 'INSURANCE_MISSING',
+          taskKey: 'insurance',
           missingRisks: ['health', 'accident', 'liability'],
           message:
             'Insurance must be recorded before departure: no cover for health, accident and third-party liability',

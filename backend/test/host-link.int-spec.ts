@@ -68,8 +68,12 @@ describe('host placement links', () => {
       placementConfirmed: true,
       mentor: { name: 'Ana Costa', email: 'ana@host.example' },
     });
-    const history: { event: string; actor: string }[] = (await t.get(`/api/mobilities/${mobility.id}/history`)).body;
+    const history: { event: string; actor: string; actorName: string }[] = (
+      await t.get(`/api/mobilities/${mobility.id}/history`)
+    ).body;
     expect(history.find((h) => h.event === 'HOST_CONFIRM')?.actor).toBe(`host:${host.email}`);
+    // People read the host organisation's name, not the contact address behind "host:".
+    expect(history.find((h) => h.event === 'HOST_CONFIRM')?.actorName).toBe(host.name);
 
     const again = await viaLink.post(`${base(token)}/confirm`, {
       mentorName: 'Someone Else',

@@ -172,6 +172,17 @@ describe('mobility lifecycle through HTTP', () => {
     await t.patch(`/api/tasks/${agreement.id}`, { status: 'done' });
     const second = await sendEvent(t, mobility.id, 'ADVANCE');
     expect(second.body.unmet.map((u: any) => u.code)).toEqual(['PLACEMENT_NOT_CONFIRMED']);
+    // The file says so before anyone presses the button, naming the task that settles it — to the
+    // sending side only (the host's mentor may not advance).
+    const file = await t.get(`/api/mobilities/${mobility.id}`);
+    expect(file.body.allowedEvents).not.toContain('ADVANCE');
+    expect(file.body.advanceUnmet).toEqual([
+      expect.objectContaining({ code: 'PLACEMENT_NOT_CONFIRMED', taskKey: 'host-confirmation' }),
+    ]);
+    expect(tasks.some((x: any) => x.key === 'host-confirmation')).toBe(true);
+    expect(
+      (await (await mentorOf(mobility.id)).client.get(`/api/mobilities/${mobility.id}`)).body.advanceUnmet,
+    ).toEqual([]);
     expect((await sendEvent((await mentorOf(mobility.id)).client, mobility.id, 'HOST_CONFIRM')).status).toBe(200);
     expect((await sendEvent(t, mobility.id, 'ADVANCE')).body.phase).toBe('implementation');
   });
@@ -318,6 +329,18 @@ describe('mobility lifecycle through HTTP', () => {
       ['application', 'application', 'dates 2026-06-01–2026-06-28 → 2026-06-08–2026-07-05', 'coordinator@school.test'],
       ['application', 'application', `host ${host.id} → none`, 'coordinator@school.test'],
     ]);
+    // For people to read: names, not addresses, ids or "host:" prefixes.
+    const history = (await t.get(`/api/mobilities/${mobility.id}/history`)).body as any[];
+    const [{ name: hostName }] = await t.db.query('SELECT name FROM organisation WHERE id = $1', [host.id]);
+    const [{ display_name: coordinator }] = await t.db.query(
+      `SELECT display_name FROM user_account WHERE email = 'coordinator@school.test'`,
+    );
+    expect(history.filter((e) => e.event === 'EDIT').map((e) => [e.reasonText, e.actorName])).toEqual([
+      ['dates 2026-06-01–2026-06-28 → 2026-06-08–2026-07-05', coordinator],
+      [`host ${hostName} → not assigned`, coordinator],
+    ]);
+    const shown = JSON.stringify(history.map((e) => [e.actorName, e.reasonText]));
+    expect(shown).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|host:|@/);
   });
 
   it('keeps the version when a task change changes nothing', async () => {

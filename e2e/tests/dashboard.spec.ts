@@ -77,15 +77,17 @@ test.describe('the coordinator dashboard on the demo data', () => {
       })
       .toBe('done');
 
-    // Application is not finished: ADVANCE is refused and the page says why.
-    await page.getByRole('button', { name: /^Advance/ }).click();
-    const unmet = page.getByTestId('unmet');
+    // Application is not finished: the page says what is still needed before Advance is pressed.
+    await expect(page.getByRole('button', { name: /^Advance/ })).toHaveAttribute('aria-disabled', 'true');
+    const unmet = page.getByTestId('advance-needed');
     await expect(unmet).toBeVisible();
     await expect(unmet).toContainText('Eligibility and activity duration checked');
 
     await page.getByRole('button', { name: 'Withdraw…' }).click();
     await page.getByLabel('Reason (required)').fill('Learner changed training company');
     await page.locator('#reason-form').getByRole('button', { name: 'Withdraw' }).click();
+    await expect(page.getByTestId('phase')).toHaveText('Withdrawn');
+    await page.getByRole('tab', { name: /History/ }).click();
     const history = page.getByTestId('history');
     await expect(history).toContainText('Reason: Learner changed training company');
     await expect(page.getByText('No lifecycle event is possible now.')).toBeVisible();
@@ -113,6 +115,8 @@ test.describe('the coordinator dashboard on the demo data', () => {
       await expect(box).toBeEnabled();
     }
     await page.getByRole('button', { name: /^Advance/ }).click();
+    await expect(page.getByTestId('phase')).toHaveText('Preparation');
+    await page.getByRole('tab', { name: /History/ }).click();
     await expect(page.getByTestId('history')).toContainText('Preparation');
 
     await page.goto(`/projects/${projectId}`);

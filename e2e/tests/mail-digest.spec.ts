@@ -66,7 +66,8 @@ test.describe('mail people want to read', () => {
     const toLearner = (await (await page.request.get(`/api/mailbox?q=${encodeURIComponent(email)}`)).json()).items;
     expect(toLearner).toEqual([]);
     await page.reload();
-    await expect(page.getByRole('region', { name: 'E-mails about this mobility' })).toContainText('No e-mail yet');
+    await page.getByRole('tab', { name: 'E-mails' }).click();
+    await expect(page.getByRole('tabpanel')).toContainText('No e-mail yet');
     expect(await seriousViolations(page), `/mobilities/${mobility.id}`).toEqual([]);
   });
 

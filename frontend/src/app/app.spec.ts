@@ -6,7 +6,7 @@ import type { MeDto } from '@mobility-hub/api-client';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 import { HEALTH_URL } from './core/api-health';
-import { ME_URL, Session, SIGN_OUT_URL } from './core/auth/session';
+import { SESSION_URL, Session, SIGN_OUT_URL } from './core/auth/session';
 import { sessionEnded } from './core/auth/session-ended';
 import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
@@ -97,15 +97,17 @@ describe('App shell', () => {
     await settle(fixture);
   }
 
-  /** The start: who is signed in (default: nobody, 401) and the API's health (up). */
+  /**
+   * The start: who is signed in (default: nobody) and, for a coordinator (the only one shown the API
+   * status), the API's health (up).
+   */
   async function start(me: MeDto | null = null) {
     const rendered = await render();
-    await answer(rendered.fixture, ME_URL, (req) =>
-      me
-        ? req.flush(me)
-        : req.flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' }),
+    await answer(rendered.fixture, SESSION_URL, (req) =>
+      me ? req.flush({ signedIn: true, user: me }) : req.flush({ signedIn: false, user: null }),
     );
-    await answer(rendered.fixture, HEALTH_URL, (req) => req.flush({ status: 'ok' }));
+    if (me?.memberships.some((m) => m.role === 'coordinator'))
+      await answer(rendered.fixture, HEALTH_URL, (req) => req.flush({ status: 'ok' }));
     return rendered;
   }
 
@@ -312,6 +314,34 @@ describe('App shell', () => {
     });
   });
 
+  it('opens the navigation as a menu (narrow screens), closes it on Escape and on navigating', async () => {
+    const { fixture, el } = await start(KATRIN);
+    await open(fixture, '/projects', '/api/projects');
+    const button = el.querySelector<HTMLButtonElement>('header button.menu-button');
+    expect(button?.textContent).toContain('Menu');
+    expect(button?.getAttribute('aria-controls')).toBe(mainNav(el)?.id);
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(mainNav(el)?.classList.contains('open')).toBe(false);
+
+    button?.click();
+    await settle(fixture);
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(mainNav(el)?.classList.contains('open')).toBe(true);
+
+    mainNav(el)
+      ?.querySelector('a')
+      ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle(fixture);
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+
+    button?.click();
+    await settle(fixture);
+    await open(fixture, '/organisations', '/api/organisations');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    expect(mainNav(el)?.classList.contains('open')).toBe(false);
+  });
+
   it('still finds no page at an unknown address, in the app layout', async () => {
     const { fixture, el } = await start();
     await open(fixture, '/no/such/page');
@@ -485,7 +515,7 @@ describe('App shell', () => {
 
     it('shows nothing when /me fails otherwise (the footer says the API is down)', async () => {
       const { fixture, el } = await render();
-      await answer(fixture, ME_URL, (req) => req.error(new ProgressEvent('error')));
+      await answer(fixture, SESSION_URL, (req) => req.error(new ProgressEvent('error')));
       await answer(fixture, HEALTH_URL, (req) => req.error(new ProgressEvent('error')));
       await open(fixture, '/mailbox', '/api/mailbox');
 
@@ -497,9 +527,22 @@ describe('App shell', () => {
   });
 
   describe('API health indicator', () => {
+    it.each([
+      ['staff', JONAS],
+      ['a mentor', MENTOR],
+      ['a learner', LENA],
+      ['nobody signed in', null],
+    ])('is for coordinators: %s gets no footer and no health check', async (_who, person) => {
+      const { fixture, el } = await start(person);
+      await settle(fixture);
+      httpTesting.expectNone(HEALTH_URL);
+      expect(el.querySelector('footer app-api-status')).toBeNull();
+      expect(statusText(el)).toBe('');
+    });
+
     it('is a polite live region that says "checking" before the answer', async () => {
       const { fixture, el } = await render();
-      await answer(fixture, ME_URL, (req) => req.flush(KATRIN));
+      await answer(fixture, SESSION_URL, (req) => req.flush({ signedIn: true, user: KATRIN }));
 
       const region = el.querySelector('footer [aria-live="polite"]');
       expect(region).not.toBeNull();
@@ -509,13 +552,13 @@ describe('App shell', () => {
     });
 
     it('shows "API: up" when GET /api/health answers ok', async () => {
-      const { el } = await start();
+      const { el } = await start(KATRIN);
       expect(statusText(el)).toBe('API: up');
     });
 
     it('shows "API: down" when the API answers 503', async () => {
       const { fixture, el } = await render();
-      await answer(fixture, ME_URL, (req) => req.flush(KATRIN));
+      await answer(fixture, SESSION_URL, (req) => req.flush({ signedIn: true, user: KATRIN }));
       await answer(fixture, HEALTH_URL, (req) =>
         req.flush({ status: 'error' }, { status: 503, statusText: 'Service Unavailable' }),
       );
@@ -524,7 +567,7 @@ describe('App shell', () => {
 
     it('checks again on request and announces the new state', async () => {
       const { fixture, el } = await render();
-      await answer(fixture, ME_URL, (req) => req.flush(KATRIN));
+      await answer(fixture, SESSION_URL, (req) => req.flush({ signedIn: true, user: KATRIN }));
       await answer(fixture, HEALTH_URL, (req) => req.error(new ProgressEvent('error')));
       expect(statusText(el)).toBe('API: down');
 

@@ -37,7 +37,7 @@ export type Layout = 'pending' | 'app' | 'plain';
   styleUrl: './app.css',
   // Global, scoped by hand to app-root (see app.css): fewer bytes in the initial bundle.
   encapsulation: ViewEncapsulation.None,
-  host: { '[class.plain]': "layout() !== 'app'" },
+  host: { '[class.plain]': "layout() !== 'app'", '(keydown.escape)': 'closeMenu(true)' },
 })
 export class App {
   private readonly router = inject(Router);
@@ -45,8 +45,12 @@ export class App {
   private readonly accountSlot = viewChild.required('accountSlot', { read: ViewContainerRef });
   private readonly navSlot = viewChild.required('navSlot', { read: ViewContainerRef });
   private readonly statusSlot = viewChild.required('statusSlot', { read: ViewContainerRef });
+  private readonly menuButton = viewChild.required<ElementRef<HTMLButtonElement>>('menuButton');
+  private readonly session = inject(Session);
 
   protected readonly layout = signal<Layout>('pending');
+  /** On narrow screens the navigation is a menu behind the "Menu" button (CSS hides the button elsewhere). */
+  protected readonly menuOpen = signal(false);
 
   protected readonly productName = 'Mobility Hub';
 
@@ -61,26 +65,38 @@ export class App {
       if (event instanceof NavigationError && this.layout() === 'pending') this.layout.set('app');
       if (!(event instanceof NavigationEnd)) return;
       this.layout.set(layoutOf(this.router.routerState.snapshot.root));
+      this.menuOpen.set(false);
       const next = event.urlAfterRedirects.split(/[?#]/)[0];
       if (path !== null && next !== path) this.focusMain();
       path = next;
     });
     inject(DestroyRef).onDestroy(() => navigations.unsubscribe());
 
-    // Who is signed in, asked once at the start (a 401 simply means signed out).
-    void inject(Session).load();
+    // Who is signed in, asked once at the start (GET /api/auth/session: "not signed in" is an answer).
+    void this.session.load();
 
     // The account corner, the navigation's items (which depend on who is signed in) and the footer's
-    // API status follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
+    // API status (coordinators only) follow in a lazy chunk: the initial bundle keeps to its budget. (They are in the
     // page's structure from the start: only their content waits.)
     afterNextRender(
       () =>
-        void import('./layout/shell-parts').then(({ AccountMenu, ApiStatus, MainNav }) => {
+        void import('./layout/shell-parts').then(({ AccountMenu, FooterStatus, MainNav }) => {
           this.accountSlot().createComponent(AccountMenu);
           this.navSlot().createComponent(MainNav);
-          this.statusSlot().createComponent(ApiStatus);
+          this.statusSlot().createComponent(FooterStatus);
         }),
     );
+  }
+
+  protected toggleMenu(): void {
+    this.menuOpen.update((open) => !open);
+  }
+
+  /** Escape closes the menu and gives focus back to its button. */
+  protected closeMenu(refocus: boolean): void {
+    if (!this.menuOpen()) return;
+    this.menuOpen.set(false);
+    if (refocus) this.menuButton().nativeElement.focus();
   }
 
   protected skipToMain(event: Event): void {

@@ -3,6 +3,7 @@ import { RateLimitGuard } from '../../common/rate-limit.guard';
 import { BodyLimit, SMALL_BODY_LIMIT } from '../../common/request-limits';
 import {
   ApiAcceptedResponse,
+  ApiExtension,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -11,12 +12,27 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '../../common/problem/api-problems';
-import { CurrentIdentity, Identity, Public } from '../../common/identity';
+import {
+  CurrentIdentity,
+  Identity,
+  OptionalIdentity,
+  Public,
+  PUBLIC_EXTENSION,
+  SessionOptional,
+} from '../../common/identity';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { LinkRequestService } from './link-requests.service';
 import { setSessionCookie } from './session-cookie';
-import { ChangePasswordDto, EmailDto, MeDto, NewPasswordDto, RequestAcceptedDto, SignInDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  EmailDto,
+  MeDto,
+  NewPasswordDto,
+  RequestAcceptedDto,
+  SessionDto,
+  SignInDto,
+} from './dto/auth.dto';
 
 @ApiTags('auth')
 @BodyLimit(SMALL_BODY_LIMIT) // a few fields at most: an e-mail address, passwords
@@ -170,5 +186,20 @@ export class AuthController {
   @ApiProblems(401)
   me(@CurrentIdentity() identity: Identity): Promise<MeDto> {
     return this.auth.me(identity.userId);
+  }
+
+  // The dashboard's start-up probe: nobody signed in is an expected answer there, not an error (a 401
+  // would be logged in the browser's console on every public page).
+  @Get('session')
+  @SessionOptional()
+  @ApiExtension(PUBLIC_EXTENSION, true) // callable without a session (the document says so)
+  @ApiOperation({
+    operationId: 'getSession',
+    summary: 'Whether someone is signed in, and who: always 200 (`signedIn: false` without a session)',
+    description: 'For the app’s own start-up check. GET /api/auth/me answers 401 without a session.',
+  })
+  @ApiOkResponse({ type: SessionDto })
+  async session(@OptionalIdentity() identity: Identity | null): Promise<SessionDto> {
+    return identity ? { signedIn: true, user: await this.auth.me(identity.userId) } : { signedIn: false, user: null };
   }
 }

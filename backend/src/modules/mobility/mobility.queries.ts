@@ -2,6 +2,7 @@ import {
   activityDays,
   ageAtStart,
   CURRENT_CHECKLIST_VERSION,
+  advanceBlockersNow,
   allowedEvents,
   isMinorOn,
   InsuranceCover,
@@ -281,6 +282,11 @@ export class MobilityQueries {
       placementConfirmedAt: row.placement_confirmed_at?.toISOString() ?? null,
       mentor: row.mentor_name || row.mentor_email ? { name: row.mentor_name, email: row.mentor_email } : null,
       allowedEvents: allowedEvents(snapshot, facts).filter((event) => mayApplyEvent(viewer, event)),
+      advanceUnmet: mayApplyEvent(viewer, 'ADVANCE')
+        ? advanceBlockersNow(snapshot, facts).map((u) =>
+            'missingRisks' in u ? { ...u, missingRisks: [...u.missingRisks] } : u,
+          )
+        : [],
       yourRole: viewer,
       taskCounts: { open: row.open, done: row.done, waived: row.waived, overdue: summary.overdueTasks },
       checklistVersion: row.checklist_version,

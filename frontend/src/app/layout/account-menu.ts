@@ -17,7 +17,7 @@ import { Notifications } from '@app/core/notifications';
     @switch (session.status()) {
       @case ('signed-in') {
         <p class="who" data-testid="signed-in-as">
-          Signed in as
+          <span class="who-label">Signed in as </span>
           <a routerLink="/account" ariaCurrentWhenActive="page" routerLinkActive="current"
             ><strong>{{ session.user()?.displayName }}</strong></a
           >
@@ -41,6 +41,25 @@ import { Notifications } from '@app/core/notifications';
     .who {
       margin: 0;
     }
+    /* Narrow screens: the name alone (still read out in full), so the top bar stays one line. */
+    @media (max-width: 30rem) {
+      .who-label {
+        position: absolute;
+        inline-size: 1px;
+        block-size: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      .who a {
+        display: inline-block;
+        max-inline-size: 7rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+        vertical-align: bottom;
+      }
+    }
     .who a {
       color: inherit;
       text-underline-offset: 0.2em;
@@ -54,6 +73,7 @@ import { Notifications } from '@app/core/notifications';
       background: var(--mh-surface);
       color: var(--mh-accent);
       text-decoration: none;
+      white-space: nowrap;
       cursor: pointer;
     }
     .action:hover {

@@ -101,6 +101,8 @@ export type { SignOutEverywhere$Params as SignOutEverywhere$Params } from './fn/
 export { signOutEverywhere as signOutEverywhere } from './fn/auth/sign-out-everywhere';
 export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';
 export { getMe as getMe } from './fn/auth/get-me';
+export type { GetSession$Params as GetSession$Params } from './fn/auth/get-session';
+export { getSession as getSession } from './fn/auth/get-session';
 export type { ListMembers$Params as ListMembers$Params } from './fn/team/list-members';
 export { listMembers as listMembers } from './fn/team/list-members';
 export type { RemoveMember$Params as RemoveMember$Params } from './fn/team/remove-member';

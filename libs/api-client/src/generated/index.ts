@@ -94,6 +94,7 @@ export type { RenewedLinkDto } from './models/renewed-link-dto';
 export type { RequestAcceptedDto } from './models/request-accepted-dto';
 export type { ResentLinkDto } from './models/resent-link-dto';
 export type { SentReminderDto } from './models/sent-reminder-dto';
+export type { SessionDto } from './models/session-dto';
 export type { SignInDto } from './models/sign-in-dto';
 export type { StaffMemberDto } from './models/staff-member-dto';
 export type { TaskCountsDto } from './models/task-counts-dto';
@@ -209,6 +210,8 @@ export type { SignOutEverywhere$Params as SignOutEverywhere$Params } from './fn/
 export { signOutEverywhere as signOutEverywhere } from './fn/auth/sign-out-everywhere';
 export type { GetMe$Params as GetMe$Params } from './fn/auth/get-me';
 export { getMe as getMe } from './fn/auth/get-me';
+export type { GetSession$Params as GetSession$Params } from './fn/auth/get-session';
+export { getSession as getSession } from './fn/auth/get-session';
 export type { ListMembers$Params as ListMembers$Params } from './fn/team/list-members';
 export { listMembers as listMembers } from './fn/team/list-members';
 export type { RemoveMember$Params as RemoveMember$Params } from './fn/team/remove-member';

@@ -88,6 +88,7 @@ export type { RenewedLinkDto } from './models/renewed-link-dto';
 export type { RequestAcceptedDto } from './models/request-accepted-dto';
 export type { ResentLinkDto } from './models/resent-link-dto';
 export type { SentReminderDto } from './models/sent-reminder-dto';
+export type { SessionDto } from './models/session-dto';
 export type { SignInDto } from './models/sign-in-dto';
 export type { StaffMemberDto } from './models/staff-member-dto';
 export type { TaskCountsDto } from './models/task-counts-dto';

@@ -37,6 +37,7 @@ describe('insurance completeness (health, accident, third-party liability)', () 
     expect(advanceBlockers('preparation', facts)).toEqual([
       {
         code: 'INSURANCE_MISSING',
+        taskKey: 'insurance',
         missingRisks: ['liability'],
         message: 'Insurance must be recorded before departure: no cover for third-party liability',
       },

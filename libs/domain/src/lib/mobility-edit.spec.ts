@@ -1,5 +1,7 @@
 import { MOBILITY_STATES, MobilityState } from './phases';
 import {
+  historyLineWithNames,
+  idsInHistoryLine,
   MOBILITY_EDIT_FIELDS,
   mobilityEditBody,
   MobilityEditContext,
@@ -551,5 +553,32 @@ it('covers every state: only application and preparation let the host change, fi
     finalisation: 'refused',
     completed: 'refused',
     withdrawn: 'refused',
+  });
+});
+
+describe('history lines as people read them', () => {
+  const a = '8f42cfea-1111-4222-8333-444455556666';
+  const b = '0a42cfea-1111-4222-8333-444455556666';
+  const names = new Map([[a, 'Talleres Mecánicos Castilla S.L.']]);
+
+  it('names the organisations instead of their ids, and says "not assigned" for none', () => {
+    expect(historyLineWithNames(`dates 2027-01-10–2027-02-10 → 2027-01-12–2027-02-10; host none → ${a}`, names)).toBe(
+      'dates 2027-01-10–2027-02-10 → 2027-01-12–2027-02-10; host not assigned → Talleres Mecánicos Castilla S.L.',
+    );
+    expect(historyLineWithNames(`host ${a.toUpperCase()} → none`, names)).toBe(
+      'host Talleres Mecánicos Castilla S.L. → not assigned',
+    );
+  });
+
+  it('never shows an id it cannot name', () => {
+    expect(historyLineWithNames(`host ${a} → ${b}`, names)).toBe(
+      'host Talleres Mecánicos Castilla S.L. → an organisation no longer listed',
+    );
+    expect(historyLineWithNames('checklist v1 → v2: 3 added', names)).toBe('checklist v1 → v2: 3 added');
+  });
+
+  it('lists the ids a line names, once each', () => {
+    expect(idsInHistoryLine(`host ${a} → ${b}; ${a.toUpperCase()}`)).toEqual([a, b]);
+    expect(idsInHistoryLine('fewer opportunities: no → yes')).toEqual([]);
   });
 });

@@ -360,3 +360,25 @@ function editViolations(violations: readonly RuleViolation[]): MobilityEditViola
     return { ...violation, field: violation.field };
   });
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A history line as people read it: the edit line keeps ids (`host none → <id>`, a name can change),
+ * the reader sees names — each id replaced by `names`' entry (an organisation's name), an id not in
+ * `names` by "an organisation no longer listed", and "none" by "not assigned".
+ */
+export function historyLineWithNames(line: string, names: ReadonlyMap<string, string>): string {
+  return line
+    .replace(/\bhost (\S+) → (\S+)/g, (_, from: string, to: string) => `host ${hostWord(from)} → ${hostWord(to)}`)
+    .replace(UUID, (id) => names.get(id.toLowerCase()) ?? 'an organisation no longer listed');
+
+  function hostWord(word: string): string {
+    return word === 'none' ? 'not assigned' : word;
+  }
+}
+
+/** The ids a history line names (for looking up their names). */
+export function idsInHistoryLine(line: string): string[] {
+  return [...new Set((line.match(UUID) ?? []).map((id) => id.toLowerCase()))];
+}

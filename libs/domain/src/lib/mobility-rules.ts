@@ -88,7 +88,7 @@ export function taskEditBlocker(
     return {
       code: 'host-confirmation-by-event',
       message:
-        'The placement is confirmed or declined with the HOST_CONFIRM or HOST_DECLINE event, which also updates the placement.',
+        'The host confirms or declines the placement through the link e-mailed to them (or the school records their answer with “Confirm placement”): that ticks this task.',
     };
   }
   if (isConsentTask(taskKey)) {

@@ -39,6 +39,13 @@ export class MeDto {
   participantIds: string[];
 }
 
+/** The app's own "who am I" check: an answer, signed in or not (no 401 for the expected case). */
+export class SessionDto {
+  @ApiProperty({ description: 'Whether the request carries a valid session cookie' }) signedIn: boolean;
+  @ApiProperty({ type: MeDto, nullable: true, description: 'The signed-in user (as GET /api/auth/me), or null' })
+  user: MeDto | null;
+}
+
 export class EmailDto {
   @ApiProperty({ example: 'learner@school.example' })
   @MaxLength(320)

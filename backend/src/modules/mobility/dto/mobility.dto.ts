@@ -477,6 +477,12 @@ export class MobilityDto {
   })
   allowedEvents: MobilityEventType[];
   @ApiProperty({
+    type: () => [UnmetConditionDto],
+    description:
+      'What still stops ADVANCE now (the sending side only; empty when it may advance, in a final state, or for others); `taskKey` names the task that settles a condition',
+  })
+  advanceUnmet: UnmetConditionDto[];
+  @ApiProperty({
     enum: MOBILITY_ROLES,
     description: 'What the signed-in person is to this mobility (sending coordinator or staff, host mentor, learner)',
   })
@@ -604,7 +610,22 @@ export class LifecycleEventDto {
   event: string;
   @ApiProperty({ type: String, nullable: true, enum: MOBILITY_STATES }) from: MobilityState | null;
   @ApiProperty({ enum: MOBILITY_STATES }) to: MobilityState;
-  @ApiProperty() actor: string;
+  @ApiProperty({
+    description: 'Who, as recorded: an e-mail address, host:<address> (a host contact), guardian:<address>',
+  })
+  actor: string;
+  @ApiProperty({
+    example: 'Katrin Weber',
+    description: "Who, for people to read: the person's name, or the host organisation's name for a host contact",
+  })
+  actorName: string;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'host not assigned → Talleres Mecánicos Castilla S.L.',
+    description: 'The reason for people to read: organisations by name, not by id',
+  })
+  reasonText: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
 }

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { MeDto } from '@mobility-hub/api-client';
 import { Notifications } from '@app/core/notifications';
-import { ME_URL, Session, SESSION_ENDED } from './session';
+import { SESSION_URL, Session, SESSION_ENDED } from './session';
 import { sessionEnded } from './session-ended';
 import { problemType } from '@mobility-hub/domain';
 
@@ -89,7 +89,7 @@ describe('sessionEnded (HTTP interceptor)', () => {
 
   it('ignores 401s that are answers rather than an ended session: /me, signing in, links, invitations', () => {
     for (const url of [
-      ME_URL,
+      SESSION_URL,
       '/api/auth/sign-in',
       '/api/auth/sign-in-link',
       '/api/auth/sign-in-link/abc',
@@ -97,7 +97,7 @@ describe('sessionEnded (HTTP interceptor)', () => {
       '/api/invitations/abc/accept',
       '/elsewhere/api/projects',
     ]) {
-      call(url, 401, url === ME_URL || url.startsWith('/api/invitations') ? 'GET' : 'POST');
+      call(url, 401, url === SESSION_URL || url.startsWith('/api/invitations') ? 'GET' : 'POST');
     }
     expect(navigate).not.toHaveBeenCalled();
     expect(session.status()).toBe('signed-in');

@@ -6,11 +6,11 @@ import { Notifications } from '@app/core/notifications';
 import { Session, SESSION_ENDED } from './session';
 
 /**
- * The API calls whose 401 is an answer rather than an ended session: who is signed in (`me`: a 401
+ * The API calls whose 401 is an answer rather than an ended session: who is signed in (`me`, `session`: a 401
  * is simply "signed out"), signing in (password, e-mailed link), the password-reset link and the
  * invitations, all used without a session.
  */
-const NOT_A_SESSION_CALL = /^\/api\/(auth\/(me|sign-in|password-reset)|invitations\/)/;
+const NOT_A_SESSION_CALL = /^\/api\/(auth\/(me|session|sign-in|password-reset)|invitations\/)/;
 
 /**
  * The session ended mid-use (signed out elsewhere, expired, a password changed on another device):

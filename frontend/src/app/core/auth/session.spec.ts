@@ -1,7 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { MeDto } from '@mobility-hub/api-client';
-import { ME_URL, Session, SIGN_OUT_URL } from './session';
+import { SESSION_URL, Session, SIGN_OUT_URL } from './session';
 import { provideHttpTesting } from '@testing/spec-helpers';
 
 const LENA: MeDto = {
@@ -24,12 +24,12 @@ describe('Session', () => {
 
   afterEach(() => http.verify());
 
-  it('is loading until GET /api/auth/me answers, then signed in with the user', async () => {
+  it('is loading until GET /api/auth/session answers, then signed in with the user', async () => {
     expect(session.status()).toBe('loading');
     const loading = session.load();
-    const req = http.expectOne(ME_URL);
+    const req = http.expectOne(SESSION_URL);
     expect(req.request.method).toBe('GET');
-    req.flush(LENA);
+    req.flush({ signedIn: true, user: LENA });
     await expect(loading).resolves.toEqual(LENA);
     expect(session.status()).toBe('signed-in');
     expect(session.user()?.displayName).toBe('Lena Hoffmann');
@@ -38,15 +38,25 @@ describe('Session', () => {
   it('asks once: later loads share the answer', async () => {
     const first = session.load();
     const second = session.load();
-    http.expectOne(ME_URL).flush(LENA);
+    http.expectOne(SESSION_URL).flush({ signedIn: true, user: LENA });
     expect(await first).toBe(await second);
     await session.load();
-    http.expectNone(ME_URL);
+    http.expectNone(SESSION_URL);
+  });
+
+  it('reads "not signed in" (200, signedIn false) as simply signed out', async () => {
+    const loading = session.load();
+    http.expectOne(SESSION_URL).flush({ signedIn: false, user: null });
+    await expect(loading).resolves.toBeNull();
+    expect(session.status()).toBe('signed-out');
+    expect(session.user()).toBeNull();
   });
 
   it('reads a 401 as simply signed out', async () => {
     const loading = session.load();
-    http.expectOne(ME_URL).flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http
+      .expectOne(SESSION_URL)
+      .flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' });
     await expect(loading).resolves.toBeNull();
     expect(session.status()).toBe('signed-out');
     expect(session.user()).toBeNull();
@@ -54,12 +64,12 @@ describe('Session', () => {
 
   it('is unknown when the API cannot answer, and asks again on the next load', async () => {
     const loading = session.load();
-    http.expectOne(ME_URL).error(new ProgressEvent('error'));
+    http.expectOne(SESSION_URL).error(new ProgressEvent('error'));
     await expect(loading).resolves.toBeNull();
     expect(session.status()).toBe('unknown');
 
     const again = session.load();
-    http.expectOne(ME_URL).flush(LENA);
+    http.expectOne(SESSION_URL).flush({ signedIn: true, user: LENA });
     await expect(again).resolves.toEqual(LENA);
     expect(session.status()).toBe('signed-in');
   });
@@ -68,13 +78,13 @@ describe('Session', () => {
     session.signIn(LENA);
     expect(session.status()).toBe('signed-in');
     await expect(session.load()).resolves.toEqual(LENA);
-    http.expectNone(ME_URL);
+    http.expectNone(SESSION_URL);
   });
 
   it('refreshes on request (after a password reset ended every session)', async () => {
     session.signIn(LENA);
     const refreshed = session.refresh();
-    http.expectOne(ME_URL).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne(SESSION_URL).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
     await refreshed;
     expect(session.status()).toBe('signed-out');
   });
@@ -89,7 +99,7 @@ describe('Session', () => {
     expect(session.status()).toBe('signed-out');
     expect(session.user()).toBeNull();
     await expect(session.load()).resolves.toBeNull();
-    http.expectNone(ME_URL);
+    http.expectNone(SESSION_URL);
   });
 
   it('stays signed in when signing out fails', async () => {

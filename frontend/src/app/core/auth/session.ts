@@ -1,18 +1,22 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 // Types only: erased at build time, so the shell does not pull in the generated client.
-import type { MeDto } from '@mobility-hub/api-client';
+import type { MeDto, SessionDto } from '@mobility-hub/api-client';
 
-export const ME_URL = '/api/auth/me';
+/**
+ * The start-up probe (GET /api/auth/session): 200 whether or not someone is signed in, so that a
+ * visitor's browser console shows no 401 for the expected "nobody signed in".
+ */
+export const SESSION_URL = '/api/auth/session';
 export const SIGN_OUT_URL = '/api/auth/sign-out';
 /** Navigation state for the sign-in page: the session ended mid-use (core/auth/session-ended). */
 export const SESSION_ENDED = 'sessionEnded';
 
 /**
  * Who uses the app, as far as this browser knows:
- * - `loading`: GET /api/auth/me has not answered yet;
+ * - `loading`: GET /api/auth/session has not answered yet;
  * - `signed-in`: the session cookie works (`user` is set);
- * - `signed-out`: no session (a 401 from /me is simply this, not an error);
+ * - `signed-out`: no session (`signedIn: false`, or a 401, is simply this, not an error);
  * - `unknown`: /me failed otherwise (no connection, 5xx) — the API status in the footer says why.
  */
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out' | 'unknown';
@@ -65,9 +69,10 @@ export class Session {
 
   private fetchMe(): Promise<MeDto | null> {
     return new Promise((resolve) =>
-      this.http.get<MeDto>(ME_URL).subscribe({
-        next: (user) => {
-          this.signIn(user);
+      this.http.get<SessionDto>(SESSION_URL).subscribe({
+        next: ({ user }) => {
+          if (user) this.signIn(user);
+          else this.forget();
           resolve(user);
         },
         error: (error: unknown) => {

@@ -1,7 +1,7 @@
 import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { ME_URL } from '@app/core/auth/session';
+import { SESSION_URL } from '@app/core/auth/session';
 import { ResetPasswordPage } from './reset-password-page';
 import { provideHttpTesting, settleFixture, textOfTestId, typeInto } from '@testing/spec-helpers';
 import { problemType } from '@mobility-hub/domain';
@@ -89,7 +89,7 @@ describe('ResetPasswordPage', () => {
     expect(req.request.body).toEqual({ password: 'correct horse battery staple' });
     req.flush(null, { status: 204, statusText: 'No Content' });
     await settle();
-    http.expectOne(ME_URL).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne(SESSION_URL).flush({ status: 401 }, { status: 401, statusText: 'Unauthorized' });
     await settle();
 
     expect(text('reset-done')).toContain('Password changed');

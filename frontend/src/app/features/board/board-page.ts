@@ -1,15 +1,19 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   DestroyRef,
   effect,
+  ElementRef,
   inject,
   input,
   resource,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
+import type { MobilityState } from '@mobility-hub/domain';
 import { RouterLink } from '@angular/router';
 import { Api, getProject, listOrganisations, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
@@ -109,7 +113,26 @@ export class BoardPage {
       .join(', '),
   );
 
+  private readonly board = viewChild<ElementRef<HTMLElement>>('board');
+  /** The phases whose column is (mostly) on screen in the board's scroller. */
+  protected readonly inView = signal<ReadonlySet<MobilityState>>(new Set(), {
+    equal: (a, b) => a.size === b.size && [...a].every((phase) => b.has(phase)),
+  });
+  /** More columns hidden to the right / left of the scroller (the cue's shadows). */
+  protected readonly canRight = signal(false);
+  protected readonly canLeft = signal(false);
+
   constructor() {
+    // The cue follows the board's width (window, sidebar) and its columns (collapsed or shown).
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      const board = this.board()?.nativeElement;
+      if (!board || typeof ResizeObserver === 'undefined') return this.measure();
+      const observer = new ResizeObserver(() => this.measure());
+      observer.observe(board);
+      for (const child of Array.from(board.children)) observer.observe(child);
+      destroyRef.onDestroy(() => observer.disconnect());
+    });
     for (const column of this.columns) {
       effect(() => {
         const projectId = this.projectId();
@@ -119,6 +142,28 @@ export class BoardPage {
       });
     }
     inject(DestroyRef).onDestroy(() => clearTimeout(this.debounce));
+  }
+
+  /** Reads which columns the scroller shows now. */
+  measure(): void {
+    const board = this.board()?.nativeElement;
+    if (!board) return;
+    const frame = board.getBoundingClientRect();
+    const shown = new Set<MobilityState>();
+    for (const child of Array.from(board.children) as HTMLElement[]) {
+      const box = child.getBoundingClientRect();
+      const visible = Math.min(box.right, frame.right) - Math.max(box.left, frame.left);
+      if (box.width > 0 && visible >= box.width * 0.6) shown.add(child.dataset['phase'] as MobilityState);
+    }
+    this.inView.set(shown);
+    this.canLeft.set(board.scrollLeft > 1);
+    this.canRight.set(board.scrollLeft + board.clientWidth < board.scrollWidth - 1);
+  }
+
+  /** Brings a phase's column into view (from the phase bar). */
+  protected showColumn(phase: MobilityState): void {
+    const column = this.board()?.nativeElement.querySelector<HTMLElement>(`[data-phase="${phase}"]`);
+    column?.scrollIntoView({ inline: 'start', block: 'nearest', behavior: 'smooth' });
   }
 
   protected onHost(event: Event): void {

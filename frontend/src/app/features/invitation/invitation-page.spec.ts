@@ -201,9 +201,9 @@ describe('InvitationPage', () => {
       post.flush(JONAS_MENTOR);
       await settle();
       // No new cookie: the session stays, and the store reads the person again.
-      const me = http.expectOne('/api/auth/me');
+      const me = http.expectOne('/api/auth/session');
       expect(me.request.method).toBe('GET');
-      me.flush(JONAS_MENTOR);
+      me.flush({ signedIn: true, user: JONAS_MENTOR });
       await settle();
 
       expect(TestBed.inject(Session).user()).toEqual(JONAS_MENTOR);
@@ -227,7 +227,7 @@ describe('InvitationPage', () => {
       await settle();
       http.expectOne(`${URL}/accept`).flush(joined);
       await settle();
-      http.expectOne('/api/auth/me').flush(joined);
+      http.expectOne('/api/auth/session').flush({ signedIn: true, user: joined });
       await settle();
       expect(TestBed.inject(Router).url).toBe('/host');
     });
@@ -239,7 +239,7 @@ describe('InvitationPage', () => {
       await settle();
       http.expectOne(`${URL}/accept`).flush(JONAS);
       await settle();
-      http.expectOne('/api/auth/me').flush(JONAS);
+      http.expectOne('/api/auth/session').flush({ signedIn: true, user: JONAS });
       await settle();
       expect(
         TestBed.inject(Notifications)
@@ -256,7 +256,7 @@ describe('InvitationPage', () => {
       await settle();
       signInFirst(http.expectOne(`${URL}/accept`));
       await settle();
-      http.expectOne('/api/auth/me').flush(ANNA);
+      http.expectOne('/api/auth/session').flush({ signedIn: true, user: ANNA });
       await settle();
 
       expect(text('wrong-account')).toContain(
@@ -290,7 +290,7 @@ describe('InvitationPage', () => {
       await settle();
       signInFirst(http.expectOne(`${URL}/accept`));
       await settle();
-      http.expectOne('/api/auth/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+      http.expectOne('/api/auth/session').flush({ signedIn: false, user: null });
       await settle();
       expect(el.querySelector('[data-testid="wrong-account"]')).toBeNull();
       expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');
@@ -316,7 +316,7 @@ describe('InvitationPage', () => {
       { status: 401, statusText: 'Unauthorized', headers: { 'content-type': 'application/problem+json' } },
     );
     await settle();
-    http.expectOne('/api/auth/me').flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/session').flush({ signedIn: false, user: null });
     await settle();
     expect(el.querySelector('#invitation-form')).toBeNull();
     expect(el.querySelector('#accept-heading')?.textContent).toBe('Sign in to accept');

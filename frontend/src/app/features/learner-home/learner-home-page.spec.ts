@@ -120,7 +120,7 @@ describe('LearnerHomePage', () => {
   const text = (selector: string) => el.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
   function checkbox(title: string): HTMLInputElement {
-    const label = Array.from(el.querySelectorAll('label')).find((l) => l.textContent?.trim() === title);
+    const label = Array.from(el.querySelectorAll('label.task-title')).find((l) => l.textContent?.trim() === title);
     const box = label ? el.querySelector<HTMLInputElement>(`#${label.getAttribute('for')}`) : null;
     if (!box) throw new Error(`no checkbox "${title}"`);
     return box;
@@ -156,7 +156,7 @@ describe('LearnerHomePage', () => {
 
   it('lists the learner’s checklist by due date and ticks a task with If-Match', async () => {
     await load();
-    const titles = Array.from(el.querySelectorAll('[data-testid="learner-task"] label')).map((l) =>
+    const titles = Array.from(el.querySelectorAll('[data-testid="learner-task"] label.task-title')).map((l) =>
       l.textContent?.trim(),
     );
     expect(titles).toEqual([
@@ -244,7 +244,9 @@ describe('LearnerHomePage', () => {
     ]);
     expect(first.querySelectorAll('[data-testid="learner-task"]').length).toBe(4);
     expect(
-      Array.from(second.querySelectorAll('[data-testid="learner-task"] label')).map((l) => l.textContent?.trim()),
+      Array.from(second.querySelectorAll('[data-testid="learner-task"] label.task-title')).map((l) =>
+        l.textContent?.trim(),
+      ),
     ).toEqual(['Application form sent']);
     expect(third.querySelector('[data-testid="next-deadline"]')?.textContent).toContain('Your mobility is completed.');
 

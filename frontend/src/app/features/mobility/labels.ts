@@ -33,8 +33,9 @@ export function roleLabel(role: TaskDto['role']): string {
   return ROLE_LABELS[role] ?? role;
 }
 
+/** An event's name for people; an event this dashboard does not know yet is "Changed", never its code. */
 export function eventLabel(event: string): string {
-  return EVENT_LABELS[event] ?? event;
+  return EVENT_LABELS[event] ?? 'Changed';
 }
 
 /** A domain rule message made readable: field names in words, a capital and a full stop. */
@@ -45,4 +46,18 @@ export function ruleMessage(message: string): string {
     .replace(/\btravelDays\b/g, 'travel days');
   const text = words.charAt(0).toUpperCase() + words.slice(1);
   return text.endsWith('.') ? text : `${text}.`;
+}
+
+/** What happened, as the history says it (in the past: "Placement confirmed", not the button's "Confirm placement"). */
+const HISTORY_LABELS: Record<string, string> = {
+  ADVANCE: 'Moved on',
+  REOPEN: 'Reopened',
+  WITHDRAW: 'Withdrawn',
+  HOST_CONFIRM: 'Placement confirmed',
+  HOST_DECLINE: 'Host declined',
+  INTERRUPT: 'Interruption recorded',
+};
+
+export function historyLabel(event: string): string {
+  return HISTORY_LABELS[event] ?? eventLabel(event);
 }

@@ -100,6 +100,11 @@ export class MobilityFileStore {
   readonly announcement = signal('');
   /** A change that failed for a reason that belongs to no form. */
   readonly actionProblem = signal<ApiProblem | null>(null);
+  /**
+   * The task someone asked to see (a link in "still needed" or "needs attention"): the checklist opens
+   * its phase and moves the focus to it. A new object each time, so that asking twice works.
+   */
+  readonly shownTask = signal<{ readonly taskId: string } | null>(null);
   /** Counts the reloads asked for, so that the parts can forget what they showed about the old version. */
   readonly reloads = signal(0);
   private announceReload = false;
@@ -110,6 +115,17 @@ export class MobilityFileStore {
       this.announceReload = false;
       this.announcement.set('Mobility reloaded.');
     });
+  }
+
+  /** Shows a task of the checklist: its phase opened, the focus on it. */
+  showTask(taskId: string): void {
+    this.shownTask.set({ taskId });
+  }
+
+  /** The task of the checklist with this key that a link should lead to: an open one first. */
+  taskByKey(key: string): TaskDto | null {
+    const tasks = this.tasks().filter((t) => t.key === key);
+    return tasks.find((t) => t.status === 'open') ?? tasks[0] ?? null;
   }
 
   /** Reads the whole file again (after a 412, or "Try again"). */

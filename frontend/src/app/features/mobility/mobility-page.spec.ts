@@ -26,12 +26,16 @@ describe('MobilityPage', () => {
     expect(el.textContent).toContain('21 days abroad');
     expect(el.querySelector('[aria-current="step"]')?.textContent).toContain('Preparation');
 
+    // The current phase first and open; the finished application phase folded with its completion.
     const groups = Array.from(el.querySelectorAll('[data-testid="task-group"]'));
-    expect(groups.map((g) => g.querySelector('h3')?.textContent?.trim().split(/\s+/)[0])).toEqual([
-      'Application',
+    expect(groups.map((g) => g.querySelector('h3')?.textContent?.trim().split(/\s+/)[1])).toEqual([
       'Preparation',
+      'Application',
     ]);
-    expect(groups.map((g) => g.querySelectorAll('[data-testid="task"]').length)).toEqual([1, 2]);
+    expect(groups.map((g) => g.querySelectorAll('[data-testid="task"]').length)).toEqual([2, 0]);
+    expect(groups[1].textContent).toContain('1 of 1 settled');
+    h.button('▸ Application').click();
+    await h.settle();
     expect(h.checkbox('Learning agreement drafted').checked).toBe(true);
     const overdue = el.querySelector('.task.overdue');
     expect(overdue?.textContent).toContain('Book travel');
@@ -43,10 +47,45 @@ describe('MobilityPage', () => {
     // ADVANCE is offered even when refused now: pressing it shows what is missing.
     expect(events).toEqual(['Advance to Implementation', 'Confirm placement', 'Reopen Application…', 'Withdraw…']);
 
+    // Reminders and history are tabs: the reminders shown first, the history a tab away.
+    expect(el.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim()).toBe('Reminders');
+    expect(el.querySelector('[data-testid="history"]')).toBeNull();
+    h.button('History').click();
+    await h.settle();
+    expect(el.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toContain('History');
     const history = el.querySelectorAll('[data-testid="history"] li');
     expect(history.length).toBe(2);
+    expect(history[1].textContent).toContain('Moved on');
     expect(history[1].textContent).toContain('Application → Preparation');
-    expect(history[1].textContent).toContain('by anna');
+    // By name, as the API resolves it; never the address or the event's code.
+    expect(history[1].textContent).toContain('by Anna Schulz');
+    expect(el.textContent).not.toContain('anna@');
+  });
+
+  it('moves between the tabs with the arrow keys', async () => {
+    await render();
+    const tab = el.querySelector<HTMLButtonElement>('#tab-reminders') as HTMLButtonElement;
+    tab.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    await h.settle();
+    expect(document.activeElement?.id).toBe('tab-history');
+    expect(el.querySelector('#panel-history [data-testid="history"]')).not.toBeNull();
+    (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
+    await h.settle();
+    expect(document.activeElement?.id).toBe('tab-reminders');
+  });
+
+  it('keeps the space of the file while it loads: an outline, no jump', async () => {
+    h.fixture = TestBed.createComponent(MobilityPage);
+    h.fixture.componentRef.setInput('mobilityId', 'm1');
+    el = h.el = h.fixture.nativeElement as HTMLElement;
+    await h.settle();
+    expect(el.querySelector('[data-testid="file-skeleton"]')).not.toBeNull();
+    h.expect1('GET', '/api/mobilities/m1').flush(MOBILITY, { headers: { ETag: '"3"' } });
+    h.expect1('GET', '/api/mobilities/m1/tasks').flush(TASKS);
+    await h.settle();
+    h.expect1('GET', '/api/mobilities/m1/history').flush(HISTORY);
+    await h.settle();
+    expect(el.querySelector('[data-testid="file-skeleton"]')).toBeNull();
   });
 
   it('says why the mobility could not be read, and tries again', async () => {
@@ -97,8 +136,10 @@ describe('MobilityPage', () => {
         event: 'WITHDRAW',
         from: 'preparation',
         to: 'withdrawn',
-        actor: 'anna',
+        actor: 'anna@bbs-trier.example',
+        actorName: 'Anna Schulz',
         reason: 'Learner left the school',
+        reasonText: 'Learner left the school',
         occurredAt: '2026-02-01T09:00:00Z',
       },
     ]);
@@ -107,6 +148,8 @@ describe('MobilityPage', () => {
     expect(el.querySelector('#reason-form')).toBeNull();
     expect(el.querySelector('[data-testid="phase"]')?.textContent).toContain('Withdrawn');
     expect(el.querySelector('.step-stopped')?.textContent).toContain('Preparation');
+    h.button('History').click();
+    await h.settle();
     expect(el.textContent).toContain('Reason: Learner left the school');
     expect(el.textContent).toContain('No lifecycle event is possible now.');
     expect(el.textContent).toContain('Withdraw: done. The mobility is now in Withdrawn.');
@@ -236,10 +279,10 @@ describe('MobilityPage', () => {
 
       expect(sections()).toEqual([
         'Your answer',
+        'The host’s tasks',
         'The stay',
         'Age and guardian',
         'Accompanying persons',
-        'The host’s tasks',
       ]);
       expect(el.textContent).not.toContain('Date of birth');
       expect(el.querySelector('[data-testid="date-of-birth"]')).toBeNull();
@@ -248,6 +291,14 @@ describe('MobilityPage', () => {
       // Only the host's events: no "Advance" for a mentor.
       const events = Array.from(el.querySelectorAll('[data-testid="events"] button')).map((b) => b.textContent?.trim());
       expect(events).toEqual(['Confirm placement', 'Decline placement…']);
+      // The overdue task of a later phase is on top, linking to it: its phase opens, the focus moves to it.
+      const link = Array.from(el.querySelectorAll<HTMLAnchorElement>('[data-testid="attention"] a')).find(
+        (a) => a.textContent === 'Induction given',
+      );
+      expect(link?.closest('li')?.textContent).toContain('overdue since');
+      link?.click();
+      await h.settle();
+      expect(document.activeElement).toBe(h.checkbox('Induction given'));
       // Host tasks are tickable; the confirmation is done by the event; nothing can be waived.
       expect(h.checkbox('Induction given').disabled).toBe(false);
       expect(h.checkbox('Placement confirmed').disabled).toBe(true);
@@ -269,7 +320,7 @@ describe('MobilityPage', () => {
         LEARNER_TASKS,
       );
       h.http.expectNone('/api/mobilities/m1/history');
-      expect(sections()).toEqual(['The stay', 'Insurance', 'Age and guardian', 'Accompanying persons', 'Your tasks']);
+      expect(sections()).toEqual(['Your tasks', 'The stay', 'Insurance', 'Age and guardian', 'Accompanying persons']);
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
       expect(el.querySelector('[data-testid="bm-activity-id"]')).toBeNull();
       expect(el.querySelector('.eyebrow a')?.getAttribute('href')).toBe('/me');
@@ -282,15 +333,14 @@ describe('MobilityPage', () => {
       expect(el.querySelector('[data-testid="date-of-birth"]')?.textContent).toBe('14 Feb 2007');
       expect(sections()).toEqual([
         'Lifecycle',
+        'Checklist',
         'The stay',
         'Insurance',
         'Age and guardian',
         'Accompanying persons',
-        'Checklist',
         'Checklist version',
-        'Reminders',
         'Dates, host and mentor',
-        'History',
+        'Reminders',
       ]);
     });
 

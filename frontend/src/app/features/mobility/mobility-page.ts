@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MobilityAccompanying } from './minor/mobility-accompanying';
 import { MobilityGuardian } from './minor/mobility-guardian';
 import { RouterLink } from '@angular/router';
@@ -79,6 +79,34 @@ export class MobilityPage {
     const m = this.store.mobility();
     return m ? (ACTIVITY_TYPES[m.activityType]?.label ?? m.activityType) : '';
   });
+
+  /** The panels at the foot of the file (the sending side's): one shown at a time. */
+  protected readonly tabs = [
+    { id: 'reminders', label: 'Reminders' },
+    { id: 'mail', label: 'E-mails' },
+    { id: 'history', label: 'History' },
+  ] as const;
+  protected readonly panel = signal<(typeof this.tabs)[number]['id']>('reminders');
+
+  /** Arrow keys, Home and End move between the tabs (the focus follows the selection). */
+  protected moveTab(event: KeyboardEvent): void {
+    const ids = this.tabs.map((t) => t.id);
+    const at = ids.indexOf(this.panel());
+    const to =
+      event.key === 'ArrowRight'
+        ? (at + 1) % ids.length
+        : event.key === 'ArrowLeft'
+          ? (at - 1 + ids.length) % ids.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? ids.length - 1
+              : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    this.panel.set(ids[to]);
+    (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>(`#tab-${ids[to]}`)?.focus();
+  }
 
   constructor() {
     effect(() => this.store.mobilityId.set(this.mobilityId()));

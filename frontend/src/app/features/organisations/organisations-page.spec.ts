@@ -156,6 +156,22 @@ describe('OrganisationsPage', () => {
     expect(el.querySelector('nav.pager')?.textContent).toContain('Page 2 of 3');
   });
 
+  it('opens the registration form on demand, focused on its first field', async () => {
+    await loadFirstPage();
+    const form = el.querySelector<HTMLElement>('#org-create');
+    const button = Array.from(el.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === 'Register an organisation',
+    );
+    expect(form?.hidden).toBe(true);
+    expect(button?.getAttribute('aria-controls')).toBe('org-create');
+    expect(button?.getAttribute('aria-expanded')).toBe('false');
+    button?.click();
+    await settle();
+    expect(form?.hidden).toBe(false);
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.id).toBe('org-name');
+  });
+
   it('posts the new organisation and reloads the list', async () => {
     await loadFirstPage();
     type('#org-name', ' Hotel Mar ');

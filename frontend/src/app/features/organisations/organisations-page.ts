@@ -1,10 +1,12 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   ElementRef,
   computed,
   effect,
   inject,
+  Injector,
   resource,
   signal,
   viewChild,
@@ -63,6 +65,15 @@ const SEARCH_DEBOUNCE_MS = 300;
   imports: [ReactiveFormsModule, RouterLink],
   host: { class: 'page page-wide page-kit' },
   templateUrl: './organisations-page.html',
+  styles: `
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: center;
+      justify-content: space-between;
+    }
+  `,
 })
 export class OrganisationsPage {
   private readonly api = inject(Api);
@@ -88,6 +99,9 @@ export class OrganisationsPage {
   );
 
   // --- Filters and paging -------------------------------------------------
+  /** "Register an organisation" shows the form (closed at first: the directory is what the page is for). */
+  protected readonly formOpen = signal(false);
+  private readonly injector = inject(Injector);
   protected readonly query = signal('');
   protected readonly country = signal('');
   protected readonly kind = signal<OrganisationKind | ''>('');
@@ -184,6 +198,12 @@ export class OrganisationsPage {
 
   protected goTo(page: number): void {
     this.page.set(Math.min(Math.max(1, page), this.pageCount()));
+  }
+
+  protected toggleForm(): void {
+    this.formOpen.update((open) => !open);
+    if (this.formOpen())
+      afterNextRender(() => document.getElementById('org-name')?.focus(), { injector: this.injector });
   }
 
   protected async submit(): Promise<void> {

@@ -9,8 +9,14 @@ import { OrganisationRefDto } from '../models/organisation-ref-dto';
 import { ParticipantDto } from '../models/participant-dto';
 import { ParticipantReportDto } from '../models/participant-report-dto';
 import { TaskCountsDto } from '../models/task-counts-dto';
+import { UnmetConditionDto } from '../models/unmet-condition-dto';
 export interface MobilityDto {
   activityType: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
+
+  /**
+   * What still stops ADVANCE now (the sending side only; empty when it may advance, in a final state, or for others); `taskKey` names the task that settles a condition
+   */
+  advanceUnmet: Array<UnmetConditionDto>;
 
   /**
    * Events the lifecycle accepts now and the caller's role may send

@@ -56,7 +56,10 @@ export interface InterruptionDetails {
   readonly forceMajeure: boolean;
 }
 
-/** Why an event cannot apply now, as data the API returns and the dashboard shows. */
+/**
+ * Why an event cannot apply now, as data the API returns and the dashboard shows. `taskKey` names the
+ * checklist task that settles the condition (where one does), so that the dashboard can link to it.
+ */
 export type UnmetCondition =
   | {
       readonly code: 'MANDATORY_TASK_OPEN';
@@ -65,12 +68,17 @@ export type UnmetCondition =
       readonly phase: Phase;
       readonly message: string;
     }
-  | { readonly code: 'HOST_REQUIRED'; readonly message: string }
-  | { readonly code: 'PLACEMENT_NOT_CONFIRMED'; readonly message: string }
+  | { readonly code: 'HOST_REQUIRED'; readonly taskKey: string; readonly message: string }
+  | { readonly code: 'PLACEMENT_NOT_CONFIRMED'; readonly taskKey: string; readonly message: string }
   | { readonly code: 'PLACEMENT_ALREADY_CONFIRMED'; readonly message: string }
-  | { readonly code: 'LEARNING_AGREEMENT_NOT_SIGNED'; readonly message: string }
+  | { readonly code: 'LEARNING_AGREEMENT_NOT_SIGNED'; readonly taskKey: string; readonly message: string }
   | { readonly code: 'REASON_REQUIRED'; readonly message: string }
-  | { readonly code: 'INSURANCE_MISSING'; readonly missingRisks: readonly InsuranceRisk[]; readonly message: string }
+  | {
+      readonly code: 'INSURANCE_MISSING';
+      readonly taskKey: string;
+      readonly missingRisks: readonly InsuranceRisk[];
+      readonly message: string;
+    }
   | { readonly code: 'GROUP_NOT_ACCOMPANIED'; readonly message: string }
   | { readonly code: 'STAY_NOT_STARTED'; readonly earliestDate: IsoDate; readonly message: string }
   | { readonly code: 'STAY_NOT_ENDED'; readonly earliestDate: IsoDate; readonly message: string }
@@ -111,7 +119,14 @@ function openMandatoryTasks(facts: MobilityFacts, phases: readonly Phase[]): Unm
     }));
 }
 
-const HOST_REQUIRED: UnmetCondition = { code: 'HOST_REQUIRED', message: 'A host organisation must be assigned' };
+const HOST_REQUIRED: UnmetCondition = {
+  code: 'HOST_REQUIRED',
+  taskKey: TASK_KEYS.hostSearch,
+  message: 'A host organisation must be assigned',
+};
+
+/** The checklist task that recording the insurance ticks (and that INSURANCE_MISSING links to). */
+export const INSURANCE_TASK_KEY = 'insurance';
 
 /** Everything that stops ADVANCE out of `from`; empty when it may advance. */
 export function advanceBlockers(from: Phase, facts: MobilityFacts): UnmetCondition[] {
@@ -119,12 +134,17 @@ export function advanceBlockers(from: Phase, facts: MobilityFacts): UnmetConditi
   if (from === 'application' && !facts.hostOrganisationId) unmet.push(HOST_REQUIRED);
   if (from === 'preparation') {
     if (!facts.placementConfirmed) {
-      unmet.push({ code: 'PLACEMENT_NOT_CONFIRMED', message: 'The host organisation has not confirmed the placement' });
+      unmet.push({
+        code: 'PLACEMENT_NOT_CONFIRMED',
+        taskKey: TASK_KEYS.hostConfirmation,
+        message: 'The host organisation has not confirmed the placement',
+      });
     }
     const agreement = facts.tasks.find((t) => t.key === TASK_KEYS.learningAgreement);
     if (agreement?.status !== 'done') {
       unmet.push({
         code: 'LEARNING_AGREEMENT_NOT_SIGNED',
+        taskKey: TASK_KEYS.learningAgreement,
         message: 'The learning agreement must be signed (done, not waived) before the mobility starts',
       });
     }
@@ -132,6 +152,7 @@ export function advanceBlockers(from: Phase, facts: MobilityFacts): UnmetConditi
     if (missing.length) {
       unmet.push({
         code: 'INSURANCE_MISSING',
+        taskKey: INSURANCE_TASK_KEY,
         missingRisks: missing,
         message: `Insurance must be recorded before departure: no cover for ${riskList(missing)}`,
       });

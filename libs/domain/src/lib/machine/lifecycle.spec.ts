@@ -3,6 +3,7 @@ import { tasksOfPhase } from '../checklist/checklist';
 import { MOBILITY_STATES, MobilityState, PHASES } from '../phases';
 import { MobilityFacts, UnmetCondition } from './conditions';
 import {
+  advanceBlockersNow,
   allowedEvents,
   applyEvent,
   initialMobilitySnapshot,
@@ -71,7 +72,7 @@ describe('unmet conditions', () => {
         phase: 'application',
         message: `Mandatory task "${t.title}" (application) is still open`,
       })),
-      { code: 'HOST_REQUIRED', message: 'A host organisation must be assigned' },
+      { code: 'HOST_REQUIRED', taskKey: 'host-search', message: 'A host organisation must be assigned' },
     ]);
   });
 
@@ -97,6 +98,7 @@ describe('unmet conditions', () => {
     expect(unmetConditions(reach('preparation'), event('ADVANCE', allWaived))).toEqual([
       {
         code: 'LEARNING_AGREEMENT_NOT_SIGNED',
+        taskKey: 'learning-agreement',
         message: 'The learning agreement must be signed (done, not waived) before the mobility starts',
       },
     ]);
@@ -126,6 +128,39 @@ describe('unmet conditions', () => {
     expect(
       codes(unmetConditions(reach('preparation'), event('ADVANCE', facts({ placementConfirmed: false })))),
     ).toEqual(['PLACEMENT_NOT_CONFIRMED']);
+  });
+
+  it('names the task that settles each condition, so that the dashboard can link to it', () => {
+    const unmet = unmetConditions(
+      reach('preparation'),
+      event(
+        'ADVANCE',
+        facts({ placementConfirmed: false, insurance: [], status: (t) => (t.mandatory ? 'done' : 'open') }),
+      ),
+    );
+    const agreementOpen = unmetConditions(
+      reach('preparation'),
+      event('ADVANCE', facts({ status: (t) => (t.key === 'learning-agreement' ? 'waived' : 'done') })),
+    );
+    expect([...unmet, ...agreementOpen].map((u) => [u.code, 'taskKey' in u ? u.taskKey : null])).toEqual([
+      ['PLACEMENT_NOT_CONFIRMED', 'host-confirmation'],
+      ['INSURANCE_MISSING', 'insurance'],
+      ['LEARNING_AGREEMENT_NOT_SIGNED', 'learning-agreement'],
+    ]);
+    // Every task key named is one of the checklist's tasks.
+    const keys = new Set(READY.tasks.map((t) => t.key));
+    for (const u of [...unmet, ...agreementOpen]) if ('taskKey' in u) expect(keys.has(u.taskKey)).toBe(true);
+  });
+
+  it('says before anyone presses it what stops ADVANCE now, and nothing where it may advance or cannot', () => {
+    const open = facts({ status: (t) => (t.key === 'learning-agreement' ? 'open' : 'done') });
+    expect(codes(advanceBlockersNow(reach('preparation'), open))).toEqual([
+      'MANDATORY_TASK_OPEN',
+      'LEARNING_AGREEMENT_NOT_SIGNED',
+    ]);
+    expect(advanceBlockersNow(reach('preparation'), READY)).toEqual([]);
+    expect(advanceBlockersNow(reach('completed'), open)).toEqual([]);
+    expect(advanceBlockersNow(reach('withdrawn'), open)).toEqual([]);
   });
 
   it('needs a host only to leave application', () => {

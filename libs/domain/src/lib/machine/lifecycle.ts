@@ -116,6 +116,16 @@ export function unmetConditions(snapshot: MobilitySnapshot, event: MobilityEvent
   }
 }
 
+/**
+ * What still stops the mobility moving on to its next phase (ADVANCE) now, for showing before anyone
+ * presses the button: empty when it may advance, or when there is no next step (a final state).
+ */
+export function advanceBlockersNow(snapshot: MobilitySnapshot, facts: MobilityFacts): UnmetCondition[] {
+  const state = stateOf(snapshot);
+  if (!isPhase(state) || !acceptsType(state, 'ADVANCE')) return [];
+  return snapshot.can({ type: 'ADVANCE', facts }) ? [] : unmetConditions(snapshot, { type: 'ADVANCE', facts });
+}
+
 function acceptsType(state: Phase, type: MobilityEventType): boolean {
   return Object.prototype.hasOwnProperty.call(mobilityMachine.states[state]?.config.on ?? {}, type);
 }

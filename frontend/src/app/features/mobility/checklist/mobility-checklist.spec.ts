@@ -1,4 +1,4 @@
-import { FileHarness, MOBILITY, TASKS } from '@app/features/mobility/mobility.fixtures';
+import { FileHarness, MOBILITY, task, TASKS } from '@app/features/mobility/mobility.fixtures';
 import { MobilityChecklist } from './mobility-checklist';
 
 describe('MobilityChecklist', () => {
@@ -14,9 +14,16 @@ describe('MobilityChecklist', () => {
     expect(h.el.querySelector('h2')?.textContent?.trim()).toBe('Checklist');
     expect(h.el.textContent).toContain('1 done · 0 waived · 2 open');
     expect(h.el.textContent).toContain('1 overdue');
+    // The current phase first and open; the earlier one folded, with its completion.
     const groups = Array.from(h.el.querySelectorAll('[data-testid="task-group"] h3')).map((g) => g.textContent);
-    expect(groups[0]).toContain('Application');
-    expect(groups[1]).toContain('0 of 2 settled');
+    expect(groups[0]).toContain('Preparation');
+    expect(groups[0]).toContain('Current phase');
+    expect(groups[0]).toContain('0 of 2 settled');
+    expect(groups[1]).toContain('Application');
+    expect(groups[1]).toContain('1 of 1 settled');
+    expect(h.checkbox('Learning agreement drafted')).toBeNull();
+    h.button('▸ Application').click();
+    await h.settle();
     expect(h.checkbox('Learning agreement drafted').checked).toBe(true);
     expect(h.el.querySelector('.task.overdue')?.textContent).toContain('Due 1 Jan 2026 · Learner');
   });
@@ -33,6 +40,35 @@ describe('MobilityChecklist', () => {
     expect(task?.textContent).toContain('To catch up');
     expect(task?.textContent).toContain('Was due 1 Jan 2026, before this mobility was planned · Learner');
     expect(task?.textContent).not.toContain('Overdue');
+  });
+
+  it('puts the overdue and the due-this-week tasks on top, and shows later phases as a folded preview', async () => {
+    const soon = new Date();
+    soon.setDate(soon.getDate() + 3);
+    const iso = (d: Date) =>
+      `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    await h.render(MOBILITY, [
+      ...TASKS,
+      task({ id: 't4', title: 'Check-in call', phase: 'implementation', dueDate: iso(soon) }),
+      task({ id: 't5', title: 'Final report', phase: 'finalisation', dueDate: '2099-01-01' }),
+    ]);
+    const attention = Array.from(h.el.querySelectorAll('[data-testid="attention"] li')).map((li) =>
+      li.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    // Soonest first; nothing due later than a week (the final report) nor settled (the drafted agreement).
+    expect(attention).toEqual([
+      'Book travel · overdue since 1 Jan 2026 · Learner',
+      'Insurance arranged · due 1 Apr 2026 · Coordinator',
+      expect.stringContaining('Check-in call · due'),
+    ]);
+    const places = Array.from(h.el.querySelectorAll('[data-testid="task-group"]')).map((g) =>
+      g.getAttribute('data-place'),
+    );
+    expect(places).toEqual(['current', 'later', 'later', 'earlier']);
+    const later = h.el.querySelectorAll('[data-testid="task-group"][data-place="later"]')[0];
+    expect(later.textContent).toContain('Coming next');
+    expect(later.querySelector('button')?.getAttribute('aria-expanded')).toBe('false');
+    expect(later.querySelectorAll('[data-testid="task"]').length).toBe(0);
   });
 
   it('ticks a task with PATCH and the current ETag in If-Match, then uses the new version', async () => {

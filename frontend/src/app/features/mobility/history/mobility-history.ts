@@ -1,16 +1,19 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import type { LifecycleEventDto } from '@mobility-hub/api-client';
 import { formatDateTime } from '@app/core/format-date';
-import { eventLabel, stateLabel } from '@app/features/mobility/labels';
+import { historyLabel, stateLabel } from '@app/features/mobility/labels';
 
-/** The mobility's lifecycle history, newest last: event, phases, who, when and why (the sending side's). */
+/**
+ * The mobility's lifecycle history, newest last: event, phases, who (by name, as the API resolves it),
+ * when and why (the sending side's). Shown in a panel of the file, so its heading is for screen readers.
+ */
 @Component({
   selector: 'app-mobility-history',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../mobility.css', './mobility-history.css'],
   template: `
-    <section class="card" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading" class="visually-hidden">History</h2>
       <ol class="timeline" data-testid="history">
         @for (entry of entries(); track entry.sequence) {
           <li>
@@ -23,11 +26,11 @@ import { eventLabel, stateLabel } from '@app/features/mobility/labels';
               }
             </p>
             <p class="muted small">
-              by {{ entry.actor }} ·
+              by {{ entry.actorName }} ·
               <time [attr.datetime]="entry.occurredAt">{{ formatDateTime(entry.occurredAt) }}</time>
             </p>
-            @if (entry.reason) {
-              <p class="small">Reason: {{ entry.reason }}</p>
+            @if (entry.reasonText ?? entry.reason; as reason) {
+              <p class="small">{{ entry.event === 'EDIT' ? 'Changed' : 'Reason' }}: {{ reason }}</p>
             }
           </li>
         } @empty {
@@ -40,7 +43,7 @@ import { eventLabel, stateLabel } from '@app/features/mobility/labels';
 export class MobilityHistory {
   readonly entries = input.required<readonly LifecycleEventDto[]>();
 
-  protected readonly eventName = eventLabel;
+  protected readonly eventName = historyLabel;
   protected readonly stateLabel = stateLabel;
   protected readonly formatDateTime = formatDateTime;
 }

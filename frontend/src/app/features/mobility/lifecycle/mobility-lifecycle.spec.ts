@@ -29,7 +29,12 @@ describe('MobilityLifecycle', () => {
         event: 'HOST_CONFIRM',
         phase: 'preparation',
         unmet: [
-          { code: 'MANDATORY_TASK_OPEN', message: 'A mandatory task is still open', title: 'Insurance arranged' },
+          {
+            code: 'MANDATORY_TASK_OPEN',
+            message: 'A mandatory task is still open',
+            title: 'Insurance arranged',
+            taskKey: 't3',
+          },
         ],
       }),
       { status: 409, statusText: 'Conflict' },
@@ -38,13 +43,58 @@ describe('MobilityLifecycle', () => {
 
     const unmet = h.el.querySelector('[data-testid="unmet"]');
     expect(unmet?.getAttribute('role')).toBe('alert');
-    expect(unmet?.textContent).toContain('Confirm placement was refused.');
-    expect(unmet?.textContent).toContain('A mandatory task is still open');
-    expect(unmet?.textContent).toContain('Insurance arranged');
+    expect(unmet?.textContent).toContain('Confirm placement is not possible yet. Still needed:');
+    // An open task by its title, linking to it; never the event's code.
+    expect(unmet?.querySelector('a')?.textContent).toBe('Insurance arranged');
+    expect(unmet?.textContent).not.toContain('HOST_CONFIRM');
 
     h.button('Dismiss').click();
     await h.settle();
     expect(h.el.querySelector('[data-testid="unmet"]')).toBeNull();
+  });
+
+  it('says before Advance is pressed what is still needed, each item linking to its task', async () => {
+    await h.render({
+      ...MOBILITY,
+      advanceUnmet: [
+        {
+          code: 'MANDATORY_TASK_OPEN',
+          taskKey: 't3',
+          title: 'Insurance arranged',
+          phase: 'preparation',
+          message: 'Mandatory task "Insurance arranged" (preparation) is still open',
+        },
+        { code: 'PLACEMENT_NOT_CONFIRMED', taskKey: 'host-confirmation', message: 'The host has not confirmed' },
+        {
+          code: 'STAY_NOT_STARTED',
+          earliestDate: '2026-05-03',
+          message: 'The stay starts on 4 May: Implementation can start from 3 May',
+        },
+      ],
+    });
+    const advance = h.button('Advance to Implementation');
+    expect(advance.getAttribute('aria-disabled')).toBe('true');
+    expect(advance.textContent).toContain('not yet possible');
+    expect(advance.getAttribute('aria-describedby')).toBe('advance-needed');
+    const needed = h.el.querySelector('[data-testid="advance-needed"]') as HTMLElement;
+    expect(needed.textContent).toContain('To move to Implementation, still needed:');
+    const items = Array.from(needed.querySelectorAll('li'));
+    expect(items.map((li) => li.querySelector('a')?.getAttribute('href') ?? null)).toEqual([
+      '#task-t3',
+      // No such task in this checklist: said in words, without a link.
+      null,
+      null,
+    ]);
+    expect(items[0].textContent).toContain('Insurance arranged — mandatory task, still open');
+    expect(items[1].textContent?.trim()).toBe('The host has not confirmed.');
+
+    items[0].querySelector('a')?.click();
+    expect(h.store.shownTask()).toEqual({ taskId: 't3' });
+    // Pressing the button sends nothing: the list gets the focus.
+    advance.click();
+    await h.settle();
+    h.http.expectNone('/api/mobilities/m1/events');
+    expect(document.activeElement).toBe(needed);
   });
 
   it('sends one event for a double click and keeps the button focusable while it runs', async () => {

@@ -4,7 +4,8 @@ import { EVENTS_REQUIRING_REASON, nextPhase, PHASES, previousPhase } from '@mobi
 import type { ApiProblem } from '@app/core/api/problem';
 import { injectFocus } from '@app/core/dom/focus';
 import { Notifications } from '@app/core/notifications';
-import { eventLabel, type MobilityEventType, stateLabel } from '@app/features/mobility/labels';
+import type { UnmetConditionDto } from '@mobility-hub/api-client';
+import { eventLabel, type MobilityEventType, ruleMessage, stateLabel } from '@app/features/mobility/labels';
 import { MobilityFileStore } from '@app/features/mobility/mobility-file.store';
 import { MobilityInterrupt } from '@app/features/mobility/interrupt/mobility-interrupt';
 
@@ -44,6 +45,19 @@ export class MobilityLifecycle {
     return allowed.includes('ADVANCE') || !this.store.sendingSide() ? allowed : ['ADVANCE', ...allowed];
   });
 
+  /** What still stops ADVANCE now, as the file says before anyone presses the button. */
+  protected readonly advanceNeeded = computed(() => this.neededItems(this.store.mobility()?.advanceUnmet ?? []));
+
+  /** "To move to Implementation, still needed:" (or "To complete the mobility, …"). */
+  protected readonly advanceHeading = computed(() => {
+    const phase = this.store.mobility()?.phase;
+    const next = isPhaseName(phase) ? nextPhase(phase) : null;
+    return next ? `To move to ${stateLabel(next)}, still needed:` : 'To complete the mobility, still needed:';
+  });
+
+  /** The refused event's unmet conditions, as links where a task settles them. */
+  protected readonly refusalNeeded = computed(() => this.neededItems(this.refusal()?.problem.unmet ?? []));
+
   /** Shown to the sending side always; to others when they have something to answer. */
   protected readonly shown = computed(
     () => this.store.sendingSide() || this.eventButtons().length > 0 || this.refusal() !== null,
@@ -55,6 +69,44 @@ export class MobilityLifecycle {
       this.store.reloads();
       this.refusal.set(null);
     });
+  }
+
+  /** ADVANCE while something is still needed: shown, but not yet possible (the list says why). */
+  protected notYet(event: MobilityEventType): boolean {
+    return event === 'ADVANCE' && this.advanceNeeded().length > 0;
+  }
+
+  protected showTask(taskId: string, event: Event): void {
+    event.preventDefault();
+    this.store.showTask(taskId);
+  }
+
+  /**
+   * Unmet conditions as people read them: an open task by its title, any other condition by its
+   * message; each with the task that settles it (when the checklist has it), once per task.
+   */
+  private neededItems(unmet: readonly UnmetConditionDto[]): NeededItem[] {
+    const phase = this.store.mobility()?.phase;
+    const seen = new Set<string>();
+    const items: NeededItem[] = [];
+    for (const condition of unmet) {
+      const task = condition.taskKey ? this.store.taskByKey(condition.taskKey) : null;
+      if (task) {
+        if (seen.has(task.id)) continue;
+        seen.add(task.id);
+      }
+      const open = condition.code === 'MANDATORY_TASK_OPEN';
+      items.push({
+        text: open ? (task?.title ?? condition.title ?? condition.message) : ruleMessage(condition.message),
+        detail: open
+          ? condition.phase && condition.phase !== phase
+            ? `mandatory task of ${stateLabel(condition.phase)}, still open`
+            : 'mandatory task, still open'
+          : null,
+        taskId: task?.id ?? null,
+      });
+    }
+    return items;
   }
 
   protected eventLabel(event: MobilityEventType): string {
@@ -88,6 +140,10 @@ export class MobilityLifecycle {
   protected start(type: MobilityEventType): void {
     // aria-disabled rather than disabled while busy: a disabled button would drop keyboard focus.
     if (this.store.busy()) return;
+    if (this.notYet(type)) {
+      this.focus('advance-needed');
+      return;
+    }
     this.refusal.set(null);
     this.store.actionProblem.set(null);
     if (type === 'INTERRUPT') {
@@ -152,6 +208,13 @@ export class MobilityLifecycle {
     this.store.announcement.set(`${label}: done. The mobility is now in ${stateLabel(outcome.mobility.phase)}.`);
     return true;
   }
+}
+
+/** One thing still needed: in words, and the task that settles it when the checklist has one. */
+interface NeededItem {
+  readonly text: string;
+  readonly detail: string | null;
+  readonly taskId: string | null;
 }
 
 function isPhaseName(state: string | undefined): state is (typeof PHASES)[number] {
