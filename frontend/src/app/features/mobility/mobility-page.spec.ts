@@ -67,6 +67,13 @@ describe('MobilityPage', () => {
     const tab = el.querySelector<HTMLButtonElement>('#tab-reminders') as HTMLButtonElement;
     tab.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
     await h.settle();
+    // The file's mail log, then its history.
+    expect(document.activeElement?.id).toBe('tab-mail');
+    h.expect1('GET', '/api/mobilities/m1/mail').flush([]);
+    await h.settle();
+    expect(el.querySelector('#panel-mail')?.textContent).toContain('No e-mail yet');
+    (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    await h.settle();
     expect(document.activeElement?.id).toBe('tab-history');
     expect(el.querySelector('#panel-history [data-testid="history"]')).not.toBeNull();
     (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent('keydown', { key: 'Home' }));
