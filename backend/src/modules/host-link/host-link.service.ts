@@ -243,7 +243,6 @@ export class HostLinkService {
         (contact
           ? `If you can host after all, or have a question, contact ${contact.name} at ${row.school}: ${contact.email}.`
           : `If you can host after all, or have a question, contact ${row.school}.`),
-      { contactName: contact?.name ?? null, contactEmail: contact?.email ?? null, school: row.school },
     );
   }
 

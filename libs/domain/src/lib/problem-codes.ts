@@ -47,7 +47,7 @@ export const PROBLEM_CODES = {
   'placement-settled': { status: 409, description: 'The host has already answered this placement request.' },
   'placement-declined': {
     status: 409,
-    description: 'This host declined the placement: no new link; `contactName` and `contactEmail` say whom to ask.',
+    description: 'This host declined the placement: no new link; the detail says whom at the school to contact.',
   },
   'checklist-closed': { status: 409, description: 'The mobility is closed: its checklist can no longer change.' },
   'checklist-current': { status: 409, description: 'The mobility already follows the current checklist version.' },
