@@ -18,6 +18,7 @@ import { sendingSideMobilitySql, sqlParams } from '../access/access.sql';
 import { MailLinks } from '../links/mail-links';
 import { MailRenderer } from '../notification/mail-renderer';
 import { insertOutboxRows, NewOutboxRow } from '../notification/outbox.repository';
+import { hostAnswerMail } from './host-answer-mail';
 import { HostAnswerDto, HostAnswerNoticesQuery, RecentHostAnswersDto } from './dto/host-answer.dto';
 
 /** What a host answered, as the host link records it (inside its transaction). */
@@ -110,35 +111,36 @@ export class HostAnswerService {
     );
     const recipients = await this.responsible(em, answer.mobilityId);
     const locale = defaultLocale(facts.schoolCountry);
-    const kind = answer.answer === 'declined' ? 'placement-declined' : 'placement-confirmed';
     const sendAfter = nextWorkingMoment(now, facts.schoolTimeZone, this.config.reminders.workingHours);
-    const rows: NewOutboxRow[] = recipients.map((to) => ({
-      id: randomUUID(),
-      kind,
-      mobilityId: answer.mobilityId,
-      organisationId: facts.schoolId,
-      recipientEmail: to.email.toLowerCase(),
-      recipientName: to.name,
-      locale,
-      ...this.renderer.render({
-        kind,
+    const rows: NewOutboxRow[] = recipients.map((to) => {
+      const mail = hostAnswerMail({
+        answer: answer.answer,
         locale,
         recipientName: to.name,
-        organisation: facts.schoolName,
+        school: facts.schoolName,
         participant: facts.participant,
-        // The host's name, what it said (reason or mentor) and the day it answered, in the school's calendar.
-        task: {
-          title: facts.hostName,
-          guidance: (answer.answer === 'declined' ? reason : answer.mentorName) ?? '',
-          dueDate: this.clock.today(facts.schoolTimeZone),
-        },
-        period: { startDate: facts.startDate, endDate: facts.endDate },
-        place: [facts.hostName, facts.hostCity].filter(Boolean).join(', '),
-        actionUrl: this.links.mobility(answer.mobilityId),
-      }),
-      headers: {},
-      sendAfter,
-    }));
+        hostName: facts.hostName,
+        hostCity: facts.hostCity,
+        answeredOn: this.clock.today(facts.schoolTimeZone),
+        reason,
+        mentorName: answer.mentorName ?? null,
+        startDate: facts.startDate,
+        endDate: facts.endDate,
+        mobilityUrl: this.links.mobility(answer.mobilityId),
+      });
+      return {
+        id: randomUUID(),
+        kind: mail.kind,
+        mobilityId: answer.mobilityId,
+        organisationId: facts.schoolId,
+        recipientEmail: to.email.toLowerCase(),
+        recipientName: to.name,
+        locale,
+        ...this.renderer.render(mail),
+        headers: {},
+        sendAfter,
+      };
+    });
     await insertOutboxRows(em, rows, now);
   }
 
