@@ -99,17 +99,22 @@ export class HostAnswerNotice {
     return n.mentorName ? `Mentor: ${n.mentorName}, who receives the host’s reminders.` : null;
   });
 
-  /** Opens the file's "Dates, host and mentor" form and puts the cursor on the host. */
+  /**
+   * Opens the file's "Dates, host and mentor" form and puts the cursor on the host. The form moves
+   * focus to its first field once it has rendered: the host field takes it over in the frames after.
+   */
   protected chooseHost(): void {
     const open = document.getElementById('edit-dates');
     if (open instanceof HTMLButtonElement && !open.disabled) open.click();
-    afterNextRender(
-      () => {
-        const host = document.getElementById('edit-hostOrganisationId') ?? document.getElementById('edit-heading');
-        host?.scrollIntoView({ block: 'center' });
-        host?.focus();
-      },
-      { injector: this.injector },
-    );
+    let frames = 6;
+    const focusHost = () => {
+      const host = document.getElementById('edit-hostOrganisationId');
+      if (host && document.activeElement !== host) {
+        host.scrollIntoView({ block: 'center' });
+        host.focus();
+      }
+      if (--frames > 0) requestAnimationFrame(focusHost);
+    };
+    afterNextRender(() => requestAnimationFrame(focusHost), { injector: this.injector });
   }
 }
