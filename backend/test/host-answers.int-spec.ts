@@ -78,6 +78,8 @@ describe('host answers', () => {
     await eventually(() => sink.countOf(messageId) === 1, 20_000, 'the decline mail');
     const mail = sink.received.find((m) => m.messageId === messageId)!;
     expect(mail.to).toEqual([t.coordinator.email]);
+    // Replying reaches the host's contact who answered.
+    expect(JSON.stringify(mail.headers.get('reply-to'))).toContain(host.email);
     expect(mail.subject).toBe(`Abgesagt von ${host.name}: Lena Schmidt, 1. Juni 2026 – 28. Juni 2026`);
     expect(mail.text).toContain(`${host.name} hat am 2. März 2026 über den Bestätigungslink mitgeteilt`);
     expect(mail.text).toContain('Angegebener Grund: „Kein Meister frei im Juni“');

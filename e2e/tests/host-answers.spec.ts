@@ -111,8 +111,8 @@ test('a host declines from the e-mailed link: the board, the file and the home p
   // The board card says who declined, instead of "No host organisation yet".
   await page.goto(`/projects/${projectId}`);
   const card = page.getByTestId('mobility-card').filter({ hasText: learner });
-  await expect(card.getByTestId('host-declined')).toContainText(`Declined by ${host.name} on`);
-  await expect(card.getByTestId('host-declined')).toContainText('choose another host');
+  await expect(card.getByTestId('host-declined')).toContainText(`Host declined on `);
+  await expect(card.getByTestId('host-declined')).toContainText(`${host.name}. Choose another host.`);
 
   // The top of the file: who, when, why, and the next step.
   await page.goto(`/mobilities/${mobilityId}`);

@@ -10,7 +10,7 @@ describe('the school’s mail about a host’s answer', () => {
     school: 'Dublin VET College',
     participant: 'Aoife Byrne',
     hostName: 'Talleres Castilla',
-    hostCity: 'Valladolid',
+    answeredBy: 'practicas@talleres-castilla.example',
     answeredOn: '2026-12-03',
     reason: 'No mentor free in May',
     mentorName: null,
@@ -29,6 +29,9 @@ describe('the school’s mail about a host’s answer', () => {
     expect(mail.text).toContain('Their reason: “No mentor free in May”');
     expect(mail.text).toContain('Next step: choose another host');
     expect(mail.text).toContain('Choose another host: https://hub.example/mobilities/42');
+    expect(mail.text).toContain(
+      'Reply to this e-mail to reach the host’s contact who answered: practicas@talleres-castilla.example.',
+    );
     expect(mail.text).toContain('Mobility Hub, for Dublin VET College');
     expect(mail.html).toContain('No mentor free in May');
   });

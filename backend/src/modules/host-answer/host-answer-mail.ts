@@ -10,7 +10,8 @@ export interface HostAnswerMailInput {
   readonly school: string;
   readonly participant: string;
   readonly hostName: string;
-  readonly hostCity: string | null;
+  /** The host's contact who answered (the mail's Reply-To). */
+  readonly answeredBy: string;
   /** The day the host answered, in the school's calendar. */
   readonly answeredOn: IsoDate;
   readonly reason: string | null;
@@ -38,7 +39,8 @@ export function hostAnswerMail(input: HostAnswerMailInput): MailFacts {
       dueDate: input.answeredOn,
     },
     period: { startDate: input.startDate, endDate: input.endDate },
-    place: [input.hostName, input.hostCity].filter(Boolean).join(', '),
+    // Replying reaches the host's contact who answered (the mail's Reply-To): the closing names them.
+    place: input.answeredBy,
     actionUrl: input.mobilityUrl,
   };
 }

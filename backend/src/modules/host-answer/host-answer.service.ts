@@ -84,7 +84,7 @@ export class HostAnswerService {
   async record(em: EntityManager, answer: NewHostAnswer): Promise<void> {
     const now = this.clock.now();
     const [facts] = await em.query(
-      `SELECT ho.name AS "hostName", ho.city AS "hostCity", p.first_name || ' ' || p.last_name AS participant,
+      `SELECT ho.name AS "hostName", p.first_name || ' ' || p.last_name AS participant,
               m.start_date AS "startDate", m.end_date AS "endDate", m.sending_organisation_id AS "schoolId",
               so.name AS "schoolName", so.country AS "schoolCountry", so.time_zone AS "schoolTimeZone"
          FROM mobility m JOIN person p ON p.id = m.person_id
@@ -120,7 +120,7 @@ export class HostAnswerService {
         school: facts.schoolName,
         participant: facts.participant,
         hostName: facts.hostName,
-        hostCity: facts.hostCity,
+        answeredBy: answer.answeredBy.toLowerCase(),
         answeredOn: this.clock.today(facts.schoolTimeZone),
         reason,
         mentorName: answer.mentorName ?? null,
@@ -137,7 +137,8 @@ export class HostAnswerService {
         recipientName: to.name,
         locale,
         ...this.renderer.render(mail),
-        headers: {},
+        // A reply goes to the host's contact who answered, not to the no-reply sender.
+        headers: { 'Reply-To': answer.answeredBy.toLowerCase() },
         sendAfter,
       };
     });

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { HostAnswerDto } from '@mobility-hub/api-client';
-import { answerHeadline } from './host-answer-text';
+import { answerDay, answerLine } from './host-answer-text';
 
 /**
  * A board card's host line when the host declined and none has been chosen since: one line, the
- * same height as the line it replaces ("No host organisation yet"), the reason in its title.
+ * same height as the line it replaces ("No host organisation yet"), the whole answer in its title.
  */
 @Component({
   selector: 'app-host-decline-flag',
@@ -33,9 +33,9 @@ import { answerHeadline } from './host-answer-text';
 })
 export class HostDeclineFlag {
   readonly answer = input.required<HostAnswerDto>();
-  protected readonly text = computed(() => `${answerHeadline(this.answer())}: choose another host`);
-  protected readonly title = computed(() => {
-    const reason = this.answer().reason;
-    return reason ? `Reason: ${reason}` : 'No reason given';
-  });
+  /** What matters first when the line is cut short on a narrow card: declined, when; then by whom. */
+  protected readonly text = computed(
+    () => `Host declined on ${answerDay(this.answer().answeredAt)}: ${this.answer().hostName}. Choose another host.`,
+  );
+  protected readonly title = computed(() => `${answerLine(this.answer())}. Choose another host.`);
 }
