@@ -7,6 +7,7 @@ import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification-api.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
+import { HostAnswerModule } from '../modules/host-answer/host-answer.module';
 import { GuardianLinkModule } from '../modules/guardian-link/guardian-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
@@ -27,6 +28,7 @@ export const FEATURE_MODULES = [
   AuthModule,
   TeamModule,
   HostLinkModule,
+  HostAnswerModule,
   GuardianLinkModule,
   ReportModule,
 ];

@@ -12,6 +12,7 @@ import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
 import { signedInRoutes } from './signed-in.routes';
 import { detectAndSettle } from '@testing/spec-helpers';
+import { answerHostAnswers } from '@testing/host-answers';
 
 const SCHOOL = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const KATRIN: MeDto = {
@@ -67,6 +68,7 @@ describe('App shell', () => {
   });
 
   afterEach(() => {
+    answerHostAnswers(httpTesting);
     httpTesting.verify();
     document.body.querySelectorAll('app-root').forEach((el) => el.remove());
   });

@@ -27,3 +27,4 @@ export * from './lib/reports/columns';
 export * from './lib/reports/bm-rules';
 export * from './lib/reports/summary';
 export * from './lib/reports/import-rows';
+export * from './lib/host-answers';

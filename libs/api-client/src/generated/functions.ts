@@ -127,6 +127,12 @@ export type { DeclineHostPlacement$Params as DeclineHostPlacement$Params } from 
 export { declineHostPlacement as declineHostPlacement } from './fn/host-links/decline-host-placement';
 export type { RenewHostPlacementLink$Params as RenewHostPlacementLink$Params } from './fn/host-links/renew-host-placement-link';
 export { renewHostPlacementLink as renewHostPlacementLink } from './fn/host-links/renew-host-placement-link';
+export type { ListHostAnswerNotices$Params as ListHostAnswerNotices$Params } from './fn/host-answers/list-host-answer-notices';
+export { listHostAnswerNotices as listHostAnswerNotices } from './fn/host-answers/list-host-answer-notices';
+export type { ListRecentHostAnswers$Params as ListRecentHostAnswers$Params } from './fn/host-answers/list-recent-host-answers';
+export { listRecentHostAnswers as listRecentHostAnswers } from './fn/host-answers/list-recent-host-answers';
+export type { MarkHostAnswersSeen$Params as MarkHostAnswersSeen$Params } from './fn/host-answers/mark-host-answers-seen';
+export { markHostAnswersSeen as markHostAnswersSeen } from './fn/host-answers/mark-host-answers-seen';
 export type { GetGuardianConsent$Params as GetGuardianConsent$Params } from './fn/guardian-links/get-guardian-consent';
 export { getGuardianConsent as getGuardianConsent } from './fn/guardian-links/get-guardian-consent';
 export type { GiveGuardianConsent$Params as GiveGuardianConsent$Params } from './fn/guardian-links/give-guardian-consent';
