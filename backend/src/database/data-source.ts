@@ -18,6 +18,7 @@ import { RecordInsuranceAndInterruptions1764430000000 } from './migrations/17644
 import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440000000-SeparatePersonsFromMobilities';
 import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
 import { CreateReports1764460000000 } from './migrations/1764460000000-CreateReports';
+import { CreateSavedFilters1764473000000 } from './migrations/1764473000000-CreateSavedFilters';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   SeparatePersonsFromMobilities1764440000000,
   CreateProjectLifecycle1764450000000,
   CreateReports1764460000000,
+  CreateSavedFilters1764473000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

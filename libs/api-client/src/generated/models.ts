@@ -86,6 +86,8 @@ export type { RecordParticipantReportDto } from './models/record-participant-rep
 export type { RenewedLinkDto } from './models/renewed-link-dto';
 export type { RequestAcceptedDto } from './models/request-accepted-dto';
 export type { ResentLinkDto } from './models/resent-link-dto';
+export type { SavedFilterDto } from './models/saved-filter-dto';
+export type { SaveFilterDto } from './models/save-filter-dto';
 export type { SentReminderDto } from './models/sent-reminder-dto';
 export type { SignInDto } from './models/sign-in-dto';
 export type { StaffMemberDto } from './models/staff-member-dto';
