@@ -228,4 +228,24 @@ describe('mobility list: filters, order, paging and saved filters', () => {
       expect((await t.anonymous.get('/api/saved-filters?list=mobilities')).status).toBe(401);
     });
   });
+
+  describe('city suggestions', () => {
+    it('suggests the cities of the organisations the person sees in a country, once each', async () => {
+      await createOrganisation(t, { registeredByOrganisationId: school.id, country: 'CZ', city: 'praha' });
+      await createOrganisation(t, { registeredByOrganisationId: school.id, country: 'CZ', city: 'Ostrava' });
+      const res = await t.get('/api/organisations/cities?country=cz');
+      expect(res.status).toBe(200);
+      expect(res.body.cities.map((c: string) => c.toLowerCase())).toEqual(['ostrava', 'praha']);
+      // The other school's host in Brno is not suggested to this school, nor this school's to them.
+      const theirs = await otherSchool.coordinator.client.get('/api/organisations/cities?country=CZ');
+      expect(theirs.body.cities).toEqual(['Brno']);
+    });
+
+    it.each(['country=Czechia', ''])('refuses %j naming country', async (query) => {
+      const res = await t.get(`/api/organisations/cities?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body.errors.map((e: any) => e.field)).toContain('country');
+    });
+  });
 });

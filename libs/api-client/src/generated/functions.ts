@@ -7,6 +7,8 @@ export type { ListOrganisations$Params as ListOrganisations$Params } from './fn/
 export { listOrganisations as listOrganisations } from './fn/organisations/list-organisations';
 export type { CreateOrganisation$Params as CreateOrganisation$Params } from './fn/organisations/create-organisation';
 export { createOrganisation as createOrganisation } from './fn/organisations/create-organisation';
+export type { ListOrganisationCities$Params as ListOrganisationCities$Params } from './fn/organisations/list-organisation-cities';
+export { listOrganisationCities as listOrganisationCities } from './fn/organisations/list-organisation-cities';
 export type { GetOrganisation$Params as GetOrganisation$Params } from './fn/organisations/get-organisation';
 export { getOrganisation as getOrganisation } from './fn/organisations/get-organisation';
 export type { ListProjects$Params as ListProjects$Params } from './fn/projects/list-projects';

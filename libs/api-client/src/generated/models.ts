@@ -13,6 +13,7 @@ export type { CaughtMailPageDto } from './models/caught-mail-page-dto';
 export type { CaughtMailSummaryDto } from './models/caught-mail-summary-dto';
 export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ChangeRoleDto } from './models/change-role-dto';
+export type { CityListDto } from './models/city-list-dto';
 export type { ConfirmPlacementDto } from './models/confirm-placement-dto';
 export type { ConsentAnswerDto } from './models/consent-answer-dto';
 export type { CreateExportDto } from './models/create-export-dto';
