@@ -59,6 +59,12 @@ export class MobilitiesPage {
   protected readonly state = computed(() => stateFromParams((name) => this.queryParams().get(name)));
   protected readonly queryString = computed(() => queryStringOf(this.state()));
   protected readonly filtered = computed(() => isFiltered(this.state()));
+  /** How many filters narrow the list (shown on the folded filter panel). */
+  protected readonly filterCount = computed(
+    () => Object.keys(paramsOf({ ...this.state(), sort: EMPTY_STATE.sort, page: 1 })).length,
+  );
+  /** The filters are open on a wide screen, folded on a phone (the list comes first there). */
+  protected readonly filtersOpen = typeof matchMedia === 'function' ? matchMedia('(min-width: 48rem)').matches : true;
   /** The search box as typed; it reaches the URL after a pause in typing. */
   protected readonly search = signal(this.state().q);
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
