@@ -1,7 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { Api, listMobilities, listProjects } from '@mobility-hub/api-client';
+import { Api, listMobilities, listProjects, type MobilityPageDto } from '@mobility-hub/api-client';
 import { ACTIVITY_TYPES, countryName, countryOptions, MOBILITY_STATES } from '@mobility-hub/domain';
 import { loadOrExplain } from '@app/core/api/problem';
 import { formatDate } from '@app/core/format-date';
@@ -80,8 +89,19 @@ export class MobilitiesPage {
     params: () => requestOf(this.state(), MOBILITIES_PAGE_SIZE),
     loader: ({ params }) => loadOrExplain(() => this.api.invoke(listMobilities, params)),
   });
-  protected readonly items = computed(() => (this.mobilities.hasValue() ? this.mobilities.value().items : []));
-  protected readonly total = computed(() => (this.mobilities.hasValue() ? this.mobilities.value().total : 0));
+  /** The last page loaded: kept on screen while the next one loads, so that nothing jumps. */
+  private readonly shown = linkedSignal<
+    { readonly page: MobilityPageDto | undefined; readonly failed: boolean },
+    MobilityPageDto | undefined
+  >({
+    source: () => ({
+      page: this.mobilities.hasValue() ? this.mobilities.value() : undefined,
+      failed: !!this.mobilities.error(),
+    }),
+    computation: ({ page, failed }, previous) => (failed ? undefined : (page ?? previous?.value)),
+  });
+  protected readonly items = computed(() => this.shown()?.items ?? []);
+  protected readonly total = computed(() => this.shown()?.total ?? 0);
   protected readonly pageCount = computed(() => Math.max(1, Math.ceil(this.total() / MOBILITIES_PAGE_SIZE)));
   protected readonly rangeBackwards = computed(() => {
     const { from, to } = this.state();
