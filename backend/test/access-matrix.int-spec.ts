@@ -136,6 +136,44 @@ const MATRIX: Record<string, Entry> = {
     ],
   },
 
+  'GET /api/organisations/cities': {
+    call: () => ({ url: '/api/organisations/cities?country=ES' }),
+    expect: everyoneOwn,
+    list: true,
+  },
+
+  // Saved filters are the caller's own: anyone signed in keeps theirs, nobody sees or deletes another's.
+  'GET /api/saved-filters': {
+    call: () => ({ url: '/api/saved-filters?list=mobilities' }),
+    expect: everyoneOwn,
+    list: true,
+  },
+  'POST /api/saved-filters': {
+    call: () => ({
+      url: '/api/saved-filters',
+      body: { list: 'mobilities', name: `Filter ${++serial}`, query: 'overdue=true' },
+    }),
+    expect: {
+      ...everyoneOwn,
+      'foreign coordinator': 201,
+      'foreign staff': 201,
+      'foreign mentor': 201,
+      'foreign learner': 201,
+    },
+  },
+  'DELETE /api/saved-filters/{id}': {
+    // A filter of A's coordinator, saved afresh for each caller.
+    call: async (_w, t) => {
+      const saved = await t.post('/api/saved-filters', {
+        list: 'mobilities',
+        name: `To delete ${++serial}`,
+        query: 'phase=preparation',
+      });
+      return { url: `/api/saved-filters/${saved.body.id}` };
+    },
+    expect: { 'own coordinator': 204, 'own staff': 404, 'own mentor': 404, 'own learner': 404 },
+  },
+
   'POST /api/projects': {
     call: (w) => ({
       url: '/api/projects',
@@ -924,7 +962,12 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
               `${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`,
             );
           // A list's total counts only what the caller may see (every page here holds all of it).
-          if (entry.list && result.status === 200 && result.body.total !== result.body.items.length) {
+          if (
+            entry.list &&
+            result.status === 200 &&
+            Array.isArray(result.body?.items) &&
+            result.body.total !== result.body.items.length
+          ) {
             leaks.push(`${label}: total ${result.body.total} but ${result.body.items.length} items visible`);
           }
           // A problem may name the id the caller sent (in its URL); nothing else they may not see may appear.

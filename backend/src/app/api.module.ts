@@ -16,6 +16,7 @@ import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
 import { ReportModule } from '../modules/report/report.module';
+import { SavedFilterModule } from '../modules/saved-filter/saved-filter.module';
 import { ReportWorkerModule } from '../modules/report/report-worker.module';
 
 export const FEATURE_MODULES = [
@@ -31,6 +32,7 @@ export const FEATURE_MODULES = [
   HostAnswerModule,
   GuardianLinkModule,
   ReportModule,
+  SavedFilterModule,
 ];
 
 @Module({})

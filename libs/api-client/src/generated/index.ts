@@ -19,6 +19,7 @@ export type { CaughtMailPageDto } from './models/caught-mail-page-dto';
 export type { CaughtMailSummaryDto } from './models/caught-mail-summary-dto';
 export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ChangeRoleDto } from './models/change-role-dto';
+export type { CityListDto } from './models/city-list-dto';
 export type { ConfirmPlacementDto } from './models/confirm-placement-dto';
 export type { ConsentAnswerDto } from './models/consent-answer-dto';
 export type { CreateExportDto } from './models/create-export-dto';
@@ -95,6 +96,8 @@ export type { RecordParticipantReportDto } from './models/record-participant-rep
 export type { RenewedLinkDto } from './models/renewed-link-dto';
 export type { RequestAcceptedDto } from './models/request-accepted-dto';
 export type { ResentLinkDto } from './models/resent-link-dto';
+export type { SavedFilterDto } from './models/saved-filter-dto';
+export type { SaveFilterDto } from './models/save-filter-dto';
 export type { SentReminderDto } from './models/sent-reminder-dto';
 export type { SessionDto } from './models/session-dto';
 export type { SignInDto } from './models/sign-in-dto';
@@ -118,6 +121,8 @@ export type { ListOrganisations$Params as ListOrganisations$Params } from './fn/
 export { listOrganisations as listOrganisations } from './fn/organisations/list-organisations';
 export type { CreateOrganisation$Params as CreateOrganisation$Params } from './fn/organisations/create-organisation';
 export { createOrganisation as createOrganisation } from './fn/organisations/create-organisation';
+export type { ListOrganisationCities$Params as ListOrganisationCities$Params } from './fn/organisations/list-organisation-cities';
+export { listOrganisationCities as listOrganisationCities } from './fn/organisations/list-organisation-cities';
 export type { GetOrganisation$Params as GetOrganisation$Params } from './fn/organisations/get-organisation';
 export { getOrganisation as getOrganisation } from './fn/organisations/get-organisation';
 export type { ListProjects$Params as ListProjects$Params } from './fn/projects/list-projects';
@@ -270,3 +275,9 @@ export type { DownloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetm
 export { downloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet as downloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet } from './fn/reports/download-import-template-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
 export type { DownloadImportTemplate$CsvCharsetUtf8$Params as DownloadImportTemplate$CsvCharsetUtf8$Params } from './fn/reports/download-import-template-csv-charset-utf-8';
 export { downloadImportTemplate$CsvCharsetUtf8 as downloadImportTemplate$CsvCharsetUtf8 } from './fn/reports/download-import-template-csv-charset-utf-8';
+export type { ListSavedFilters$Params as ListSavedFilters$Params } from './fn/saved-filters/list-saved-filters';
+export { listSavedFilters as listSavedFilters } from './fn/saved-filters/list-saved-filters';
+export type { SaveFilter$Params as SaveFilter$Params } from './fn/saved-filters/save-filter';
+export { saveFilter as saveFilter } from './fn/saved-filters/save-filter';
+export type { DeleteSavedFilter$Params as DeleteSavedFilter$Params } from './fn/saved-filters/delete-saved-filter';
+export { deleteSavedFilter as deleteSavedFilter } from './fn/saved-filters/delete-saved-filter';

@@ -13,6 +13,7 @@ export type { CaughtMailPageDto } from './models/caught-mail-page-dto';
 export type { CaughtMailSummaryDto } from './models/caught-mail-summary-dto';
 export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ChangeRoleDto } from './models/change-role-dto';
+export type { CityListDto } from './models/city-list-dto';
 export type { ConfirmPlacementDto } from './models/confirm-placement-dto';
 export type { ConsentAnswerDto } from './models/consent-answer-dto';
 export type { CreateExportDto } from './models/create-export-dto';
@@ -89,6 +90,8 @@ export type { RecordParticipantReportDto } from './models/record-participant-rep
 export type { RenewedLinkDto } from './models/renewed-link-dto';
 export type { RequestAcceptedDto } from './models/request-accepted-dto';
 export type { ResentLinkDto } from './models/resent-link-dto';
+export type { SavedFilterDto } from './models/saved-filter-dto';
+export type { SaveFilterDto } from './models/save-filter-dto';
 export type { SentReminderDto } from './models/sent-reminder-dto';
 export type { SessionDto } from './models/session-dto';
 export type { SignInDto } from './models/sign-in-dto';
