@@ -80,6 +80,13 @@ interface Entry {
 const sendingOk = { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 403, 'own learner': 403 } as const;
 const everyoneOwn = { 'own coordinator': 'ok', 'own staff': 'ok', 'own mentor': 'ok', 'own learner': 'ok' } as const;
 const coordinatorOnly = { 'own coordinator': 'ok', 'own staff': 403, 'own mentor': 404, 'own learner': 404 } as const;
+/** B's people asking about A's records in a list that is not paged: 200, nothing of A's. */
+const foreignEmpty = {
+  'foreign coordinator': 200,
+  'foreign staff': 200,
+  'foreign mentor': 200,
+  'foreign learner': 200,
+} as const;
 const allFor = (outcome: Outcome) => Object.fromEntries(CALLERS.map((c) => [c, outcome])) as Record<Caller, Outcome>;
 const BOGUS_TOKEN = 'A'.repeat(43);
 const IMPORT_CSV =
@@ -127,6 +134,44 @@ const MATRIX: Record<string, Entry> = {
         expect: { 'own coordinator': 200, 'own staff': 200, 'own mentor': 404, 'own learner': 404 },
       },
     ],
+  },
+
+  'GET /api/organisations/cities': {
+    call: () => ({ url: '/api/organisations/cities?country=ES' }),
+    expect: everyoneOwn,
+    list: true,
+  },
+
+  // Saved filters are the caller's own: anyone signed in keeps theirs, nobody sees or deletes another's.
+  'GET /api/saved-filters': {
+    call: () => ({ url: '/api/saved-filters?list=mobilities' }),
+    expect: everyoneOwn,
+    list: true,
+  },
+  'POST /api/saved-filters': {
+    call: () => ({
+      url: '/api/saved-filters',
+      body: { list: 'mobilities', name: `Filter ${++serial}`, query: 'overdue=true' },
+    }),
+    expect: {
+      ...everyoneOwn,
+      'foreign coordinator': 201,
+      'foreign staff': 201,
+      'foreign mentor': 201,
+      'foreign learner': 201,
+    },
+  },
+  'DELETE /api/saved-filters/{id}': {
+    // A filter of A's coordinator, saved afresh for each caller.
+    call: async (_w, t) => {
+      const saved = await t.post('/api/saved-filters', {
+        list: 'mobilities',
+        name: `To delete ${++serial}`,
+        query: 'phase=preparation',
+      });
+      return { url: `/api/saved-filters/${saved.body.id}` };
+    },
+    expect: { 'own coordinator': 204, 'own staff': 404, 'own mentor': 404, 'own learner': 404 },
   },
 
   'POST /api/projects': {
@@ -382,6 +427,27 @@ const MATRIX: Record<string, Entry> = {
   },
 
   'GET /api/outbox': { call: () => ({ url: '/api/outbox?pageSize=100' }), expect: everyoneOwn, list: true },
+  // Host answers: the sending side's own mobilities only; others get an empty answer, never 404
+  // (and, as everywhere, nothing of A's reaches B's people).
+  'GET /api/host-answers/notices': {
+    call: (w) => ({ url: `/api/host-answers/notices?projectId=${w.a.project.id}` }),
+    expect: { ...everyoneOwn, ...foreignEmpty },
+    variants: [
+      {
+        call: (w) => ({ url: `/api/host-answers/notices?mobilityId=${w.a.mobility.id}` }),
+        expect: { ...everyoneOwn, ...foreignEmpty },
+      },
+    ],
+  },
+  'GET /api/host-answers/recent': {
+    call: () => ({ url: '/api/host-answers/recent' }),
+    expect: { ...everyoneOwn, ...foreignEmpty },
+  },
+  // Each person's own "seen up to" instant: nobody's record but their own.
+  'PUT /api/host-answers/seen': {
+    call: () => ({ url: '/api/host-answers/seen', body: { upTo: '2026-01-01T00:00:00.000Z' } }),
+    expect: { ...allFor(204), anonymous: 401 },
+  },
   'POST /api/outbox/{id}/retry': {
     // The placement request is pending, not failed: a 409 for those who may see it.
     call: (w) => ({ url: `/api/outbox/${w.outboxId}/retry` }),
@@ -896,7 +962,12 @@ describe('access matrix (every operation of the OpenAPI document Ã— every role Ã
               `${label}: expected ${outcome}, got ${result.status} ${JSON.stringify(result.body).slice(0, 160)}`,
             );
           // A list's total counts only what the caller may see (every page here holds all of it).
-          if (entry.list && result.status === 200 && result.body.total !== result.body.items.length) {
+          if (
+            entry.list &&
+            result.status === 200 &&
+            Array.isArray(result.body?.items) &&
+            result.body.total !== result.body.items.length
+          ) {
             leaks.push(`${label}: total ${result.body.total} but ${result.body.items.length} items visible`);
           }
           // A problem may name the id the caller sent (in its URL); nothing else they may not see may appear.

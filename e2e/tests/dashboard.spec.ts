@@ -25,6 +25,8 @@ test.describe('the coordinator dashboard on the demo data', () => {
   });
 
   test('every page has no serious or critical accessibility violation', async ({ page }, testInfo) => {
+    // Six scans; the country lists (every ISO country by name) make two of the pages larger to scan.
+    test.slow();
     const pages = [
       ['/projects', 'Projects'],
       [`/projects/${projectId}`, null],

@@ -7,6 +7,7 @@ import { MobilityModule } from '../modules/mobility/mobility.module';
 import { NotificationApiModule } from '../modules/notification/notification-api.module';
 import { AuthModule } from '../modules/auth/auth.module';
 import { HostLinkModule } from '../modules/host-link/host-link.module';
+import { HostAnswerModule } from '../modules/host-answer/host-answer.module';
 import { GuardianLinkModule } from '../modules/guardian-link/guardian-link.module';
 import { OrganisationModule } from '../modules/organisation/organisation.module';
 import { ProjectModule } from '../modules/project/project.module';
@@ -15,6 +16,7 @@ import { TeamModule } from '../modules/team/team.module';
 import { CoreModule } from './core.module';
 import { DeliveryModule } from '../modules/notification/delivery.module';
 import { ReportModule } from '../modules/report/report.module';
+import { SavedFilterModule } from '../modules/saved-filter/saved-filter.module';
 import { ReportWorkerModule } from '../modules/report/report-worker.module';
 
 export const FEATURE_MODULES = [
@@ -27,8 +29,10 @@ export const FEATURE_MODULES = [
   AuthModule,
   TeamModule,
   HostLinkModule,
+  HostAnswerModule,
   GuardianLinkModule,
   ReportModule,
+  SavedFilterModule,
 ];
 
 @Module({})

@@ -19,6 +19,8 @@ import { SeparatePersonsFromMobilities1764440000000 } from './migrations/1764440
 import { CreateProjectLifecycle1764450000000 } from './migrations/1764450000000-CreateProjectLifecycle';
 import { CreateReports1764460000000 } from './migrations/1764460000000-CreateReports';
 import { AddCatchUpAndReminderDigests1764470000000 } from './migrations/1764470000000-AddCatchUpAndReminderDigests';
+import { RecordHostAnswers1764472000000 } from './migrations/1764472000000-RecordHostAnswers';
+import { CreateSavedFilters1764473000000 } from './migrations/1764473000000-CreateSavedFilters';
 
 // Calendar dates stay `YYYY-MM-DD` strings end to end: never a JS Date shifted by a time zone.
 const PG_DATE_OID = 1082;
@@ -47,6 +49,8 @@ export const MIGRATIONS = [
   CreateProjectLifecycle1764450000000,
   CreateReports1764460000000,
   AddCatchUpAndReminderDigests1764470000000,
+  RecordHostAnswers1764472000000,
+  CreateSavedFilters1764473000000,
 ];
 
 /** TypeORM options: migrations only, run on start; `synchronize` is never on. */

@@ -12,6 +12,7 @@ import { Notifications } from './core/notifications';
 import { noAccountRoutes } from './no-account.routes';
 import { signedInRoutes } from './signed-in.routes';
 import { detectAndSettle } from '@testing/spec-helpers';
+import { answerHostAnswers } from '@testing/host-answers';
 
 const SCHOOL = '5d1c7c0e-8a55-4f3e-a0a8-3f3c6a2c9b10';
 const KATRIN: MeDto = {
@@ -67,6 +68,7 @@ describe('App shell', () => {
   });
 
   afterEach(() => {
+    answerHostAnswers(httpTesting);
     httpTesting.verify();
     document.body.querySelectorAll('app-root').forEach((el) => el.remove());
   });
@@ -120,6 +122,13 @@ describe('App shell', () => {
       await settle(fixture);
     }
     await navigated;
+  }
+
+  /** The Mobilities page also loads the projects (its filter) and the person's saved filters. */
+  async function answerMobilitiesExtras(fixture: ComponentFixture<App>): Promise<void> {
+    for (const req of httpTesting.match((r) => r.url === '/api/projects')) req.flush(EMPTY_PAGE);
+    for (const req of httpTesting.match((r) => r.url === '/api/saved-filters')) req.flush([]);
+    await settle(fixture);
   }
 
   function path(): string {
@@ -226,6 +235,7 @@ describe('App shell', () => {
     expect(document.activeElement).not.toBe(el.querySelector('main'));
 
     await open(fixture, '/mobilities', '/api/mobilities');
+    await answerMobilitiesExtras(fixture);
     expect(el.querySelector('main h1')?.textContent).toBe('Mobilities');
     const current = el.querySelector('nav a[aria-current="page"]');
     expect(current?.textContent?.trim()).toBe('Mobilities');
@@ -236,12 +246,16 @@ describe('App shell', () => {
     const { fixture, el } = await start(KATRIN);
     await open(fixture, '/projects', '/api/projects');
     await open(fixture, '/mobilities', '/api/mobilities');
+    await answerMobilitiesExtras(fixture);
     expect(document.activeElement).toBe(el.querySelector('main'));
 
-    const search = el.querySelector<HTMLInputElement>('#overdue-filter-q');
+    const search = el.querySelector<HTMLInputElement>('#mf-q');
     search?.focus();
-    await TestBed.inject(Router).navigateByUrl('/mobilities?q=lena');
-    await fixture.whenStable();
+    const navigated = TestBed.inject(Router).navigateByUrl('/mobilities?q=lena');
+    await settle(fixture);
+    httpTesting.expectOne((req) => req.url === '/api/mobilities').flush(EMPTY_PAGE);
+    await settle(fixture);
+    await navigated;
     expect(document.activeElement).toBe(search);
   });
 
@@ -472,6 +486,7 @@ describe('App shell', () => {
         .expectOne((req) => req.url === '/api/mobilities')
         .flush({ title: 'Not signed in', status: 401 }, { status: 401, statusText: 'Unauthorized' });
       await settle(fixture);
+      await answerMobilitiesExtras(fixture);
 
       expect(path()).toBe('/sign-in?returnTo=%2Fmobilities%3Fphase%3Dpreparation');
       expect(TestBed.inject(Session).status()).toBe('signed-out');

@@ -30,3 +30,4 @@ export * from './lib/reports/import-rows';
 export * from './lib/reminders/catch-up';
 export * from './lib/reminders/batching';
 export * from './lib/checklist/task-texts';
+export * from './lib/host-answers';

@@ -86,7 +86,7 @@ export class HostLinkController {
   })
   @ApiParam(TOKEN)
   @ApiOkResponse({ type: RenewedLinkDto })
-  @ApiProblems(404, 'placement-settled', 'link-recently-sent', 'too-many-requests')
+  @ApiProblems(404, 'placement-settled', 'placement-declined', 'link-recently-sent', 'too-many-requests')
   renew(@Param('token') token: string, @Req() request: FastifyRequest): Promise<RenewedLinkDto> {
     return this.links.renew(token, request.ip);
   }

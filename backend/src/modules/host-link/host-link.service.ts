@@ -15,6 +15,7 @@ import {
 import { LifecycleService } from '../mobility/lifecycle.service';
 import { maskEmail } from '../../common/mask-email';
 import { ReminderService } from '../notification/reminder.service';
+import { HostAnswerService } from '../host-answer/host-answer.service';
 import {
   ConfirmPlacementDto,
   DeclinePlacementDto,
@@ -37,6 +38,7 @@ export class HostLinkService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly lifecycle: LifecycleService,
     private readonly reminders: ReminderService,
+    private readonly answers: HostAnswerService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -54,6 +56,13 @@ export class HostLinkService {
         { mobilityId, type: 'HOST_CONFIRM', actor: `host:${link.email}`, viewer: 'mentor' },
         { mentorName: dto.mentorName.trim(), mentorEmail: dto.mentorEmail.toLowerCase() },
       );
+      await this.answers.record(em, {
+        mobilityId,
+        hostOrganisationId: this.hostOf(link),
+        answer: 'confirmed',
+        answeredBy: link.email,
+        mentorName: dto.mentorName.trim(),
+      });
     });
   }
 
@@ -66,6 +75,14 @@ export class HostLinkService {
         actor: `host:${link.email}`,
         viewer: 'mentor',
       });
+      // Kept apart from the host, which the decline resets: the school learns who said no, and why.
+      await this.answers.record(em, {
+        mobilityId,
+        hostOrganisationId: this.hostOf(link),
+        answer: 'declined',
+        answeredBy: link.email,
+        reason: dto.reason,
+      });
     });
   }
 
@@ -76,6 +93,7 @@ export class HostLinkService {
       const read = await readActionToken(em, token, 'placement-confirmation', now);
       if (read.state === 'unknown') throw this.unknown();
       const link = read.token;
+      await this.refuseIfDeclined(em, link);
       const mobilityId = await this.waitingPlacement(em, link);
       const [recent] = await em.query(
         `SELECT 1 FROM action_token WHERE mobility_id = $1 AND purpose = 'placement-confirmation' AND created_at > $2`,
@@ -160,7 +178,11 @@ export class HostLinkService {
     // A host that is no longer (or was never) the learner's host keeps what its e-mail said,
     // not the learner's contact or the new host's mentor.
     const current = answer === 'waiting' || answer === 'confirmed';
+    // Whom at the school to ask: the mobility's responsible person (or its coordinators, or the school).
+    const [contact] = await this.answers.responsible(em, String(read.token.mobilityId));
     return {
+      schoolContactName: contact?.name ?? null,
+      schoolContactEmail: contact?.email ?? null,
       answer,
       declinedAt: declinedAt ? new Date(declinedAt).toISOString() : null,
       link: read.state,
@@ -189,6 +211,39 @@ export class HostLinkService {
       );
     }
     return mobility.id;
+  }
+
+  /** The link's host (a placement link is always issued for one). */
+  private hostOf(link: ActionToken): string {
+    if (!link.organisationId) throw new Error('placement link without a host organisation');
+    return link.organisationId;
+  }
+
+  /**
+   * A host that declined and is not the host again asks for a new link in vain: it is told that
+   * the placement was declined and whom at the school to ask, not "nothing to answer".
+   */
+  private async refuseIfDeclined(em: EntityManager, link: ActionToken): Promise<void> {
+    if (!link.mobilityId) return;
+    const [row] = await em.query(
+      `SELECT a.answered_at AS "answeredAt", so.name AS school
+         FROM host_answer a JOIN mobility m ON m.id = a.mobility_id JOIN organisation so ON so.id = m.sending_organisation_id
+        WHERE a.mobility_id = $1 AND a.host_organisation_id = $2 AND a.answer = 'declined'
+          AND m.host_organisation_id IS DISTINCT FROM $2
+        ORDER BY a.answered_at DESC LIMIT 1`,
+      [link.mobilityId, link.organisationId],
+    );
+    if (!row) return;
+    const [contact] = await this.answers.responsible(em, link.mobilityId);
+    const day = new Date(row.answeredAt).toISOString().slice(0, 10);
+    throw Problems.conflict(
+      'placement-declined',
+      'You declined this placement',
+      `Your organisation declined this placement on ${day}, so there is nothing left to answer and no new link. ` +
+        (contact
+          ? `If you can host after all, or have a question, contact ${contact.name} at ${row.school}: ${contact.email}.`
+          : `If you can host after all, or have a question, contact ${row.school}.`),
+    );
   }
 
   private gone(state: 'used' | 'expired') {

@@ -9,6 +9,7 @@ import {
   isLearningAgreementLate,
   isParticipantReportOverdue,
   missingInsuranceRisks,
+  MOBILITY_STATES,
   participantReportResendAt,
   ParticipantReportStatus,
   isSendingSide,
@@ -28,7 +29,7 @@ import { Problems } from '../../common/problem/problem';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { escapeLike } from '../../common/sql';
 import { overdueTaskSql, pendingTaskSql } from '../../common/task.sql';
-import { ListMobilitiesQuery, MobilityDto, MobilitySummaryDto } from './dto/mobility.dto';
+import { ListMobilitiesQuery, MobilityDto, MobilitySortKey, MobilitySummaryDto } from './dto/mobility.dto';
 import { factsOf, MobilityRepository, restoreMobilitySnapshot } from './mobility.repository';
 import { preparedQuery } from '../../common/prepared-query';
 
@@ -89,15 +90,24 @@ export interface ListScope {
   readonly tasks?: (param: (value: unknown) => string) => string;
 }
 
-/** The filters of the mobility list: its query without the paging. */
+/** The filters and order of the mobility list: its query without the paging. */
 export type MobilityListFilter = Pick<
   ListMobilitiesQuery,
-  'projectId' | 'phase' | 'hostOrganisationId' | 'overdue' | 'q'
+  | 'projectId'
+  | 'phase'
+  | 'hostOrganisationId'
+  | 'overdue'
+  | 'q'
+  | 'hostCountry'
+  | 'activityType'
+  | 'from'
+  | 'to'
+  | 'sort'
 >;
 
 /** The two statements behind one page of the mobility list, each with its own parameters. */
 export interface MobilityListSql {
-  /** The page's summary rows, ordered by start date. */
+  /** The page's summary rows, in the order asked for (start date by default). */
   readonly sql: string;
   readonly params: unknown[];
   /** `total`: the rows matching the filters over all pages. */
@@ -123,6 +133,11 @@ export function mobilityListSql(
   if (filter.projectId) where.push(`m.project_id = ${param(filter.projectId)}`);
   if (filter.phase) where.push(`m.phase = ${param(filter.phase)}`);
   if (filter.hostOrganisationId) where.push(`m.host_organisation_id = ${param(filter.hostOrganisationId)}`);
+  if (filter.activityType) where.push(`m.activity_type = ${param(filter.activityType)}`);
+  // A date range keeps the stays that overlap it.
+  if (filter.from) where.push(`m.end_date >= ${param(filter.from)}::date`);
+  if (filter.to) where.push(`m.start_date <= ${param(filter.to)}::date`);
+  if (filter.hostCountry) where.push(`h.country = ${param(filter.hostCountry)}`);
   // The viewer's tasks: built per use, so each statement gets exactly the parameters it references.
   const tasks = () => scope?.tasks?.(param) ?? 'true';
   if (filter.overdue !== undefined) {
@@ -135,22 +150,45 @@ export function mobilityListSql(
     where.push(`(p.first_name || ' ' || p.last_name ILIKE ${pattern} OR p.email ILIKE ${pattern}
                  OR h.name ILIKE ${pattern})`);
   }
-  // Participant and host are joined only for the text search: the other filters, the order and
-  // the count need the mobility row alone (person_id is NOT NULL, so counts do not change).
-  const joins = filter.q
-    ? `JOIN person p ON p.id = m.person_id
-      LEFT JOIN organisation h ON h.id = m.host_organisation_id`
-    : '';
+  const sort = filter.sort ?? 'startDate';
+  const key = (sort.startsWith('-') ? sort.slice(1) : sort) as MobilitySortKey;
+  const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+  // Participant and host are joined only when a filter or the order needs them: the other
+  // filters and the count need the mobility row alone (person_id is NOT NULL, so counts do not change).
+  const needsPerson = !!filter.q || key === 'learner';
+  const needsHost = !!filter.q || !!filter.hostCountry || key === 'host' || key === 'hostCountry';
+  const joins = [
+    needsPerson ? 'JOIN person p ON p.id = m.person_id' : '',
+    needsHost ? 'LEFT JOIN organisation h ON h.id = m.host_organisation_id' : '',
+  ].join('\n      ');
   const from = `FROM mobility m ${joins}
       WHERE ${where.join(' AND ')}`;
   const countParams = params.slice();
+  // The order's key (a mobility without host last either way), then start date and id for a stable page.
+  const sortKey =
+    key === 'startDate'
+      ? null
+      : key === 'endDate'
+        ? 'm.end_date'
+        : key === 'learner'
+          ? `lower(p.last_name || ' ' || p.first_name)`
+          : key === 'host'
+            ? 'lower(h.name)'
+            : key === 'hostCountry'
+              ? 'h.country'
+              : key === 'phase'
+                ? `array_position(ARRAY[${MOBILITY_STATES.map((s) => `'${s}'`).join(', ')}]::text[], m.phase::text)`
+                : `(SELECT count(*)::int FROM task t WHERE t.mobility_id = m.id AND ${overdueTaskSql('$1')} AND ${tasks()})`;
   const limit = param(paging.pageSize);
   const offset = param(paging.offset);
   const summary = summaryJoins(tasks());
+  const tail = `m.start_date ${key === 'startDate' ? direction : 'ASC'}, m.id`;
+  const order = sortKey ? `sort_key ${direction} NULLS LAST, ${tail}` : tail;
+  const outerOrder = sortKey ? `page.sort_key ${direction} NULLS LAST, ${tail}` : tail;
   return {
-    sql: `WITH page AS (SELECT m.id, m.start_date ${from} ORDER BY m.start_date, m.id LIMIT ${limit} OFFSET ${offset})
+    sql: `WITH page AS (SELECT m.id, m.start_date${sortKey ? `, ${sortKey} AS sort_key` : ''} ${from} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
          ${SUMMARY_SELECT} FROM page JOIN mobility m ON m.id = page.id ${summary}
-         ORDER BY m.start_date, m.id`,
+         ORDER BY ${outerOrder}`,
     params,
     countSql: `SELECT count(*)::int AS total ${from}`,
     countParams,

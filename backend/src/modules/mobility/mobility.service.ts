@@ -202,6 +202,11 @@ export class MobilityService {
    */
   async list(identity: Identity, query: ListMobilitiesQuery): Promise<MobilityPageDto> {
     const paging = pagingOf(query);
+    if (query.from && query.to && query.to < query.from) {
+      throw Problems.invalidRequest([
+        { field: 'to', rule: 'notBeforeFrom', message: `to (${query.to}) must not be before from (${query.from})` },
+      ]);
+    }
     const scope = {
       mobilities: (param: (value: unknown) => string) =>
         query.mine ? ownMobilitySql(identity, param) : visibleMobilitySql(identity, param),

@@ -4,6 +4,8 @@ import { ApiProblems } from '../../common/problem/api-problems';
 import { UuidParam } from '../../common/params';
 import { CurrentIdentity, Identity } from '../../common/identity';
 import {
+  CityListDto,
+  CityQuery,
   CreateOrganisationDto,
   ListOrganisationsQuery,
   OrganisationDto,
@@ -37,6 +39,17 @@ export class OrganisationController {
   @ApiProblems(400)
   list(@CurrentIdentity() identity: Identity, @Query() query: ListOrganisationsQuery): Promise<OrganisationPageDto> {
     return this.organisations.list(identity, query);
+  }
+
+  @Get('cities')
+  @ApiOperation({
+    operationId: 'listOrganisationCities',
+    summary: 'Cities known in a country (from the organisations you see), to suggest when registering one',
+  })
+  @ApiOkResponse({ type: CityListDto })
+  @ApiProblems(400)
+  cities(@CurrentIdentity() identity: Identity, @Query() query: CityQuery): Promise<CityListDto> {
+    return this.organisations.cities(identity, query.country);
   }
 
   @Get(':id')

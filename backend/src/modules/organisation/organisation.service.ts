@@ -9,6 +9,7 @@ import { escapeLike } from '../../common/sql';
 import { Problems } from '../../common/problem/problem';
 import { sqlParams, visibleOrganisationSql } from '../access/access.sql';
 import {
+  CityListDto,
   CreateOrganisationDto,
   ListOrganisationsQuery,
   OrganisationDto,
@@ -99,6 +100,18 @@ export class OrganisationService {
       page: paging.page,
       pageSize: paging.pageSize,
     };
+  }
+
+  /** The distinct cities of the visible organisations in `country`, by name: suggestions for a new one. */
+  async cities(identity: Identity, country: string): Promise<CityListDto> {
+    const { params, param } = sqlParams([country]);
+    const rows: { city: string }[] = await this.db.query(
+      `SELECT min(o.city) AS city FROM organisation o
+        WHERE o.country = $1 AND ${visibleOrganisationSql(identity, param)} AND btrim(o.city) <> ''
+        GROUP BY lower(btrim(o.city)) ORDER BY lower(btrim(o.city)) LIMIT 200`,
+      params,
+    );
+    return { cities: rows.map((r) => r.city) };
   }
 
   async get(identity: Identity, id: string): Promise<OrganisationDto> {

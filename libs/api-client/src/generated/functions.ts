@@ -7,6 +7,8 @@ export type { ListOrganisations$Params as ListOrganisations$Params } from './fn/
 export { listOrganisations as listOrganisations } from './fn/organisations/list-organisations';
 export type { CreateOrganisation$Params as CreateOrganisation$Params } from './fn/organisations/create-organisation';
 export { createOrganisation as createOrganisation } from './fn/organisations/create-organisation';
+export type { ListOrganisationCities$Params as ListOrganisationCities$Params } from './fn/organisations/list-organisation-cities';
+export { listOrganisationCities as listOrganisationCities } from './fn/organisations/list-organisation-cities';
 export type { GetOrganisation$Params as GetOrganisation$Params } from './fn/organisations/get-organisation';
 export { getOrganisation as getOrganisation } from './fn/organisations/get-organisation';
 export type { ListProjects$Params as ListProjects$Params } from './fn/projects/list-projects';
@@ -129,6 +131,12 @@ export type { DeclineHostPlacement$Params as DeclineHostPlacement$Params } from 
 export { declineHostPlacement as declineHostPlacement } from './fn/host-links/decline-host-placement';
 export type { RenewHostPlacementLink$Params as RenewHostPlacementLink$Params } from './fn/host-links/renew-host-placement-link';
 export { renewHostPlacementLink as renewHostPlacementLink } from './fn/host-links/renew-host-placement-link';
+export type { ListHostAnswerNotices$Params as ListHostAnswerNotices$Params } from './fn/host-answers/list-host-answer-notices';
+export { listHostAnswerNotices as listHostAnswerNotices } from './fn/host-answers/list-host-answer-notices';
+export type { ListRecentHostAnswers$Params as ListRecentHostAnswers$Params } from './fn/host-answers/list-recent-host-answers';
+export { listRecentHostAnswers as listRecentHostAnswers } from './fn/host-answers/list-recent-host-answers';
+export type { MarkHostAnswersSeen$Params as MarkHostAnswersSeen$Params } from './fn/host-answers/mark-host-answers-seen';
+export { markHostAnswersSeen as markHostAnswersSeen } from './fn/host-answers/mark-host-answers-seen';
 export type { GetGuardianConsent$Params as GetGuardianConsent$Params } from './fn/guardian-links/get-guardian-consent';
 export { getGuardianConsent as getGuardianConsent } from './fn/guardian-links/get-guardian-consent';
 export type { GiveGuardianConsent$Params as GiveGuardianConsent$Params } from './fn/guardian-links/give-guardian-consent';
@@ -155,3 +163,9 @@ export type { DownloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetm
 export { downloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet as downloadImportTemplate$VndOpenxmlformatsOfficedocumentSpreadsheetmlSheet } from './fn/reports/download-import-template-vnd-openxmlformats-officedocument-spreadsheetml-sheet';
 export type { DownloadImportTemplate$CsvCharsetUtf8$Params as DownloadImportTemplate$CsvCharsetUtf8$Params } from './fn/reports/download-import-template-csv-charset-utf-8';
 export { downloadImportTemplate$CsvCharsetUtf8 as downloadImportTemplate$CsvCharsetUtf8 } from './fn/reports/download-import-template-csv-charset-utf-8';
+export type { ListSavedFilters$Params as ListSavedFilters$Params } from './fn/saved-filters/list-saved-filters';
+export { listSavedFilters as listSavedFilters } from './fn/saved-filters/list-saved-filters';
+export type { SaveFilter$Params as SaveFilter$Params } from './fn/saved-filters/save-filter';
+export { saveFilter as saveFilter } from './fn/saved-filters/save-filter';
+export type { DeleteSavedFilter$Params as DeleteSavedFilter$Params } from './fn/saved-filters/delete-saved-filter';
+export { deleteSavedFilter as deleteSavedFilter } from './fn/saved-filters/delete-saved-filter';

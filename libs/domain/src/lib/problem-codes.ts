@@ -45,6 +45,10 @@ export const PROBLEM_CODES = {
   'mobility-closed': { status: 409, description: 'The mobility is completed or withdrawn and can no longer change.' },
   'host-fixed': { status: 409, description: 'The host can change during application and preparation only.' },
   'placement-settled': { status: 409, description: 'The host has already answered this placement request.' },
+  'placement-declined': {
+    status: 409,
+    description: 'This host declined the placement: no new link; the detail says whom at the school to contact.',
+  },
   'checklist-closed': { status: 409, description: 'The mobility is closed: its checklist can no longer change.' },
   'checklist-current': { status: 409, description: 'The mobility already follows the current checklist version.' },
   'host-confirmation-by-event': {

@@ -33,6 +33,14 @@ export class HostPlacementDto {
   @ApiProperty({ enum: MOBILITY_STATES }) phase: MobilityState;
   @ApiProperty() placementConfirmed: boolean;
   @ApiProperty({ type: String, nullable: true }) mentorName: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Whom at the school to contact: the mobility’s responsible person, its coordinator or the school',
+  })
+  schoolContactName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'That person’s (or the school’s) e-mail address' })
+  schoolContactEmail: string | null;
 }
 
 export class ConfirmPlacementDto {

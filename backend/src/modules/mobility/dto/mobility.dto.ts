@@ -28,6 +28,7 @@ import {
   IsArray,
   IsBoolean,
   IsEmail,
+  IsISO31661Alpha2,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -234,6 +235,20 @@ export class MentorDto {
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
+/** The orders of the mobility list; `-` reverses one. */
+export const MOBILITY_SORT_KEYS = [
+  'startDate',
+  'endDate',
+  'learner',
+  'host',
+  'hostCountry',
+  'phase',
+  'overdueTasks',
+] as const;
+export const MOBILITY_SORTS = MOBILITY_SORT_KEYS.flatMap((k) => [k, `-${k}`] as const);
+export type MobilitySortKey = (typeof MOBILITY_SORT_KEYS)[number];
+export type MobilitySort = MobilitySortKey | `-${MobilitySortKey}`;
+
 export class ListMobilitiesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -269,6 +284,38 @@ export class ListMobilitiesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ example: 'ES', description: "The host organisation's country (ISO 3166-1 alpha-2)" })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+  @IsISO31661Alpha2({ message: 'hostCountry must be an ISO 3166-1 alpha-2 code such as ES' })
+  hostCountry?: string;
+
+  @ApiPropertyOptional({ enum: ACTIVITY_TYPE_CODES })
+  @IsOptional()
+  @IsIn(ACTIVITY_TYPE_CODES, { message: `activityType must be one of ${ACTIVITY_TYPE_CODES.join(', ')}` })
+  activityType?: ActivityTypeCode;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Only stays that end on or after this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    description: 'Only stays that begin on or before this day (not before `from`)',
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({
+    enum: MOBILITY_SORTS,
+    description: 'Order of the list; a leading `-` reverses it. Default: startDate (earliest first)',
+  })
+  @IsOptional()
+  @IsIn(MOBILITY_SORTS, { message: `sort must be one of ${MOBILITY_SORTS.join(', ')}` })
+  sort?: MobilitySort;
 }
 
 export class ParticipantDto {

@@ -114,3 +114,18 @@ export class OrganisationPageDto extends PageDto {
   @ApiProperty({ type: [OrganisationDto] })
   items: OrganisationDto[];
 }
+
+export class CityQuery {
+  @ApiProperty({ example: 'CZ', description: 'ISO 3166-1 alpha-2 country code' })
+  @Transform(upper)
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code such as CZ' })
+  country: string;
+}
+
+export class CityListDto {
+  @ApiProperty({
+    type: [String],
+    description: 'Cities of the organisations you see in that country, by name (suggestions, not a gazetteer)',
+  })
+  cities: string[];
+}

@@ -11,7 +11,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { MobilitySummaryDto } from '@mobility-hub/api-client';
+import type { HostAnswerDto, MobilitySummaryDto } from '@mobility-hub/api-client';
+import { HostDeclineFlag } from '@app/features/host-answers/host-decline-flag';
 import { formatDate } from '@app/core/format-date';
 import { ColumnLoader, countryName } from './board-data';
 
@@ -25,7 +26,7 @@ const PREFETCH_ITEMS = 40;
 @Component({
   selector: 'app-board-column',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ScrollingModule, RouterLink],
+  imports: [ScrollingModule, RouterLink, HostDeclineFlag],
   // Arrow keys between cards: listened to on the host, where the links' keydown events bubble to.
   host: { '[class.collapsed]': '!column().expanded()', '(keydown)': 'onKeydown($event)' },
   template: `
@@ -94,6 +95,8 @@ const PREFETCH_ITEMS = 40;
                     <p class="line host">
                       @if (m.hostOrganisation; as host) {
                         <span class="visually-hidden">Host: </span>{{ host.name }}, {{ country(host.country) }}
+                      } @else if (notices().get(m.id); as declined) {
+                        <app-host-decline-flag [answer]="declined" />
                       } @else {
                         <span class="muted">No host organisation yet</span>
                       }
@@ -137,6 +140,8 @@ const PREFETCH_ITEMS = 40;
 })
 export class BoardColumn {
   readonly column = input.required<ColumnLoader>();
+  /** The project's current host declines, by mobility: the card says so instead of "No host organisation yet". */
+  readonly notices = input<ReadonlyMap<string, HostAnswerDto>>(new Map());
 
   protected readonly slot = CARD_SLOT_PX;
   protected readonly today = new Date().toISOString().slice(0, 10);

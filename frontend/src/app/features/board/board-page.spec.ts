@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import type { MobilitySummaryDto, ProjectDto } from '@mobility-hub/api-client';
 import { BoardPage, SEARCH_DEBOUNCE_MS } from './board-page';
 import { detectAndSettle, provideHttpTesting } from '@testing/spec-helpers';
+import { answerHostAnswers } from '@testing/host-answers';
 
 const PROJECT_ID = '11111111-1111-4111-8111-111111111111';
 const HOST_ID = '22222222-2222-4222-8222-222222222222';
@@ -84,6 +85,7 @@ describe('BoardPage', () => {
   });
 
   afterEach(() => {
+    answerHostAnswers(http);
     http.verify();
   });
 

@@ -15,7 +15,15 @@ import {
 } from '@angular/core';
 import type { MobilityState } from '@mobility-hub/domain';
 import { RouterLink } from '@angular/router';
-import { Api, getProject, listOrganisations, type OrganisationDto, type ProjectDto } from '@mobility-hub/api-client';
+import {
+  Api,
+  getProject,
+  listHostAnswerNotices,
+  listOrganisations,
+  type HostAnswerDto,
+  type OrganisationDto,
+  type ProjectDto,
+} from '@mobility-hub/api-client';
 import { loadOrExplain, loadProblemOf } from '@app/core/api/problem';
 import { formatDate } from '@app/core/format-date';
 import { ProjectLifecycle } from '@app/features/projects/lifecycle/project-lifecycle';
@@ -63,6 +71,20 @@ export class BoardPage {
   protected projectChanged(project: ProjectDto): void {
     this.projectResource.set(project);
   }
+
+  /** The project's hosts that declined with no other host chosen since, by mobility (a card notice). */
+  private readonly noticesResource = resource({
+    params: () => ({ projectId: this.projectId() }),
+    loader: ({ params }) => this.api.invoke(listHostAnswerNotices, params),
+  });
+  protected readonly declines = computed<ReadonlyMap<string, HostAnswerDto>>(
+    () =>
+      new Map(
+        (this.noticesResource.hasValue() ? this.noticesResource.value() : [])
+          .filter((a) => a.answer === 'declined')
+          .map((a) => [a.mobilityId, a]),
+      ),
+  );
 
   /** Every organisation the person sees, by name: the host filter's options. */
   private readonly hostsResource = resource({ loader: () => loadOrExplain(() => this.readHosts()) });

@@ -23,6 +23,8 @@ const WAITING: HostPlacementDto = {
   mentorName: null,
   answer: 'waiting',
   declinedAt: null,
+  schoolContactName: 'Maria Weber',
+  schoolContactEmail: 'maria.weber@bk-rhein-ruhr.example',
 };
 const CONFIRMED: HostPlacementDto = {
   ...WAITING,
@@ -385,5 +387,50 @@ describe('HostPlacementPage', () => {
     http.expectOne(BASE).flush(WAITING);
     await settle();
     expect(text('learner-name')).toBe('Nora Becker');
+  });
+
+  it('names whom at the school to contact', async () => {
+    await open();
+    expect(text('school-contact')).toBe('Maria Weber: maria.weber@bk-rhein-ruhr.example');
+    expect(el.querySelector('[data-testid="school-contact"] a')?.getAttribute('href')).toBe(
+      'mailto:maria.weber@bk-rhein-ruhr.example',
+    );
+  });
+
+  it('after a decline, explains it and whom to contact instead of offering a new link', async () => {
+    await open({
+      ...WAITING,
+      link: 'used',
+      linkUsedAt: '2027-03-02T09:12:00.000Z',
+      answer: 'declined',
+      declinedAt: '2027-03-02T09:12:00.000Z',
+      learnerEmail: '',
+    });
+    expect(text('declined-explained')).toBe(
+      'Your organisation declined this placement on 2 Mar 2027. Berufskolleg Rhein-Ruhr is looking for another host, so there is nothing left to answer and no new link. If you can host after all, or have a question, contact Maria Weber at Berufskolleg Rhein-Ruhr (maria.weber@bk-rhein-ruhr.example).',
+    );
+    expect(hasButton('Send me a new link')).toBe(false);
+    expect(el.textContent).not.toContain('Nothing to answer');
+    expect(el.textContent).not.toContain('ask for a new link');
+  });
+
+  it('a refused renewal after a decline says so, not “nothing to answer”', async () => {
+    await open({ ...WAITING, link: 'expired' });
+    button('Send me a new link').click();
+    await settle();
+    expectPost('renew').flush(
+      {
+        type: problemType('placement-declined'),
+        title: 'You declined this placement',
+        status: 409,
+        detail: 'Your organisation declined this placement on 2027-03-02. Contact Maria Weber.',
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await settle();
+    expect(text('renew-problem')).toBe(
+      'You declined this placement. Your organisation declined this placement on 2027-03-02. Contact Maria Weber.',
+    );
+    expect(hasButton('Send me a new link')).toBe(false);
   });
 });

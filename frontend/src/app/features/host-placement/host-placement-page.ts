@@ -158,10 +158,23 @@ export class HostPlacementPage {
     const p = this.placement();
     return !!p && p.link === 'valid' && !p.placementConfirmed && !this.closed() && !this.settled() && !this.outcome();
   });
+  /** This host declined, or the school chose another host: a new link would have nothing to answer. */
+  protected readonly answered = computed(() => {
+    const answer = this.placement()?.answer;
+    return answer === 'declined' || answer === 'host-changed';
+  });
   /** A used or expired link may ask for a new one — unless there is plainly nothing left to answer. */
   protected readonly canRenew = computed(() => {
     const p = this.placement();
-    return !!p && p.link !== 'valid' && !p.placementConfirmed && !this.closed();
+    return !!p && p.link !== 'valid' && !p.placementConfirmed && !this.closed() && !this.answered();
+  });
+  /** Whom at the school to ask, in a sentence: "Maria Weber at BK Rhein-Ruhr (maria@…)", or the school. */
+  protected readonly contactPhrase = computed(() => {
+    const p = this.placement();
+    if (!p) return '';
+    return p.schoolContactEmail
+      ? `${p.schoolContactName ?? p.sendingOrganisation} at ${p.sendingOrganisation} (${p.schoolContactEmail})`
+      : p.sendingOrganisation;
   });
 
   protected load(): void {

@@ -18,6 +18,7 @@ import { MobilityStay } from './stay/mobility-stay';
 import { MobilityInsurance } from './insurance/mobility-insurance';
 import { MobilityParticipantReport } from './participant-report/mobility-participant-report';
 import { OtherMobilities } from './person/other-mobilities';
+import { HostAnswerNotice } from '@app/features/host-answers/host-answer-notice';
 
 /**
  * The mobility file: header, phase stepper, lifecycle events, checklist, reminders, dates, host and
@@ -47,6 +48,7 @@ import { OtherMobilities } from './person/other-mobilities';
     MobilityInsurance,
     MobilityParticipantReport,
     OtherMobilities,
+    HostAnswerNotice,
   ],
   templateUrl: './mobility-page.html',
   styleUrls: ['./mobility.css', './mobility-page.css'],

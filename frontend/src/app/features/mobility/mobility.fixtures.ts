@@ -18,6 +18,7 @@ import type {
 import { problemType, type ProblemCode } from '@mobility-hub/domain';
 import { provideHttpTesting } from '@testing/spec-helpers';
 import { MobilityFileStore } from './mobility-file.store';
+import { answerHostAnswers } from '@testing/host-answers';
 
 export const MOBILITY: MobilityDto = {
   id: 'm1',
@@ -229,6 +230,7 @@ export class FileHarness<T> {
       )) {
         req.flush(this.accompanying);
       }
+      answerHostAnswers(this.http);
       for (const req of this.http.match((r) => r.method === 'GET' && r.url === '/api/persons/pa1')) {
         this.personReads++;
         req.flush(this.person);

@@ -4,6 +4,8 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { OrganisationDto, ProjectDto } from '@mobility-hub/api-client';
 import { NewMobilityPage } from './new-mobility-page';
+import { problemType } from '@mobility-hub/domain';
+import { Session } from '@app/core/auth/session';
 import { detectAndSettle } from '@testing/spec-helpers';
 
 const PROJECT = {
@@ -328,4 +330,138 @@ describe('NewMobilityPage', () => {
     await settle();
     expect(el.querySelector('#server-problem')).toBeNull();
   });
+
+  it('lists as sending organisations the school, the person’s own and partner schools — not host companies', async () => {
+    fixture = TestBed.createComponent(NewMobilityPage);
+    fixture.componentRef.setInput('projectId', 'p1');
+    el = fixture.nativeElement as HTMLElement;
+    await settle();
+    http.expectOne('/api/projects/p1').flush(PROJECT);
+    const items = [
+      ...ORGANISATIONS,
+      { ...org('o4', 'BBS Koblenz', 'DE'), kind: 'vet-provider' as const },
+      { ...org('o5', 'BK Süd', 'DE'), yourRole: 'staff' as const },
+      { ...org('o6', 'EuroPlacements', 'ES'), kind: 'intermediary' as const },
+    ];
+    http.expectOne((r) => r.url === '/api/organisations').flush({ items, page: 1, pageSize: 500, total: items.length });
+    await settle();
+    const sending = Array.from(control<HTMLSelectElement>('Sending organisation').options).map((o) => o.textContent);
+    expect(sending).toEqual([
+      'Choose…',
+      'BBS Koblenz (City, Germany)',
+      'BBS Trier (City, Germany)',
+      'BK Süd (City, Germany)',
+    ]);
+  });
+
+  it('registers a new host inline (country by name, city suggested), chooses it and posts the mobility with it', async () => {
+    TestBed.inject(Session).signIn({
+      id: 'u1',
+      email: 'coordinator@bbs.example',
+      displayName: 'Katrin Weber',
+      memberships: [{ organisationId: 'o1', organisationName: 'BBS Trier', role: 'coordinator' }],
+      participantIds: [],
+    });
+    await render();
+    jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
+    await fillValid();
+    clickButton('Host not listed? Register a new host');
+    await settle();
+    expect(document.activeElement?.id).toBe('nh-name');
+
+    // Nothing is sent while the host's fields are incomplete; Enter saves the host, not the mobility.
+    clickButton('Save host');
+    await settle();
+    expect(el.querySelector('#nh-name-error')?.textContent).toContain('Enter the name of the host organisation.');
+    expect(el.querySelector('#nh-country-error')?.textContent).toContain('Choose the country.');
+
+    fill('Name of the host', 'Autoservis Novák');
+    const country = control<HTMLSelectElement>('Country');
+    const czechia = Array.from(country.options).find((o) => o.value === 'CZ');
+    expect(czechia?.textContent?.trim()).toBe('Czechia');
+    expect(
+      Array.from(country.options)
+        .find((o) => o.value === 'GR')
+        ?.textContent?.trim(),
+    ).toBe('Greece');
+    fill('Country', 'CZ');
+    await settle();
+    const cities = http.expectOne((r) => r.url === '/api/organisations/cities');
+    expect(cities.request.params.get('country')).toBe('CZ');
+    cities.flush({ cities: ['Brno', 'Praha'] });
+    await settle();
+    expect(Array.from(el.querySelectorAll('#nh-city-suggestions option')).map((o) => o.getAttribute('value'))).toEqual([
+      'Brno',
+      'Praha',
+    ]);
+    fill('City', 'Praha');
+    control<HTMLInputElement>('City').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await settle();
+    http.expectNone((r) => r.method === 'POST' && r.url === '/api/projects/p1/mobilities');
+
+    const created = http.expectOne((r) => r.method === 'POST' && r.url === '/api/organisations');
+    expect(created.request.body).toEqual({
+      name: 'Autoservis Novák',
+      kind: 'company',
+      country: 'CZ',
+      city: 'Praha',
+      // The sending school (the person's own) registers it.
+      registeredByOrganisationId: 'o1',
+    });
+    created.flush({ ...org('o9', 'Autoservis Novák', 'CZ'), city: 'Praha', registeredByOrganisationId: 'o1' });
+    await settle();
+
+    const host = control<HTMLSelectElement>('Host organisation');
+    expect(host.value).toBe('o9');
+    expect(host.options[host.selectedIndex].textContent).toBe('Autoservis Novák (Praha, Czechia)');
+    expect(el.querySelector('[data-testid="host-added"]')?.textContent).toContain('Autoservis Novák is registered');
+    expect(el.querySelector('#nh-name')).toBeNull();
+
+    submit();
+    await settle();
+    const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/projects/p1/mobilities');
+    expect(post.request.body.hostOrganisationId).toBe('o9');
+    post.flush({ id: 'm9' });
+    await settle();
+  });
+
+  it('shows the API’s refusal of a new host at its field', async () => {
+    await render();
+    clickButton('Host not listed? Register a new host');
+    await settle();
+    fill('Name of the host', 'Taller Sol');
+    fill('Country', 'ES');
+    await settle();
+    http.expectOne((r) => r.url === '/api/organisations/cities').flush({ cities: [] });
+    fill('City', 'Sevilla');
+    fill('Contact e-mail', 'info@sol.example');
+    clickButton('Save host');
+    await settle();
+    http
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/organisations')
+      .flush(
+        {
+          type: problemType('invalid-request'),
+          title: 'Invalid request',
+          status: 400,
+          errors: [{ field: 'email', rule: 'isEmail', message: 'email must be an email' }],
+        },
+        { status: 400, statusText: 'Bad Request', headers: { 'content-type': 'application/problem+json' } },
+      );
+    await settle();
+    expect(el.querySelector('#nh-email-error')?.textContent).toContain('email must be an email');
+    expect(document.activeElement?.id).toBe('nh-email');
+    clickButton('Cancel');
+    await settle();
+    expect(el.querySelector('#nh-name')).toBeNull();
+    expect(document.activeElement?.id).toBe('nm-new-host');
+  });
+
+  function clickButton(name: string): void {
+    const button = Array.from(el.querySelectorAll<HTMLButtonElement>('button')).find(
+      (b) => b.textContent?.trim() === name,
+    );
+    if (!button) throw new Error(`no button "${name}"`);
+    button.click();
+  }
 });

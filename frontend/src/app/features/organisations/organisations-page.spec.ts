@@ -93,6 +93,15 @@ describe('OrganisationsPage', () => {
     input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input'));
   }
 
+  /** Choosing a country asks for the cities known there (suggestions for the city field). */
+  async function answerCities(country: string, cities: string[]): Promise<void> {
+    await settle();
+    const req = http.expectOne((r) => r.method === 'GET' && r.url === '/api/organisations/cities');
+    expect(req.request.params.get('country')).toBe(country);
+    req.flush({ cities });
+    await settle();
+  }
+
   it('renders the organisations from the API in a table', async () => {
     const req = await loadFirstPage();
     expect(req.request.params.get('page')).toBe('1');
@@ -121,10 +130,10 @@ describe('OrganisationsPage', () => {
     req.flush(page([ORGS[1]]));
     await settle();
 
-    type('#org-filter-country', 'e');
-    await settle();
-    http.expectNone('/api/organisations'); // one letter is not a country yet
-    type('#org-filter-country', 'es');
+    // Chosen by name; the ISO code goes to the API.
+    const options = Array.from(el.querySelectorAll<HTMLOptionElement>('#org-filter-country option'));
+    expect(options.find((o) => o.value === 'CZ')?.textContent?.trim()).toBe('Czechia');
+    type('#org-filter-country', 'ES');
     await settle();
     req = expectList();
     expect(req.request.params.get('country')).toBe('ES');
@@ -176,7 +185,11 @@ describe('OrganisationsPage', () => {
     await loadFirstPage();
     type('#org-name', ' Hotel Mar ');
     type('#org-kind', 'company');
-    type('#org-country', 'es');
+    type('#org-country', 'ES');
+    await answerCities('ES', ['Málaga', 'Valencia']);
+    expect(Array.from(el.querySelectorAll('#org-city-suggestions option')).map((o) => o.getAttribute('value'))).toEqual(
+      ['Málaga', 'Valencia'],
+    );
     type('#org-city', 'Málaga');
     type('#org-email', 'info@hotelmar.example');
     el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
@@ -221,6 +234,7 @@ describe('OrganisationsPage', () => {
     type('#org-name', 'Hotel Mar');
     type('#org-kind', 'company');
     type('#org-country', 'ES');
+    await answerCities('ES', []);
     type('#org-city', 'Málaga');
     type('#org-timeZone', 'Mars/Olympus');
     el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
@@ -286,6 +300,7 @@ describe('OrganisationsPage', () => {
     type('#org-name', 'Hotel Mar');
     type('#org-kind', 'company');
     type('#org-country', 'ES');
+    await answerCities('ES', []);
     type('#org-city', 'Málaga');
     el.querySelector<HTMLFormElement>('#org-create-form')?.dispatchEvent(new Event('submit'));
     await settle();

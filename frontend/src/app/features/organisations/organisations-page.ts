@@ -17,10 +17,12 @@ import { RouterLink } from '@angular/router';
 import {
   Api,
   createOrganisation,
+  listOrganisationCities,
   listOrganisations,
   type CreateOrganisationDto,
   type OrganisationDto,
 } from '@mobility-hub/api-client';
+import { countryName, countryOptions } from '@mobility-hub/domain';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { loadOrExplain, toApiProblem } from '@app/core/api/problem';
 import { FormErrors, type ClientMessages } from '@app/core/forms/form-errors';
@@ -49,7 +51,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
   registeredByOrganisationId: { required: 'Choose which of your organisations registers this partner.' },
   name: { required: 'Enter the name of the organisation.' },
   kind: { required: 'Choose the kind of organisation.' },
-  country: { required: 'Enter the country code.', pattern: 'Use a two-letter ISO country code such as DE or ES.' },
+  country: { required: 'Choose the country.' },
   city: { required: 'Enter the city.' },
   oid: { pattern: 'An OID is the letter E followed by 8 digits, e.g. E10012345.' },
   email: { email: 'Enter a valid e-mail address.' },
@@ -84,6 +86,12 @@ export class OrganisationsPage {
   protected readonly kinds = ORGANISATION_KINDS;
   protected readonly kindLabel = KIND_LABEL;
   protected readonly timeZones = supportedTimeZones();
+  protected readonly countries = countryOptions();
+  /** The filter's countries: every country by name. */
+  protected readonly countryList = [...this.countries.erasmus, ...this.countries.other].sort((a, b) =>
+    a.name.localeCompare(b.name, 'en'),
+  );
+  protected readonly countryName = countryName;
 
   /** The organisations the person works for on the sending side: one of them registers a new partner. */
   protected readonly ownOrganisations = computed(() =>
@@ -138,16 +146,20 @@ export class OrganisationsPage {
     registeredByOrganisationId: new FormControl('', { nonNullable: true }),
     name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
     kind: new FormControl<OrganisationKind | ''>('', { nonNullable: true, validators: [Validators.required] }),
-    country: new FormControl('', {
-      nonNullable: true,
-      validators: [Validators.required, Validators.pattern(/^\s*[A-Za-z]{2}\s*$/)],
-    }),
+    country: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     city: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(120)] }),
     oid: new FormControl('', { nonNullable: true, validators: [Validators.pattern(/^\s*E\d{8}\s*$/)] }),
     email: new FormControl('', { nonNullable: true, validators: [Validators.email] }),
     timeZone: new FormControl('', { nonNullable: true }),
   });
   protected readonly saving = signal(false);
+  private readonly chosenCountry = toSignal(this.form.controls.country.valueChanges, { initialValue: '' });
+  /** Cities already known in the chosen country: suggestions, not a gazetteer. */
+  private readonly cities = resource({
+    params: () => this.chosenCountry() || undefined,
+    loader: ({ params: country }) => this.api.invoke(listOrganisationCities, { country }).then((r) => r.cities),
+  });
+  protected readonly citySuggestions = computed(() => (this.cities.hasValue() ? this.cities.value() : []));
   private readonly formErrors = new FormErrors(FIELDS, CLIENT_MESSAGES, {
     form: () => this.formEl()?.nativeElement,
     idPrefix: 'org-',
@@ -217,7 +229,7 @@ export class OrganisationsPage {
         : {}),
       name: v.name.trim(),
       kind: v.kind as OrganisationKind,
-      country: v.country.trim().toUpperCase(),
+      country: v.country,
       city: v.city.trim(),
       ...(v.oid.trim() ? { oid: v.oid.trim() } : {}),
       ...(v.email.trim() ? { email: v.email.trim() } : {}),

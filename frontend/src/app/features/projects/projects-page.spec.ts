@@ -8,6 +8,7 @@ import { formatDate } from '@app/core/format-date';
 import { ProjectsPage } from './projects-page';
 import { provideHttpTesting, detectAndSettle } from '@testing/spec-helpers';
 import { problemType } from '@mobility-hub/domain';
+import { answerHostAnswers } from '@testing/host-answers';
 
 const ORG: OrganisationDto = {
   id: '11111111-1111-4111-8111-111111111111',
@@ -117,7 +118,10 @@ describe('ProjectsPage', () => {
     el = fixture.nativeElement as HTMLElement;
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerHostAnswers(http);
+    http.verify();
+  });
 
   /** Runs effects and change detection and lets promises settle; whenStable() would wait for open requests. */
   const settle = (): Promise<void> => detectAndSettle(fixture);

@@ -28,6 +28,7 @@ import { formatDate } from '@app/core/format-date';
 import { PHASE_LABELS } from '@app/core/phase-labels';
 import { MOBILITY_STATES, PROGRAMME_CALL_YEARS, type MobilityState } from '@mobility-hub/domain';
 import { ProjectStatusLine } from './lifecycle/project-status-line';
+import { RecentHostAnswers } from '@app/features/host-answers/recent-host-answers';
 
 type Action = ProjectDto['action'];
 
@@ -69,7 +70,7 @@ const CLIENT_MESSAGES: ClientMessages<Field> = {
 @Component({
   selector: 'app-projects-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, ProjectStatusLine],
+  imports: [ReactiveFormsModule, RouterLink, ProjectStatusLine, RecentHostAnswers],
   host: { class: 'page page-wide page-kit' },
   templateUrl: './projects-page.html',
   styleUrl: './projects-page.css',

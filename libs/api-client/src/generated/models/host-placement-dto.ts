@@ -31,6 +31,16 @@ export interface HostPlacementDto {
   mentorName: string | null;
   phase: 'application' | 'preparation' | 'implementation' | 'evaluation' | 'finalisation' | 'completed' | 'withdrawn';
   placementConfirmed: boolean;
+
+  /**
+   * That person’s (or the school’s) e-mail address
+   */
+  schoolContactEmail: string | null;
+
+  /**
+   * Whom at the school to contact: the mobility’s responsible person, its coordinator or the school
+   */
+  schoolContactName: string | null;
   sendingOrganisation: string;
   startDate: string;
 }

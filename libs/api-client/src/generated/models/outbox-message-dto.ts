@@ -5,7 +5,7 @@ export interface OutboxMessageDto {
   attempts: number;
   createdAt: string;
   id: string;
-  kind: 'task-reminder' | 'task-advice' | 'participant-report-request' | 'placement-request' | 'guardian-consent-request' | 'guardian-consent-reminder' | 'guardian-consent-refused' | 'project-task-reminder' | 'weekly-digest' | 'reminder-digest' | 'password-reset' | 'sign-in-link' | 'invitation';
+  kind: 'task-reminder' | 'task-advice' | 'participant-report-request' | 'placement-request' | 'placement-confirmed' | 'placement-declined' | 'guardian-consent-request' | 'guardian-consent-reminder' | 'guardian-consent-refused' | 'project-task-reminder' | 'weekly-digest' | 'reminder-digest' | 'password-reset' | 'sign-in-link' | 'invitation';
 
   /**
    * The last SMTP answer or connection error

@@ -64,6 +64,7 @@ export interface ProblemDto {
    * | `mobility-closed` | 409 | The mobility is completed or withdrawn and can no longer change. |
    * | `host-fixed` | 409 | The host can change during application and preparation only. |
    * | `placement-settled` | 409 | The host has already answered this placement request. |
+   * | `placement-declined` | 409 | This host declined the placement: no new link; the detail says whom at the school to contact. |
    * | `checklist-closed` | 409 | The mobility is closed: its checklist can no longer change. |
    * | `checklist-current` | 409 | The mobility already follows the current checklist version. |
    * | `host-confirmation-by-event` | 409 | The host confirmation task follows the host’s answer, not a tick. |

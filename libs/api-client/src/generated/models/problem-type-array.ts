@@ -23,6 +23,7 @@ export const PROBLEM_TYPE: ProblemType[] = [
   'urn:mobility-hub:problem:mobility-closed',
   'urn:mobility-hub:problem:host-fixed',
   'urn:mobility-hub:problem:placement-settled',
+  'urn:mobility-hub:problem:placement-declined',
   'urn:mobility-hub:problem:checklist-closed',
   'urn:mobility-hub:problem:checklist-current',
   'urn:mobility-hub:problem:host-confirmation-by-event',

@@ -159,6 +159,9 @@ export const MAIL_KINDS = {
   'task-advice': { mutable: true },
   'participant-report-request': { mutable: false },
   'placement-request': { mutable: false },
+  // The host's answer, to the mobility's responsible person at the school.
+  'placement-confirmed': { mutable: false },
+  'placement-declined': { mutable: false },
   // To a minor's guardian (their consent link) and, when the guardian does not consent, to the school.
   'guardian-consent-request': { mutable: false },
   'guardian-consent-reminder': { mutable: false },

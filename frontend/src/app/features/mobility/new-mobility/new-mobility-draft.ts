@@ -2,7 +2,13 @@ import { computed, effect, inject, Injectable, resource, signal, untracked } fro
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { type AbstractControl, FormControl, FormGroup, type ValidationErrors, Validators } from '@angular/forms';
 import { map } from 'rxjs';
-import { Api, type CreateMobilityDto, getProject, listOrganisations } from '@mobility-hub/api-client';
+import {
+  Api,
+  type CreateMobilityDto,
+  getProject,
+  listOrganisations,
+  type OrganisationDto,
+} from '@mobility-hub/api-client';
 import {
   ACTIVITY_TYPES,
   activityDays,
@@ -160,6 +166,27 @@ export class NewMobilityDraft {
       ? [...this.organisations.value().items].sort((a, b) => a.name.localeCompare(b.name))
       : [],
   );
+
+  /**
+   * Who may send: the project's beneficiary (the school), the organisations the person works for on
+   * the sending side, and the schools (VET providers) registered as partners — the consortium
+   * members. Host companies and intermediaries are not listed. There is no consortium record yet:
+   * a partner's kind is what marks it as a possible sending organisation.
+   */
+  readonly sendingOptions = computed(() => {
+    const beneficiary = this.project.hasValue() ? this.project.value().beneficiaryOrganisation.id : null;
+    return this.sortedOrganisations().filter(
+      (o) => o.id === beneficiary || (o.yourRole !== null && o.yourRole !== 'mentor') || o.kind === 'vet-provider',
+    );
+  });
+
+  /** Adds an organisation registered from the form (a new host) to the choices, without reloading them. */
+  addOrganisation(organisation: OrganisationDto): void {
+    if (!this.organisations.hasValue()) return;
+    this.organisations.update((page) =>
+      page ? { ...page, items: [...page.items, organisation], total: page.total + 1 } : page,
+    );
+  }
 
   readonly sendingCountry = computed(() => {
     const id = this.value().sendingOrganisationId;

@@ -30,6 +30,27 @@ export interface ListMobilities$Params {
  * Search in the participant's name and e-mail and the host's name
  */
   q?: string;
+
+/**
+ * The host organisation's country (ISO 3166-1 alpha-2)
+ */
+  hostCountry?: string;
+  activityType?: 'LM-SHORT-VET' | 'LM-LONG-VET' | 'LM-SKILL-VET' | 'LM-GROUP-VET' | 'SM-JOB-SHDW' | 'SM-TTA' | 'SM-COUR-TRAIN' | 'OA-INV-EXP' | 'OA-HOS-TTT' | 'PREP-VISIT';
+
+/**
+ * Only stays that end on or after this day
+ */
+  from?: string;
+
+/**
+ * Only stays that begin on or before this day (not before `from`)
+ */
+  to?: string;
+
+/**
+ * Order of the list; a leading `-` reverses it. Default: startDate (earliest first)
+ */
+  sort?: 'startDate' | '-startDate' | 'endDate' | '-endDate' | 'learner' | '-learner' | 'host' | '-host' | 'hostCountry' | '-hostCountry' | 'phase' | '-phase' | 'overdueTasks' | '-overdueTasks';
 }
 
 export function listMobilities(http: HttpClient, rootUrl: string, params?: ListMobilities$Params, context?: HttpContext): Observable<StrictHttpResponse<MobilityPageDto>> {
@@ -43,6 +64,11 @@ export function listMobilities(http: HttpClient, rootUrl: string, params?: ListM
     rb.query('overdue', params.overdue, {});
     rb.query('mine', params.mine, {});
     rb.query('q', params.q, {});
+    rb.query('hostCountry', params.hostCountry, {});
+    rb.query('activityType', params.activityType, {});
+    rb.query('from', params.from, {});
+    rb.query('to', params.to, {});
+    rb.query('sort', params.sort, {});
   }
 
   return http.request(
