@@ -32,7 +32,7 @@ describe('the school’s mail about a host’s answer', () => {
     expect(mail.text).toContain(
       'Reply to this e-mail to reach the host’s contact who answered: practicas@talleres-castilla.example.',
     );
-    expect(mail.text).toContain('Mobility Hub, for Dublin VET College');
+    expect(mail.text).toContain('Your Erasmus+ team at Dublin VET College');
     expect(mail.html).toContain('No mentor free in May');
   });
 

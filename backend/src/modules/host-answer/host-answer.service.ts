@@ -135,6 +135,8 @@ export class HostAnswerService {
         organisationId: facts.schoolId,
         recipientEmail: to.email.toLowerCase(),
         recipientName: to.name,
+        // The sender line names the school, as every mail about a mobility does.
+        senderName: facts.schoolName,
         locale,
         ...this.renderer.render(mail),
         // A reply goes to the host's contact who answered, not to the no-reply sender.

@@ -32,6 +32,7 @@ interface DigestOrganisation {
 interface DigestTaskRow {
   title: string;
   due_date: string;
+  scheduled_on: string;
   phase: TaskFact['phase'];
   mandatory: boolean;
   status: 'open';
@@ -83,7 +84,7 @@ export class DigestService {
     if (muted.length > 0) return 0;
     const today = this.clock.today(organisation.time_zone);
     const tasks: DigestTaskRow[] = await em.query(
-      `SELECT t.title, t.due_date, t.phase, t.mandatory, t.status, t.mobility_id, m.phase AS mobility_phase,
+      `SELECT t.title, t.due_date, t.scheduled_on, t.phase, t.mandatory, t.status, t.mobility_id, m.phase AS mobility_phase,
               p.first_name || ' ' || p.last_name AS participant
          FROM task t
          JOIN mobility m ON m.id = t.mobility_id
@@ -103,7 +104,7 @@ export class DigestService {
       url: this.links.mobility(t.mobility_id),
     });
     const overdue = tasks
-      .filter((t) => isTaskOverdue({ ...t, dueDate: t.due_date }, t.mobility_phase, today))
+      .filter((t) => isTaskOverdue({ ...t, dueDate: t.due_date, scheduledOn: t.scheduled_on }, t.mobility_phase, today))
       .map(item);
     const dueSoon = tasks.filter((t) => t.due_date >= today).map(item);
     if (overdue.length + dueSoon.length === 0) return 0;

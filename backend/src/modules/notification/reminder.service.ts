@@ -362,8 +362,9 @@ export class ReminderService {
         const written = await this.guardians.reminderFor(em, o.ctx.mobilityId, id, {
           title,
           dueDate,
-          // A consent that was due before the stay was planned: "still waiting" is what the guardian reads.
-          occasion: o.occasion.kind === 'catch-up' ? 'overdue' : o.occasion.kind,
+          // Worded from the day of writing (a late sweep must not say "today" days later); a consent
+          // that was due before the stay was planned: "still waiting" is what the guardian reads.
+          occasion: guardianWording(reminderWording(o.occasion.kind, dueDate, this.clock.today(o.recipient.timeZone))),
         });
         if (written) rows.push(written);
         continue;
@@ -551,4 +552,9 @@ export class ReminderService {
   private today(timeZone: string): string {
     return this.clock.today(timeZone);
   }
+}
+
+/** The guardian's reminder has no catch-up wording: a consent due before the stay was planned is "overdue". */
+function guardianWording(wording: ReturnType<typeof reminderWording>): 'due-soon' | 'due-today' | 'overdue' {
+  return wording === 'catch-up' ? 'overdue' : wording;
 }

@@ -205,11 +205,12 @@ export class ReportData {
          LEFT JOIN organisation h ON h.id = m.host_organisation_id
          LEFT JOIN (
            -- One pass over the project's tasks, grouped (a per-mobility sub-query costs twice as much).
+           -- Overdue: open, past due, and not a catch-up task (due before its schedule was set).
            SELECT t.mobility_id, count(*) AS total,
                   count(*) FILTER (WHERE t.status = 'done') AS done,
-                  count(*) FILTER (WHERE t.status = 'open' AND t.due_date < $2::date) AS overdue,
+                  count(*) FILTER (WHERE t.status = 'open' AND t.due_date < $2::date AND t.due_date >= t.scheduled_on) AS overdue,
                   jsonb_object_agg(t.template_key,
-                                   CASE WHEN t.status = 'open' AND t.due_date < $2::date THEN 'overdue' ELSE t.status END)
+                                   CASE WHEN t.status = 'open' AND t.due_date < $2::date AND t.due_date >= t.scheduled_on THEN 'overdue' ELSE t.status END)
                     FILTER (WHERE t.template_key = ANY($3::text[])) AS key_tasks,
                   count(*) FILTER (WHERE t.status = 'done'
                                      AND (t.status_changed_at IS NULL

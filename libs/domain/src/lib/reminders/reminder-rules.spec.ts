@@ -88,6 +88,17 @@ describe('participant report request and the sweep step', () => {
     expect(mailKindOf(OPTIONAL_TASK_RULE, { kind: 'due-today' })).toBe('task-advice');
   });
 
+  it('still requests the report when the stay is re-dated to end on the day the dates were set', () => {
+    // Shortened today to end today: the request goes today; ordinary reminders of today do not.
+    const occasions = planReminders(
+      { dueDate: '2026-07-31', status: 'open', scheduledOn: '2026-07-01' },
+      rule,
+      '2026-07-01',
+    );
+    expect(occasions[0]).toEqual({ kind: 'request', date: '2026-07-01' });
+    expect(occasions.filter((o) => o.date <= '2026-07-01')).toHaveLength(1);
+  });
+
   const at = (iso: string) => new Date(iso);
   const timed = [
     { kind: 'due-soon' as const, date: '2026-05-11', sendAt: at('2026-05-11T07:00:00Z') },

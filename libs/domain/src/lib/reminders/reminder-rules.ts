@@ -90,9 +90,13 @@ export function planReminders(
   }
   const all = planAllReminders(task, rule, mobilityEndDate);
   // Nothing at once: an occasion on or before the day the schedule was set is not sent (whoever
-  // set the dates sees the checklist; the recipient hears of it on the next occasion).
+  // set the dates sees the checklist; the recipient hears of it on the next occasion) — except the
+  // programme's request on the stay's last day, which is the learner's cue, also when that day is
+  // today (a stay shortened to end today).
   const scheduledOn = task.scheduledOn;
-  return scheduledOn == null ? all : all.filter((o) => o.date > scheduledOn);
+  return scheduledOn == null
+    ? all
+    : all.filter((o) => o.date > scheduledOn || (o.kind === 'request' && o.date === scheduledOn));
 }
 
 function planAllReminders(
