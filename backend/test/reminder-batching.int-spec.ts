@@ -1,5 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { cancelReminderMailsOf } from '../src/modules/notification/reminder-mails.sql';
 import { ReminderService } from '../src/modules/notification/reminder.service';
 import { createMobilityFixture } from './support/factories';
 import {
@@ -94,6 +95,41 @@ describe('reminder mails: catch-up tasks and one mail per recipient and day', ()
     );
     expect(after).toEqual(before);
     expect((await tasksOf(mobility.id)).filter((task) => task.catchUp && task.overdue)).toEqual([]);
+  });
+
+  it('a task removed while its combined mail waits: the mail is cancelled and the other tasks come again', async () => {
+    at('2026-03-09T10:00:00Z');
+    const { mobility, sending } = await createMobilityFixture(t);
+    at('2026-03-10T08:00:00Z');
+    await reminders.sweep();
+    const [mail] = (await reminderMails(mobility.id)).filter(
+      (m) => m.recipient_email === sending.email.toLowerCase() && m.kind === 'reminder-digest',
+    );
+    expect(mail).toBeDefined();
+    const listed: { task_id: string }[] = await t.db.query(
+      `SELECT task_id FROM reminder WHERE outbox_id = $1 ORDER BY task_id`,
+      [mail.id],
+    );
+    expect(listed.length).toBeGreaterThan(1);
+    const [removed, ...others] = listed.map((r) => r.task_id);
+
+    // What a re-plan (or a learner no longer a minor) does to an open task: cancel, revive, delete.
+    await t.db.transaction(async (em) => {
+      await cancelReminderMailsOf(em, [removed], t.clock.now());
+      await em.query(`DELETE FROM task WHERE id = $1`, [removed]);
+    });
+    const [{ status }] = await t.db.query(`SELECT status FROM outbox WHERE id = $1`, [mail.id]);
+    expect(status).toBe('cancelled');
+    // The others' occasions are forgotten, so the next sweep mails them again, without the removed task.
+    expect(await t.db.query(`SELECT task_id FROM reminder WHERE outbox_id = $1`, [mail.id])).toEqual([]);
+    at('2026-03-11T08:00:00Z');
+    await reminders.sweep();
+    const again: { task_id: string }[] = await t.db.query(
+      `SELECT r.task_id FROM reminder r JOIN outbox o ON o.id = r.outbox_id
+        WHERE r.task_id = ANY($1::uuid[]) AND o.status <> 'cancelled' AND o.recipient_email = $2`,
+      [others, sending.email.toLowerCase()],
+    );
+    expect(again.map((r) => r.task_id).sort()).toEqual(others);
   });
 
   it('new dates that put due dates in the past make catch-up tasks, not overdue ones', async () => {

@@ -23,6 +23,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { reviveBatchmates } from './reminder-mails.sql';
 import { Clock } from '../../common/clock';
 import { APP_CONFIG, AppConfig } from '../../config/app-config';
 import { issueActionToken } from '../links/action-tokens';
@@ -103,7 +104,7 @@ export class ReminderService {
           RETURNING o.id, o.kind`,
           [mobilityId, closed],
         );
-        await this.reviveBatchmates(em, cancelled);
+        await reviveBatchmates(em, cancelled, this.clock.now());
       }
       if (!tasks.some((t) => t.status === 'open')) return;
     }
@@ -164,26 +165,7 @@ export class ReminderService {
        RETURNING o.id, o.kind`,
       [mobilityId, ids, recipients],
     );
-    await this.reviveBatchmates(em, cancelled);
-  }
-
-  /**
-   * A reminder mail listing several tasks was cancelled because one of them no longer applies: the
-   * others still do. Their occasions are forgotten and they are looked at again now, so the next
-   * sweep writes a new mail without the task that is done (the cancelled mail does not count
-   * towards the day's limit).
-   */
-  private async reviveBatchmates(em: EntityManager, cancelled: readonly { id: string; kind: string }[]): Promise<void> {
-    const digests = [...new Set(cancelled.filter((c) => c.kind === 'reminder-digest').map((c) => c.id))];
-    if (digests.length === 0) return;
-    await em.query(
-      `WITH forgotten AS (
-         DELETE FROM reminder r USING task t
-          WHERE r.outbox_id = ANY($1::uuid[]) AND t.id = r.task_id AND t.status = 'open'
-          RETURNING r.task_id)
-       UPDATE task SET next_reminder_at = $2 WHERE id IN (SELECT task_id FROM forgotten)`,
-      [digests, this.clock.now().toISOString()],
-    );
+    await reviveBatchmates(em, cancelled, this.clock.now());
   }
 
   /**

@@ -22,6 +22,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock';
+import { cancelReminderMailsOf } from '../../notification/reminder-mails.sql';
 import { actorOf, Identity } from '../../../common/identity';
 import { AccessService } from '../../access/access.service';
 import { Problems } from '../../../common/problem/problem';
@@ -146,11 +147,14 @@ export class ChecklistService {
   /** Deletes open tasks (never done or waived ones), cancelling their reminders not yet delivered. */
   private async removeOpenTasks(em: EntityManager, mobilityId: string, ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await em.query(
-      `UPDATE outbox o SET status = 'cancelled' FROM reminder r JOIN task t ON t.id = r.task_id
-        WHERE r.outbox_id = o.id AND t.mobility_id = $1 AND t.id = ANY($2::uuid[]) AND t.status = 'open'
-          AND o.status IN ('pending', 'queued')`,
+    const open = (await em.query(
+      `SELECT id FROM task WHERE mobility_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`,
       [mobilityId, ids],
+    )) as { id: string }[];
+    await cancelReminderMailsOf(
+      em,
+      open.map((t) => t.id),
+      this.clock.now(),
     );
     await em.query(`DELETE FROM task WHERE mobility_id = $1 AND id = ANY($2::uuid[]) AND status = 'open'`, [
       mobilityId,

@@ -1,5 +1,6 @@
 import { ActivityTypeCode, checklistFor, dueDate, MobilityDates, TASK_KEYS } from '@mobility-hub/domain';
 import { EntityManager } from 'typeorm';
+import { cancelReminderMailsOf } from '../../notification/reminder-mails.sql';
 
 /**
  * The guardian-consent task exists for minors only: new dates that make the participant a minor add
@@ -12,6 +13,7 @@ export async function syncGuardianConsentTask(
   mobility: { readonly id: string; readonly checklistVersion: number; readonly activityType: ActivityTypeCode },
   dates: MobilityDates,
   minor: boolean,
+  now: Date,
 ): Promise<{ added: string | null; removed: boolean }> {
   const key = TASK_KEYS.guardianConsent;
   const [existing] = (await em.query(`SELECT id, status FROM task WHERE mobility_id = $1 AND template_key = $2`, [
@@ -21,11 +23,7 @@ export async function syncGuardianConsentTask(
   if (!minor) {
     if (!existing || existing.status !== 'open') return { added: null, removed: false };
     // Its undelivered reminders go with it (the reminder rows cascade; their mail must not go out).
-    await em.query(
-      `UPDATE outbox o SET status = 'cancelled' FROM reminder r
-        WHERE r.outbox_id = o.id AND r.task_id = $1 AND o.status IN ('pending', 'queued')`,
-      [existing.id],
-    );
+    await cancelReminderMailsOf(em, [existing.id], now);
     await em.query(`DELETE FROM task WHERE id = $1`, [existing.id]);
     return { added: null, removed: true };
   }

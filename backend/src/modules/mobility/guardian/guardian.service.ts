@@ -180,7 +180,7 @@ export class GuardianService {
     const change = minorityChange(await dateOfBirthOf(em, mobilityId), previousStart, m.startDate);
     if (!change) return;
     const minor = change === 'became-minor';
-    const { added } = await syncGuardianConsentTask(em, m, m, minor);
+    const { added } = await syncGuardianConsentTask(em, m, m, minor, this.clock.now());
     if (added) {
       await this.reminders.replan(em, mobilityId, [{ id: added, status: 'open' }]);
       if (await readGuardian(em, mobilityId)) await this.mail.requestConsent(em, mobilityId);
