@@ -457,6 +457,11 @@ const MATRIX: Record<string, Entry> = {
     call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/reminders` }),
     expect: sendingOk,
   },
+  // The mail log: what was sent to whom — the sending side's, like the reminders.
+  'GET /api/mobilities/{id}/mail': {
+    call: (w) => ({ url: `/api/mobilities/${w.a.mobility.id}/mail` }),
+    expect: sendingOk,
+  },
 
   'GET /api/mutes/{token}': {
     public: 'the signed token in the e-mail is the capability',

@@ -85,7 +85,9 @@ describe('host answers', () => {
     expect(mail.text).toContain('Angegebener Grund: „Kein Meister frei im Juni“');
     expect(mail.text).toContain('Nächster Schritt: Wählen Sie in der Mobilitätsakte eine andere Aufnahmeeinrichtung');
     expect(mail.text).toContain(`/mobilities/${mobility.id}`);
-    expect(mail.text).toContain(`im Auftrag von ${sending.name}`);
+    expect(mail.text).toContain(`Ihr Erasmus+-Team von ${sending.name}`);
+    // The sender line names the school, not the software.
+    expect(JSON.stringify(mail.headers.get('from'))).toContain(sending.name);
 
     // Choosing another host makes the decline history, no longer a notice.
     const other = await createOrganisation(t, { registeredByOrganisationId: sending.id });
