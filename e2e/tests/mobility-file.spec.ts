@@ -195,7 +195,7 @@ test.describe('the mobility file', () => {
       // loads into it as it does from the board or the pipeline (the frame's own first load is the
       // shell's part, measured with the projects and board pages).
       await page.goto('/projects');
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link').first()).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
       await page.waitForLoadState('networkidle');
       await page.evaluate((path) => {
         (window as unknown as { __cls: number }).__cls = 0;
